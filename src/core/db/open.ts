@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3';
+import { latestSchemaVersion, migrations } from './migrations';
+
+export type Db = Database.Database;
+
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly fileVersion: number,
+    readonly appVersion: number,
+  ) {
+    super(
+      `This database was written by a newer version of Gigdesk (schema version ${fileVersion}); ` +
+        `this version understands schema versions up to ${appVersion}. ` +
+        `Update Gigdesk to open it. The file was left unchanged.`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 binary built for this runtime (Electron in `npm start`). */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens (creating if needed) the local database and brings its schema up to date.
+ * A file from a newer version is refused before anything is written to it.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const db = new Database(
+    file,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latestSchemaVersion) throw new DatabaseTooNewError(version, latestSchemaVersion);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // Every commit reaches the disk: the outbox and the ledger must survive a crash or power loss.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Applies every pending migration and the new `user_version` in one transaction. */
+export function migrate(db: Db): void {
+  const apply = db.transaction(() => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latestSchemaVersion) throw new DatabaseTooNewError(current, latestSchemaVersion);
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  });
+  apply.immediate();
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,7 @@
+import type { GigdeskApi } from '../../shared/bridge';
+
+declare global {
+  interface Window {
+    gigdesk: GigdeskApi;
+  }
+}

@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import { appChannels } from './contract/app';
+import { events } from './contract/events';
+
+/**
+ * The one IPC contract: channel `domain:action` → zod input/output schemas.
+ * Each feature defines its channels in `contract/<feature>.ts` and is spread in here.
+ */
+export const contract = {
+  ...appChannels,
+};
+
+export { events };
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller passes (before defaults and transforms). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const channelNames = Object.keys(contract) as Channel[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
