@@ -69,6 +69,7 @@ async function start(): Promise<void> {
 }
 
 function createWindow(): void {
+  // Kept as one literal here so the Electronegativity gate (npm run security) can read it.
   mainWindow = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -82,8 +83,14 @@ function createWindow(): void {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });

@@ -60,3 +60,29 @@ test('settings persist through the real handlers and the local database', async 
   expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   expect(JSON.stringify(result)).toContain('theme');
 });
+
+test('the Content-Security-Policy blocks inline script in the real renderer', async ({
+  gigdesk,
+}) => {
+  const { page } = gigdesk;
+  const violations: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/.test(msg.text()))
+      violations.push(msg.text());
+  });
+  await gigdesk.open();
+  const ran = await page.evaluate(async () => {
+    const w = window as unknown as { __inlineRan?: boolean };
+    const script = document.createElement('script');
+    script.textContent = 'window.__inlineRan = true';
+    document.body.append(script);
+    const img = document.createElement('img');
+    img.setAttribute('src', 'x');
+    img.setAttribute('onerror', 'window.__inlineRan = true');
+    document.body.append(img);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return w.__inlineRan === true;
+  });
+  expect(ran).toBe(false);
+  expect(violations.length).toBeGreaterThan(0);
+});
