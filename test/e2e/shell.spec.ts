@@ -52,6 +52,7 @@ test('settings persist through the real handlers and the local database', async 
     .click();
   await page.getByLabel('Theme').selectOption('dark');
   await expect(page.getByLabel('Theme')).toHaveValue('dark');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   const stored = gigdesk.db.prepare("SELECT value FROM settings WHERE key = 'theme'").pluck().get();
   expect(stored).toBe('"dark"');
 
