@@ -1,0 +1,64 @@
+/**
+ * `gigdesk-server [migrate] --db ./data/feed.sqlite --port 8787 [--host 127.0.0.1]`
+ * Env: GIGDESK_DB, GIGDESK_PORT (or PORT), GIGDESK_HOST, GIGDESK_LOG_LEVEL.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openStore, startServer } from '../index';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    db: { type: 'string', default: process.env.GIGDESK_DB ?? './data/feed.sqlite' },
+    port: { type: 'string', default: process.env.GIGDESK_PORT ?? process.env.PORT ?? '8787' },
+    host: { type: 'string', default: process.env.GIGDESK_HOST ?? '127.0.0.1' },
+    'log-level': { type: 'string', default: process.env.GIGDESK_LOG_LEVEL ?? 'info' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+async function main() {
+  if (values.help) {
+    console.log(
+      'usage: gigdesk-server [migrate] [--db FILE] [--port N] [--host ADDR] [--log-level info]',
+    );
+    return;
+  }
+  const db = values.db;
+  if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
+  if (positionals[0] === 'migrate') {
+    const store = openStore(db);
+    const version = await store.migrate(Date.now());
+    await store.close();
+    console.log(`database ${db} is at schema version ${version}`);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: not a port number: ${values.port}`);
+  const server = await startServer({
+    db,
+    port,
+    host: values.host,
+    logger: { level: values['log-level'] },
+  });
+  console.log(`gigdesk feed server listening on ${server.url} (db ${db})`);
+  const stop = (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,80 @@
+/**
+ * The feed server's public entry: the CLI, the tests and the app's demo workspace start it here.
+ */
+import type { AddressInfo } from 'node:net';
+import { type AppOptions, buildApp } from './app';
+import { openStore, type OpenStoreOptions, type Store } from './store';
+
+export { buildApp, type AppOptions, type GigdeskApp } from './app';
+export { seedDemo, type DemoSeed, type SeedDemoOptions } from './demo/seed';
+export {
+  openStore,
+  type OpenStoreOptions,
+  type Store,
+  type AdvocateAuth,
+  type BrandAuth,
+} from './store';
+export { mapZendeskExport } from './zendesk';
+
+export interface StartServerOptions extends AppOptions {
+  /** SQLite file path, or ':memory:'. */
+  db: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** How often the lease sweeper runs; 0 disables it (tests drive `sweep()` themselves). Default 15 s. */
+  leaseSweepMs?: number;
+  /** Store options (tests: `interleave` to widen race windows). */
+  storeOptions?: OpenStoreOptions;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  /** Runs the lease sweeper once, now (by the injected clock). */
+  sweep(): Promise<{ reopened: number; offersLifted: number }>;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, then listens. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const now = options.now ?? Date.now;
+  const store = openStore(options.db, options.storeOptions);
+  try {
+    await store.migrate(now());
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const { app, events } = await buildApp(store, { ...options, now });
+  const host = options.host ?? '127.0.0.1';
+  await app.listen({ port: options.port ?? 0, host });
+  const port = (app.server.address() as AddressInfo).port;
+  const sweepMs = options.leaseSweepMs ?? 15_000;
+  const sweep = () => store.sweep(now());
+  const timer =
+    sweepMs > 0
+      ? setInterval(() => {
+          sweep().catch((err: unknown) => app.log.error({ err }, 'lease sweep failed'));
+        }, sweepMs)
+      : undefined;
+  timer?.unref();
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    store,
+    sweep,
+    close() {
+      closing ??= (async () => {
+        if (timer) clearInterval(timer);
+        events.closeAll();
+        await app.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}

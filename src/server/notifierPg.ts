@@ -1,0 +1,110 @@
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import type { ChangeNotice } from '../shared/protocol';
+import type { ChangeNotifier } from './notifier';
+
+const CHANNEL = 'gigdesk_changes';
+/** NOTIFY payloads must stay under 8000 bytes. */
+const MAX_PAYLOAD = 7000;
+const RECONNECT_MS = 1000;
+
+export interface PgNotifier extends ChangeNotifier {
+  /** Resolves once this process LISTENs (tests wait for it before writing on another replica). */
+  readonly ready: Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * `ChangeNotifier` across replicas over PostgreSQL LISTEN/NOTIFY: a commit on any replica
+ * reaches `/v1/events` streams on every replica, so SSE needs no sticky sessions. Listeners in
+ * this process hear their own publishes at once; the echo of those from PostgreSQL is dropped by
+ * origin id. Notices are hints ("pull now"), never data: one lost while the LISTEN connection
+ * reconnects costs an advocate a later pull, not a change.
+ */
+export function pgNotifier(url: string): PgNotifier {
+  const origin = randomUUID();
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+
+  const emit = (notices: ChangeNotice[]) => {
+    for (const n of notices) emitter.emit('change', n);
+  };
+
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    const lost = () => {
+      if (client === c) client = undefined;
+      c.removeAllListeners('notification');
+      if (!closed && !retry)
+        retry = setTimeout(() => ((retry = undefined), void connect()), RECONNECT_MS);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      try {
+        const { o, n } = JSON.parse(msg.payload) as { o: string; n: ChangeNotice[] };
+        if (o !== origin) emit(n);
+      } catch {
+        // Not ours (another tool on the channel): ignore.
+      }
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CHANNEL}`);
+      if (closed) {
+        await c.end();
+        return;
+      }
+      client = c;
+      markReady();
+    } catch {
+      c.end().catch(() => {});
+      lost();
+    }
+  };
+  void connect();
+
+  // One query at a time on the LISTEN connection, in publish order.
+  let sending: Promise<unknown> = Promise.resolve();
+  const notify = (payload: string) => {
+    sending = sending
+      .then(() => client?.query('select pg_notify($1, $2)', [CHANNEL, payload]))
+      .catch(() => {});
+  };
+
+  return {
+    ready,
+    publish(notices) {
+      if (notices.length === 0) return;
+      emit(notices);
+      // Chunked so each payload stays below PostgreSQL's limit.
+      let batch: ChangeNotice[] = [];
+      for (const n of notices) {
+        batch.push(n);
+        if (JSON.stringify(batch).length > MAX_PAYLOAD) {
+          notify(JSON.stringify({ o: origin, n: batch }));
+          batch = [];
+        }
+      }
+      if (batch.length > 0) notify(JSON.stringify({ o: origin, n: batch }));
+    },
+    subscribe(listener) {
+      emitter.on('change', listener);
+      return () => emitter.off('change', listener);
+    },
+    async close() {
+      closed = true;
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = undefined;
+      await c?.end().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  type ActionsResponse,
+  ActionsRequest,
+  type MeResponse,
+  RedeemRequest,
+  type RedeemResponse,
+  SyncQuery,
+  type SyncResponse,
+} from '../../shared/protocol';
+import { ApiFailure } from '../errors';
+import { credentialOf, requireAdvocate } from '../http/auth';
+import { parseInput } from '../http/validate';
+import type { Store } from '../store';
+
+export function advocateRoutes(app: FastifyInstance, store: Store, now: () => number) {
+  const auth = requireAdvocate(store);
+
+  app.post('/v1/auth/redeem', async (request, reply): Promise<RedeemResponse> => {
+    const body = parseInput(RedeemRequest, request.body);
+    const res = await store.redeem(body.code, body.deviceName, now());
+    reply.code(201);
+    return res;
+  });
+
+  app.post('/v1/auth/logout', { preHandler: auth }, async (request, reply) => {
+    await store.revokeToken(credentialOf(request)!, now());
+    reply.code(204);
+  });
+
+  app.get('/v1/me', { preHandler: auth }, async (request): Promise<MeResponse> =>
+    store.me(request.advocate!.id),
+  );
+
+  app.get('/v1/sync', { preHandler: auth }, async (request): Promise<SyncResponse> => {
+    const q = parseInput(SyncQuery, request.query, 'query');
+    return store.sync(request.advocate!.id, q.cursor, q.limit);
+  });
+
+  app.post('/v1/actions', { preHandler: auth }, async (request): Promise<ActionsResponse> => {
+    const body = parseInput(ActionsRequest, request.body);
+    const keys = new Set<string>();
+    for (const [index, a] of body.actions.entries()) {
+      if (keys.has(a.key)) {
+        const issue = { index, path: 'actions.key', message: 'the same key twice in one batch' };
+        throw new ApiFailure(
+          'invalid_input',
+          `actions.${index}.key: the same key twice in one batch`,
+          [issue],
+        );
+      }
+      keys.add(a.key);
+    }
+    return { results: await store.applyActions(request.advocate!, body.actions, now()) };
+  });
+}

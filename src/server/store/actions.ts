@@ -1,0 +1,296 @@
+import type { Selectable } from 'kysely';
+import { canPerform, nextState } from '../../shared/domain/lifecycle';
+import type { Action, ActionResult } from '../../shared/protocol';
+import { type ChangeWriter, json, parseJson, type StoreContext, type Trx, write } from './context';
+import { writeCaseEntry } from './ledger';
+import type { MembershipTable } from './schema';
+import { fingerprint, newId } from './secrets';
+import { lifecycleOf, loadTasks, type TaskRow, taskView, visibleTo } from './views';
+
+/** How long a task transferred to a named advocate is reserved for them. */
+export const OFFER_MS = 15 * 60_000;
+
+interface Actor {
+  id: string;
+  name: string;
+}
+
+type Membership = Selectable<MembershipTable>;
+
+const result = (a: Action, status: ActionResult['status'], message?: string): ActionResult =>
+  message === undefined ? { key: a.key, status } : { key: a.key, status, message };
+
+/**
+ * Applies a batch in order. Each action is decided with the shared lifecycle rules for a clear
+ * answer, then written with a conditional UPDATE whose WHERE restates the precondition, so of
+ * many simultaneous claims exactly one changes the row. Answers are stored under the client's
+ * idempotency key in the same transaction as the effect.
+ */
+export async function applyActions(
+  ctx: StoreContext,
+  actor: Actor,
+  actions: Action[],
+  now: number,
+): Promise<ActionResult[]> {
+  const results: ActionResult[] = [];
+  for (const a of actions) results.push(await applyOne(ctx, actor, a, now));
+  return results;
+}
+
+async function replay(
+  db: StoreContext['db'] | Trx,
+  actorId: string,
+  a: Action,
+  hash: string,
+): Promise<ActionResult | null> {
+  const prior = await db
+    .selectFrom('action_keys')
+    .select(['body_hash', 'result'])
+    .where('advocate_id', '=', actorId)
+    .where('key', '=', a.key)
+    .executeTakeFirst();
+  if (!prior) return null;
+  if (prior.body_hash !== hash) {
+    return result(
+      a,
+      'rejected',
+      'this idempotency key was already used for a different action; use a new key',
+    );
+  }
+  return parseJson<ActionResult>(prior.result);
+}
+
+async function remember(
+  trx: Trx,
+  actorId: string,
+  a: Action,
+  hash: string,
+  r: ActionResult,
+  now: number,
+) {
+  await trx
+    .insertInto('action_keys')
+    .values({ advocate_id: actorId, key: a.key, body_hash: hash, result: json(r), created_at: now })
+    .execute();
+}
+
+async function applyOne(
+  ctx: StoreContext,
+  actor: Actor,
+  a: Action,
+  now: number,
+): Promise<ActionResult> {
+  const hash = fingerprint(a);
+  const prior = await replay(ctx.db, actor.id, a, hash);
+  if (prior) return prior;
+
+  const refusal = await precheck(ctx, actor, a, now);
+  await ctx.interleave();
+  return write(ctx, now, async (trx, changes) => {
+    // A concurrent request with the same key may have committed since the first look.
+    const raced = await replay(trx, actor.id, a, hash);
+    if (raced) return raced;
+    let r: ActionResult;
+    if (refusal) r = refusal;
+    else {
+      const applied = await effect(trx, changes, actor, a, now);
+      r =
+        applied ??
+        result(a, 'conflict', 'the task changed meanwhile; it is no longer yours to act on');
+      if (r.status === 'applied') r.task = await viewFor(trx, actor.id, a.taskId);
+    }
+    await remember(trx, actor.id, a, hash, r, now);
+    return r;
+  });
+}
+
+/** A clear answer for anything refused before trying to write; null = go ahead. */
+async function precheck(
+  ctx: StoreContext,
+  actor: Actor,
+  a: Action,
+  now: number,
+): Promise<ActionResult | null> {
+  const task = await ctx.db
+    .selectFrom('tasks')
+    .selectAll()
+    .where('id', '=', a.taskId)
+    .executeTakeFirst();
+  const member = task ? await membership(ctx.db, task.brand_id, actor.id) : undefined;
+  if (!task || !member) return result(a, 'rejected', 'no such task');
+  if (member.suspended) return result(a, 'rejected', 'your account is suspended for this brand');
+  const decision = canPerform(lifecycleOf(task), actor.id, a.type, { now, tier: member.tier });
+  if (!decision.ok) return result(a, decision.outcome, decision.reason);
+  if (a.type === 'transfer' && a.to.kind === 'advocate') {
+    if (a.to.advocateId === actor.id)
+      return result(a, 'rejected', 'you cannot transfer a task to yourself');
+    const target = await membership(ctx.db, task.brand_id, a.to.advocateId);
+    if (!target || target.suspended) return result(a, 'rejected', 'no such advocate in this brand');
+    if (target.tier < task.min_tier)
+      return result(a, 'rejected', 'that advocate’s trust tier does not allow this task');
+  }
+  return null;
+}
+
+const membership = (db: StoreContext['db'] | Trx, brandId: string, advocateId: string) =>
+  db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('brand_id', '=', brandId)
+    .where('advocate_id', '=', advocateId)
+    .executeTakeFirst();
+
+async function viewFor(trx: Trx, advocateId: string, taskId: string) {
+  const loaded = (await loadTasks(trx, [taskId])).get(taskId);
+  if (!loaded) return undefined;
+  const m = (await membership(trx, loaded.task.brand_id, advocateId)) as Membership;
+  const viewer = { advocateId, tier: m.tier, suspended: m.suspended === 1 };
+  return visibleTo(loaded.task, viewer)
+    ? taskView(loaded.task, loaded.messages, m.tier)
+    : undefined;
+}
+
+async function addMessage(
+  trx: Trx,
+  taskId: string,
+  actor: Actor,
+  kind: 'message' | 'note' | 'handoff',
+  body: string,
+  now: number,
+) {
+  const last = await trx
+    .selectFrom('messages')
+    .select((s) => s.fn.max('ord').as('ord'))
+    .where('task_id', '=', taskId)
+    .executeTakeFirst();
+  await trx
+    .insertInto('messages')
+    .values({
+      id: newId(),
+      task_id: taskId,
+      origin: 'advocate',
+      author: 'advocate',
+      author_name: actor.name,
+      kind,
+      body,
+      created_at: now,
+      ord: Number(last?.ord ?? -1) + 1,
+    })
+    .execute();
+}
+
+/**
+ * The write itself. Returns null when the conditional UPDATE matched no row: someone else
+ * changed the task between the precheck and this transaction.
+ */
+async function effect(
+  trx: Trx,
+  changes: ChangeWriter,
+  actor: Actor,
+  a: Action,
+  now: number,
+): Promise<ActionResult | null> {
+  const task = (await trx
+    .selectFrom('tasks')
+    .selectAll()
+    .where('id', '=', a.taskId)
+    .executeTakeFirst()) as TaskRow;
+  const brand = await trx
+    .selectFrom('brands')
+    .select('lease_minutes')
+    .where('id', '=', task.brand_id)
+    .executeTakeFirstOrThrow();
+  const params = { now, leaseMs: brand.lease_minutes * 60_000, offerMs: OFFER_MS };
+  const next = nextState(
+    lifecycleOf(task),
+    actor.id,
+    a.type === 'transfer' ? { type: 'transfer', to: a.to } : { type: a.type },
+    params,
+  );
+
+  let update = trx
+    .updateTable('tasks')
+    .set({
+      status: next.status,
+      holder_id: next.holderId,
+      lease_expires_at: next.leaseExpiresAt,
+      offered_to: next.offeredTo,
+      offer_expires_at: next.offerExpiresAt,
+      ...(a.type === 'transfer' && a.to.kind === 'pool' && a.to.skill
+        ? { skills: json([a.to.skill]) }
+        : {}),
+      updated_at: now,
+    })
+    .where('id', '=', a.taskId);
+  if (a.type === 'claim') {
+    // Free (open, or a lapsed lease), not reserved for someone else — or already ours.
+    update = update.where((eb) =>
+      eb.or([
+        eb.and([
+          eb.or([
+            eb('status', '=', 'open'),
+            eb.and([eb('status', '=', 'claimed'), eb('lease_expires_at', '<=', now)]),
+          ]),
+          eb.or([
+            eb('offered_to', 'is', null),
+            eb('offered_to', '=', actor.id),
+            eb('offer_expires_at', '<=', now),
+          ]),
+        ]),
+        eb.and([
+          eb('status', '=', 'claimed'),
+          eb('holder_id', '=', actor.id),
+          eb('lease_expires_at', '>', now),
+        ]),
+      ]),
+    );
+  } else {
+    update = update
+      .where('status', '=', 'claimed')
+      .where('holder_id', '=', actor.id)
+      .where('lease_expires_at', '>', now);
+  }
+  const done = await update.executeTakeFirst();
+  if (Number(done.numUpdatedRows) !== 1) return null;
+
+  switch (a.type) {
+    case 'reply':
+      await addMessage(trx, task.id, actor, 'message', a.body, now);
+      break;
+    case 'note':
+      await addMessage(trx, task.id, actor, 'note', a.body, now);
+      break;
+    case 'resolve':
+      if (a.summary) await addMessage(trx, task.id, actor, 'note', a.summary, now);
+      await writeCaseEntry(trx, changes, task, actor.id, 'resolved', now);
+      break;
+    case 'escalate':
+      await addMessage(trx, task.id, actor, 'handoff', a.handoffNote, now);
+      await trx
+        .insertInto('escalations')
+        .values({
+          task_id: task.id,
+          brand_id: task.brand_id,
+          advocate_id: actor.id,
+          target: a.target,
+          handoff_note: a.handoffNote,
+          escalated_at: now,
+        })
+        .execute();
+      await writeCaseEntry(trx, changes, task, actor.id, 'escalated', now);
+      break;
+    case 'transfer':
+      if (a.note) await addMessage(trx, task.id, actor, 'handoff', a.note, now);
+      await writeCaseEntry(trx, changes, task, actor.id, 'transferred', now);
+      break;
+    case 'abandon':
+      if (a.reason) await addMessage(trx, task.id, actor, 'note', a.reason, now);
+      break;
+    case 'claim':
+    case 'renew':
+      break;
+  }
+  // Renewals change only the holder's lease; everyone else's view is unchanged.
+  await changes.add(task.brand_id, 'task', task.id, a.type === 'renew' ? actor.id : null);
+  return result(a, 'applied');
+}

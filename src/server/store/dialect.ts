@@ -1,0 +1,82 @@
+/**
+ * Everything dialect-specific about the feed server's storage lives here. The store itself
+ * uses portable Kysely queries only; issue 9 adds a PostgreSQL `SqlDialect` beside this one.
+ */
+import Database from 'better-sqlite3';
+import { type ColumnDefinitionBuilder, Kysely, SqliteDialect } from 'kysely';
+import type { DB } from './schema';
+
+export interface SqlDialect {
+  readonly name: 'sqlite' | 'postgres';
+  createKysely(): Kysely<DB>;
+  /** The change log's sequence column: increasing in insertion order. */
+  seqColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** Column type for epoch milliseconds (needs 64 bits). */
+  readonly epochType: 'integer' | 'bigint';
+  /**
+   * The highest change-log seq a reader may safely page up to, or null for "all committed
+   * rows". On SQLite every write transaction is serialized (one writer at a time, and Kysely's
+   * SQLite driver runs one transaction at a time on its one connection) and the seq is
+   * assigned inside the write transaction, so seqs become visible in order and `seq > cursor`
+   * never skips a committed row. PostgreSQL commits sequence values out of order; its dialect
+   * must bound reads here (e.g. below the oldest in-flight writer).
+   */
+  safeHorizon(db: Kysely<DB>): Promise<number | null>;
+}
+
+/**
+ * `nativeBinding`: a better-sqlite3 binary built for the current runtime. The app's demo workspace
+ * runs this server inside Electron, where node_modules holds the Node build used by the tests.
+ */
+export function sqliteDialect(file: string, nativeBinding?: string): SqlDialect {
+  return {
+    name: 'sqlite',
+    epochType: 'integer',
+    createKysely() {
+      const database = new Database(file, nativeBinding ? { nativeBinding } : {});
+      if (file !== ':memory:') database.pragma('journal_mode = WAL');
+      database.pragma('synchronous = NORMAL');
+      database.pragma('busy_timeout = 5000');
+      database.pragma('foreign_keys = ON');
+      return new Kysely<DB>({
+        dialect: new SqliteDialect({ database: withStatementCache(database) }),
+      });
+    },
+    seqColumn: (col) => col.primaryKey().autoIncrement(),
+    safeHorizon: async () => null,
+  };
+}
+
+/**
+ * Kysely prepares every query anew; reusing better-sqlite3 statements by SQL text saves most of
+ * that. Safe because Kysely's SQLite driver runs one query at a time on its one connection.
+ */
+function withStatementCache(database: Database.Database): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (sql: string) => {
+        let stmt = cache.get(sql);
+        if (!stmt) {
+          stmt = prepare(sql);
+          if (cache.size >= 500) cache.delete(cache.keys().next().value!);
+          cache.set(sql, stmt);
+        }
+        return stmt;
+      };
+    },
+  });
+}
+
+/** `--db` value → dialect. Only SQLite for now; `postgres://` arrives with issue 9. */
+export function dialectFor(db: string, nativeBinding?: string): SqlDialect {
+  if (/^postgres(ql)?:\/\//.test(db)) {
+    throw new Error('PostgreSQL storage is not available yet; use a SQLite file path');
+  }
+  return sqliteDialect(db, nativeBinding);
+}

@@ -1,0 +1,180 @@
+/**
+ * The feed server's one storage interface. Routes and the CLI talk to a `Store`; the
+ * implementation is portable Kysely over a `SqlDialect` (SQLite now, PostgreSQL in issue 9).
+ */
+import type { z } from 'zod';
+import type { PayoutRules } from '../../shared/domain/payout';
+import type {
+  Action,
+  ActionResult,
+  AdminAdvocate,
+  AdminBrand,
+  AdvocatePatch,
+  ArticlePush,
+  BrandView,
+  Escalation,
+  InviteRequest,
+  InviteResponse,
+  MacroPush,
+  MeResponse,
+  Outcome,
+  PayoutRulesResponse,
+  RatingPush,
+  RedeemResponse,
+  SyncResponse,
+  TaskPush,
+  UpsertResponse,
+} from '../../shared/protocol';
+import { type ChangeNotifier, localNotifier } from '../notifier';
+import { applyActions } from './actions';
+import * as advocates from './advocates';
+import * as brands from './brands';
+import * as content from './content';
+import type { StoreContext } from './context';
+import { dialectFor, type SqlDialect } from './dialect';
+import * as ledger from './ledger';
+import { migrate } from './migrations';
+import { sweep } from './sweep';
+import { syncPage } from './sync';
+
+export type ParsedTaskPush = z.output<typeof TaskPush>;
+export type ParsedArticlePush = z.output<typeof ArticlePush>;
+export type ParsedMacroPush = z.output<typeof MacroPush>;
+export type ParsedRatingPush = z.output<typeof RatingPush>;
+
+export interface BrandAuth {
+  id: string;
+  name: string;
+  currency: string;
+}
+export interface AdvocateAuth {
+  id: string;
+  name: string;
+}
+
+export interface Store {
+  readonly dialect: SqlDialect['name'];
+  readonly notifier: ChangeNotifier;
+  migrate(now: number): Promise<number>;
+  close(): Promise<void>;
+
+  // operator (CLI with database access)
+  createBrand(
+    input: brands.CreateBrandInput,
+    now: number,
+  ): Promise<{ brand: BrandView; adminKey: string }>;
+  findBrandByName(name: string): Promise<BrandView | undefined>;
+
+  // auth
+  brandForAdminKey(key: string): Promise<BrandAuth | undefined>;
+  advocateForToken(token: string): Promise<AdvocateAuth | undefined>;
+  redeem(code: string, deviceName: string, now: number): Promise<RedeemResponse>;
+  revokeToken(token: string, now: number): Promise<void>;
+
+  // admin (scoped to one brand)
+  getBrand(brandId: string): Promise<AdminBrand>;
+  patchBrand(
+    brandId: string,
+    patch: { name?: string | undefined; leaseMinutes?: number | undefined },
+    now: number,
+  ): Promise<BrandView>;
+  invite(brandId: string, req: InviteRequest, now: number): Promise<InviteResponse>;
+  listAdvocates(brandId: string): Promise<AdminAdvocate[]>;
+  patchAdvocate(
+    brandId: string,
+    advocateId: string,
+    patch: AdvocatePatch,
+    now: number,
+  ): Promise<AdminAdvocate>;
+  revokeAdvocateTokens(
+    brandId: string,
+    advocateId: string,
+    now: number,
+  ): Promise<{ revoked: number }>;
+  upsertTasks(brandId: string, items: ParsedTaskPush[], now: number): Promise<UpsertResponse>;
+  upsertArticles(brandId: string, items: ParsedArticlePush[], now: number): Promise<UpsertResponse>;
+  deleteArticle(brandId: string, externalRef: string, now: number): Promise<{ deleted: boolean }>;
+  upsertMacros(brandId: string, items: ParsedMacroPush[], now: number): Promise<UpsertResponse>;
+  deleteMacro(brandId: string, externalRef: string, now: number): Promise<{ deleted: boolean }>;
+  setPayoutRules(brandId: string, rules: PayoutRules, now: number): Promise<PayoutRulesResponse>;
+  getPayoutRules(brandId: string): Promise<PayoutRulesResponse>;
+  addRatings(brandId: string, items: ParsedRatingPush[], now: number): Promise<{ rated: number }>;
+  listOutcomes(brandId: string, since: number | undefined, limit: number): Promise<Outcome[]>;
+  listEscalations(brandId: string): Promise<Escalation[]>;
+
+  // advocate
+  me(advocateId: string): Promise<MeResponse>;
+  /** Brand ids the advocate is enrolled in (for event fan-out). */
+  brandIdsOf(advocateId: string): Promise<string[]>;
+  sync(advocateId: string, cursor: string | undefined, limit: number): Promise<SyncResponse>;
+  applyActions(actor: AdvocateAuth, actions: Action[], now: number): Promise<ActionResult[]>;
+  sweep(now: number): Promise<{ reopened: number; offersLifted: number }>;
+}
+
+export interface OpenStoreOptions {
+  notifier?: ChangeNotifier;
+  /** See `StoreContext.interleave`; tests only. */
+  interleave?: () => Promise<void>;
+  /** SQLite only: a better-sqlite3 binary for this runtime (see `sqliteDialect`). */
+  nativeBinding?: string;
+}
+
+/** Opens (does not migrate) the database named by `db`: a SQLite file path or ':memory:'. */
+export function openStore(db: string, options: OpenStoreOptions = {}): Store {
+  const dialect = dialectFor(db, options.nativeBinding);
+  const ctx: StoreContext = {
+    db: dialect.createKysely(),
+    dialect,
+    notifier: options.notifier ?? localNotifier(),
+    interleave: options.interleave ?? (async () => {}),
+  };
+  return {
+    dialect: dialect.name,
+    notifier: ctx.notifier,
+    migrate: (now) => migrate(ctx.db, dialect, now),
+    close: () => ctx.db.destroy(),
+    createBrand: (input, now) => brands.createBrand(ctx, input, now),
+    findBrandByName: async (name) => {
+      const b = await brands.findBrandByName(ctx, name);
+      return b
+        ? { id: b.id, name: b.name, currency: b.currency, leaseMinutes: b.lease_minutes }
+        : undefined;
+    },
+    brandForAdminKey: async (key) => {
+      const b = await brands.brandForAdminKey(ctx, key);
+      return b ? { id: b.id, name: b.name, currency: b.currency } : undefined;
+    },
+    advocateForToken: async (token) => {
+      const a = await advocates.advocateForToken(ctx, token);
+      return a ? { id: a.id, name: a.name } : undefined;
+    },
+    redeem: (code, deviceName, now) => advocates.redeem(ctx, code, deviceName, now),
+    revokeToken: (token, now) => advocates.revokeToken(ctx, token, now),
+    getBrand: (brandId) => brands.getAdminBrand(ctx, brandId),
+    patchBrand: (brandId, patch, now) => brands.patchBrand(ctx, brandId, patch, now),
+    invite: (brandId, req, now) => advocates.invite(ctx, brandId, req, now),
+    listAdvocates: (brandId) => advocates.listAdvocates(ctx, brandId),
+    patchAdvocate: (brandId, id, patch, now) =>
+      advocates.patchAdvocate(ctx, brandId, id, patch, now),
+    revokeAdvocateTokens: (brandId, id, now) =>
+      advocates.revokeAdvocateTokens(ctx, brandId, id, now),
+    upsertTasks: (brandId, items, now) => content.upsertTasks(ctx, brandId, items, now),
+    upsertArticles: (brandId, items, now) =>
+      content.upsertContent(ctx, 'articles', brandId, items, now),
+    deleteArticle: (brandId, ref, now) => content.deleteContent(ctx, 'articles', brandId, ref, now),
+    upsertMacros: (brandId, items, now) =>
+      content.upsertContent(ctx, 'macros', brandId, items, now),
+    deleteMacro: (brandId, ref, now) => content.deleteContent(ctx, 'macros', brandId, ref, now),
+    setPayoutRules: (brandId, rules, now) => brands.setPayoutRules(ctx, brandId, rules, now),
+    getPayoutRules: (brandId) => brands.getPayoutRules(ctx, brandId),
+    addRatings: (brandId, items, now) => ledger.addRatings(ctx, brandId, items, now),
+    listOutcomes: (brandId, since, limit) => ledger.listOutcomes(ctx, brandId, since, limit),
+    listEscalations: (brandId) => ledger.listEscalations(ctx, brandId),
+    me: (advocateId) => advocates.meOf(ctx, advocateId),
+    brandIdsOf: async (advocateId) =>
+      (await advocates.membershipsOf(ctx.db, advocateId)).map((m) => m.brand_id),
+    sync: (advocateId, cursor, limit) => syncPage(ctx, advocateId, cursor, limit),
+    applyActions: (actor, actions, now) => applyActions(ctx, actor, actions, now),
+    sweep: (now) => sweep(ctx, now),
+  };
+}

@@ -1,0 +1,232 @@
+import { type Kysely, sql } from 'kysely';
+import type { SqlDialect } from './dialect';
+import type { DB } from './schema';
+
+interface Migration {
+  version: number;
+  name: string;
+  up(db: Kysely<DB>, d: SqlDialect): Promise<void>;
+}
+
+// Kysely's schema builder is untyped for tables that do not exist yet.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>;
+
+const initial: Migration = {
+  version: 1,
+  name: 'initial',
+  async up(kdb, d) {
+    const db = kdb as AnyDb;
+    const t = d.epochType;
+    await db.schema
+      .createTable('brands')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('lease_minutes', 'integer', (c) => c.notNull())
+      .addColumn('admin_key_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('created_at', t, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('advocates')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('email', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('handle', 'text', (c) => c.notNull().unique())
+      .addColumn('created_at', t, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('memberships')
+      .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
+      .addColumn('advocate_id', 'text', (c) => c.notNull().references('advocates.id'))
+      .addColumn('tier', 'integer', (c) => c.notNull())
+      .addColumn('skills', 'text', (c) => c.notNull())
+      .addColumn('suspended', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('joined_at', t, (c) => c.notNull())
+      .addPrimaryKeyConstraint('memberships_pk', ['brand_id', 'advocate_id'])
+      .execute();
+    await db.schema
+      .createIndex('memberships_advocate')
+      .on('memberships')
+      .columns(['advocate_id'])
+      .execute();
+    await db.schema
+      .createTable('invites')
+      .addColumn('code_hash', 'text', (c) => c.primaryKey())
+      .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
+      .addColumn('advocate_id', 'text', (c) => c.notNull().references('advocates.id'))
+      .addColumn('expires_at', t, (c) => c.notNull())
+      .addColumn('redeemed_at', t)
+      .execute();
+    await db.schema
+      .createTable('tokens')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('advocate_id', 'text', (c) => c.notNull().references('advocates.id'))
+      .addColumn('device_name', 'text', (c) => c.notNull())
+      .addColumn('created_at', t, (c) => c.notNull())
+      .addColumn('revoked_at', t)
+      .execute();
+    await db.schema.createIndex('tokens_advocate').on('tokens').columns(['advocate_id']).execute();
+    await db.schema
+      .createTable('tasks')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
+      .addColumn('external_ref', 'text', (c) => c.notNull())
+      .addColumn('subject', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('skills', 'text', (c) => c.notNull())
+      .addColumn('complexity', 'integer', (c) => c.notNull())
+      .addColumn('min_tier', 'integer', (c) => c.notNull())
+      .addColumn('customer_name', 'text', (c) => c.notNull())
+      .addColumn('sla_due_at', t)
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('holder_id', 'text')
+      .addColumn('lease_expires_at', t)
+      .addColumn('offered_to', 'text')
+      .addColumn('offer_expires_at', t)
+      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', t, (c) => c.notNull())
+      .addColumn('updated_at', t, (c) => c.notNull())
+      .addUniqueConstraint('tasks_brand_ref', ['brand_id', 'external_ref'])
+      .execute();
+    await db.schema
+      .createIndex('tasks_lease')
+      .on('tasks')
+      .columns(['status', 'lease_expires_at'])
+      .execute();
+    await db.schema
+      .createTable('messages')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id'))
+      .addColumn('origin', 'text', (c) => c.notNull())
+      .addColumn('author', 'text', (c) => c.notNull())
+      .addColumn('author_name', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('body', 'text', (c) => c.notNull())
+      .addColumn('created_at', t, (c) => c.notNull())
+      .addColumn('ord', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('messages_task')
+      .on('messages')
+      .columns(['task_id', 'ord'])
+      .execute();
+    for (const table of ['articles', 'macros']) {
+      await db.schema
+        .createTable(table)
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
+        .addColumn('external_ref', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('tags', 'text', (c) => c.notNull())
+        .addColumn('content_hash', 'text', (c) => c.notNull())
+        .addColumn('updated_at', t, (c) => c.notNull())
+        .addColumn('deleted_at', t)
+        .addUniqueConstraint(`${table}_brand_ref`, ['brand_id', 'external_ref'])
+        .execute();
+    }
+    await db.schema
+      .createTable('payout_rules')
+      .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('rules', 'text', (c) => c.notNull())
+      .addColumn('effective_at', t, (c) => c.notNull())
+      .addPrimaryKeyConstraint('payout_rules_pk', ['brand_id', 'version'])
+      .execute();
+    await db.schema
+      .createTable('ledger')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
+      .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id'))
+      .addColumn('advocate_id', 'text', (c) => c.notNull().references('advocates.id'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('outcome', 'text')
+      .addColumn('amount_minor', t, (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('rule_version', 'integer', (c) => c.notNull())
+      .addColumn('lines', 'text', (c) => c.notNull())
+      .addColumn('occurred_at', t, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('ledger_task').on('ledger').columns(['task_id']).execute();
+    await db.schema
+      .createTable('ratings')
+      .addColumn('task_id', 'text', (c) => c.primaryKey().references('tasks.id'))
+      .addColumn('brand_id', 'text', (c) => c.notNull())
+      .addColumn('advocate_id', 'text', (c) => c.notNull())
+      .addColumn('score', 'integer', (c) => c.notNull())
+      .addColumn('comment', 'text')
+      .addColumn('tip_minor', t)
+      .addColumn('rated_at', t, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('escalations')
+      .addColumn('task_id', 'text', (c) => c.primaryKey().references('tasks.id'))
+      .addColumn('brand_id', 'text', (c) => c.notNull())
+      .addColumn('advocate_id', 'text', (c) => c.notNull())
+      .addColumn('target', 'text', (c) => c.notNull())
+      .addColumn('handoff_note', 'text', (c) => c.notNull())
+      .addColumn('escalated_at', t, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('action_keys')
+      .addColumn('advocate_id', 'text', (c) => c.notNull())
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('body_hash', 'text', (c) => c.notNull())
+      .addColumn('result', 'text', (c) => c.notNull())
+      .addColumn('created_at', t, (c) => c.notNull())
+      .addPrimaryKeyConstraint('action_keys_pk', ['advocate_id', 'key'])
+      .execute();
+    await db.schema
+      .createTable('changes')
+      .addColumn('seq', 'integer', (c) => d.seqColumn(c))
+      .addColumn('brand_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'text', (c) => c.notNull())
+      .addColumn('advocate_id', 'text')
+      .addColumn('created_at', t, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('changes_brand_seq')
+      .on('changes')
+      .columns(['brand_id', 'seq'])
+      .execute();
+  },
+};
+
+/** Numbered, append-only; never edit a released migration. */
+export const migrations: Migration[] = [initial];
+
+/** Applies pending migrations in one transaction; refuses a database from a newer server. */
+export async function migrate(db: Kysely<DB>, d: SqlDialect, now: number): Promise<number> {
+  await (db as AnyDb).schema
+    .createTable('schema_migrations')
+    .ifNotExists()
+    .addColumn('version', 'integer', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('applied_at', d.epochType, (c) => c.notNull())
+    .execute();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('schema_migrations')
+      .select(sql<number>`max(version)`.as('v'))
+      .executeTakeFirst();
+    const current = row?.v ?? 0;
+    const latest = migrations[migrations.length - 1]!.version;
+    if (current > latest) {
+      throw new Error(
+        `database schema version ${current} is newer than this server (${latest}); upgrade the server`,
+      );
+    }
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      await m.up(trx, d);
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: m.version, name: m.name, applied_at: now })
+        .execute();
+    }
+    return latest;
+  });
+}

@@ -1,0 +1,169 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types of the feed server database. Portable across dialects: booleans are 0/1
+ * integers, JSON is text, times are epoch ms integers.
+ */
+export interface BrandTable {
+  id: string;
+  name: string;
+  currency: string;
+  lease_minutes: number;
+  admin_key_hash: string;
+  created_at: number;
+}
+export interface AdvocateTable {
+  id: string;
+  email: string;
+  name: string;
+  handle: string;
+  created_at: number;
+}
+export interface MembershipTable {
+  brand_id: string;
+  advocate_id: string;
+  tier: number;
+  skills: string;
+  suspended: number;
+  joined_at: number;
+}
+export interface InviteTable {
+  code_hash: string;
+  brand_id: string;
+  advocate_id: string;
+  expires_at: number;
+  redeemed_at: number | null;
+}
+export interface TokenTable {
+  token_hash: string;
+  advocate_id: string;
+  device_name: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+export interface TaskTable {
+  id: string;
+  brand_id: string;
+  external_ref: string;
+  subject: string;
+  channel: string;
+  skills: string;
+  complexity: number;
+  min_tier: number;
+  customer_name: string;
+  sla_due_at: number | null;
+  status: string;
+  holder_id: string | null;
+  lease_expires_at: number | null;
+  offered_to: string | null;
+  offer_expires_at: number | null;
+  content_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+export interface MessageTable {
+  id: string;
+  task_id: string;
+  /** `feed` messages are replaced when the brand re-pushes the task; `advocate` ones are kept. */
+  origin: string;
+  author: string;
+  author_name: string;
+  kind: string;
+  body: string;
+  created_at: number;
+  ord: number;
+}
+export interface ContentTable {
+  id: string;
+  brand_id: string;
+  external_ref: string;
+  title: string;
+  body: string;
+  tags: string;
+  content_hash: string;
+  updated_at: number;
+  deleted_at: number | null;
+}
+export interface PayoutRulesTable {
+  brand_id: string;
+  version: number;
+  rules: string;
+  effective_at: number;
+}
+export interface LedgerTable {
+  id: string;
+  brand_id: string;
+  task_id: string;
+  advocate_id: string;
+  kind: string;
+  outcome: string | null;
+  amount_minor: number;
+  currency: string;
+  status: string;
+  rule_version: number;
+  lines: string;
+  occurred_at: number;
+}
+export interface RatingTable {
+  task_id: string;
+  brand_id: string;
+  advocate_id: string;
+  score: number;
+  comment: string | null;
+  tip_minor: number | null;
+  rated_at: number;
+}
+export interface EscalationTable {
+  task_id: string;
+  brand_id: string;
+  advocate_id: string;
+  target: string;
+  handoff_note: string;
+  escalated_at: number;
+}
+export interface ActionKeyTable {
+  advocate_id: string;
+  key: string;
+  body_hash: string;
+  result: string;
+  created_at: number;
+}
+/**
+ * The change log every sync reads. A row names an entity; sync renders its current state for
+ * the reader. `advocate_id` set = a row meant for that advocate only (ledger, rating, tier).
+ */
+export interface ChangeTable {
+  seq: Generated<number>;
+  brand_id: string;
+  kind: string;
+  entity_id: string;
+  advocate_id: string | null;
+  created_at: number;
+}
+export interface MigrationTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}
+
+export interface DB {
+  brands: BrandTable;
+  advocates: AdvocateTable;
+  memberships: MembershipTable;
+  invites: InviteTable;
+  tokens: TokenTable;
+  tasks: TaskTable;
+  messages: MessageTable;
+  articles: ContentTable;
+  macros: ContentTable;
+  payout_rules: PayoutRulesTable;
+  ledger: LedgerTable;
+  ratings: RatingTable;
+  escalations: EscalationTable;
+  action_keys: ActionKeyTable;
+  changes: ChangeTable;
+  schema_migrations: MigrationTable;
+}
+
+export type ChangeRowKind =
+  'brand' | 'membership' | 'task' | 'article' | 'macro' | 'payout_rules' | 'ledger' | 'rating';

@@ -1,0 +1,52 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+/** Only these hashes are stored; the secrets themselves are shown once and never logged. */
+export const hashSecret = (secret: string): string =>
+  createHash('sha256').update(secret).digest('hex');
+
+export const newId = (): string => randomUUID();
+
+export const newAdminKey = (): string => `gdk_${randomBytes(32).toString('base64url')}`;
+export const newDeviceToken = (): string => `gdt_${randomBytes(32).toString('base64url')}`;
+export const isAdminKey = (s: string): boolean => s.startsWith('gdk_');
+export const isDeviceToken = (s: string): boolean => s.startsWith('gdt_');
+
+// Crockford-style alphabet: no I, L, O, U, so codes survive being read aloud or retyped.
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** `XXXX-XXXX-XXXX`, 60 bits. */
+export function newInviteCode(): string {
+  const bytes = randomBytes(12);
+  let out = '';
+  for (let i = 0; i < 12; i++) {
+    if (i > 0 && i % 4 === 0) out += '-';
+    out += ALPHABET[bytes[i]! % 32];
+  }
+  return out;
+}
+
+export const normalizeInviteCode = (code: string): string =>
+  code
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+
+export const hashInviteCode = (code: string): string =>
+  hashSecret(`invite:${normalizeInviteCode(code)}`);
+
+/** Content fingerprint for idempotent upserts and idempotency-key bodies. */
+export function fingerprint(value: unknown): string {
+  return createHash('sha256').update(stableJson(value)).digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}

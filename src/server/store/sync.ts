@@ -1,0 +1,198 @@
+import type { Selectable } from 'kysely';
+import type { PayoutRules } from '../../shared/domain/payout';
+import { ApiFailure } from '../errors';
+import type { Change, SyncResponse } from '../../shared/protocol';
+import { parseJson, type StoreContext } from './context';
+import type { ChangeTable, MembershipTable } from './schema';
+import {
+  articleView,
+  brandView,
+  ledgerView,
+  loadTasks,
+  macroView,
+  membershipView,
+  ratingView,
+  taskView,
+  type Viewer,
+  visibleTo,
+} from './views';
+
+export function parseCursor(cursor: string | undefined): number {
+  if (cursor === undefined || cursor === '') return 0;
+  if (!/^\d{1,15}$/.test(cursor))
+    throw new ApiFailure('invalid_input', 'cursor: not a cursor this server issued');
+  return Number(cursor);
+}
+
+type Row = Selectable<ChangeTable>;
+
+/**
+ * One page of this advocate's change stream: rows of its brands (and rows meant for it alone)
+ * with seq > cursor, in seq order. The next cursor is the seq of the last row returned — never
+ * the head of the log, which may already include rows committed after this page was read.
+ */
+export async function syncPage(
+  ctx: StoreContext,
+  advocateId: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<SyncResponse> {
+  const after = parseCursor(cursor);
+  const members = await ctx.db
+    .selectFrom('memberships')
+    .selectAll()
+    .where('advocate_id', '=', advocateId)
+    .execute();
+  if (members.length === 0) return { changes: [], cursor: String(after), hasMore: false };
+  const horizon = await ctx.dialect.safeHorizon(ctx.db);
+  // One index range scan per brand (brand_id, seq), merged: a single IN (...) query would
+  // sort every row after the cursor before applying the limit.
+  const perBrand = await Promise.all(
+    members.map((m) => {
+      let q = ctx.db
+        .selectFrom('changes')
+        .selectAll()
+        .where('brand_id', '=', m.brand_id)
+        .where('seq', '>', after)
+        .where((eb) => eb.or([eb('advocate_id', 'is', null), eb('advocate_id', '=', advocateId)]));
+      if (horizon !== null) q = q.where('seq', '<=', horizon);
+      return q
+        .orderBy('seq')
+        .limit(limit + 1)
+        .execute();
+    }),
+  );
+  const rows = perBrand
+    .flat()
+    .sort((a, b) => a.seq - b.seq)
+    .slice(0, limit + 1);
+  await ctx.interleave();
+  const hasMore = rows.length > limit;
+  const page = hasMore ? rows.slice(0, limit) : rows;
+  const viewers = new Map<string, Viewer>(
+    members.map((m) => [m.brand_id, { advocateId, tier: m.tier, suspended: m.suspended === 1 }]),
+  );
+  const changes = await render(ctx, page, viewers, members);
+  const last = page[page.length - 1];
+  return { changes, cursor: String(last ? last.seq : after), hasMore };
+}
+
+async function render(
+  ctx: StoreContext,
+  rows: Row[],
+  viewers: Map<string, Viewer>,
+  members: Selectable<MembershipTable>[],
+): Promise<Change[]> {
+  const ids = (kind: string) => [
+    ...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entity_id)),
+  ];
+  const db = ctx.db;
+  const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((x) => [x.id, x]));
+  const load = async <T>(kind: string, f: (ids: string[]) => Promise<T[]>) =>
+    ids(kind).length ? f(ids(kind)) : [];
+
+  const tasks = await loadTasks(db, ids('task'));
+  const brands = byId(
+    await load('brand', (i) => db.selectFrom('brands').selectAll().where('id', 'in', i).execute()),
+  );
+  const articles = byId(
+    await load('article', (i) =>
+      db.selectFrom('articles').selectAll().where('id', 'in', i).execute(),
+    ),
+  );
+  const macros = byId(
+    await load('macro', (i) => db.selectFrom('macros').selectAll().where('id', 'in', i).execute()),
+  );
+  const ledger = byId(
+    await load('ledger', (i) => db.selectFrom('ledger').selectAll().where('id', 'in', i).execute()),
+  );
+  const ratings = new Map(
+    (
+      await load('rating', (i) =>
+        db.selectFrom('ratings').selectAll().where('task_id', 'in', i).execute(),
+      )
+    ).map((r) => [r.task_id, r]),
+  );
+  const ruleRows = await load('payout_rules', () =>
+    db
+      .selectFrom('payout_rules')
+      .selectAll()
+      .where('brand_id', 'in', [...viewers.keys()])
+      .execute(),
+  );
+  const rules = new Map(ruleRows.map((r) => [`${r.brand_id}:${r.version}`, r]));
+  const memberships = new Map(members.map((m) => [m.brand_id, m]));
+
+  const out: Change[] = [];
+  for (const row of rows) {
+    const seq = row.seq;
+    const viewer = viewers.get(row.brand_id)!;
+    switch (row.kind) {
+      case 'task': {
+        const t = tasks.get(row.entity_id);
+        if (!t) break;
+        out.push(
+          visibleTo(t.task, viewer)
+            ? { seq, kind: 'task', task: taskView(t.task, t.messages, viewer.tier) }
+            : { seq, kind: 'revoke', taskId: t.task.id, brandId: t.task.brand_id },
+        );
+        break;
+      }
+      case 'brand': {
+        const b = brands.get(row.entity_id);
+        if (b) out.push({ seq, kind: 'brand', brand: brandView(b) });
+        break;
+      }
+      case 'membership': {
+        const m = memberships.get(row.brand_id);
+        if (m) out.push({ seq, kind: 'membership', membership: membershipView(m) });
+        break;
+      }
+      case 'article': {
+        const a = articles.get(row.entity_id);
+        if (!a) break;
+        out.push(
+          a.deleted_at === null
+            ? { seq, kind: 'article', article: articleView(a) }
+            : { seq, kind: 'article_delete', articleId: a.id, brandId: a.brand_id },
+        );
+        break;
+      }
+      case 'macro': {
+        const m = macros.get(row.entity_id);
+        if (!m) break;
+        out.push(
+          m.deleted_at === null
+            ? { seq, kind: 'macro', macro: macroView(m) }
+            : { seq, kind: 'macro_delete', macroId: m.id, brandId: m.brand_id },
+        );
+        break;
+      }
+      case 'payout_rules': {
+        const r = rules.get(`${row.brand_id}:${row.entity_id}`);
+        if (r) {
+          out.push({
+            seq,
+            kind: 'payout_rules',
+            brandId: r.brand_id,
+            version: r.version,
+            rules: parseJson<PayoutRules>(r.rules),
+            effectiveAt: r.effective_at,
+          });
+        }
+        break;
+      }
+      case 'ledger': {
+        const l = ledger.get(row.entity_id);
+        if (l) out.push({ seq, kind: 'ledger', entry: ledgerView(l) });
+        break;
+      }
+      case 'rating': {
+        const r = ratings.get(row.entity_id);
+        if (r) out.push({ seq, kind: 'rating', rating: ratingView(r) });
+        break;
+      }
+    }
+  }
+  return out;
+}

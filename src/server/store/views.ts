@@ -1,0 +1,171 @@
+import type { Kysely, Selectable } from 'kysely';
+import { redactPersonalData } from '../../shared/domain/redact';
+import type {
+  ArticleView,
+  BrandView,
+  Channel,
+  LedgerEntryView,
+  MacroView,
+  MembershipView,
+  MessageView,
+  RatingView,
+  TaskStatus,
+  TaskView,
+} from '../../shared/protocol';
+import type { LifecycleTask } from '../../shared/domain/lifecycle';
+import { parseJson } from './context';
+import type {
+  BrandTable,
+  DB,
+  ContentTable,
+  LedgerTable,
+  MembershipTable,
+  MessageTable,
+  RatingTable,
+  TaskTable,
+} from './schema';
+
+export type TaskRow = Selectable<TaskTable>;
+export type MessageRow = Selectable<MessageTable>;
+
+/** Below this tier, message bodies reach the advocate with personal data replaced by markers. */
+export const UNREDACTED_TIER = 1;
+
+export interface Viewer {
+  advocateId: string;
+  tier: number;
+  suspended: boolean;
+}
+
+export const brandView = (b: Selectable<BrandTable>): BrandView => ({
+  id: b.id,
+  name: b.name,
+  currency: b.currency,
+  leaseMinutes: b.lease_minutes,
+});
+
+export const membershipView = (m: Selectable<MembershipTable>): MembershipView => ({
+  brandId: m.brand_id,
+  tier: m.tier,
+  skills: parseJson<string[]>(m.skills),
+  suspended: m.suspended === 1,
+});
+
+export const lifecycleOf = (t: TaskRow): LifecycleTask => ({
+  status: t.status as TaskStatus,
+  holderId: t.holder_id,
+  leaseExpiresAt: t.lease_expires_at,
+  offeredTo: t.offered_to,
+  offerExpiresAt: t.offer_expires_at,
+  minTier: t.min_tier,
+});
+
+/**
+ * Whether this advocate may see the task now. Decided from stored state only (no clock), so a
+ * change rendered twice renders the same; the sweeper writes a change when a lease or offer lapses.
+ */
+export function visibleTo(t: TaskRow, v: Viewer): boolean {
+  if (t.holder_id === v.advocateId && t.status !== 'open') return v.tier >= t.min_tier;
+  if (v.suspended || v.tier < t.min_tier) return false;
+  return t.status === 'open' && (t.offered_to === null || t.offered_to === v.advocateId);
+}
+
+function messageView(m: MessageRow, redact: boolean): MessageView {
+  const body = redact ? redactPersonalData(m.body) : { text: m.body, found: [] };
+  return {
+    id: m.id,
+    author: m.author as MessageView['author'],
+    authorName: m.author_name,
+    kind: m.kind as MessageView['kind'],
+    body: body.text,
+    redacted: body.found.length > 0,
+    createdAt: m.created_at,
+  };
+}
+
+export function taskView(t: TaskRow, messages: MessageRow[], viewerTier: number): TaskView {
+  const redact = viewerTier < UNREDACTED_TIER;
+  return {
+    id: t.id,
+    brandId: t.brand_id,
+    externalRef: t.external_ref,
+    subject: t.subject,
+    channel: t.channel as Channel,
+    skills: parseJson<string[]>(t.skills),
+    complexity: t.complexity,
+    minTier: t.min_tier,
+    status: t.status as TaskStatus,
+    holderId: t.holder_id,
+    leaseExpiresAt: t.lease_expires_at,
+    offeredTo: t.offered_to,
+    offerExpiresAt: t.offer_expires_at,
+    customerName: t.customer_name,
+    slaDueAt: t.sla_due_at,
+    createdAt: t.created_at,
+    updatedAt: t.updated_at,
+    messages: messages.map((m) => messageView(m, redact)),
+  };
+}
+
+export const articleView = (a: Selectable<ContentTable>): ArticleView => ({
+  id: a.id,
+  brandId: a.brand_id,
+  externalRef: a.external_ref,
+  title: a.title,
+  bodyMarkdown: a.body,
+  tags: parseJson<string[]>(a.tags),
+  updatedAt: a.updated_at,
+});
+
+export const macroView = (m: Selectable<ContentTable>): MacroView => ({
+  id: m.id,
+  brandId: m.brand_id,
+  externalRef: m.external_ref,
+  title: m.title,
+  body: m.body,
+  tags: parseJson<string[]>(m.tags),
+  updatedAt: m.updated_at,
+});
+
+export const ledgerView = (l: Selectable<LedgerTable>): LedgerEntryView => ({
+  id: l.id,
+  taskId: l.task_id,
+  brandId: l.brand_id,
+  kind: l.kind as LedgerEntryView['kind'],
+  outcome: l.outcome as LedgerEntryView['outcome'],
+  amountMinor: l.amount_minor,
+  currency: l.currency,
+  status: l.status as LedgerEntryView['status'],
+  ruleVersion: l.rule_version,
+  lines: parseJson<LedgerEntryView['lines']>(l.lines),
+  occurredAt: l.occurred_at,
+});
+
+export const ratingView = (r: Selectable<RatingTable>): RatingView => ({
+  taskId: r.task_id,
+  brandId: r.brand_id,
+  score: r.score,
+  comment: r.comment,
+  tipMinor: r.tip_minor,
+  ratedAt: r.rated_at,
+});
+
+/** Tasks with their messages, loaded in two queries. */
+export async function loadTasks(
+  db: Kysely<DB>,
+  ids: string[],
+): Promise<Map<string, { task: TaskRow; messages: MessageRow[] }>> {
+  const out = new Map<string, { task: TaskRow; messages: MessageRow[] }>();
+  if (ids.length === 0) return out;
+  const tasks = await db.selectFrom('tasks').selectAll().where('id', 'in', ids).execute();
+  for (const t of tasks) out.set(t.id, { task: t, messages: [] });
+  const messages = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('task_id', 'in', ids)
+    .orderBy('created_at')
+    .orderBy('ord')
+    .execute();
+  for (const m of messages) out.get(m.task_id)?.messages.push(m);
+  return out;
+}

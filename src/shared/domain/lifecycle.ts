@@ -1,0 +1,147 @@
+/**
+ * The task lifecycle: who may do what in which state. The server decides with it; the renderer
+ * uses the same rules to enable buttons. Pure; time comes in as `now`.
+ *
+ *   open ──claim──> claimed(holder, lease) ──resolve──> resolved
+ *                      │  ├──escalate──> escalated (brand's escalation queue)
+ *                      │  ├──transfer──> open (pool, or offered to a named advocate first)
+ *                      │  └──abandon / lease expiry──> open
+ *                      └──renew, reply, note: stays claimed
+ */
+import { type ActionType, actionTypes, type TaskStatus, type TransferTo } from '../protocol';
+
+export interface LifecycleTask {
+  status: TaskStatus;
+  holderId: string | null;
+  leaseExpiresAt: number | null;
+  offeredTo: string | null;
+  offerExpiresAt: number | null;
+  minTier: number;
+}
+
+export type Decision =
+  | { ok: true }
+  /** `conflict`: the world moved on (no harm done); `rejected`: the request itself is wrong. */
+  | { ok: false; outcome: 'conflict' | 'rejected'; reason: string };
+
+export interface DecisionContext {
+  now: number;
+  /** The actor's tier in the task's brand; omitted when unknown (the renderer's own tasks). */
+  tier?: number;
+}
+
+const ok: Decision = { ok: true };
+const conflict = (reason: string): Decision => ({ ok: false, outcome: 'conflict', reason });
+const rejected = (reason: string): Decision => ({ ok: false, outcome: 'rejected', reason });
+
+export const isTerminal = (status: TaskStatus): boolean =>
+  status === 'resolved' || status === 'escalated';
+
+export function leaseLive(task: LifecycleTask, now: number): boolean {
+  return task.status === 'claimed' && task.leaseExpiresAt !== null && task.leaseExpiresAt > now;
+}
+
+export function offerLive(task: LifecycleTask, now: number): boolean {
+  return task.offeredTo !== null && task.offerExpiresAt !== null && task.offerExpiresAt > now;
+}
+
+/** Open, or claimed with a lapsed lease (the sweeper just has not reopened it yet). */
+export function claimableBy(task: LifecycleTask, actorId: string, now: number): boolean {
+  const free = task.status === 'open' || (task.status === 'claimed' && !leaseLive(task, now));
+  return free && (!offerLive(task, now) || task.offeredTo === actorId);
+}
+
+export function canPerform(
+  task: LifecycleTask,
+  actorId: string,
+  action: ActionType,
+  ctx: DecisionContext,
+): Decision {
+  const { now } = ctx;
+  if (ctx.tier !== undefined && ctx.tier < task.minTier) {
+    return rejected(`this task needs trust tier ${task.minTier}; yours is ${ctx.tier}`);
+  }
+  if (isTerminal(task.status)) {
+    return conflict(`the task is already ${task.status}`);
+  }
+  const holdsIt = task.status === 'claimed' && task.holderId === actorId;
+  if (action === 'claim') {
+    if (holdsIt && leaseLive(task, now)) return ok;
+    if (leaseLive(task, now)) return conflict('another advocate has already claimed this task');
+    if (offerLive(task, now) && task.offeredTo !== actorId) {
+      return conflict('this task is offered to another advocate first');
+    }
+    return ok;
+  }
+  if (holdsIt && leaseLive(task, now)) return ok;
+  if (holdsIt) return conflict('your claim on this task expired; claim it again');
+  if (leaseLive(task, now)) return conflict('another advocate holds this task');
+  return conflict('claim the task before acting on it');
+}
+
+export interface LifecycleParams {
+  now: number;
+  leaseMs: number;
+  /** How long a transfer to a named advocate is reserved for them. */
+  offerMs: number;
+}
+
+export type Transition =
+  | { type: 'claim' | 'renew' | 'reply' | 'note' | 'resolve' | 'abandon' }
+  | { type: 'escalate' }
+  | { type: 'transfer'; to: TransferTo };
+
+/** The lifecycle fields after an allowed action (check `canPerform` first). */
+export function nextState(
+  task: LifecycleTask,
+  actorId: string,
+  action: Transition,
+  p: LifecycleParams,
+): LifecycleTask {
+  const reopened: LifecycleTask = {
+    ...task,
+    status: 'open',
+    holderId: null,
+    leaseExpiresAt: null,
+    offeredTo: null,
+    offerExpiresAt: null,
+  };
+  switch (action.type) {
+    case 'claim':
+    case 'renew':
+      return {
+        ...task,
+        status: 'claimed',
+        holderId: actorId,
+        leaseExpiresAt: p.now + p.leaseMs,
+        offeredTo: null,
+        offerExpiresAt: null,
+      };
+    case 'reply':
+    case 'note':
+      return task;
+    case 'resolve':
+      return { ...task, status: 'resolved', leaseExpiresAt: null };
+    case 'escalate':
+      return { ...task, status: 'escalated', leaseExpiresAt: null };
+    case 'abandon':
+      return reopened;
+    case 'transfer':
+      return action.to.kind === 'advocate'
+        ? { ...reopened, offeredTo: action.to.advocateId, offerExpiresAt: p.now + p.offerMs }
+        : reopened;
+  }
+}
+
+/** Which actions the UI should offer this advocate on this task right now. */
+export function availableActions(
+  task: LifecycleTask,
+  actorId: string,
+  ctx: DecisionContext,
+): ActionType[] {
+  return actionTypes.filter((a) => {
+    if (!canPerform(task, actorId, a, ctx).ok) return false;
+    // Claiming what you already hold is allowed (idempotent) but not worth a button.
+    return !(a === 'claim' && task.holderId === actorId && leaseLive(task, ctx.now));
+  });
+}

@@ -1,0 +1,507 @@
+/**
+ * The feed server's HTTP API (`/v1`): request schemas the server validates with, and response
+ * schemas the app's sync client validates with. Additive changes only.
+ *
+ * Conventions: money is integer minor units + ISO-4217 code; time is UTC epoch milliseconds;
+ * ids are opaque strings; errors are always `{ error: { code, message, issues? } }`.
+ */
+import { z } from 'zod';
+import { CurrencyCode, MinorUnits } from './domain/money';
+import { Complexity, PayoutRules } from './domain/payout';
+
+export const PROTOCOL_VERSION = 1;
+
+export const EpochMs = z.number().int().nonnegative();
+export const Id = z.string().min(1).max(128);
+export const Channel = z.enum(['email', 'chat', 'social']);
+export type Channel = z.infer<typeof Channel>;
+export const Skill = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a lower-case skill name such as billing');
+export const Tier = z.number().int().min(0).max(3);
+export const ExternalRef = z.string().trim().min(1).max(200);
+
+// ---------------------------------------------------------------- errors
+
+export const ApiErrorCode = z.enum([
+  'invalid_input',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'rate_limited',
+  'internal',
+]);
+export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
+
+/** One bad field of a request; `index` is the item's position in a batch. */
+export const ApiIssue = z.object({
+  index: z.number().int().nonnegative().optional(),
+  path: z.string(),
+  message: z.string(),
+});
+export type ApiIssue = z.infer<typeof ApiIssue>;
+
+export const ApiError = z.object({
+  error: z.object({
+    code: ApiErrorCode,
+    message: z.string(),
+    issues: z.array(ApiIssue).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const Health = z.object({
+  ok: z.literal(true),
+  protocol: z.number().int(),
+  storage: z.string(),
+  time: EpochMs,
+});
+export type Health = z.infer<typeof Health>;
+
+// ---------------------------------------------------------------- views shared by sync and actions
+
+export const TaskStatus = z.enum(['open', 'claimed', 'resolved', 'escalated']);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+export const MessageAuthor = z.enum(['customer', 'agent', 'advocate', 'system']);
+export const MessageKind = z.enum(['message', 'note', 'handoff']);
+
+export const MessageView = z.object({
+  id: Id,
+  author: MessageAuthor,
+  authorName: z.string(),
+  /** `note` and `handoff` are internal: never sent to the customer. */
+  kind: MessageKind,
+  body: z.string(),
+  /** True when personal data in `body` was replaced by markers for this advocate's tier. */
+  redacted: z.boolean(),
+  createdAt: EpochMs,
+});
+export type MessageView = z.infer<typeof MessageView>;
+
+export const EscalationTarget = z.enum(['contact_center', 'chatbot']);
+export type EscalationTarget = z.infer<typeof EscalationTarget>;
+
+export const TaskView = z.object({
+  id: Id,
+  brandId: Id,
+  externalRef: z.string(),
+  subject: z.string(),
+  channel: Channel,
+  skills: z.array(z.string()),
+  complexity: Complexity,
+  minTier: Tier,
+  status: TaskStatus,
+  holderId: Id.nullable(),
+  leaseExpiresAt: EpochMs.nullable(),
+  /** Set after a transfer to a named advocate: only they may claim until `offerExpiresAt`. */
+  offeredTo: Id.nullable(),
+  offerExpiresAt: EpochMs.nullable(),
+  customerName: z.string(),
+  slaDueAt: EpochMs.nullable(),
+  createdAt: EpochMs,
+  updatedAt: EpochMs,
+  messages: z.array(MessageView),
+});
+export type TaskView = z.infer<typeof TaskView>;
+
+export const BrandView = z.object({
+  id: Id,
+  name: z.string(),
+  currency: CurrencyCode,
+  leaseMinutes: z.number().int().positive(),
+});
+export type BrandView = z.infer<typeof BrandView>;
+
+export const ArticleView = z.object({
+  id: Id,
+  brandId: Id,
+  externalRef: z.string(),
+  title: z.string(),
+  bodyMarkdown: z.string(),
+  tags: z.array(z.string()),
+  updatedAt: EpochMs,
+});
+export type ArticleView = z.infer<typeof ArticleView>;
+
+export const MacroView = z.object({
+  id: Id,
+  brandId: Id,
+  externalRef: z.string(),
+  title: z.string(),
+  /** Placeholders such as `{{customer.firstName}}` and `{{advocate.name}}` are filled by the app. */
+  body: z.string(),
+  tags: z.array(z.string()),
+  updatedAt: EpochMs,
+});
+export type MacroView = z.infer<typeof MacroView>;
+
+export const LedgerKind = z.enum(['case', 'rating_bonus', 'tip']);
+export const LedgerStatus = z.enum(['pending', 'confirmed', 'paid']);
+export const LedgerLine = z.object({
+  kind: z.enum(['base', 'multiplier', 'rating_bonus', 'tip']),
+  label: z.string(),
+  amountMinor: MinorUnits,
+  factorBps: z.number().int().optional(),
+});
+
+/** Append-only: a correction is a new entry, never an edit of an old one. */
+export const LedgerEntryView = z.object({
+  id: Id,
+  taskId: Id,
+  brandId: Id,
+  kind: LedgerKind,
+  /** For `case`: the outcome paid for. */
+  outcome: z.enum(['resolved', 'escalated', 'transferred']).nullable(),
+  amountMinor: MinorUnits,
+  currency: CurrencyCode,
+  status: LedgerStatus,
+  ruleVersion: z.number().int().nonnegative(),
+  lines: z.array(LedgerLine),
+  occurredAt: EpochMs,
+});
+export type LedgerEntryView = z.infer<typeof LedgerEntryView>;
+
+export const RatingView = z.object({
+  taskId: Id,
+  brandId: Id,
+  score: z.number().int().min(1).max(5),
+  comment: z.string().nullable(),
+  tipMinor: MinorUnits.nonnegative().nullable(),
+  ratedAt: EpochMs,
+});
+export type RatingView = z.infer<typeof RatingView>;
+
+export const MembershipView = z.object({
+  brandId: Id,
+  tier: Tier,
+  skills: z.array(z.string()),
+  suspended: z.boolean(),
+});
+export type MembershipView = z.infer<typeof MembershipView>;
+
+// ---------------------------------------------------------------- auth
+
+export const RedeemRequest = z.strictObject({
+  code: z.string().trim().min(6).max(64),
+  deviceName: z.string().trim().min(1).max(100),
+});
+export type RedeemRequest = z.infer<typeof RedeemRequest>;
+
+export const AdvocateView = z.object({ id: Id, name: z.string(), handle: z.string() });
+export type AdvocateView = z.infer<typeof AdvocateView>;
+
+export const EnrolledBrand = BrandView.extend({
+  tier: Tier,
+  skills: z.array(z.string()),
+  suspended: z.boolean(),
+});
+export type EnrolledBrand = z.infer<typeof EnrolledBrand>;
+
+export const RedeemResponse = z.object({
+  /** Shown once; the server keeps only its hash. Send as `Authorization: Bearer <token>`. */
+  token: z.string(),
+  advocate: AdvocateView,
+  brands: z.array(EnrolledBrand),
+});
+export type RedeemResponse = z.infer<typeof RedeemResponse>;
+
+export const MeResponse = z.object({ advocate: AdvocateView, brands: z.array(EnrolledBrand) });
+export type MeResponse = z.infer<typeof MeResponse>;
+
+// ---------------------------------------------------------------- sync
+
+export const SyncQuery = z.strictObject({
+  /** Opaque; absent means "from the beginning". */
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type SyncQuery = z.infer<typeof SyncQuery>;
+
+const change = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
+  z.object({ seq: z.number().int().positive(), kind: z.literal(kind), ...shape });
+
+/**
+ * One entry of the advocate's change stream. Upserts carry the entity's current state, so
+ * applying them in order (and re-applying any of them) converges on the server's view.
+ */
+export const Change = z.discriminatedUnion('kind', [
+  change('brand', { brand: BrandView }),
+  change('membership', { membership: MembershipView }),
+  change('task', { task: TaskView }),
+  /** The task left this advocate's view (taken by another, closed, or no longer allowed by tier). */
+  change('revoke', { taskId: Id, brandId: Id }),
+  change('article', { article: ArticleView }),
+  change('article_delete', { articleId: Id, brandId: Id }),
+  change('macro', { macro: MacroView }),
+  change('macro_delete', { macroId: Id, brandId: Id }),
+  change('payout_rules', {
+    brandId: Id,
+    version: z.number().int().positive(),
+    rules: PayoutRules,
+    effectiveAt: EpochMs,
+  }),
+  change('ledger', { entry: LedgerEntryView }),
+  change('rating', { rating: RatingView }),
+]);
+export type Change = z.infer<typeof Change>;
+export type ChangeKind = Change['kind'];
+
+export const SyncResponse = z.object({
+  changes: z.array(Change),
+  /** Pass back unchanged; never skips a committed change. */
+  cursor: z.string(),
+  hasMore: z.boolean(),
+});
+export type SyncResponse = z.infer<typeof SyncResponse>;
+
+/** Body of each Server-Sent Event `change` on `GET /v1/events`: pull now. */
+export const ChangeNotice = z.object({ brandId: Id, seq: z.number().int().positive() });
+export type ChangeNotice = z.infer<typeof ChangeNotice>;
+
+// ---------------------------------------------------------------- actions
+
+export const ActionKey = z.string().min(8).max(128);
+const action = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ key: ActionKey, type: z.literal(type), taskId: Id, ...shape });
+
+const Body = z.string().trim().min(1).max(20_000);
+
+export const TransferTo = z.discriminatedUnion('kind', [
+  /** Back to the pool, optionally routed to advocates with this skill. */
+  z.strictObject({ kind: z.literal('pool'), skill: Skill.optional() }),
+  z.strictObject({ kind: z.literal('advocate'), advocateId: Id }),
+]);
+export type TransferTo = z.infer<typeof TransferTo>;
+
+export const Action = z.discriminatedUnion('type', [
+  action('claim', {}),
+  action('renew', {}),
+  action('reply', { body: Body, macroId: Id.optional() }),
+  action('note', { body: Body }),
+  action('resolve', { summary: z.string().max(2000).optional() }),
+  action('escalate', { target: EscalationTarget, handoffNote: Body }),
+  action('transfer', { to: TransferTo, note: z.string().max(2000).optional() }),
+  action('abandon', { reason: z.string().max(2000).optional() }),
+]);
+export type Action = z.infer<typeof Action>;
+export type ActionType = Action['type'];
+/** Every action type, in lifecycle order (for menus and tables). */
+export const actionTypes: readonly ActionType[] = [
+  'claim',
+  'renew',
+  'reply',
+  'note',
+  'resolve',
+  'escalate',
+  'transfer',
+  'abandon',
+];
+
+export const ActionsRequest = z.strictObject({ actions: z.array(Action).min(1).max(100) });
+export type ActionsRequest = z.infer<typeof ActionsRequest>;
+
+export const ActionStatus = z.enum(['applied', 'conflict', 'rejected']);
+export type ActionStatus = z.infer<typeof ActionStatus>;
+
+export const ActionResult = z.object({
+  key: ActionKey,
+  status: ActionStatus,
+  message: z.string().optional(),
+  /** The task as this advocate now sees it, when it is still visible. */
+  task: TaskView.optional(),
+});
+export type ActionResult = z.infer<typeof ActionResult>;
+
+export const ActionsResponse = z.object({ results: z.array(ActionResult) });
+export type ActionsResponse = z.infer<typeof ActionsResponse>;
+
+// ---------------------------------------------------------------- admin
+
+export const BrandPatch = z.strictObject({
+  name: z.string().trim().min(1).max(120).optional(),
+  leaseMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
+});
+
+export const AdminBrand = BrandView.extend({ payoutRulesVersion: z.number().int().nonnegative() });
+export type AdminBrand = z.infer<typeof AdminBrand>;
+
+export const InviteRequest = z.strictObject({
+  email: z.email(),
+  name: z.string().trim().min(1).max(120).optional(),
+  skills: z.array(Skill).max(20).default([]),
+  tier: Tier.default(0),
+});
+export type InviteRequest = z.infer<typeof InviteRequest>;
+
+export const InviteResponse = z.object({
+  advocateId: Id,
+  /** One-time; shown once. */
+  inviteCode: z.string(),
+  expiresAt: EpochMs,
+});
+export type InviteResponse = z.infer<typeof InviteResponse>;
+
+export const AdvocatePatch = z
+  .strictObject({
+    tier: Tier.optional(),
+    skills: z.array(Skill).max(20).optional(),
+    suspended: z.boolean().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'expected at least one of tier, skills, suspended');
+export type AdvocatePatch = z.infer<typeof AdvocatePatch>;
+
+export const AdminAdvocate = z.object({
+  id: Id,
+  name: z.string(),
+  handle: z.string(),
+  email: z.string(),
+  tier: Tier,
+  skills: z.array(z.string()),
+  suspended: z.boolean(),
+  joinedAt: EpochMs,
+});
+export type AdminAdvocate = z.infer<typeof AdminAdvocate>;
+
+export const FeedMessage = z.strictObject({
+  author: z.enum(['customer', 'agent']),
+  authorName: z.string().trim().min(1).max(120).optional(),
+  body: Body,
+  createdAt: EpochMs,
+});
+
+/** One task of a brand's feed; upserted by `externalRef`. */
+export const TaskPush = z.strictObject({
+  externalRef: ExternalRef,
+  subject: z.string().trim().min(1).max(300),
+  channel: Channel,
+  skills: z.array(Skill).max(10).default([]),
+  complexity: Complexity,
+  minTier: Tier.default(0),
+  customerName: z.string().trim().min(1).max(120),
+  slaDueAt: EpochMs.nullable().optional(),
+  createdAt: EpochMs.optional(),
+  messages: z.array(FeedMessage).min(1).max(200),
+});
+export type TaskPush = z.input<typeof TaskPush>;
+
+export const ArticlePush = z.strictObject({
+  externalRef: ExternalRef,
+  title: z.string().trim().min(1).max(300),
+  bodyMarkdown: z.string().min(1).max(200_000),
+  tags: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+});
+export type ArticlePush = z.input<typeof ArticlePush>;
+
+export const MacroPush = z.strictObject({
+  externalRef: ExternalRef,
+  title: z.string().trim().min(1).max(200),
+  body: z.string().min(1).max(20_000),
+  tags: z.array(z.string().trim().min(1).max(60)).max(30).default([]),
+});
+export type MacroPush = z.input<typeof MacroPush>;
+
+export const RatingPush = z
+  .strictObject({
+    taskId: Id.optional(),
+    externalRef: ExternalRef.optional(),
+    score: z.number().int().min(1).max(5),
+    comment: z.string().max(5000).optional(),
+    tipMinor: MinorUnits.nonnegative().optional(),
+    ratedAt: EpochMs.optional(),
+  })
+  .refine((r) => (r.taskId === undefined) !== (r.externalRef === undefined), {
+    message: 'expected exactly one of taskId or externalRef',
+  });
+export type RatingPush = z.input<typeof RatingPush>;
+
+export const UpsertResponse = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+export type UpsertResponse = z.infer<typeof UpsertResponse>;
+
+export const ImportResponse = UpsertResponse.extend({ skipped: z.number().int() });
+export type ImportResponse = z.infer<typeof ImportResponse>;
+
+export const PayoutRulesResponse = z.object({
+  version: z.number().int().nonnegative(),
+  rules: PayoutRules.nullable(),
+  effectiveAt: EpochMs.nullable(),
+});
+export type PayoutRulesResponse = z.infer<typeof PayoutRulesResponse>;
+
+export const OutcomesQuery = z.strictObject({
+  since: z.coerce.number().int().nonnegative().optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const Outcome = z.object({
+  taskId: Id,
+  externalRef: z.string(),
+  subject: z.string(),
+  status: TaskStatus,
+  /** The last transition paid for. */
+  outcome: z.enum(['resolved', 'escalated', 'transferred']),
+  advocateId: Id,
+  occurredAt: EpochMs,
+  payoutMinor: MinorUnits,
+  currency: CurrencyCode,
+  rating: z.number().int().min(1).max(5).nullable(),
+});
+export type Outcome = z.infer<typeof Outcome>;
+
+export const OutcomesResponse = z.object({ outcomes: z.array(Outcome) });
+
+export const Escalation = z.object({
+  taskId: Id,
+  externalRef: z.string(),
+  subject: z.string(),
+  customerName: z.string(),
+  target: EscalationTarget,
+  handoffNote: z.string(),
+  advocateId: Id,
+  escalatedAt: EpochMs,
+});
+export type Escalation = z.infer<typeof Escalation>;
+
+export const EscalationsResponse = z.object({ escalations: z.array(Escalation) });
+
+// ---------------------------------------------------------------- routes
+
+/** Every route of the API, for clients and docs. */
+export const routes = {
+  health: 'GET /v1/health',
+  redeem: 'POST /v1/auth/redeem',
+  logout: 'POST /v1/auth/logout',
+  me: 'GET /v1/me',
+  sync: 'GET /v1/sync',
+  actions: 'POST /v1/actions',
+  events: 'GET /v1/events',
+  adminBrand: 'GET /v1/admin/brand',
+  adminBrandPatch: 'PATCH /v1/admin/brand',
+  adminInvite: 'POST /v1/admin/advocates',
+  adminAdvocates: 'GET /v1/admin/advocates',
+  adminAdvocatePatch: 'PATCH /v1/admin/advocates/:id',
+  adminRevokeTokens: 'POST /v1/admin/advocates/:id/revoke-tokens',
+  adminTasks: 'POST /v1/admin/tasks',
+  adminArticles: 'POST /v1/admin/articles',
+  adminArticleDelete: 'DELETE /v1/admin/articles/:externalRef',
+  adminMacros: 'POST /v1/admin/macros',
+  adminMacroDelete: 'DELETE /v1/admin/macros/:externalRef',
+  adminPayoutRules: 'PUT /v1/admin/payout-rules',
+  adminPayoutRulesGet: 'GET /v1/admin/payout-rules',
+  adminRatings: 'POST /v1/admin/ratings',
+  adminOutcomes: 'GET /v1/admin/outcomes',
+  adminEscalations: 'GET /v1/admin/escalations',
+  adminZendesk: 'POST /v1/admin/import/zendesk',
+} as const;

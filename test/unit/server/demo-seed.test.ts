@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../src/server/index';
+import { syncAll, type TestServer, testServer } from './helpers';
+
+describe('demo seed', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await testServer();
+  });
+  afterAll(() => s.close());
+
+  it('loads the demo brand once and hands out working invite codes on every run', async () => {
+    const first = await seedDemo(s.store, { now: s.clock.t, advocates: 2 });
+    expect(first.adminKey).toMatch(/^gdk_/);
+    expect(first.inviteCodes).toHaveLength(2);
+    const redeemed = await s.call('POST', '/v1/auth/redeem', {
+      body: { code: first.inviteCodes[0], deviceName: 'demo' },
+    });
+    const { changes } = await syncAll(s, redeemed.body.token);
+    const count = (kind: string) => changes.filter((c) => c.kind === kind).length;
+    expect(count('task')).toBe(200);
+    expect(count('article')).toBeGreaterThanOrEqual(150);
+    expect(count('macro')).toBeGreaterThanOrEqual(10);
+    expect(changes.find((c) => c.kind === 'payout_rules').rules.currency).toBe('EUR');
+    const channels = new Set(changes.filter((c) => c.kind === 'task').map((c) => c.task.channel));
+    expect(channels).toEqual(new Set(['email', 'chat', 'social']));
+
+    const second = await seedDemo(s.store, { now: s.clock.t });
+    expect(second).toMatchObject({ brandId: first.brandId, adminKey: null });
+    const again = await s.call('POST', '/v1/auth/redeem', {
+      body: { code: second.inviteCodes[0], deviceName: 'demo 2' },
+    });
+    expect(again.status).toBe(201);
+    const after = await syncAll(s, again.body.token);
+    expect(after.changes.filter((c) => c.kind === 'task')).toHaveLength(200);
+  });
+});
