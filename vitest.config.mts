@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/pg/**/*.test.ts'],
+          setupFiles: ['test/support/fastCheckSeed.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,15 +1,10 @@
+import type { ArticleRow } from '../src/core/kb/articleRepo';
+
 /**
  * A seeded synthetic knowledge base: pronounceable words drawn from a Zipf-like distribution
  * (rank r has weight 1/r), titles of 4–9 words, bodies of ~300 words, a few tags.
  */
-export interface CorpusArticle {
-  id: string;
-  brandId: string;
-  title: string;
-  body: string;
-  tags: string[];
-  updatedAt: number;
-}
+export type CorpusArticle = Omit<ArticleRow, 'docId'>;
 
 /** Mulberry32: small, fast, seeded. */
 export function rng(seed: number): () => number {
@@ -137,4 +132,42 @@ export function corpus(seed: number, vocabSize = 40_000): Corpus {
     }
   }
   return { words, nextRank, random, articles };
+}
+
+export interface BenchQueries {
+  word1: string[];
+  /** One-word queries of the 100 most frequent words only (the worst case). */
+  common1: string[];
+  word2: string[];
+  prefix: string[];
+}
+
+/**
+ * The same queries for every engine. Words come in equal parts from the 100 most frequent
+ * words (in nearly every article), ranks 100–2,000 (common) and the rest (rare). Finished words
+ * end with a space; a prefix query is the word being typed (2+ letters), alone or after a word.
+ */
+export function benchQueries(words: readonly string[], count: number, seed = 7): BenchQueries {
+  const random = rng(seed);
+  const rank = (from: number, to: number) => from + Math.floor(random() * (to - from));
+  const word = () => {
+    const band = Math.floor(random() * 3);
+    return words[
+      band === 0 ? rank(0, 100) : band === 1 ? rank(100, 2000) : rank(2000, words.length)
+    ]!;
+  };
+  const typing = () => {
+    const w = word();
+    return w.slice(
+      0,
+      Math.max(2, Math.min(w.length - 1, 2 + Math.floor(random() * (w.length - 2)))),
+    );
+  };
+  const list = (make: () => string) => Array.from({ length: count }, make);
+  return {
+    word1: list(() => `${word()} `),
+    common1: list(() => `${words[rank(0, 100)]!} `),
+    word2: list(() => `${word()} ${word()} `),
+    prefix: list(() => (random() < 0.5 ? typing() : `${word()} ${typing()}`)),
+  };
 }

@@ -19,7 +19,9 @@ export async function dispatch(
   options: DispatchOptions = {},
 ): Promise<Result<Output<Channel>>> {
   if (!isChannel(channelName)) {
-    return fail('unknown_channel', `Unknown channel: ${String(channelName).slice(0, 80)}`);
+    // Not String(channelName): an object like {toString: ''} makes that throw.
+    const shown = typeof channelName === 'string' ? channelName.slice(0, 80) : typeof channelName;
+    return fail('unknown_channel', `Unknown channel: ${shown}`);
   }
   const def = contract[channelName];
   const parsed = def.input.safeParse(rawInput);

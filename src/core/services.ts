@@ -1,5 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { EventName, EventPayload } from '../shared/contract';
+import type { SearchWorkerEntry } from './kb/searchProtocol';
+import type { UpdateController } from './update/controller';
+import type { ErrorJournal } from './diagnostics/errorJournal';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -19,6 +22,25 @@ export interface RuntimeInfo {
   runtime: Record<string, string>;
 }
 
+/** Desktop integration: Electron `Notification` and `app.setBadgeCount` in the app. */
+export interface DesktopShell {
+  notify(notification: { title: string; body: string }): void;
+  /** The dock/taskbar badge; 0 clears it. */
+  setBadgeCount(count: number): void;
+}
+
+/**
+ * The in-process demo feed server (`startServer` from src/server on a loopback port, its SQLite
+ * file under userData), seeded with the demo brand.
+ */
+export interface DemoWorkspace {
+  /** Starts the server if needed; answers its base URL and a fresh demo advocate invite code. */
+  open(): Promise<{ serverUrl: string; inviteCode: string }>;
+  /** Starts the server of an existing demo session again (after a restart); answers its base URL. */
+  resume(): Promise<string>;
+  close(): Promise<void>;
+}
+
 /** What the handlers need from their host (Electron main, or plain Node in tests). */
 export interface Services {
   db: Database;
@@ -27,6 +49,19 @@ export interface Services {
   runtime: RuntimeInfo;
   /** UTC epoch ms; injectable for tests. */
   now: () => number;
+  /**
+   * Asks where to save a file (the system save dialog in the app) and writes `contents` there;
+   * answers the chosen path, or null when the user cancelled.
+   */
+  saveFile: (suggestedName: string, contents: string) => Promise<string | null>;
+  desktop: DesktopShell;
+  demoWorkspace: DemoWorkspace;
+  /** The auto-update policy (src/core/update) over electron-updater in the app. */
+  updates: UpdateController;
+  /** Recent warnings and errors (scrubbed) for "Copy diagnostics"; fed by the log in the app. */
+  diagnostics: ErrorJournal;
+  /** How to start the KB search worker thread (the built file in the app, tsx in tests). */
+  kbSearchWorker: SearchWorkerEntry;
 }
 
 export function memorySecretStore(): SecretStore {

@@ -22,7 +22,11 @@ export function loadSettings(db: Db): Settings {
 }
 
 export function saveSettings(db: Db, patch: SettingsPatch): Settings {
-  const next = Settings.parse({ ...loadSettings(db), ...patch });
-  writeSettingsRows(db, patch);
+  // A key sent as `undefined` (structured clone keeps those) means "leave it as it is".
+  const changes = Object.fromEntries(
+    Object.entries(patch).filter(([, value]) => value !== undefined),
+  ) as SettingsPatch;
+  const next = Settings.parse({ ...loadSettings(db), ...changes });
+  writeSettingsRows(db, changes);
   return next;
 }

@@ -1,9 +1,16 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
-import { createHandlers, openDatabase, type Db } from '../core';
+import { app, BrowserWindow, ipcMain, Notification } from 'electron';
+import { createHandlers, openDatabase, type Db, type Services } from '../core';
+import type { DemoWorkspace } from '../core/services';
+import kbSearchWorkerFile from '../core/kb/searchWorker?modulePath';
+import { createErrorJournal } from '../core/diagnostics/errorJournal';
+import { createSyncController, type SyncController } from '../core/sync/controller';
 import { APP_ORIGIN, isAppUrl } from './appUrl';
+import { inProcessDemoWorkspace } from './demoWorkspace';
 import { registerIpc } from './ipc';
+import { saveFileWithDialog } from './saveFile';
 import { electronNativeBinding } from './nativeBinding';
+import { setupLogging } from './log';
 import { safeStorageSecretStore } from './secretStore';
 import {
   denyPermissions,
@@ -12,10 +19,15 @@ import {
   rendererRoot,
   serveRenderer,
 } from './security';
+import { createAppUpdates } from './updater';
 
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 let mainWindow: BrowserWindow | null = null;
 let db: Db | null = null;
+let sync: SyncController | null = null;
+let demoWorkspace: DemoWorkspace | null = null;
+const errorJournal = createErrorJournal();
+const log = setupLogging(errorJournal);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -30,7 +42,22 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => db?.close());
+  app.on('will-quit', (event) => {
+    if (!sync) return db?.close();
+    // Let the sync engine finish its transaction before the database closes.
+    event.preventDefault();
+    const stopping = sync;
+    sync = null;
+    void stopping
+      .stop()
+      .then(() => demoWorkspace?.close())
+      .catch(() => undefined)
+      .finally(() => {
+        db?.close();
+        db = null;
+        app.quit();
+      });
+  });
   void app.whenReady().then(start);
 }
 
@@ -42,7 +69,7 @@ async function start(): Promise<void> {
   db = openDatabase(join(userData, 'gigdesk.sqlite'), {
     nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged),
   });
-  const handlers = createHandlers({
+  const services: Services = {
     db,
     secrets: safeStorageSecretStore(join(userData, 'secrets.json')),
     runtime: {
@@ -56,13 +83,39 @@ async function start(): Promise<void> {
       },
     },
     now: () => Date.now(),
+    saveFile: saveFileWithDialog(() => mainWindow),
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
-  });
+    desktop: {
+      notify: ({ title, body }) => {
+        if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
+      },
+      setBadgeCount: (count) => void app.setBadgeCount(count),
+    },
+    demoWorkspace: (demoWorkspace = inProcessDemoWorkspace({
+      dbFile: join(userData, 'demo-server.sqlite'),
+      nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged),
+    })),
+    kbSearchWorker: {
+      file: kbSearchWorkerFile,
+      execArgv: [],
+      nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged) ?? null,
+    },
+    updates: createAppUpdates({
+      emit: (event, payload) => mainWindow?.webContents.send(event, payload),
+      now: () => Date.now(),
+      logger: log,
+    }),
+    diagnostics: errorJournal,
+  };
+  sync = createSyncController(services);
+  const handlers = createHandlers(services, sync);
   registerIpc(ipcMain, handlers, {
     isAppUrl: (url) => isAppUrl(url, devServerUrl),
-    onInternalError: (channel, error) => console.error(`IPC ${channel} failed`, error),
+    onInternalError: (channel, error) => log.error(`IPC ${channel} failed`, error),
   });
   createWindow();
+  void sync.start();
+  services.updates.startSchedule();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

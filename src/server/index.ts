@@ -17,7 +17,7 @@ export {
 export { mapZendeskExport } from './zendesk';
 
 export interface StartServerOptions extends AppOptions {
-  /** SQLite file path, or ':memory:'. */
+  /** SQLite file path, ':memory:', or a `postgres://` URL (several replicas may share one). */
   db: string;
   /** 0 (default) picks a free port. */
   port?: number;

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { appChannels } from './contract/app';
+import { earningsChannels } from './contract/earnings';
 import { events } from './contract/events';
+import { feedChannels } from './contract/feed';
+import { kbChannels } from './contract/kb';
+import { syncChannels } from './contract/sync';
+import { ticketsChannels } from './contract/tickets';
+import { updateChannels } from './contract/update';
+import { diagnosticsChannels } from './contract/diagnostics';
 
 /**
  * The one IPC contract: channel `domain:action` → zod input/output schemas.
@@ -8,6 +15,13 @@ import { events } from './contract/events';
  */
 export const contract = {
   ...appChannels,
+  ...earningsChannels,
+  ...feedChannels,
+  ...kbChannels,
+  ...syncChannels,
+  ...ticketsChannels,
+  ...updateChannels,
+  ...diagnosticsChannels,
 };
 
 export { events };

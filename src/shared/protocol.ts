@@ -274,8 +274,12 @@ export const TransferTo = z.discriminatedUnion('kind', [
   /** Back to the pool, optionally routed to advocates with this skill. */
   z.strictObject({ kind: z.literal('pool'), skill: Skill.optional() }),
   z.strictObject({ kind: z.literal('advocate'), advocateId: Id }),
+  /** As the advocate typed it: another advocate's handle (a leading @ is ignored) or id. */
+  z.strictObject({ kind: z.literal('handle'), handle: z.string().trim().min(1).max(128) }),
 ]);
 export type TransferTo = z.infer<typeof TransferTo>;
+/** A transfer target after the server looked the handle up. */
+export type ResolvedTransferTo = Exclude<TransferTo, { kind: 'handle' }>;
 
 export const Action = z.discriminatedUnion('type', [
   action('claim', {}),
@@ -321,15 +325,17 @@ export type ActionsResponse = z.infer<typeof ActionsResponse>;
 
 // ---------------------------------------------------------------- admin
 
-export const BrandPatch = z.strictObject({
-  name: z.string().trim().min(1).max(120).optional(),
-  leaseMinutes: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .optional(),
-});
+export const BrandPatch = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    leaseMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'expected at least one of name, leaseMinutes');
 
 export const AdminBrand = BrandView.extend({ payoutRulesVersion: z.number().int().nonnegative() });
 export type AdminBrand = z.infer<typeof AdminBrand>;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -9,6 +9,14 @@ import {
   type Handlers,
   type Services,
 } from '../../src/core';
+import { createErrorJournal } from '../../src/core/diagnostics/errorJournal';
+import { createUpdateController, noUpdateSource } from '../../src/core/update';
+import {
+  createSyncController,
+  type SyncController,
+  type SyncTuning,
+} from '../../src/core/sync/controller';
+import { kbSearchWorkerForTests } from './kbWorker';
 import type { EventName, EventPayload } from '../../src/shared/contract';
 
 export interface TestCore {
@@ -17,14 +25,29 @@ export interface TestCore {
   services: Services;
   handlers: Handlers;
   events: { event: EventName; payload: unknown }[];
-  close: () => void;
+  /** What the core asked the desktop to show. */
+  desktop: { notifications: { title: string; body: string }[]; badge: number | null };
+  sync: SyncController;
+  /** Stops the sync engine, then closes and deletes the database. */
+  close: () => Promise<void>;
 }
 
+/** Tests that need the demo pass their own `demoWorkspace` (see test/support/feedServer.ts). */
+export const unavailableDemoWorkspace: Services['demoWorkspace'] = {
+  open: () => Promise.reject(new Error('No demo workspace in this test.')),
+  resume: () => Promise.reject(new Error('No demo workspace in this test.')),
+  close: () => Promise.resolve(),
+};
+
 /** The real handlers over a real SQLite file in a temp folder. */
-export function createTestCore(overrides: Partial<Services> = {}): TestCore {
+export function createTestCore(
+  overrides: Partial<Services> = {},
+  options: { dbFile?: string; tuning?: SyncTuning } = {},
+): TestCore {
   const dir = mkdtempSync(join(tmpdir(), 'gigdesk-core-'));
-  const db = openDatabase(join(dir, 'gigdesk.sqlite'));
+  const db = openDatabase(options.dbFile ?? join(dir, 'gigdesk.sqlite'));
   const events: TestCore['events'] = [];
+  const desktop: TestCore['desktop'] = { notifications: [], badge: null };
   const services: Services = {
     db,
     secrets: memorySecretStore(),
@@ -37,15 +60,37 @@ export function createTestCore(overrides: Partial<Services> = {}): TestCore {
     },
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
       void events.push({ event, payload }),
+    saveFile: async (suggestedName, contents) => {
+      mkdirSync(join(dir, 'saved'), { recursive: true });
+      const path = join(dir, 'saved', suggestedName);
+      writeFileSync(path, contents);
+      return path;
+    },
+    desktop: {
+      notify: (n) => void desktop.notifications.push(n),
+      setBadgeCount: (count) => void (desktop.badge = count),
+    },
+    demoWorkspace: unavailableDemoWorkspace,
+    kbSearchWorker: kbSearchWorkerForTests,
+    updates: createUpdateController({
+      source: noUpdateSource('0.0.0-test'),
+      now: () => Date.now(),
+      onStatus: (status) => void events.push({ event: 'update:status', payload: status }),
+    }),
+    diagnostics: createErrorJournal(),
     ...overrides,
   };
+  const sync = createSyncController(services, options.tuning);
   return {
     db,
     dir,
     services,
-    handlers: createHandlers(services),
+    handlers: createHandlers(services, sync),
     events,
-    close: () => {
+    desktop,
+    sync,
+    close: async () => {
+      await sync.stop();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },

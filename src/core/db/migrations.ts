@@ -1,5 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { m001Initial } from './migrations/001_initial';
+import { m002Kb } from './migrations/002_kb';
+import { m003Earnings } from './migrations/003_earnings';
+import { m004Sync } from './migrations/004_sync';
+import { m005Tickets } from './migrations/005_tickets';
 
 export interface Migration {
   version: number;
@@ -11,7 +15,13 @@ export interface Migration {
  * Every schema change, in order. Shipped migrations are never edited: add a new one.
  * Versions must be strictly increasing (asserted below), so a bad merge fails at load.
  */
-export const migrations: readonly Migration[] = [m001Initial];
+export const migrations: readonly Migration[] = [
+  m001Initial,
+  m002Kb,
+  m003Earnings,
+  m004Sync,
+  m005Tickets,
+];
 
 for (let i = 1; i < migrations.length; i++) {
   const prev = migrations[i - 1]!;

@@ -1,6 +1,6 @@
 import { schemaVersion } from '../db/open';
-import { readSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
+import { sessionStatus } from '../session/session';
 import { loadSettings, saveSettings } from '../settings';
 import type { HandlerMap } from './types';
 
@@ -11,20 +11,6 @@ export function appHandlers(
     'app:info': async () => ({ ...s.runtime, schemaVersion: schemaVersion(s.db) }),
     'settings:get': async () => loadSettings(s.db),
     'settings:set': async (patch) => saveSettings(s.db, patch),
-    'session:status': async () => {
-      const session = readSession(s.db);
-      if (!session) return { state: 'signed_out' };
-      return {
-        state: 'signed_in',
-        advocate: {
-          id: session.advocateId,
-          name: session.advocateName,
-          handle: session.advocateHandle,
-        },
-        serverUrl: session.serverUrl,
-        isDemo: session.isDemo,
-        secureStorage: s.secrets.isSecure(),
-      };
-    },
+    'session:status': async () => sessionStatus(s),
   };
 }

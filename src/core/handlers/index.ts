@@ -1,12 +1,33 @@
 import type { Services } from '../services';
+import { createSyncController, type SyncController } from '../sync/controller';
 import { appHandlers } from './appHandlers';
+import { earningsHandlers } from './earningsHandlers';
+import { feedHandlers } from './feedHandlers';
+import { kbHandlers } from './kbHandlers';
 import { sessionHandlers } from './sessionHandlers';
+import { syncHandlers } from './syncHandlers';
+import { ticketsHandlers } from './ticketsHandlers';
 import type { Handlers } from './types';
+import { updateHandlers } from './updateHandlers';
+import { diagnosticsHandlers } from './diagnosticsHandlers';
 
-/** Every channel's handler. Typed as `Handlers`, so a channel without one fails to compile. */
-export function createHandlers(services: Services): Handlers {
+/**
+ * Every channel's handler. Typed as `Handlers`, so a channel without one fails to compile.
+ * Pass the sync controller to own its lifecycle (start at launch, stop before closing the db).
+ */
+export function createHandlers(
+  services: Services,
+  sync: SyncController = createSyncController(services),
+): Handlers {
   return {
     ...appHandlers(services),
-    ...sessionHandlers(services),
+    ...earningsHandlers(services),
+    ...sessionHandlers(services, sync),
+    ...feedHandlers(services, sync),
+    ...kbHandlers(services),
+    ...syncHandlers(services, sync),
+    ...ticketsHandlers(services, sync),
+    ...updateHandlers(services),
+    ...diagnosticsHandlers(services),
   };
 }

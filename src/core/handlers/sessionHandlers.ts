@@ -1,20 +1,15 @@
-import { AppError } from '../../shared/result';
 import type { Services } from '../services';
+import { openDemo, signIn, signOut } from '../session/session';
+import type { SyncController } from '../sync/controller';
 import type { HandlerMap } from './types';
 
-// Signing in, the demo workspace and signing out arrive with the sync engine.
 export function sessionHandlers(
-  _s: Services,
+  s: Services,
+  sync: SyncController,
 ): HandlerMap<'session:connect' | 'session:openDemo' | 'session:signOut'> {
-  const unavailable = async (): Promise<never> => {
-    throw new AppError(
-      'unavailable',
-      'Connecting to a brand server is not available in this build yet.',
-    );
-  };
   return {
-    'session:connect': unavailable,
-    'session:openDemo': unavailable,
-    'session:signOut': unavailable,
+    'session:connect': ({ serverUrl, inviteCode }) => signIn(s, sync, serverUrl, inviteCode, false),
+    'session:openDemo': () => openDemo(s, sync),
+    'session:signOut': ({ wipeLocalData }) => signOut(s, sync, wipeLocalData),
   };
 }

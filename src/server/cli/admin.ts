@@ -19,7 +19,7 @@ import { seedDemo } from '../demo/seed';
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    db: { type: 'string', default: process.env.GIGDESK_DB },
+    db: { type: 'string', default: process.env.GIGDESK_DB ?? process.env.DATABASE_URL },
     url: { type: 'string', default: process.env.GIGDESK_URL ?? 'http://127.0.0.1:8787' },
     key: { type: 'string', default: process.env.GIGDESK_ADMIN_KEY },
     currency: { type: 'string', default: 'EUR' },
@@ -50,7 +50,7 @@ const int = (name: string, v: string | undefined) => {
 };
 
 async function withStore<T>(fn: (store: ReturnType<typeof openStore>) => Promise<T>): Promise<T> {
-  if (!values.db) fail('--db FILE is required (or GIGDESK_DB)');
+  if (!values.db) fail('--db FILE|postgres://… is required (or GIGDESK_DB / DATABASE_URL)');
   const store = openStore(values.db);
   try {
     await store.migrate(Date.now());

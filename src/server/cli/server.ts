@@ -1,16 +1,21 @@
 /**
  * `gigdesk-server [migrate] --db ./data/feed.sqlite --port 8787 [--host 127.0.0.1]`
- * Env: GIGDESK_DB, GIGDESK_PORT (or PORT), GIGDESK_HOST, GIGDESK_LOG_LEVEL.
+ * `--db` is a SQLite file or a `postgres://` URL (then several replicas may share it).
+ * Env: GIGDESK_DB (or DATABASE_URL), GIGDESK_PORT (or PORT), GIGDESK_HOST, GIGDESK_LOG_LEVEL.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore, startServer } from '../index';
+import { isPostgresUrl, redactDbUrl } from '../store/postgres';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
-    db: { type: 'string', default: process.env.GIGDESK_DB ?? './data/feed.sqlite' },
+    db: {
+      type: 'string',
+      default: process.env.GIGDESK_DB ?? process.env.DATABASE_URL ?? './data/feed.sqlite',
+    },
     port: { type: 'string', default: process.env.GIGDESK_PORT ?? process.env.PORT ?? '8787' },
     host: { type: 'string', default: process.env.GIGDESK_HOST ?? '127.0.0.1' },
     'log-level': { type: 'string', default: process.env.GIGDESK_LOG_LEVEL ?? 'info' },
@@ -21,17 +26,17 @@ const { values, positionals } = parseArgs({
 async function main() {
   if (values.help) {
     console.log(
-      'usage: gigdesk-server [migrate] [--db FILE] [--port N] [--host ADDR] [--log-level info]',
+      'usage: gigdesk-server [migrate] [--db FILE|postgres://…] [--port N] [--host ADDR] [--log-level info]',
     );
     return;
   }
   const db = values.db;
-  if (db !== ':memory:') mkdirSync(dirname(db), { recursive: true });
+  if (db !== ':memory:' && !isPostgresUrl(db)) mkdirSync(dirname(db), { recursive: true });
   if (positionals[0] === 'migrate') {
     const store = openStore(db);
     const version = await store.migrate(Date.now());
     await store.close();
-    console.log(`database ${db} is at schema version ${version}`);
+    console.log(`database ${redactDbUrl(db)} is at schema version ${version}`);
     return;
   }
   const port = Number(values.port);
@@ -43,7 +48,7 @@ async function main() {
     host: values.host,
     logger: { level: values['log-level'] },
   });
-  console.log(`gigdesk feed server listening on ${server.url} (db ${db})`);
+  console.log(`gigdesk feed server listening on ${server.url} (db ${redactDbUrl(db)})`);
   const stop = (signal: string) => {
     console.log(`${signal}: shutting down`);
     server.close().then(

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { canPerform, nextState } from '../../shared/domain/lifecycle';
-import type { Action, ActionResult } from '../../shared/protocol';
+import type { Action, ActionResult, ResolvedTransferTo } from '../../shared/protocol';
 import { type ChangeWriter, json, parseJson, type StoreContext, type Trx, write } from './context';
 import { writeCaseEntry } from './ledger';
 import type { MembershipTable } from './schema';
@@ -74,6 +74,23 @@ async function remember(
     .execute();
 }
 
+/** An action whose transfer target, if any, names an advocate by id. */
+type ResolvedAction =
+  | Exclude<Action, { type: 'transfer' }>
+  | (Extract<Action, { type: 'transfer' }> & { to: ResolvedTransferTo });
+
+/** Looks a typed handle (or id) up among all advocates; null when nobody has it. */
+async function resolveTarget(ctx: StoreContext, a: Action): Promise<ResolvedAction | null> {
+  if (a.type !== 'transfer' || a.to.kind !== 'handle') return a as ResolvedAction;
+  const typed = a.to.handle.replace(/^@/, '');
+  const found = await ctx.db
+    .selectFrom('advocates')
+    .select('id')
+    .where((eb) => eb.or([eb('handle', '=', typed), eb('id', '=', typed)]))
+    .executeTakeFirst();
+  return found ? { ...a, to: { kind: 'advocate', advocateId: found.id } } : null;
+}
+
 async function applyOne(
   ctx: StoreContext,
   actor: Actor,
@@ -84,7 +101,10 @@ async function applyOne(
   const prior = await replay(ctx.db, actor.id, a, hash);
   if (prior) return prior;
 
-  const refusal = await precheck(ctx, actor, a, now);
+  const target = await resolveTarget(ctx, a);
+  const refusal = target
+    ? await precheck(ctx, actor, target, now)
+    : result(a, 'rejected', 'no such advocate in this brand');
   await ctx.interleave();
   return write(ctx, now, async (trx, changes) => {
     // A concurrent request with the same key may have committed since the first look.
@@ -93,7 +113,7 @@ async function applyOne(
     let r: ActionResult;
     if (refusal) r = refusal;
     else {
-      const applied = await effect(trx, changes, actor, a, now);
+      const applied = await effect(trx, changes, actor, target!, now);
       r =
         applied ??
         result(a, 'conflict', 'the task changed meanwhile; it is no longer yours to act on');
@@ -108,7 +128,7 @@ async function applyOne(
 async function precheck(
   ctx: StoreContext,
   actor: Actor,
-  a: Action,
+  a: ResolvedAction,
   now: number,
 ): Promise<ActionResult | null> {
   const task = await ctx.db
@@ -187,7 +207,7 @@ async function effect(
   trx: Trx,
   changes: ChangeWriter,
   actor: Actor,
-  a: Action,
+  a: ResolvedAction,
   now: number,
 ): Promise<ActionResult | null> {
   const task = (await trx

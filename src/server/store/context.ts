@@ -1,8 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { ChangeNotice } from '../../shared/protocol';
 import type { ChangeNotifier } from '../notifier';
 import type { SqlDialect } from './dialect';
-import type { ChangeRowKind, DB } from './schema';
+import type { ChangeRowKind, ChangeTable, DB } from './schema';
 
 export type Trx = Transaction<DB>;
 
@@ -19,12 +19,20 @@ export interface StoreContext {
   interleave: () => Promise<void>;
 }
 
-/** Appends change-log rows inside the caller's write transaction. */
+/**
+ * Collects the change-log rows of the caller's write transaction and inserts them last, at
+ * `flush()`, under the dialect's change-log lock: seqs are then drawn in commit order (see
+ * postgres.ts) and the lock is held only for that INSERT and the COMMIT.
+ */
 export class ChangeWriter {
   readonly notices = new Map<string, number>();
+  private pending: (
+    { row: Insertable<ChangeTable> } | { allTasksOf: string; advocateId: string }
+  )[] = [];
   constructor(
     private readonly trx: Trx,
     private readonly now: number,
+    private readonly dialect: SqlDialect,
   ) {}
 
   async add(
@@ -33,60 +41,93 @@ export class ChangeWriter {
     entityId: string,
     advocateId: string | null = null,
   ) {
-    const row = await this.trx
-      .insertInto('changes')
-      .values({
+    this.pending.push({
+      row: {
         brand_id: brandId,
         kind,
         entity_id: entityId,
         advocate_id: advocateId,
         created_at: this.now,
-      })
-      .returning('seq')
-      .executeTakeFirstOrThrow();
-    this.notices.set(brandId, Math.max(this.notices.get(brandId) ?? 0, row.seq));
+      },
+    });
   }
 
   /** One `task` row per task of the brand, meant for one advocate: re-renders them all. */
   async addAllTasksFor(brandId: string, advocateId: string) {
-    await this.trx
-      .insertInto('changes')
-      .columns(['brand_id', 'kind', 'entity_id', 'advocate_id', 'created_at'])
-      .expression((eb) =>
-        eb
+    this.pending.push({ allTasksOf: brandId, advocateId });
+  }
+
+  /** Inserts what was added, in order. `write()` calls it last; calling it again is harmless. */
+  async flush() {
+    if (this.pending.length === 0) return;
+    const pending = this.pending;
+    this.pending = [];
+    const rows: Insertable<ChangeTable>[] = [];
+    for (const p of pending) {
+      if ('row' in p) rows.push(p.row);
+      else {
+        const tasks = await this.trx
           .selectFrom('tasks')
-          .select((s) => [
-            s.val(brandId).as('brand_id'),
-            s.val('task').as('kind'),
-            'id as entity_id',
-            s.val(advocateId).as('advocate_id'),
-            s.val(this.now).as('created_at'),
-          ])
-          .where('brand_id', '=', brandId)
-          .orderBy('created_at'),
-      )
-      .execute();
-    const max = await this.trx
-      .selectFrom('changes')
-      .select((s) => s.fn.max('seq').as('seq'))
-      .executeTakeFirst();
-    if (max?.seq) this.notices.set(brandId, Number(max.seq));
+          .select('id')
+          .where('brand_id', '=', p.allTasksOf)
+          .orderBy('created_at')
+          .execute();
+        for (const t of tasks) {
+          rows.push({
+            brand_id: p.allTasksOf,
+            kind: 'task',
+            entity_id: t.id,
+            advocate_id: p.advocateId,
+            created_at: this.now,
+          });
+        }
+      }
+    }
+    if (rows.length === 0) return;
+    await this.dialect.lock(this.trx, 'changeLog');
+    for (let i = 0; i < rows.length; i += 500) {
+      const inserted = await this.trx
+        .insertInto('changes')
+        .values(rows.slice(i, i + 500))
+        .returning(['brand_id', 'seq'])
+        .execute();
+      for (const r of inserted)
+        this.notices.set(r.brand_id, Math.max(this.notices.get(r.brand_id) ?? 0, Number(r.seq)));
+    }
   }
 }
 
 /**
  * Runs `fn` in one write transaction; the change-log rows it adds get their seq inside that
- * transaction, and listeners hear about them only after the commit.
+ * transaction, and listeners hear about them only after the commit. When the dialect says a
+ * failure came from a concurrent writer (another replica inserted the same key first, a
+ * deadlock), the whole transaction runs again: `fn` must touch nothing but `trx`.
  */
 export async function write<T>(
   ctx: StoreContext,
   now: number,
   fn: (trx: Trx, changes: ChangeWriter) => Promise<T>,
 ): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await writeOnce(ctx, now, fn);
+    } catch (err) {
+      if (attempt >= 3 || !ctx.dialect.isRetryable(err)) throw err;
+    }
+  }
+}
+
+async function writeOnce<T>(
+  ctx: StoreContext,
+  now: number,
+  fn: (trx: Trx, changes: ChangeWriter) => Promise<T>,
+): Promise<T> {
   let writer: ChangeWriter | undefined;
   const result = await ctx.db.transaction().execute(async (trx) => {
-    writer = new ChangeWriter(trx, now);
-    return fn(trx, writer);
+    writer = new ChangeWriter(trx, now, ctx.dialect);
+    const value = await fn(trx, writer);
+    await writer.flush();
+    return value;
   });
   if (writer && writer.notices.size > 0) {
     const notices: ChangeNotice[] = [...writer.notices].map(([brandId, seq]) => ({ brandId, seq }));

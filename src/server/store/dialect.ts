@@ -3,7 +3,9 @@
  * uses portable Kysely queries only; issue 9 adds a PostgreSQL `SqlDialect` beside this one.
  */
 import Database from 'better-sqlite3';
-import { type ColumnDefinitionBuilder, Kysely, SqliteDialect } from 'kysely';
+import { type ColumnDefinitionBuilder, Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { type ChangeNotifier, localNotifier } from '../notifier';
+import { isPostgresUrl, postgresDialect } from './postgres';
 import type { DB } from './schema';
 
 export interface SqlDialect {
@@ -19,9 +21,22 @@ export interface SqlDialect {
    * SQLite driver runs one transaction at a time on its one connection) and the seq is
    * assigned inside the write transaction, so seqs become visible in order and `seq > cursor`
    * never skips a committed row. PostgreSQL commits sequence values out of order; its dialect
-   * must bound reads here (e.g. below the oldest in-flight writer).
+   * serializes change-log commits instead (`lock(trx, 'changeLog')`, see postgres.ts), so it
+   * answers null too. Kept for a dialect that would rather bound its reads.
    */
   safeHorizon(db: Kysely<DB>): Promise<number | null>;
+  /** Column type of the change log's seq. */
+  readonly seqType: 'integer' | 'bigint';
+  /**
+   * Mutual exclusion across processes until `trx` ends: 'migrations' (replicas starting at once),
+   * 'changeLog' (`ChangeWriter.flush`, see postgres.ts). A no-op on SQLite, whose writers are
+   * serialized already.
+   */
+  lock(trx: Transaction<DB>, name: 'migrations' | 'changeLog'): Promise<void>;
+  /** An error after which `write()` runs its transaction again (races between replicas). */
+  isRetryable(err: unknown): boolean;
+  /** The change notifier that reaches every process using this database. */
+  createNotifier(): ChangeNotifier & { close(): Promise<void> };
 }
 
 /**
@@ -44,6 +59,10 @@ export function sqliteDialect(file: string, nativeBinding?: string): SqlDialect 
     },
     seqColumn: (col) => col.primaryKey().autoIncrement(),
     safeHorizon: async () => null,
+    seqType: 'integer',
+    lock: async () => {},
+    isRetryable: () => false,
+    createNotifier: () => ({ ...localNotifier(), close: async () => {} }),
   };
 }
 
@@ -73,10 +92,7 @@ function withStatementCache(database: Database.Database): Database.Database {
   });
 }
 
-/** `--db` value → dialect. Only SQLite for now; `postgres://` arrives with issue 9. */
+/** `--db` value → dialect: a `postgres://` URL, else a SQLite file path (or ':memory:'). */
 export function dialectFor(db: string, nativeBinding?: string): SqlDialect {
-  if (/^postgres(ql)?:\/\//.test(db)) {
-    throw new Error('PostgreSQL storage is not available yet; use a SQLite file path');
-  }
-  return sqliteDialect(db, nativeBinding);
+  return isPostgresUrl(db) ? postgresDialect(db) : sqliteDialect(db, nativeBinding);
 }

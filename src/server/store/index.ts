@@ -25,7 +25,7 @@ import type {
   TaskPush,
   UpsertResponse,
 } from '../../shared/protocol';
-import { type ChangeNotifier, localNotifier } from '../notifier';
+import type { ChangeNotifier } from '../notifier';
 import { applyActions } from './actions';
 import * as advocates from './advocates';
 import * as brands from './brands';
@@ -119,20 +119,24 @@ export interface OpenStoreOptions {
   nativeBinding?: string;
 }
 
-/** Opens (does not migrate) the database named by `db`: a SQLite file path or ':memory:'. */
+/** Opens (does not migrate) `db`: a SQLite file path, ':memory:' or a `postgres://` URL. */
 export function openStore(db: string, options: OpenStoreOptions = {}): Store {
   const dialect = dialectFor(db, options.nativeBinding);
+  const own = options.notifier ? undefined : dialect.createNotifier();
   const ctx: StoreContext = {
     db: dialect.createKysely(),
     dialect,
-    notifier: options.notifier ?? localNotifier(),
+    notifier: options.notifier ?? own!,
     interleave: options.interleave ?? (async () => {}),
   };
   return {
     dialect: dialect.name,
     notifier: ctx.notifier,
     migrate: (now) => migrate(ctx.db, dialect, now),
-    close: () => ctx.db.destroy(),
+    close: async () => {
+      await ctx.db.destroy();
+      await own?.close();
+    },
     createBrand: (input, now) => brands.createBrand(ctx, input, now),
     findBrandByName: async (name) => {
       const b = await brands.findBrandByName(ctx, name);

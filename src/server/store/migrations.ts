@@ -180,7 +180,7 @@ const initial: Migration = {
       .execute();
     await db.schema
       .createTable('changes')
-      .addColumn('seq', 'integer', (c) => d.seqColumn(c))
+      .addColumn('seq', d.seqType, (c) => d.seqColumn(c))
       .addColumn('brand_id', 'text', (c) => c.notNull())
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('entity_id', 'text', (c) => c.notNull())
@@ -198,16 +198,20 @@ const initial: Migration = {
 /** Numbered, append-only; never edit a released migration. */
 export const migrations: Migration[] = [initial];
 
-/** Applies pending migrations in one transaction; refuses a database from a newer server. */
+/**
+ * Applies pending migrations in one transaction; refuses a database from a newer server. Replicas
+ * starting at the same moment take turns (`lock`), and the later ones find nothing left to do.
+ */
 export async function migrate(db: Kysely<DB>, d: SqlDialect, now: number): Promise<number> {
-  await (db as AnyDb).schema
-    .createTable('schema_migrations')
-    .ifNotExists()
-    .addColumn('version', 'integer', (c) => c.primaryKey())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('applied_at', d.epochType, (c) => c.notNull())
-    .execute();
   return db.transaction().execute(async (trx) => {
+    await d.lock(trx, 'migrations');
+    await (trx as AnyDb).schema
+      .createTable('schema_migrations')
+      .ifNotExists()
+      .addColumn('version', 'integer', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('applied_at', d.epochType, (c) => c.notNull())
+      .execute();
     const row = await trx
       .selectFrom('schema_migrations')
       .select(sql<number>`max(version)`.as('v'))

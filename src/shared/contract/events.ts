@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UpdateStatus } from './update';
 
 export const SyncStatus = z.object({
   state: z.enum(['online', 'syncing', 'offline', 'error']),
@@ -25,4 +26,5 @@ export const events = {
   'session:changed': z.object({}),
   'feed:changed': z.object({}),
   'notice:new': Notice,
+  'update:status': UpdateStatus,
 };

@@ -8,7 +8,12 @@
  *                      │  └──abandon / lease expiry──> open
  *                      └──renew, reply, note: stays claimed
  */
-import { type ActionType, actionTypes, type TaskStatus, type TransferTo } from '../protocol';
+import {
+  type ActionType,
+  actionTypes,
+  type ResolvedTransferTo,
+  type TaskStatus,
+} from '../protocol';
 
 export interface LifecycleTask {
   status: TaskStatus;
@@ -89,7 +94,7 @@ export interface LifecycleParams {
 export type Transition =
   | { type: 'claim' | 'renew' | 'reply' | 'note' | 'resolve' | 'abandon' }
   | { type: 'escalate' }
-  | { type: 'transfer'; to: TransferTo };
+  | { type: 'transfer'; to: ResolvedTransferTo };
 
 /** The lifecycle fields after an allowed action (check `canPerform` first). */
 export function nextState(

@@ -16,6 +16,13 @@ export interface Money {
 /** Rounds `amount × bps / 10 000` half away from zero, in integers only. */
 export function applyBasisPoints(amountMinor: number, bps: number): number {
   const product = amountMinor * bps;
+  if (!Number.isSafeInteger(product)) {
+    // Beyond 2^53 a float product loses cents: round in exact integer arithmetic instead.
+    const exact = BigInt(amountMinor) * BigInt(bps);
+    const abs = exact < 0n ? -exact : exact;
+    const rounded = Number((abs + 5000n) / 10000n);
+    return exact < 0n ? -rounded : rounded;
+  }
   const sign = product < 0 ? -1 : 1;
   return sign * Math.floor((Math.abs(product) + 5000) / 10000);
 }

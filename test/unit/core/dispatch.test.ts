@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/core';
+import { latestSchemaVersion } from '../../../src/core/db/migrations';
 import { channelNames, contract } from '../../../src/shared/contract';
 import { defaultSettings } from '../../../src/shared/settings';
 import { createTestCore, type TestCore } from '../../support/core';
@@ -32,7 +33,10 @@ describe('contract', () => {
 describe('dispatch', () => {
   it('answers app:info with the schema version of the open database', async () => {
     const result = await dispatch(core.handlers, 'app:info', {});
-    expect(result).toMatchObject({ ok: true, value: { name: 'Gigdesk', schemaVersion: 1 } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { name: 'Gigdesk', schemaVersion: latestSchemaVersion },
+    });
   });
 
   it('stores settings and reads them back', async () => {

@@ -83,6 +83,9 @@ describe('admin API', () => {
         'body',
         'body.leaseMinutes',
       ]);
+      const empty = await admin('PATCH', '/v1/admin/brand', {});
+      expect(empty.status).toBe(400);
+      expect(empty.body.error.message).toContain('at least one of name, leaseMinutes');
       await admin('PATCH', '/v1/admin/brand', { leaseMinutes: 30 });
     });
   });

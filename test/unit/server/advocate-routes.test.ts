@@ -7,6 +7,7 @@ import {
   RedeemResponse,
   SyncResponse,
 } from '../../../src/shared/protocol';
+import { testBackend } from '../../support/serverBackends';
 import { key, syncAll, task, type TestServer, testServer } from './helpers';
 
 describe('advocate API', () => {
@@ -19,7 +20,11 @@ describe('advocate API', () => {
   it('GET /v1/health', async () => {
     const r = await s.call('GET', '/v1/health');
     expect(r.status).toBe(200);
-    expect(Health.parse(r.body)).toMatchObject({ ok: true, storage: 'sqlite', time: s.clock.t });
+    expect(Health.parse(r.body)).toMatchObject({
+      ok: true,
+      storage: testBackend(),
+      time: s.clock.t,
+    });
   });
 
   describe('POST /v1/auth/redeem', () => {

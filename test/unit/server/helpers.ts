@@ -8,6 +8,7 @@ import {
   startServer,
   type StartServerOptions,
 } from '../../../src/server/index';
+import { freshDb } from '../../support/serverBackends';
 
 export const T0 = Date.UTC(2026, 2, 14, 9, 0, 0);
 
@@ -36,7 +37,7 @@ export interface TestServer extends RunningServer {
     tier?: number;
     email?: string;
     brandId?: string;
-  }): Promise<{ id: string; token: string }>;
+  }): Promise<{ id: string; handle: string; token: string }>;
   pushTasks(items: TaskPush[], key?: string): Promise<Reply>;
 }
 
@@ -64,7 +65,7 @@ export async function testServer(
   const clock = new Clock();
   const dir = mkdtempSync(join(tmpdir(), 'gigdesk-server-'));
   const server = await startServer({
-    db: join(dir, 'feed.sqlite'),
+    db: await freshDb({ dir }),
     leaseSweepMs: 0,
     now: clock.now,
     rateLimitMax: 100_000,
@@ -109,7 +110,7 @@ export async function testServer(
         clock.t,
       );
       const r = await server.store.redeem(inv.inviteCode, 'test device', clock.t);
-      return { id: r.advocate.id, token: r.token };
+      return { id: r.advocate.id, handle: r.advocate.handle, token: r.token };
     },
     pushTasks: (items, key = adminKey) =>
       call('POST', '/v1/admin/tasks', { token: key, body: items }),

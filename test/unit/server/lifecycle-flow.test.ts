@@ -142,6 +142,33 @@ describe('task lifecycle on the server', () => {
     ]);
   });
 
+  it('transfer to an advocate by handle (as typed, with or without @) offers it to them', async () => {
+    await s.pushTasks([task(1), task(2)]);
+    const a = await s.advocate();
+    const b = await s.advocate();
+    const id = await taskIdOf(s, a.token, 'T-1');
+    await act(s, a.token, { type: 'claim', taskId: id });
+    const unknown = await act(s, a.token, {
+      type: 'transfer',
+      taskId: id,
+      to: { kind: 'handle', handle: '@nobody-here' },
+    });
+    expect(unknown).toMatchObject({
+      status: 'rejected',
+      message: 'no such advocate in this brand',
+    });
+    const t = await act(s, a.token, {
+      type: 'transfer',
+      taskId: id,
+      to: { kind: 'handle', handle: `@${b.handle}` },
+    });
+    expect(t.status).toBe('applied');
+    const bView = (await syncAll(s, b.token)).changes
+      .filter((x) => x.kind === 'task' && x.task.id === id)
+      .at(-1).task;
+    expect(bView).toMatchObject({ status: 'open', offeredTo: b.id });
+  });
+
   it('an expired offer is lifted by the sweeper', async () => {
     await s.pushTasks([task(1)]);
     const a = await s.advocate();

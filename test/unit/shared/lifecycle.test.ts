@@ -6,6 +6,7 @@ import {
   type LifecycleTask,
   nextState,
 } from '../../../src/shared/domain/lifecycle';
+import { actionTypes } from '../../../src/shared/domain/ticketState';
 
 const now = 1_000_000;
 const p = { now, leaseMs: 30 * 60_000, offerMs: 15 * 60_000 };
@@ -128,16 +129,7 @@ describe('availableActions', () => {
 });
 
 describe('every state × action pair', () => {
-  const actions = [
-    'claim',
-    'renew',
-    'reply',
-    'note',
-    'resolve',
-    'escalate',
-    'transfer',
-    'abandon',
-  ] as const;
+  const actions = actionTypes;
   type Outcome = 'ok' | 'conflict';
   const all = (o: Outcome): Outcome[] => actions.map(() => o);
   const onlyClaim: Outcome[] = ['ok', ...all('conflict').slice(1)];

@@ -1,6 +1,10 @@
 import { useEffect, useId } from 'react';
 import { useSettings } from '../stores/settingsStore';
 import type { Settings } from '../../../shared/settings';
+import { UpdateSettings } from '../components/UpdateSettings';
+import { DiagnosticsSettings } from '../components/DiagnosticsSettings';
+import { AccountSettings } from '../components/AccountSettings';
+import { NotificationSettings } from '../components/NotificationSettings';
 
 export function SettingsView() {
   const { settings, error, load, update } = useSettings();
@@ -52,6 +56,10 @@ export function SettingsView() {
       ) : (
         <p className="muted">Loading settings…</p>
       )}
+      <NotificationSettings />
+      <AccountSettings />
+      <UpdateSettings />
+      <DiagnosticsSettings />
     </div>
   );
 }

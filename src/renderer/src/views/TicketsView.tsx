@@ -1,13 +1,274 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DraftKind } from '../../../shared/contract/tickets';
+import { allowedTicketActions } from '../../../shared/domain/ticketState';
+import { onEvent } from '../api';
 import { EmptyState } from '../components/EmptyState';
+import { NoticeTray } from '../components/NoticeTray';
+import { useNow } from '../components/feed/useNow';
+import { ActionDialog, type DialogKind } from '../components/tickets/ActionDialog';
+import { CommandPalette, type Command } from '../components/tickets/CommandPalette';
+import { modKey, type ComposerApi } from '../components/tickets/Composer';
+import { ShortcutSheet } from '../components/tickets/ShortcutSheet';
+import { TicketList } from '../components/tickets/TicketList';
+import { TicketWorkspace, whyNot } from '../components/tickets/TicketWorkspace';
+import { useLeaseRenewal } from '../components/tickets/useLeaseRenewal';
+import { useSync } from '../stores/syncStore';
+import { useTickets, type TicketCommand } from '../stores/ticketsStore';
 
+type Overlay =
+  { kind: 'dialog'; dialog: DialogKind } | { kind: 'palette' } | { kind: 'sheet' } | null;
+
+const typingIn = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+
+/** My tickets and the ticket workspace: thread, composer, actions; all from the keyboard too. */
 export function TicketsView() {
+  const {
+    list,
+    selectedId,
+    ticket,
+    macros,
+    error,
+    load,
+    select,
+    move,
+    refresh,
+    run,
+    saveDraft,
+    renew,
+  } = useTickets();
+  const offline = useSync((s) => s.status.state === 'offline' || s.status.state === 'error');
+  const now = useNow(1_000);
+  const [overlay, setOverlay] = useState<Overlay>(null);
+  const composer = useRef<ComposerApi | null>(null);
+  const heading = useRef<HTMLHeadingElement | null>(null);
+  const listBox = useRef<HTMLDivElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    void load();
+    return onEvent('feed:changed', () => void refresh());
+  }, [load, refresh]);
+  useLeaseRenewal(ticket, renew);
+
+  const allowed = ticket ? allowedTicketActions(ticket, ticket.advocate.id, now) : [];
+  const allowedNow = useRef(allowed);
+  allowedNow.current = allowed;
+
+  /** Focuses the selected ticket in the list (or the ticket, or the view); with `onlyIfLost`, only when nothing has focus. */
+  const focusSelected = useCallback((onlyIfLost = false) => {
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (onlyIfLost && active && active !== document.body && active.isConnected) return;
+      const id = useTickets.getState().selectedId;
+      const items = listBox.current?.querySelectorAll<HTMLElement>('[data-ticket-id]') ?? [];
+      const item = [...items].find((el) => el.dataset['ticketId'] === id);
+      (item ?? heading.current ?? title.current)?.focus();
+    });
+  }, []);
+
+  // A ticket that leaves (closed by the server, handed on) takes no focus with it.
+  const ticketId = ticket?.id;
+  const count = list?.length;
+  useEffect(() => focusSelected(true), [ticketId, count, focusSelected]);
+
+  const confirm = useCallback(
+    async (command: TicketCommand) => {
+      const problem = await run(command);
+      // After an action, focus stays where it was or lands on the ticket; never on the page body.
+      if (!problem) focusSelected(true);
+      return problem;
+    },
+    [run, focusSelected],
+  );
+  const send = useCallback(
+    (kind: DraftKind, body: string, macroId?: string) =>
+      confirm(
+        kind === 'reply'
+          ? macroId
+            ? { type: 'reply', body, macroId }
+            : { type: 'reply', body }
+          : { type: 'note', body },
+      ),
+    [confirm],
+  );
+
+  const openDialog = useCallback((dialog: DialogKind) => {
+    if (allowedNow.current.includes(dialog)) setOverlay({ kind: 'dialog', dialog });
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setOverlay({ kind: 'palette' });
+        return;
+      }
+      if (overlay || event.altKey || mod) return;
+      if (typingIn(event.target)) {
+        if (event.key === 'Escape') focusSelected();
+        return;
+      }
+      const actions: Record<string, () => void> = {
+        j: () => void move(1).then(() => focusSelected()),
+        k: () => void move(-1).then(() => focusSelected()),
+        r: () => composer.current?.focus('reply'),
+        n: () => composer.current?.focus('note'),
+        e: () => openDialog('escalate'),
+        t: () => openDialog('transfer'),
+        '?': () => setOverlay({ kind: 'sheet' }),
+      };
+      const action = actions[event.key];
+      if (action) {
+        event.preventDefault();
+        action();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [overlay, move, openDialog, focusSelected]);
+
+  const commands: Command[] = ticket
+    ? [
+        {
+          id: 'reply',
+          label: 'Reply to the customer',
+          shortcut: 'r',
+          disabled: whyNot(ticket, 'reply', now),
+          run: () => composer.current?.focus('reply'),
+        },
+        {
+          id: 'note',
+          label: 'Add an internal note',
+          shortcut: 'n',
+          disabled: whyNot(ticket, 'note', now),
+          run: () => composer.current?.focus('note'),
+        },
+        {
+          id: 'macro',
+          label: 'Insert a macro',
+          shortcut: `${modKey}+Shift+M`,
+          disabled: whyNot(ticket, 'reply', now),
+          run: () => composer.current?.openMacros(),
+        },
+        {
+          id: 'resolve',
+          label: 'Resolve…',
+          disabled: whyNot(ticket, 'resolve', now),
+          run: () => openDialog('resolve'),
+        },
+        {
+          id: 'escalate',
+          label: 'Escalate…',
+          shortcut: 'e',
+          disabled: whyNot(ticket, 'escalate', now),
+          run: () => openDialog('escalate'),
+        },
+        {
+          id: 'transfer',
+          label: 'Transfer…',
+          shortcut: 't',
+          disabled: whyNot(ticket, 'transfer', now),
+          run: () => openDialog('transfer'),
+        },
+        {
+          id: 'abandon',
+          label: 'Hand back to the pool…',
+          disabled: whyNot(ticket, 'abandon', now),
+          run: () => openDialog('abandon'),
+        },
+        {
+          id: 'next',
+          label: 'Next ticket',
+          shortcut: 'j',
+          run: () => void move(1).then(() => focusSelected()),
+        },
+        {
+          id: 'prev',
+          label: 'Previous ticket',
+          shortcut: 'k',
+          run: () => void move(-1).then(() => focusSelected()),
+        },
+        {
+          id: 'keys',
+          label: 'Keyboard shortcuts',
+          shortcut: '?',
+          run: () => setOverlay({ kind: 'sheet' }),
+        },
+      ]
+    : [
+        {
+          id: 'keys',
+          label: 'Keyboard shortcuts',
+          shortcut: '?',
+          run: () => setOverlay({ kind: 'sheet' }),
+        },
+      ];
+
   return (
-    <div className="view">
-      <h1 className="view__title">My tickets</h1>
-      <EmptyState title="You have no tickets">
-        Tasks you claim from the feed land here, with their SLA countdown. Reply, add internal
-        notes, resolve, escalate or transfer them from the ticket view.
-      </EmptyState>
+    <div className="view view--tickets">
+      <div className="tickets-head">
+        <h1 className="view__title" ref={title} tabIndex={-1}>
+          My tickets
+        </h1>
+        <button type="button" className="link-button" onClick={() => setOverlay({ kind: 'sheet' })}>
+          Keyboard shortcuts (?)
+        </button>
+      </div>
+      <NoticeTray />
+      {error && !ticket ? (
+        <p className="banner banner--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {list && list.length > 0 ? (
+        <div className="tickets-body">
+          <nav className="tickets-body__list" ref={listBox} aria-label="Ticket list">
+            <TicketList
+              tickets={list}
+              selectedId={selectedId}
+              now={now}
+              onSelect={(id) => void select(id)}
+            />
+          </nav>
+          {ticket ? (
+            <TicketWorkspace
+              ticket={ticket}
+              macros={macros}
+              now={now}
+              allowed={allowed}
+              offline={offline}
+              composerRef={composer}
+              headingRef={heading}
+              openDialog={openDialog}
+              saveDraft={saveDraft}
+              send={send}
+            />
+          ) : (
+            <p className="muted tickets-body__placeholder">Choose a ticket (j / k).</p>
+          )}
+        </div>
+      ) : list ? (
+        <EmptyState title="You have no tickets">
+          Tasks you claim from the feed land here, with their SLA countdown. Reply, add internal
+          notes, resolve, escalate or transfer them from the ticket view.
+        </EmptyState>
+      ) : null}
+      {overlay?.kind === 'dialog' && ticket ? (
+        <ActionDialog
+          kind={overlay.dialog}
+          ticket={ticket}
+          offline={offline}
+          onConfirm={confirm}
+          onClose={() => setOverlay(null)}
+        />
+      ) : null}
+      {overlay?.kind === 'palette' ? (
+        <CommandPalette commands={commands} onClose={() => setOverlay(null)} />
+      ) : null}
+      {overlay?.kind === 'sheet' ? <ShortcutSheet onClose={() => setOverlay(null)} /> : null}
     </div>
   );
 }

@@ -1,0 +1,30 @@
+/**
+ * One feed-server replica for `bench/load.ts`, as its own process: `GIGDESK_LOAD_DB=… node
+ * --import tsx bench/loadReplica.ts`. Prints `{"url": …}` once listening; exits on SIGTERM.
+ * Request logging and the per-token rate limit are off: the bench measures the store and routes.
+ */
+import { startServer } from '../src/server';
+
+async function main(): Promise<void> {
+  const db = process.env.GIGDESK_LOAD_DB;
+  if (!db) throw new Error('GIGDESK_LOAD_DB is required');
+  const server = await startServer({
+    db,
+    port: 0,
+    logger: false,
+    rateLimitMax: 1_000_000,
+    leaseSweepMs: 5_000,
+  });
+  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+  process.once('SIGTERM', () => {
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  });
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import type { MyTask } from '../../shared/contract/feed';
+import { AppError } from '../../shared/result';
+import type { Db } from '../db/open';
+import { enqueueAction } from '../sync/outbox';
+import { brandLeaseMinutes, readMyTask, readTaskStatus, setOptimisticClaim } from './feedRepo';
+
+/** Used until the brand's own lease length is known. */
+const DEFAULT_LEASE_MINUTES = 30;
+
+/**
+ * Claims a task optimistically: it becomes ours locally as a *pending claim* (still listed in the
+ * feed, marked as such, and under My tickets) and a `claim` action is queued in the same
+ * transaction. The server's answer confirms it or undoes it with a notice.
+ */
+export function claimTask(db: Db, taskId: string, advocateId: string, now: number): MyTask {
+  const task = readTaskStatus(db, taskId);
+  if (!task) throw new AppError('not_found', 'This task is no longer in your feed.');
+  if (task.holderId === advocateId && (task.status === 'claimed' || task.status === 'open')) {
+    return readMyTask(db, taskId)!;
+  }
+  if (task.status !== 'open' || task.localState !== null) {
+    throw new AppError('conflict', 'This task is no longer open.');
+  }
+  const lease = (brandLeaseMinutes(db, task.brandId) ?? DEFAULT_LEASE_MINUTES) * 60_000;
+  enqueueAction(
+    db,
+    { type: 'claim', taskId },
+    (tx) => {
+      if (!setOptimisticClaim(tx, taskId, advocateId, now + lease)) {
+        throw new AppError('conflict', 'This task is no longer open.');
+      }
+    },
+    now,
+  );
+  return readMyTask(db, taskId)!;
+}
+
+/** Keeps the lease of a ticket the advocate is working on (the tickets view calls this). */
+export function renewLease(db: Db, taskId: string, now: number): void {
+  enqueueAction(db, { type: 'renew', taskId }, () => undefined, now);
+}

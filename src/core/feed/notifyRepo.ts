@@ -1,0 +1,52 @@
+import type { Db } from '../db/open';
+
+// A task "matches" the advocate when they may work for its brand, hold every skill it needs, and
+// it pays at least the minimum the advocate set for notifications.
+const matching = `FROM tasks t JOIN memberships m ON m.brand_id = t.brand_id
+  WHERE t.status = 'open' AND t.local_state IS NULL AND m.suspended = 0
+    AND coalesce(t.payout_estimate_minor, 0) >= @minPayout
+    AND NOT EXISTS (SELECT 1 FROM json_each(t.skills) s
+                     WHERE s.value NOT IN (SELECT value FROM json_each(m.skills)))`;
+
+export function countMatchingOpen(db: Db, minPayout: number): number {
+  return db.prepare(`SELECT COUNT(*) ${matching}`).pluck().get({ minPayout }) as number;
+}
+
+/** Matching tasks not announced yet, best paid first. */
+export function unannouncedMatching(
+  db: Db,
+  minPayout: number,
+  limit: number,
+): { total: number; subjects: string[] } {
+  const total = db
+    .prepare(`SELECT COUNT(*) ${matching} AND t.notified = 0`)
+    .pluck()
+    .get({ minPayout }) as number;
+  const subjects = db
+    .prepare(
+      `SELECT t.subject ${matching} AND t.notified = 0
+       ORDER BY t.payout_estimate_minor DESC LIMIT @limit`,
+    )
+    .pluck()
+    .all({ minPayout, limit }) as string[];
+  return { total, subjects };
+}
+
+export function markAllAnnounced(db: Db): void {
+  db.prepare('UPDATE tasks SET notified = 1 WHERE notified = 0').run();
+}
+
+/** Tasks held by the advocate whose lease ends before `before`. */
+export function leasesEndingBefore(
+  db: Db,
+  advocateId: string,
+  before: number,
+): { id: string; subject: string; leaseExpiresAt: number }[] {
+  return db
+    .prepare(
+      `SELECT id, subject, lease_expires_at AS leaseExpiresAt FROM tasks
+        WHERE holder_id = ? AND status = 'claimed' AND lease_expires_at IS NOT NULL
+          AND lease_expires_at < ?`,
+    )
+    .all(advocateId, before) as { id: string; subject: string; leaseExpiresAt: number }[];
+}

@@ -1,0 +1,161 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../db/open';
+
+export interface ArticleRow {
+  docId: number;
+  id: string;
+  brandId: string;
+  title: string;
+  body: string;
+  tags: string[];
+  updatedAt: number;
+}
+
+export interface Filters {
+  brandId: string | null;
+  tag: string | null;
+}
+
+interface RawArticle {
+  docId: number;
+  id: string;
+  brandId: string;
+  title: string;
+  body: string;
+  tags: string;
+  updatedAt: number;
+}
+
+const COLUMNS =
+  'doc_id AS docId, id, brand_id AS brandId, title, body, tags, updated_at AS updatedAt';
+// Column weights for bm25(): title, body, tags.
+const BM25 = 'bm25(articles_fts, 10.0, 1.0, 3.0)';
+const FILTERS = `(@brandId IS NULL OR a.brand_id = @brandId)
+  AND (@tag IS NULL OR EXISTS (SELECT 1 FROM json_each(a.tags) WHERE value = @tag))`;
+
+const toRow = (r: RawArticle): ArticleRow => ({ ...r, tags: JSON.parse(r.tags) as string[] });
+
+/** Prepared statements per connection (the app's, or the search worker's read-only one). */
+function statements(db: Db) {
+  const prepared = new Map<string, Statement>();
+  return (sql: string): Statement => {
+    let s = prepared.get(sql);
+    if (!s) {
+      s = db.prepare(sql);
+      prepared.set(sql, s);
+    }
+    return s;
+  };
+}
+const perDb = new WeakMap<Db, (sql: string) => Statement>();
+const stmt = (db: Db, sql: string): Statement => {
+  let get = perDb.get(db);
+  if (!get) {
+    get = statements(db);
+    perDb.set(db, get);
+  }
+  return get(sql);
+};
+
+/** By id, or else by the brand's own reference (what `kb:` links in article bodies use). */
+export function getArticle(db: Db, idOrRef: string): ArticleRow | null {
+  const byId = stmt(db, `SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(idOrRef);
+  const row = (byId ??
+    stmt(
+      db,
+      `SELECT ${COLUMNS} FROM articles WHERE external_ref = ? ORDER BY updated_at DESC LIMIT 1`,
+    ).get(idOrRef)) as RawArticle | undefined;
+  return row ? toRow(row) : null;
+}
+
+export function articlesByDocIds(db: Db, docIds: readonly number[]): ArticleRow[] {
+  if (docIds.length === 0) return [];
+  const rows = stmt(
+    db,
+    `SELECT ${COLUMNS} FROM articles WHERE doc_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(docIds)) as RawArticle[];
+  const byId = new Map(rows.map((r) => [r.docId, toRow(r)]));
+  return docIds.flatMap((d) => byId.get(d) ?? []);
+}
+
+/** How many articles match `expr`, counting no further than `cap` (bounded work). */
+export function countMatchesUpTo(db: Db, expr: string, cap: number): number {
+  return stmt(
+    db,
+    'SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)',
+  )
+    .pluck()
+    .get(expr, cap) as number;
+}
+
+/**
+ * Exact BM25 over every article matching `expr`, best first (ties: newest first). Without
+ * filters no article row is read: the ranking stays inside the FTS index.
+ */
+export function rankedMatches(db: Db, expr: string, filters: Filters, limit: number): number[] {
+  const filtered = filters.brandId !== null || filters.tag !== null;
+  const sql = filtered
+    ? `SELECT f.rowid FROM articles_fts f JOIN articles a ON a.doc_id = f.rowid
+       WHERE articles_fts MATCH @expr AND ${FILTERS}
+       ORDER BY ${BM25}, f.rowid DESC LIMIT @limit`
+    : `SELECT rowid FROM articles_fts WHERE articles_fts MATCH @expr
+       ORDER BY ${BM25}, rowid DESC LIMIT @limit`;
+  const params = filtered
+    ? { expr, brandId: filters.brandId, tag: filters.tag, limit }
+    : { expr, limit };
+  return stmt(db, sql).pluck().all(params) as number[];
+}
+
+/** Every article matching `expr` (callers only ask for expressions with few matches). */
+export function allMatches(db: Db, expr: string): number[] {
+  return stmt(db, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?')
+    .pluck()
+    .all(expr) as number[];
+}
+
+/**
+ * Newest-first matches of `expr`: FTS5 walks its index in descending rowid order and stops at
+ * `limit`, so no match is scored and the work does not grow with how common the terms are.
+ */
+export function newestMatches(db: Db, expr: string, filters: Filters, limit: number): number[] {
+  const filtered = filters.brandId !== null || filters.tag !== null;
+  const sql = filtered
+    ? `SELECT f.rowid FROM articles_fts f JOIN articles a ON a.doc_id = f.rowid
+       WHERE articles_fts MATCH @expr AND ${FILTERS}
+       ORDER BY f.rowid DESC LIMIT @limit`
+    : `SELECT rowid FROM articles_fts WHERE articles_fts MATCH @expr
+       ORDER BY rowid DESC LIMIT @limit`;
+  const params = filtered
+    ? { expr, brandId: filters.brandId, tag: filters.tag, limit }
+    : { expr, limit };
+  return stmt(db, sql).pluck().all(params) as number[];
+}
+
+export function articleCount(db: Db): number {
+  return stmt(db, 'SELECT count(*) FROM articles').pluck().get() as number;
+}
+
+export function dataVersion(db: Db): number {
+  return db.pragma('data_version', { simple: true }) as number;
+}
+
+export interface TagCount {
+  tag: string;
+  count: number;
+}
+
+export function topTags(db: Db, limit: number): TagCount[] {
+  return stmt(
+    db,
+    `SELECT t.value AS tag, count(*) AS count FROM articles a, json_each(a.tags) t
+     GROUP BY t.value ORDER BY count DESC, tag LIMIT ?`,
+  ).all(limit) as TagCount[];
+}
+
+export function brandNames(db: Db): { id: string; name: string }[] {
+  return stmt(
+    db,
+    `SELECT DISTINCT a.brand_id AS id, coalesce(b.name, a.brand_id) AS name
+     FROM articles a LEFT JOIN brands b ON b.id = a.brand_id ORDER BY name`,
+  ).all() as { id: string; name: string }[];
+}

@@ -1,0 +1,33 @@
+import type { SearchOutcome, SearchRequest, SuggestRequest } from './search';
+import type { Overview } from './overview';
+
+/** Messages between the app and the KB search worker thread. */
+export type WorkerRequest =
+  | { id: number; kind: 'search'; request: SearchRequest }
+  | { id: number; kind: 'suggest'; request: SuggestRequest }
+  | { id: number; kind: 'overview'; request: null };
+
+export type WorkerKind = WorkerRequest['kind'];
+
+export interface WorkerAnswers {
+  search: SearchOutcome & { tookMs: number };
+  suggest: SearchOutcome & { tookMs: number };
+  overview: Overview;
+}
+
+export type WorkerResponse =
+  | { id: number; ok: true; value: WorkerAnswers[WorkerKind] }
+  | { id: number; ok: false; message: string };
+
+/** What the worker needs to open its own read-only connection to the app's database. */
+export interface WorkerData {
+  file: string;
+  nativeBinding: string | null;
+}
+
+/** How to start the worker: the built file in the app, or the TS source through tsx in tests. */
+export interface SearchWorkerEntry {
+  file: string;
+  execArgv: string[];
+  nativeBinding: string | null;
+}

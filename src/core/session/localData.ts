@@ -1,0 +1,38 @@
+import type { Db } from '../db/open';
+
+/**
+ * Everything synced from a brand server or queued for it, children before parents; settings stay.
+ * Tables of later migrations are skipped while absent.
+ */
+const SYNCED_TABLES = [
+  'ledger_status_events',
+  'ledger_supersessions',
+  'earnings_cases',
+  'earnings_rollup_amounts',
+  'earnings_rollup_cases',
+  'earnings_rollup_ratings',
+  'messages',
+  'tasks',
+  'brands',
+  'memberships',
+  'articles',
+  'macros',
+  'payout_rules',
+  'ledger_entries',
+  'ratings',
+  'outbox',
+];
+
+export function wipeLocalData(db: Db): void {
+  db.transaction(() => {
+    for (const table of SYNCED_TABLES) {
+      const exists = db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
+        .get(table);
+      if (exists) db.prepare(`DELETE FROM ${table}`).run();
+    }
+    db.prepare(
+      'UPDATE sync_state SET cursor = NULL, last_synced_at = NULL, last_error = NULL WHERE id = 1',
+    ).run();
+  })();
+}

@@ -1,0 +1,341 @@
+import type { Statement } from 'better-sqlite3';
+import type {
+  BrandView,
+  MacroView,
+  MembershipView,
+  MessageView,
+  TaskView,
+} from '../../shared/protocol';
+import type { Db } from '../db/open';
+
+/**
+ * SQL that writes the server's change kinds into the local tables (articles belong to kb/apply.ts,
+ * ledger entries and ratings to earnings/apply.ts). Statements are prepared once
+ * per database handle: a 10,000-task page runs the same few statements thousands of times.
+ */
+interface Statements {
+  brand: Statement;
+  membership: Statement;
+  task: Statement;
+  currentTask: Statement;
+  currentTasks: Statement;
+  serverMessagesOf: Statement;
+  serverMessages: Statement;
+  deleteServerMessages: Statement;
+  message: Statement;
+  revoke: Statement;
+  macro: Statement;
+  macroDelete: Statement;
+  payoutRules: Statement;
+  latestRules: Statement;
+  estimateForBrand: Statement;
+  cursor: Statement;
+}
+
+const cache = new WeakMap<Db, Statements>();
+
+/** A task's columns as `writeTask` compares them: those the upsert writes, then local_state. */
+const taskStateColumns = `brand_id, external_ref, subject, channel, skills, complexity, min_tier,
+  status, holder_id, lease_expires_at, offered_to, offer_expires_at, customer_name, sla_due_at,
+  payout_estimate_minor, currency, created_at, updated_at, local_state`;
+/** A server message's columns as `writeTask` compares them. */
+const messageColumns = 'id, author_kind, author_name, visibility, body, created_at';
+
+function statements(db: Db): Statements {
+  const hit = cache.get(db);
+  if (hit) return hit;
+  // A 100,000-task feed with its indexes outgrows SQLite's default 2 MB page cache, and an
+  // initial sync then spends its time re-reading index pages.
+  db.pragma('cache_size = -65536');
+  // While an action of ours waits in the outbox (`local_state` set), the server's view of who
+  // holds the task must not overwrite the optimistic effect; the action's answer settles it.
+  const keepLocal = (col: string) =>
+    `${col} = CASE WHEN tasks.local_state IS NULL THEN excluded.${col} ELSE tasks.${col} END`;
+  const made: Statements = {
+    brand: db.prepare(
+      `INSERT INTO brands (id, name, currency, lease_minutes, updated_at)
+       VALUES (@id, @name, @currency, @leaseMinutes, @updatedAt)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, currency = excluded.currency,
+         lease_minutes = excluded.lease_minutes, updated_at = excluded.updated_at`,
+    ),
+    membership: db.prepare(
+      `INSERT INTO memberships (brand_id, tier, skills, suspended)
+       VALUES (@brandId, @tier, @skills, @suspended)
+       ON CONFLICT (brand_id) DO UPDATE SET tier = excluded.tier, skills = excluded.skills,
+         suspended = excluded.suspended`,
+    ),
+    task: db.prepare(
+      `INSERT INTO tasks (id, brand_id, external_ref, subject, channel, skills, complexity, min_tier,
+         status, holder_id, lease_expires_at, offered_to, offer_expires_at, customer_name, sla_due_at,
+         payout_estimate_minor, currency, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET brand_id = excluded.brand_id,
+         external_ref = excluded.external_ref, subject = excluded.subject,
+         channel = excluded.channel, skills = excluded.skills, complexity = excluded.complexity,
+         min_tier = excluded.min_tier, ${keepLocal('status')}, ${keepLocal('holder_id')},
+         ${keepLocal('lease_expires_at')}, offered_to = excluded.offered_to,
+         offer_expires_at = excluded.offer_expires_at, customer_name = excluded.customer_name,
+         sla_due_at = excluded.sla_due_at, payout_estimate_minor = excluded.payout_estimate_minor,
+         currency = excluded.currency, created_at = excluded.created_at,
+         updated_at = excluded.updated_at`,
+    ),
+    currentTask: db.prepare(`SELECT ${taskStateColumns} FROM tasks WHERE id = ?`).raw(),
+    currentTasks: db
+      .prepare(
+        `SELECT id, ${taskStateColumns} FROM tasks
+          WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .raw(),
+    serverMessagesOf: db
+      .prepare(
+        `SELECT task_id, ${messageColumns} FROM messages
+          WHERE task_id IN (SELECT value FROM json_each(?)) AND pending = 0
+          ORDER BY task_id, created_at, rowid`,
+      )
+      .raw(),
+    // In the order the task shows them (created_at, then insertion), read from messages_task.
+    serverMessages: db
+      .prepare(
+        `SELECT ${messageColumns} FROM messages
+          WHERE task_id = ? AND pending = 0 ORDER BY created_at, rowid`,
+      )
+      .raw(),
+    deleteServerMessages: db.prepare('DELETE FROM messages WHERE task_id = ? AND pending = 0'),
+    message: db.prepare(
+      `INSERT OR REPLACE INTO messages (id, task_id, author_kind, author_name, visibility, body,
+         created_at, pending)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
+    ),
+    revoke: db.prepare('DELETE FROM tasks WHERE id = ? AND local_state IS NULL'),
+    macro: db.prepare(
+      `INSERT INTO macros (id, brand_id, title, body, updated_at)
+       VALUES (@id, @brandId, @title, @body, @updatedAt)
+       ON CONFLICT (id) DO UPDATE SET brand_id = excluded.brand_id, title = excluded.title,
+         body = excluded.body, updated_at = excluded.updated_at`,
+    ),
+    macroDelete: db.prepare('DELETE FROM macros WHERE id = ?'),
+    payoutRules: db.prepare(
+      `INSERT OR REPLACE INTO payout_rules (brand_id, version, rules, effective_from)
+       VALUES (?, ?, ?, ?)`,
+    ),
+    latestRules: db.prepare(
+      `SELECT version, rules FROM payout_rules WHERE brand_id = ?
+       ORDER BY version DESC LIMIT 1`,
+    ),
+    estimateForBrand: db.prepare(
+      `UPDATE tasks SET currency = @currency,
+         payout_estimate_minor = CASE complexity WHEN 1 THEN @c1 WHEN 2 THEN @c2 WHEN 3 THEN @c3
+           WHEN 4 THEN @c4 WHEN 5 THEN @c5 END
+       WHERE brand_id = @brandId`,
+    ),
+    cursor: db.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1'),
+  };
+  cache.set(db, made);
+  return made;
+}
+
+export function writeBrand(db: Db, brand: BrandView, at: number): void {
+  statements(db).brand.run({ ...brand, updatedAt: at });
+}
+
+export function writeMembership(db: Db, m: MembershipView): void {
+  statements(db).membership.run({
+    brandId: m.brandId,
+    tier: m.tier,
+    skills: JSON.stringify(m.skills),
+    suspended: m.suspended ? 1 : 0,
+  });
+}
+
+/** Per-complexity payout estimate ("resolved") of a brand, or null while it has no rules. */
+export interface BrandEstimate {
+  currency: string;
+  byComplexity: readonly number[];
+}
+
+// Positional parameters: binding 19 named values per row costs a third of the upsert.
+export function writeTask(
+  db: Db,
+  task: TaskView,
+  estimate: BrandEstimate | null,
+  snapshot: TaskSnapshot | null = null,
+): void {
+  const s = statements(db);
+  // In the order of the upsert's placeholders (and of `current`'s columns, after the id).
+  const values = [
+    task.id,
+    task.brandId,
+    task.externalRef,
+    task.subject,
+    task.channel,
+    JSON.stringify(task.skills),
+    task.complexity,
+    task.minTier,
+    task.status,
+    task.holderId,
+    task.leaseExpiresAt,
+    task.offeredTo,
+    task.offerExpiresAt,
+    task.customerName,
+    task.slaDueAt,
+    estimate?.byComplexity[task.complexity] ?? null,
+    estimate?.currency ?? null,
+    task.createdAt,
+    task.updatedAt,
+  ];
+  const known = snapshot?.ids.delete(task.id) === true;
+  const current = known
+    ? snapshot!.rows.get(task.id)
+    : (s.currentTask.get(task.id) as unknown[] | undefined);
+  if (current === undefined) {
+    // A new task: it has no messages yet (they go with their task, ON DELETE CASCADE).
+    s.task.run(values);
+    insertMessages(s, task, snapshot);
+    return;
+  }
+  // A re-sent task that would not change is not rewritten (nor its index entries).
+  if (!sameTask(current, values)) s.task.run(values);
+  // The server's messages replace ours, unless they are already exactly what we hold, in the
+  // same order: then deleting and re-inserting them would change nothing.
+  const held = known
+    ? (snapshot!.messages.get(task.id) ?? [])
+    : (s.serverMessages.all(task.id) as unknown[][]);
+  if (sameMessages(held, task.messages)) return;
+  if (held.length > 0) s.deleteServerMessages.run(task.id);
+  insertMessages(s, task, snapshot);
+}
+
+/**
+ * The stored state of a page's tasks, read with two statements instead of two per task. Only
+ * valid while nothing but `writeTask` of those tasks has run since: each task leaves `ids` when
+ * written, and the caller empties `ids` before any other change of the page.
+ */
+export interface TaskSnapshot {
+  /** Tasks whose entries below are still current. */
+  ids: Set<string>;
+  /** Columns of `currentTask`, by task id; absent: no such task. */
+  rows: Map<string, unknown[]>;
+  /** Rows of `serverMessages`, by task id. */
+  messages: Map<string, unknown[][]>;
+  /** The task of each message above, by message id. */
+  messageTask: Map<string, string>;
+}
+
+export function readTaskSnapshot(db: Db, taskIds: readonly string[]): TaskSnapshot {
+  const s = statements(db);
+  const idsJson = JSON.stringify(taskIds);
+  const rows = new Map<string, unknown[]>();
+  for (const row of s.currentTasks.all(idsJson) as unknown[][]) {
+    rows.set(row[0] as string, row.slice(1));
+  }
+  const messages = new Map<string, unknown[][]>();
+  const messageTask = new Map<string, string>();
+  for (const row of s.serverMessagesOf.all(idsJson) as unknown[][]) {
+    const taskId = row[0] as string;
+    const message = row.slice(1);
+    let list = messages.get(taskId);
+    if (!list) messages.set(taskId, (list = []));
+    list.push(message);
+    messageTask.set(message[0] as string, taskId);
+  }
+  return { ids: new Set(taskIds), rows, messages, messageTask };
+}
+
+// Indexes in `values` of the columns kept while an action of ours is queued (see `keepLocal`).
+const localValues = new Set([8, 9, 10]);
+
+/** Whether the upsert would leave the row as it is (`current`: its columns after the id). */
+function sameTask(current: unknown[], values: unknown[]): boolean {
+  const localState = current[values.length - 1];
+  for (let v = 1; v < values.length; v++) {
+    if (localState !== null && localValues.has(v)) continue;
+    if (current[v - 1] !== values[v]) return false;
+  }
+  return true;
+}
+
+function insertMessages(s: Statements, task: TaskView, snapshot: TaskSnapshot | null): void {
+  for (const m of task.messages) {
+    // INSERT OR REPLACE takes a message id from whichever task held it: that task's snapshot
+    // would be stale.
+    const owner = snapshot?.messageTask.get(m.id);
+    if (owner !== undefined && owner !== task.id) snapshot!.ids.clear();
+    s.message.run(m.id, task.id, m.author, m.authorName, visibility(m), m.body, m.createdAt);
+  }
+}
+
+const visibility = (m: MessageView) => (m.kind === 'message' ? 'public' : 'internal');
+
+/** Rows of `serverMessages` against the server's list, column by column. */
+function sameMessages(held: unknown[][], messages: readonly MessageView[]): boolean {
+  if (held.length !== messages.length) return false;
+  for (let i = 0; i < held.length; i++) {
+    const row = held[i]!;
+    const m = messages[i]!;
+    if (
+      row[0] !== m.id ||
+      row[1] !== m.author ||
+      row[2] !== m.authorName ||
+      row[3] !== visibility(m) ||
+      row[4] !== m.body ||
+      row[5] !== m.createdAt
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+export function revokeTask(db: Db, taskId: string): void {
+  statements(db).revoke.run(taskId);
+}
+
+export function writeMacro(db: Db, m: MacroView): void {
+  statements(db).macro.run({
+    id: m.id,
+    brandId: m.brandId,
+    title: m.title,
+    body: m.body,
+    updatedAt: m.updatedAt,
+  });
+}
+
+export function deleteMacro(db: Db, macroId: string): void {
+  statements(db).macroDelete.run(macroId);
+}
+
+export function writePayoutRules(
+  db: Db,
+  brandId: string,
+  version: number,
+  rules: unknown,
+  effectiveAt: number,
+): void {
+  statements(db).payoutRules.run(brandId, version, JSON.stringify(rules), effectiveAt);
+}
+
+export function readLatestRules(
+  db: Db,
+  brandId: string,
+): { version: number; rules: unknown } | null {
+  const row = statements(db).latestRules.get(brandId) as
+    { version: number; rules: string } | undefined;
+  return row ? { version: row.version, rules: JSON.parse(row.rules) as unknown } : null;
+}
+
+export function writeBrandEstimates(db: Db, brandId: string, estimate: BrandEstimate): void {
+  const c = estimate.byComplexity;
+  statements(db).estimateForBrand.run({
+    brandId,
+    currency: estimate.currency,
+    c1: c[1] ?? null,
+    c2: c[2] ?? null,
+    c3: c[3] ?? null,
+    c4: c[4] ?? null,
+    c5: c[5] ?? null,
+  });
+}
+
+export function writeCursor(db: Db, cursor: string): void {
+  statements(db).cursor.run(cursor);
+}

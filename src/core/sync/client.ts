@@ -1,0 +1,186 @@
+import type { z } from 'zod';
+import {
+  ActionsResponse,
+  ApiError,
+  MeResponse,
+  RedeemResponse,
+  SyncResponse,
+  type Action,
+} from '../../shared/protocol';
+
+/** The server answered with an error status. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** From `Retry-After`, in ms. */
+    readonly retryAfterMs: number | null,
+    /** For a 400: the position of each bad item of a batch. */
+    readonly badIndexes: number[] = [],
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** No answer: refused, reset, timed out, or an unreadable body. */
+export class NetworkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
+/** Network errors, 5xx and 429 are worth retrying; other answers are final. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  return error instanceof HttpError && (error.status >= 500 || error.status === 429);
+}
+
+export function parseRetryAfter(value: string | null, now: number): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+export interface FeedClientOptions {
+  baseUrl: string;
+  token?: string | null;
+  /** Per-request timeout. */
+  timeoutMs?: number;
+}
+
+/** The app's side of the feed server's HTTP API, on Node's fetch; responses are validated. */
+export class FeedClient {
+  private readonly baseUrl: string;
+  constructor(private readonly options: FeedClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  redeem(code: string, deviceName: string): Promise<RedeemResponse> {
+    return this.request('POST', '/v1/auth/redeem', RedeemResponse, { code, deviceName });
+  }
+
+  me(): Promise<MeResponse> {
+    return this.request('GET', '/v1/me', MeResponse);
+  }
+
+  logout(): Promise<unknown> {
+    return this.request('POST', '/v1/auth/logout', null, {});
+  }
+
+  pull(cursor: string | null, limit: number, signal?: AbortSignal): Promise<SyncResponse> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (cursor !== null) query.set('cursor', cursor);
+    return this.request('GET', `/v1/sync?${query}`, SyncResponse, undefined, signal);
+  }
+
+  send(actions: Action[], signal?: AbortSignal): Promise<ActionsResponse> {
+    return this.request('POST', '/v1/actions', ActionsResponse, { actions }, signal);
+  }
+
+  /** Opens the Server-Sent Events stream; the caller reads `body`. */
+  async openEvents(signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}/v1/events`, {
+        headers: { ...this.authHeader(), accept: 'text/event-stream' },
+        signal,
+      });
+    } catch (error) {
+      throw new NetworkError(describeFetchError(error));
+    }
+    if (!response.ok || !response.body) throw await httpError(response);
+    return response.body;
+  }
+
+  private authHeader(): Record<string, string> {
+    return this.options.token ? { authorization: `Bearer ${this.options.token}` } : {};
+  }
+
+  private async request<T>(
+    method: string,
+    path: string,
+    schema: z.ZodType<T> | null,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          ...this.authHeader(),
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+      text = await response.text();
+    } catch (error) {
+      throw new NetworkError(describeFetchError(error));
+    }
+    if (!response.ok) throw await httpError(response, text);
+    if (schema === null) return undefined as T;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new NetworkError(
+        `The server sent an unreadable answer to ${method} ${path.split('?')[0]}.`,
+      );
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new HttpError(
+        response.status,
+        'bad_response',
+        `Unexpected answer from the server to ${method} ${path.split('?')[0]}.`,
+        null,
+      );
+    }
+    return parsed.data;
+  }
+}
+
+async function httpError(response: Response, text?: string): Promise<HttpError> {
+  const body = text ?? (await response.text().catch(() => ''));
+  let code = `http_${response.status}`;
+  let message = `The server answered ${response.status}.`;
+  let badIndexes: number[] = [];
+  try {
+    const parsed = ApiError.safeParse(JSON.parse(body));
+    if (parsed.success) {
+      code = parsed.data.error.code;
+      message = parsed.data.error.message;
+      badIndexes = (parsed.data.error.issues ?? []).flatMap((i) =>
+        i.index === undefined ? [] : [i.index],
+      );
+    }
+  } catch {
+    // Not JSON: keep the status line.
+  }
+  return new HttpError(
+    response.status,
+    code,
+    message,
+    parseRetryAfter(response.headers.get('retry-after'), Date.now()),
+    badIndexes,
+  );
+}
+
+function describeFetchError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if (error.name === 'TimeoutError') return 'The server did not answer in time.';
+    if (cause?.code === 'ECONNREFUSED') return 'The server is not reachable.';
+    return cause?.message ?? error.message;
+  }
+  return String(error);
+}

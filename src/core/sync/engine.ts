@@ -1,0 +1,234 @@
+import type { Notice, SyncStatus } from '../../shared/contract/events';
+import { Action, type ActionResult } from '../../shared/protocol';
+import type { Db } from '../db/open';
+import { applyPage, type PageSummary } from './applyPage';
+import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
+import { HttpError, isRetryable, NetworkError, type FeedClient } from './client';
+import { listOutbox, recordAttemptFailure, type OutboxRow } from './outboxRepo';
+import { settleAction } from './outbox';
+import { readSyncState, writeSyncOutcome } from './syncStateRepo';
+
+export interface SyncResult {
+  /** Rows changed locally by pulls and settled actions in this run. */
+  changed: boolean;
+  /** Whether this was the first complete pull (nothing synced before). */
+  initial: boolean;
+  summaries: PageSummary[];
+}
+
+export interface EngineOptions {
+  db: Db;
+  client: FeedClient;
+  now: () => number;
+  onStatus: (status: SyncStatus) => void;
+  onNotice: (notice: Notice) => void;
+  /** After each successful sync, inside no transaction. */
+  onSynced: (result: SyncResult) => void;
+  pageSize?: number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+}
+
+/**
+ * Push the outbox, then pull every page since the cursor. One run at a time: a request while a
+ * run is going makes that run go round once more instead of starting a second one.
+ */
+export class SyncEngine {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly abort = new AbortController();
+  private status: SyncStatus;
+
+  constructor(private readonly o: EngineOptions) {
+    const state = readSyncState(o.db);
+    this.status = { state: 'offline', lastSyncedAt: state.lastSyncedAt, message: 'Connecting…' };
+  }
+
+  get currentStatus(): SyncStatus {
+    return this.status;
+  }
+
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  /** Runs a sync now, or joins (and extends) the one already running. */
+  syncNow(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = null;
+    }
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.abort.abort();
+    await this.running?.catch(() => undefined);
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      await this.runOnce();
+    } while (this.again && !this.stopped);
+  }
+
+  private setStatus(status: SyncStatus): void {
+    this.status = status;
+    this.o.onStatus(status);
+  }
+
+  private async runOnce(): Promise<void> {
+    const { db } = this.o;
+    this.setStatus({ ...this.status, state: 'syncing', message: null });
+    const result: SyncResult = {
+      changed: false,
+      initial: readSyncState(db).cursor === null,
+      summaries: [],
+    };
+    try {
+      result.changed = (await this.pushOutbox()) || result.changed;
+      await this.pullAll(result);
+    } catch (error) {
+      if (this.stopped) return;
+      this.fail(error);
+      if (result.changed) this.o.onSynced(result);
+      return;
+    }
+    if (this.stopped) return;
+    this.failures = 0;
+    const at = this.o.now();
+    writeSyncOutcome(db, at, null);
+    this.setStatus({ state: 'online', lastSyncedAt: at, message: null });
+    this.o.onSynced(result);
+  }
+
+  private fail(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    writeSyncOutcome(this.o.db, null, message);
+    if (isRetryable(error)) {
+      const retryAfter = error instanceof HttpError ? error.retryAfterMs : null;
+      const delay = backoffDelay(
+        this.failures++,
+        this.o.backoff ?? defaultBackoff,
+        this.o.random ?? Math.random,
+        retryAfter,
+      );
+      const seconds = Math.max(1, Math.round(delay / 1000));
+      const offline = error instanceof NetworkError;
+      this.setStatus({
+        state: offline ? 'offline' : 'error',
+        lastSyncedAt: this.status.lastSyncedAt,
+        message: offline
+          ? `Can’t reach the server (${message}). Your work is saved here and will be sent when the connection is back; retrying in ${seconds} s.`
+          : `The server had a problem (${message}). Retrying in ${seconds} s.`,
+      });
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        void this.syncNow();
+      }, delay);
+      return;
+    }
+    const signIn = error instanceof HttpError && error.status === 401;
+    this.setStatus({
+      state: 'error',
+      lastSyncedAt: this.status.lastSyncedAt,
+      message: signIn
+        ? 'The server no longer accepts this device. Sign out and sign in again with a new invite code.'
+        : `Sync failed: ${message}`,
+    });
+  }
+
+  /** Sends queued actions in order; a row is deleted only once the server answered it. */
+  private async pushOutbox(): Promise<boolean> {
+    const { db, client, now } = this.o;
+    let changed = false;
+    for (;;) {
+      const rows = listOutbox(db, 100);
+      if (rows.length === 0) return changed;
+      const actions = rows.map((row) => Action.parse(JSON.parse(row.payload)));
+      let results: ActionResult[];
+      try {
+        results = (await client.send(actions, this.abort.signal)).results;
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 400) {
+          changed = this.rejectBadRows(rows, error) || changed;
+          continue;
+        }
+        recordAttemptFailure(
+          db,
+          rows.map((r) => r.seq),
+          now(),
+          error instanceof Error ? error.message : String(error),
+        );
+        throw error;
+      }
+      if (this.stopped) return changed;
+      const byKey = new Map(results.map((r) => [r.key, r]));
+      let answered = 0;
+      for (const row of rows) {
+        const answer = byKey.get(row.key);
+        // Rows the server did not answer stay queued, and so do the ones after them (order).
+        if (!answer) break;
+        answered++;
+        const notice = settleAction(db, row, answer, now());
+        if (notice) this.o.onNotice(notice);
+        changed = true;
+      }
+      if (answered === 0)
+        throw new HttpError(
+          500,
+          'bad_response',
+          'The server did not answer the queued actions.',
+          null,
+        );
+    }
+  }
+
+  /**
+   * A 400 for the batch: the actions it names (else the first) can never succeed, so each becomes
+   * a rejection with a notice; the others are sent again.
+   */
+  private rejectBadRows(rows: OutboxRow[], error: HttpError): boolean {
+    const named = error.badIndexes.flatMap((i) => (rows[i] ? [rows[i]] : []));
+    const bad = named.length > 0 ? named : rows.slice(0, 1);
+    for (const row of bad) {
+      const notice = settleAction(
+        this.o.db,
+        row,
+        { key: row.key, status: 'rejected', message: error.message },
+        this.o.now(),
+      );
+      if (notice) this.o.onNotice(notice);
+    }
+    return bad.length > 0;
+  }
+
+  private async pullAll(result: SyncResult): Promise<void> {
+    const { db, client, now } = this.o;
+    for (;;) {
+      const { cursor } = readSyncState(db);
+      const page = await client.pull(cursor, this.o.pageSize ?? 1000, this.abort.signal);
+      if (this.stopped) return;
+      const summary = applyPage(db, page, now());
+      if (summary.changes > 0) {
+        result.changed = true;
+        result.summaries.push(summary);
+      }
+      if (!page.hasMore) return;
+    }
+  }
+}

@@ -1,0 +1,167 @@
+import { randomUUID } from 'node:crypto';
+import type { Action, ActionResult, ActionType } from '../../shared/protocol';
+import type { Notice } from '../../shared/contract/events';
+import type { Db } from '../db/open';
+import { writeTask } from './changeRepo';
+import { estimateForBrand } from './estimates';
+import {
+  confirmLocalMessages,
+  deleteLocalMessages,
+  deleteOutboxRow,
+  deleteTaskRow,
+  insertOutboxRow,
+  laterRowsForTask,
+  latestPendingType,
+  readTaskSnapshot,
+  readUndo,
+  restoreTaskSnapshot,
+  setLocalState,
+  updateUndo,
+  type OutboxRow,
+  type TaskSnapshot,
+} from './outboxRepo';
+
+/** An action as the app queues it; the idempotency key is made here. */
+export type QueuedAction = Action extends infer A
+  ? A extends Action
+    ? Omit<A, 'key'>
+    : never
+  : never;
+
+/** What a local effect reports so it can be undone: local message rows it inserted. */
+export interface LocalEffect {
+  insertedMessageIds?: string[];
+}
+
+/**
+ * How to take an optimistic effect back. The task's lifecycle columns as they were before the
+ * action, and the local (pending) messages it added. Works for every action type because every
+ * action's local effect is confined to those.
+ */
+export interface UndoRecord {
+  task: TaskSnapshot | null;
+  subject: string | null;
+  insertedMessageIds: string[];
+}
+
+/**
+ * Writes an action's local effect and its outbox row in ONE transaction, so the app never shows
+ * an effect the server will not hear about, nor sends an action whose effect was lost.
+ * `applyLocalEffect` runs inside the transaction; it may write the task's lifecycle columns and
+ * insert messages with `pending = 1` (returning their ids). Returns the idempotency key.
+ */
+export function enqueueAction(
+  db: Db,
+  action: QueuedAction,
+  applyLocalEffect: (db: Db) => LocalEffect | void,
+  now: number,
+): string {
+  const key = randomUUID();
+  db.transaction(() => {
+    const before = readTaskSnapshot(db, action.taskId);
+    const effect = applyLocalEffect(db) ?? {};
+    const undo: UndoRecord = {
+      task: before
+        ? {
+            status: before.status,
+            holder_id: before.holder_id,
+            lease_expires_at: before.lease_expires_at,
+            offered_to: before.offered_to,
+            offer_expires_at: before.offer_expires_at,
+          }
+        : null,
+      subject: before?.subject ?? null,
+      insertedMessageIds: effect.insertedMessageIds ?? [],
+    };
+    insertOutboxRow(db, {
+      key,
+      taskId: action.taskId,
+      type: action.type,
+      payload: JSON.stringify({ ...action, key }),
+      createdAt: now,
+      undo: JSON.stringify(undo),
+    });
+    setLocalState(db, action.taskId, `pending_${action.type}`);
+  }).immediate();
+  return key;
+}
+
+const verbs: Record<ActionType, string> = {
+  claim: 'claim',
+  renew: 'renew the lease on',
+  reply: 'send your reply on',
+  note: 'add your note to',
+  resolve: 'resolve',
+  escalate: 'escalate',
+  transfer: 'transfer',
+  abandon: 'hand back',
+};
+
+function noticeFor(row: OutboxRow, undo: UndoRecord, result: ActionResult, now: number): Notice {
+  const what = undo.subject ? `“${undo.subject}”` : 'this task';
+  const verb = verbs[row.type as ActionType] ?? row.type;
+  const lost =
+    row.type === 'claim' && result.status === 'conflict'
+      ? `Another advocate claimed ${what} first; it left My tickets.`
+      : `Could not ${verb} ${what}: ${result.message ?? result.status}. Your change was undone.`;
+  return {
+    id: `${row.key}:${result.status}`,
+    level: result.status === 'conflict' ? 'warning' : 'error',
+    message: lost,
+    taskId: row.taskId,
+    at: now,
+  };
+}
+
+/**
+ * Settles one outbox row with the server's answer, in one transaction: the row is deleted only
+ * here (after an answer); `applied` confirms the effect, `conflict`/`rejected` undo it and
+ * return a notice. A task the server sent back is written as the authoritative state.
+ */
+export function settleAction(
+  db: Db,
+  row: OutboxRow,
+  result: ActionResult,
+  now: number,
+): Notice | null {
+  let notice: Notice | null = null;
+  db.transaction(() => {
+    // Read afresh: settling an earlier row of the same task may have rewritten this undo.
+    const stored = readUndo(db, row.seq) ?? row.undo;
+    const undo: UndoRecord = stored
+      ? (JSON.parse(stored) as UndoRecord)
+      : { task: null, subject: null, insertedMessageIds: [] };
+    deleteOutboxRow(db, row.seq);
+    const taskId = row.taskId;
+    if (result.status === 'applied') {
+      if (result.task) deleteLocalMessages(db, undo.insertedMessageIds);
+      else confirmLocalMessages(db, undo.insertedMessageIds);
+    } else {
+      deleteLocalMessages(db, undo.insertedMessageIds);
+      if (taskId && undo.task) {
+        restoreTaskSnapshot(db, taskId, undo.task);
+        // Later queued actions on this task were built on the state just undone: their undo
+        // must now lead back to the state before this one.
+        for (const later of laterRowsForTask(db, taskId, row.seq)) {
+          const laterUndo = JSON.parse(later.undo ?? 'null') as UndoRecord | null;
+          if (laterUndo)
+            updateUndo(db, later.seq, JSON.stringify({ ...laterUndo, task: undo.task }));
+        }
+      }
+      notice = noticeFor(row, undo, result, now);
+    }
+    if (!taskId) return;
+    const pending = latestPendingType(db, taskId);
+    if (result.task) {
+      // The server's answer is authoritative, also over the effects of actions still queued.
+      setLocalState(db, taskId, null);
+      writeTask(db, result.task, estimateForBrand(db, result.task.brandId));
+    }
+    setLocalState(db, taskId, pending ? `pending_${pending}` : null);
+    if (!result.task && result.status === 'conflict' && !pending) {
+      // The server no longer shows us this task (someone else holds it, or it closed).
+      deleteTaskRow(db, taskId);
+    }
+  }).immediate();
+  return notice;
+}

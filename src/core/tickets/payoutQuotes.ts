@@ -1,0 +1,35 @@
+import type { PayoutQuote, Ticket } from '../../shared/contract/tickets';
+import {
+  computeCasePayout,
+  PayoutRules,
+  type PayoutComputation,
+  type PayoutOutcome,
+} from '../../shared/domain/payout';
+import type { Db } from '../db/open';
+import { readLatestRules } from '../sync/changeRepo';
+
+/** The brand's latest rules applied to a case of this complexity; null while it has none. */
+export function casePayout(
+  db: Db,
+  brandId: string,
+  complexity: number,
+  outcome: PayoutOutcome,
+): PayoutComputation | null {
+  const latest = readLatestRules(db, brandId);
+  const rules = latest ? PayoutRules.safeParse(latest.rules) : null;
+  if (!latest || !rules?.success) return null;
+  return computeCasePayout(rules.data, latest.version, { complexity, outcome });
+}
+
+const quote = (c: PayoutComputation | null, outcome: PayoutOutcome): PayoutQuote | null =>
+  c && {
+    outcome,
+    totalMinor: c.totalMinor,
+    currency: c.currency,
+    lines: c.lines.map((l) => ({ label: l.label, amountMinor: l.amountMinor })),
+  };
+
+export function payoutQuotes(db: Db, brandId: string, complexity: number): Ticket['payouts'] {
+  const of = (o: PayoutOutcome) => quote(casePayout(db, brandId, complexity, o), o);
+  return { resolved: of('resolved'), escalated: of('escalated'), transferred: of('transferred') };
+}

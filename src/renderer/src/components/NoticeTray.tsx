@@ -1,0 +1,25 @@
+import { useSync } from '../stores/syncStore';
+
+/** What the sync engine had to tell the advocate: lost claims, undone actions, lapsing leases. */
+export function NoticeTray() {
+  const notices = useSync((s) => s.notices);
+  const dismiss = useSync((s) => s.dismiss);
+  if (notices.length === 0) return null;
+  return (
+    <ul className="notice-tray" aria-label="Notices">
+      {notices.map((notice) => (
+        <li key={notice.id} className={`notice notice--${notice.level}`} role="alert">
+          <span className="notice__message">{notice.message}</span>
+          <button
+            type="button"
+            className="notice__dismiss"
+            aria-label="Dismiss notice"
+            onClick={() => dismiss(notice.id)}
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,118 @@
+import { create } from 'zustand';
+import type { Macro, MyTicket, Ticket, TransferTarget } from '../../../shared/contract/tickets';
+import type { EscalationTarget } from '../../../shared/protocol';
+import { errorMessage, invoke } from '../api';
+
+/** A confirmed action from the workspace (each is one channel). */
+export type TicketCommand =
+  | { type: 'reply'; body: string; macroId?: string }
+  | { type: 'note'; body: string }
+  | { type: 'resolve'; summary: string }
+  | { type: 'escalate'; target: EscalationTarget; handoffNote: string }
+  | { type: 'transfer'; to: TransferTarget; note: string }
+  | { type: 'abandon'; reason: string };
+
+interface TicketsState {
+  list: MyTicket[] | null;
+  selectedId: string | null;
+  ticket: Ticket | null;
+  macros: Macro[];
+  error: string | null;
+  /** Loads My tickets; keeps (or makes) a selection. */
+  load: () => Promise<void>;
+  select: (id: string | null) => Promise<void>;
+  /** Moves the selection by `delta` within My tickets (j/k). */
+  move: (delta: number) => Promise<void>;
+  /** Re-reads the list and the open ticket (after `feed:changed`). */
+  refresh: () => Promise<void>;
+  /** Runs an action; answers an error message, or null when it was queued. */
+  run: (command: TicketCommand) => Promise<string | null>;
+  saveDraft: (taskId: string, kind: 'reply' | 'note', body: string) => Promise<void>;
+  renew: (taskId: string) => Promise<void>;
+}
+
+const channelOf = {
+  reply: 'tickets:reply',
+  note: 'tickets:note',
+  resolve: 'tickets:resolve',
+  escalate: 'tickets:escalate',
+  transfer: 'tickets:transfer',
+  abandon: 'tickets:abandon',
+} as const;
+
+export const useTickets = create<TicketsState>((set, get) => {
+  const readTicket = async (id: string) => {
+    try {
+      const ticket = await invoke('tickets:get', { taskId: id });
+      if (get().selectedId === id) set({ ticket, error: null });
+    } catch (e) {
+      if (get().selectedId !== id) return;
+      // The ticket left this device (e.g. taken back by the server): move on to the next one.
+      const next = get().list?.find((t) => t.id !== id);
+      set({ ticket: null, error: errorMessage(e), selectedId: next ? null : id });
+      if (next) await get().select(next.id);
+    }
+  };
+  return {
+    list: null,
+    selectedId: null,
+    ticket: null,
+    macros: [],
+    error: null,
+    load: async () => {
+      try {
+        const list = await invoke('tickets:mine');
+        set({ list });
+        const { selectedId } = get();
+        if (selectedId === null && list[0]) await get().select(list[0].id);
+      } catch (e) {
+        set({ error: errorMessage(e) });
+      }
+    },
+    select: async (id) => {
+      if (id === get().selectedId && get().ticket?.id === id) return;
+      set({ selectedId: id, ticket: null, macros: [] });
+      if (id === null) return;
+      await readTicket(id);
+      invoke('tickets:macros', { taskId: id }).then(
+        (macros) => get().selectedId === id && set({ macros }),
+        () => undefined,
+      );
+    },
+    move: async (delta) => {
+      const { list, selectedId } = get();
+      if (!list || list.length === 0) return;
+      const at = list.findIndex((t) => t.id === selectedId);
+      const next = Math.min(list.length - 1, Math.max(0, at < 0 ? 0 : at + delta));
+      await get().select(list[next]!.id);
+    },
+    refresh: async () => {
+      try {
+        set({ list: await invoke('tickets:mine') });
+      } catch (e) {
+        set({ error: errorMessage(e) });
+      }
+      const id = get().selectedId;
+      if (id) await readTicket(id);
+    },
+    run: async (command) => {
+      const taskId = get().selectedId;
+      if (!taskId) return 'Open a ticket first.';
+      const { type, ...input } = command;
+      try {
+        const ticket = await invoke(channelOf[type], { taskId, ...input } as never);
+        if (get().selectedId === taskId) set({ ticket: (ticket as Ticket | null) ?? null });
+        set({ list: await invoke('tickets:mine') });
+        return null;
+      } catch (e) {
+        return errorMessage(e);
+      }
+    },
+    saveDraft: async (taskId, kind, body) => {
+      await invoke('tickets:saveDraft', { taskId, kind, body }).catch(() => undefined);
+    },
+    renew: async (taskId) => {
+      await invoke('tickets:renew', { taskId }).catch(() => undefined);
+    },
+  };
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { channel, NoInput } from './define';
+
+/** Character ranges `[start, end)` to show as matches; the text itself is plain, never HTML. */
+export const Highlights = z.array(z.tuple([z.number().int(), z.number().int()]));
+
+export const KbHit = z.object({
+  id: z.string(),
+  brandId: z.string(),
+  title: z.string(),
+  titleHighlights: Highlights,
+  snippet: z.string(),
+  snippetHighlights: Highlights,
+  tags: z.array(z.string()),
+  updatedAt: z.number().int(),
+});
+export type KbHit = z.infer<typeof KbHit>;
+
+export const KbArticle = z.object({
+  id: z.string(),
+  brandId: z.string(),
+  title: z.string(),
+  bodyMarkdown: z.string(),
+  tags: z.array(z.string()),
+  updatedAt: z.number().int(),
+});
+export type KbArticle = z.infer<typeof KbArticle>;
+
+const Filters = {
+  brandId: z.string().max(128).nullable().default(null),
+  tag: z.string().max(60).nullable().default(null),
+  limit: z.number().int().min(1).max(50).default(20),
+};
+
+export const KbSearchResult = z.object({
+  /** A newer search arrived before this one ran: its hits are dropped, show the newer ones. */
+  superseded: z.boolean(),
+  hits: z.array(KbHit),
+  /** `bounded`: every word is very common, so the newest matches are shown (titles first). */
+  mode: z.enum(['ranked', 'bounded', 'none']),
+  tookMs: z.number(),
+});
+export type KbSearchResult = z.infer<typeof KbSearchResult>;
+
+export const KbOverview = z.object({
+  articleCount: z.number().int(),
+  brands: z.array(z.object({ id: z.string(), name: z.string() })),
+  tags: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+});
+export type KbOverview = z.infer<typeof KbOverview>;
+
+export const kbChannels = {
+  'kb:search': channel(z.strictObject({ query: z.string().max(300), ...Filters }), KbSearchResult),
+  /** Articles for a ticket, from its subject and first customer message. */
+  'kb:suggest': channel(
+    z.strictObject({ text: z.string().max(20_000), ...Filters }),
+    KbSearchResult,
+  ),
+  'kb:article': channel(z.strictObject({ id: z.string().min(1).max(128) }), KbArticle),
+  'kb:overview': channel(NoInput, KbOverview),
+};

@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '../../../src/shared/settings';
+import { announceNewTasks, inQuietHours } from '../../../src/core/feed/notifications';
+import { applyPage } from '../../../src/core/sync/applyPage';
+import { createTestCore, type TestCore } from '../../support/core';
+import { feedChanges } from '../../support/taskViews';
+
+let core: TestCore;
+beforeEach(() => {
+  core = createTestCore();
+  applyPage(core.db, { changes: feedChanges(10), cursor: 'c1' }, 0);
+});
+afterEach(() => core.close());
+
+const noon = Date.UTC(2026, 5, 1, 12, 0);
+const settings = (patch: Partial<Settings['notifications']> = {}): Settings => ({
+  ...defaultSettings,
+  timeZone: 'UTC',
+  notifications: { ...defaultSettings.notifications, ...patch },
+});
+const announce = (s: Settings, initial = false) =>
+  announceNewTasks(core.db, core.services.desktop, s, noon, { initial });
+
+it('stays quiet on the first sync but sets the badge to the matching open tasks', () => {
+  announce(settings(), true);
+  expect(core.desktop.notifications).toEqual([]);
+  // The advocate has the billing skill: the 5 even tasks match.
+  expect(core.desktop.badge).toBe(5);
+});
+
+it('announces one new matching task, and bundles many into one notification', () => {
+  announce(settings(), true);
+  applyPage(core.db, { changes: feedChanges(2, 10), cursor: 'c2' }, 0);
+  announce(settings());
+  expect(core.desktop.notifications).toEqual([
+    { title: 'New task in your feed', body: 'Subject 10' },
+  ]);
+
+  applyPage(core.db, { changes: feedChanges(12, 20), cursor: 'c3' }, 0);
+  announce(settings());
+  expect(core.desktop.notifications).toHaveLength(2);
+  expect(core.desktop.notifications[1]!.title).toBe('6 new tasks in your feed');
+  expect(core.desktop.notifications[1]!.body).toContain('…and 3 more');
+  expect(core.desktop.badge).toBe(12);
+  // Nothing is announced twice.
+  announce(settings());
+  expect(core.desktop.notifications).toHaveLength(2);
+});
+
+it('respects the minimum payout, the off switch and quiet hours', () => {
+  announce(settings(), true);
+  applyPage(core.db, { changes: feedChanges(4, 10), cursor: 'c2' }, 0);
+  announce(settings({ enabled: false }));
+  applyPage(core.db, { changes: feedChanges(4, 20), cursor: 'c3' }, 0);
+  announce(settings({ quietHours: { start: '22:00', end: '13:00' } }));
+  expect(core.desktop.notifications).toEqual([]);
+  applyPage(core.db, { changes: feedChanges(10, 30), cursor: 'c4' }, 0);
+  // Only complexity 4 and 5 pay 800+: of the new billing tasks 30–38, that is 34 and 38.
+  announce(settings({ minPayoutMinor: 800 }));
+  expect(core.desktop.notifications).toEqual([
+    { title: '2 new tasks in your feed', body: 'Subject 34\nSubject 38' },
+  ]);
+  // Matching open tasks paying 800+: 4, 8, 34 and 38.
+  expect(core.desktop.badge).toBe(4);
+});
+
+it('computes quiet hours in the advocate zone, also across midnight', () => {
+  const s = (start: string, end: string, timeZone = 'UTC'): Settings => ({
+    ...settings({ quietHours: { start, end } }),
+    timeZone,
+  });
+  expect(inQuietHours(s('11:00', '13:00'), noon)).toBe(true);
+  expect(inQuietHours(s('13:00', '14:00'), noon)).toBe(false);
+  expect(inQuietHours(s('22:00', '07:00'), Date.UTC(2026, 5, 1, 23, 30))).toBe(true);
+  expect(inQuietHours(s('22:00', '07:00'), noon)).toBe(false);
+  // 12:00 UTC is 14:00 in Berlin (summer time).
+  expect(inQuietHours(s('13:30', '15:00', 'Europe/Berlin'), noon)).toBe(true);
+  expect(inQuietHours(settings(), noon)).toBe(false);
+});

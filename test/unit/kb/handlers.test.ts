@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../src/core';
+import { createTestCore, type TestCore } from '../../support/core';
+import { article, put, remove } from './fixtures';
+
+let core: TestCore;
+beforeEach(() => {
+  core = createTestCore();
+});
+afterEach(() => core.close());
+
+describe('kb handlers (search on the worker thread)', () => {
+  it('searches on its own connection and sees what sync wrote since', async () => {
+    put(core.db, article('a1', { title: 'Refund a parcel', tags: ['billing'] }));
+    const first = await core.handlers['kb:search']({
+      query: 'refund ',
+      brandId: null,
+      tag: null,
+      limit: 20,
+    });
+    expect(first).toMatchObject({ superseded: false, mode: 'ranked' });
+    expect(first.hits.map((h) => h.id)).toEqual(['a1']);
+
+    put(core.db, article('a2', { title: 'Refund times' }));
+    remove(core.db, 'a1');
+    const second = await core.handlers['kb:search']({
+      query: 'refund ',
+      brandId: null,
+      tag: null,
+      limit: 20,
+    });
+    expect(second.hits.map((h) => h.id)).toEqual(['a2']);
+  });
+
+  it('drops an older search when a newer one arrives', async () => {
+    put(core.db, article('a1', { title: 'Refund a parcel' }), article('a2', { title: 'Returns' }));
+    const input = (query: string) => ({ query, brandId: null, tag: null, limit: 20 });
+    const results = await Promise.all([
+      core.handlers['kb:search'](input('r')),
+      core.handlers['kb:search'](input('re')),
+      core.handlers['kb:search'](input('ref')),
+      core.handlers['kb:search'](input('refu')),
+    ]);
+    // The first was already running; the two queued in between never ran.
+    expect(results.map((r) => r.superseded)).toEqual([true, true, true, false]);
+    expect(results[3]!.hits.map((h) => h.id)).toEqual(['a1']);
+    // A suggestion is not superseded by a search.
+    const [search, suggest] = await Promise.all([
+      core.handlers['kb:search'](input('returns ')),
+      core.handlers['kb:suggest']({ text: 'parcel refund', brandId: null, tag: null, limit: 5 }),
+    ]);
+    expect(search.hits.map((h) => h.id)).toEqual(['a2']);
+    expect(suggest.hits.map((h) => h.id)).toEqual(['a1']);
+  });
+
+  it('keeps the event loop free while the worker searches', async () => {
+    put(
+      core.db,
+      ...Array.from({ length: 300 }, (_, i) =>
+        article(`x${i}`, { title: `Topic ${i}`, bodyMarkdown: 'common words '.repeat(200) }),
+      ),
+    );
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const searches = Array.from({ length: 20 }, (_, i) =>
+      core.handlers['kb:search']({
+        query: `common words topic ${i} `,
+        brandId: null,
+        tag: null,
+        limit: 20,
+      }),
+    );
+    const results = await Promise.all(searches);
+    clearInterval(timer);
+    expect(results.at(-1)!.hits.map((h) => h.id)).toEqual(['x19']);
+    expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('answers an article, not_found for a missing one, and an overview', async () => {
+    put(
+      core.db,
+      article('a1', { title: 'Refund', bodyMarkdown: '**Bold**', tags: ['billing', 'refunds'] }),
+    );
+    await expect(core.handlers['kb:article']({ id: 'a1' })).resolves.toMatchObject({
+      title: 'Refund',
+      bodyMarkdown: '**Bold**',
+      tags: ['billing', 'refunds'],
+    });
+    // `kb:` links in bodies name the brand's own reference.
+    await expect(core.handlers['kb:article']({ id: 'ref-a1' })).resolves.toMatchObject({
+      id: 'a1',
+    });
+    expect(await dispatch(core.handlers, 'kb:article', { id: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    const overview = await core.handlers['kb:overview'](undefined);
+    expect(overview.articleCount).toBe(1);
+    expect(overview.brands).toEqual([{ id: 'acme', name: 'acme' }]);
+    expect(overview.tags.map((t) => t.tag).sort()).toEqual(['billing', 'refunds']);
+  });
+
+  it('rejects bad input at the contract', async () => {
+    const result = await dispatch(core.handlers, 'kb:search', { query: 'x'.repeat(301) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
