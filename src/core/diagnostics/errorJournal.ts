@@ -1,4 +1,4 @@
-import { scrubText } from './scrub';
+import { scrubText } from '../../shared/scrub';
 
 export interface RecentError {
   /** UTC epoch ms. */

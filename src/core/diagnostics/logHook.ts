@@ -1,5 +1,5 @@
 import type { ErrorJournal } from './errorJournal';
-import { scrubValue } from './scrub';
+import { scrubValue } from '../../shared/scrub';
 
 /** The shape electron-log hands its hooks and transports (kept structural: core has no electron). */
 export interface LogRecord {

@@ -2,7 +2,7 @@ import type { UpdateStatus } from '../../shared/contract/update';
 import type { RuntimeInfo } from '../services';
 import type { StoreFacts } from './diagnosticsRepo';
 import type { RecentError } from './errorJournal';
-import { scrubText } from './scrub';
+import { scrubText } from '../../shared/scrub';
 
 export interface DiagnosticsInput {
   now: number;

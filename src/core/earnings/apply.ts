@@ -137,6 +137,36 @@ export function recordEstimate(db: Db, input: EstimateInput, observedAt = Date.n
   })();
 }
 
+/**
+ * Takes back the estimate of a case whose resolve, escalate or transfer the server refused: the
+ * case is no longer counted as solved. The estimate row stays (append-only); superseding it by
+ * itself marks it withdrawn. Returns false when there was nothing to withdraw.
+ */
+export function withdrawEstimate(db: Db, taskId: string, observedAt = Date.now()): boolean {
+  return db.transaction(() => {
+    const zone = writeZone(db);
+    const estimate = findEntry(db, estimateId(taskId));
+    if (!estimate || estimate.supersededBy || hasServerCaseEntry(db, taskId)) return false;
+    const c = findCase(db, taskId);
+    if (c && c.resolvedAt !== null && c.currency !== null) {
+      const counted = caseContribution(
+        c.claimedAt,
+        c.resolvedAt,
+        caseTotalMinor(db, taskId, c.currency),
+      );
+      addCases(db, dayNumberAt(c.resolvedAt, zone), c.brandId, c.currency, {
+        cases: -counted.cases,
+        timedCases: -counted.timedCases,
+        workMs: -counted.workMs,
+        timedAmountMinor: -counted.timedAmountMinor,
+      });
+      saveCase(db, { ...c, resolvedAt: null });
+    }
+    retire(db, zone, estimate, estimate.id, observedAt);
+    return true;
+  })();
+}
+
 /** Notes when the advocate claimed a case, for the effective hourly rate. */
 export function recordClaim(
   db: Db,

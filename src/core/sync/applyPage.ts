@@ -11,10 +11,8 @@ import {
   writeMacro,
   writeMembership,
   writePayoutRules,
-  readTaskSnapshot,
   writeTask,
   type BrandEstimate,
-  type TaskSnapshot,
 } from './changeRepo';
 import { estimateForBrand } from './estimates';
 
@@ -49,16 +47,10 @@ export function applyPage(
     }
     return estimates.get(brandId) ?? null;
   };
-  const taskIds: string[] = [];
-  for (const change of page.changes) if (change.kind === 'task') taskIds.push(change.task.id);
   db.transaction(() => {
-    // The stored state of the page's tasks, read at once; any other kind of change may touch
-    // tasks or messages, so it ends the snapshot (see TaskSnapshot).
-    const snapshot = taskIds.length > 1 ? readTaskSnapshot(db, taskIds) : null;
     for (const change of page.changes) {
       summary.kinds.add(change.kind);
-      if (change.kind !== 'task') snapshot?.ids.clear();
-      applyChange(db, change, now, estimateOf, estimates, summary, snapshot);
+      applyChange(db, change, now, estimateOf, estimates, summary);
     }
     writeCursor(db, page.cursor);
   }).immediate();
@@ -72,7 +64,6 @@ function applyChange(
   estimateOf: (brandId: string) => BrandEstimate | null,
   estimates: Map<string, BrandEstimate | null>,
   summary: PageSummary,
-  snapshot: TaskSnapshot | null,
 ): void {
   switch (change.kind) {
     case 'brand':
@@ -81,7 +72,7 @@ function applyChange(
       return writeMembership(db, change.membership);
     case 'task':
       summary.tasks++;
-      return writeTask(db, change.task, estimateOf(change.task.brandId), snapshot);
+      return writeTask(db, change.task, estimateOf(change.task.brandId));
     case 'revoke':
       summary.revoked++;
       return revokeTask(db, change.taskId);

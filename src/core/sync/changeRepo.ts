@@ -18,8 +18,6 @@ interface Statements {
   membership: Statement;
   task: Statement;
   currentTask: Statement;
-  currentTasks: Statement;
-  serverMessagesOf: Statement;
   serverMessages: Statement;
   deleteServerMessages: Statement;
   message: Statement;
@@ -80,19 +78,6 @@ function statements(db: Db): Statements {
          updated_at = excluded.updated_at`,
     ),
     currentTask: db.prepare(`SELECT ${taskStateColumns} FROM tasks WHERE id = ?`).raw(),
-    currentTasks: db
-      .prepare(
-        `SELECT id, ${taskStateColumns} FROM tasks
-          WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .raw(),
-    serverMessagesOf: db
-      .prepare(
-        `SELECT task_id, ${messageColumns} FROM messages
-          WHERE task_id IN (SELECT value FROM json_each(?)) AND pending = 0
-          ORDER BY task_id, created_at, rowid`,
-      )
-      .raw(),
     // In the order the task shows them (created_at, then insertion), read from messages_task.
     serverMessages: db
       .prepare(
@@ -154,12 +139,7 @@ export interface BrandEstimate {
 }
 
 // Positional parameters: binding 19 named values per row costs a third of the upsert.
-export function writeTask(
-  db: Db,
-  task: TaskView,
-  estimate: BrandEstimate | null,
-  snapshot: TaskSnapshot | null = null,
-): void {
+export function writeTask(db: Db, task: TaskView, estimate: BrandEstimate | null): void {
   const s = statements(db);
   // In the order of the upsert's placeholders (and of `current`'s columns, after the id).
   const values = [
@@ -183,62 +163,21 @@ export function writeTask(
     task.createdAt,
     task.updatedAt,
   ];
-  const known = snapshot?.ids.delete(task.id) === true;
-  const current = known
-    ? snapshot!.rows.get(task.id)
-    : (s.currentTask.get(task.id) as unknown[] | undefined);
+  const current = s.currentTask.get(task.id) as unknown[] | undefined;
   if (current === undefined) {
     // A new task: it has no messages yet (they go with their task, ON DELETE CASCADE).
     s.task.run(values);
-    insertMessages(s, task, snapshot);
+    insertMessages(s, task);
     return;
   }
   // A re-sent task that would not change is not rewritten (nor its index entries).
   if (!sameTask(current, values)) s.task.run(values);
   // The server's messages replace ours, unless they are already exactly what we hold, in the
   // same order: then deleting and re-inserting them would change nothing.
-  const held = known
-    ? (snapshot!.messages.get(task.id) ?? [])
-    : (s.serverMessages.all(task.id) as unknown[][]);
+  const held = s.serverMessages.all(task.id) as unknown[][];
   if (sameMessages(held, task.messages)) return;
   if (held.length > 0) s.deleteServerMessages.run(task.id);
-  insertMessages(s, task, snapshot);
-}
-
-/**
- * The stored state of a page's tasks, read with two statements instead of two per task. Only
- * valid while nothing but `writeTask` of those tasks has run since: each task leaves `ids` when
- * written, and the caller empties `ids` before any other change of the page.
- */
-export interface TaskSnapshot {
-  /** Tasks whose entries below are still current. */
-  ids: Set<string>;
-  /** Columns of `currentTask`, by task id; absent: no such task. */
-  rows: Map<string, unknown[]>;
-  /** Rows of `serverMessages`, by task id. */
-  messages: Map<string, unknown[][]>;
-  /** The task of each message above, by message id. */
-  messageTask: Map<string, string>;
-}
-
-export function readTaskSnapshot(db: Db, taskIds: readonly string[]): TaskSnapshot {
-  const s = statements(db);
-  const idsJson = JSON.stringify(taskIds);
-  const rows = new Map<string, unknown[]>();
-  for (const row of s.currentTasks.all(idsJson) as unknown[][]) {
-    rows.set(row[0] as string, row.slice(1));
-  }
-  const messages = new Map<string, unknown[][]>();
-  const messageTask = new Map<string, string>();
-  for (const row of s.serverMessagesOf.all(idsJson) as unknown[][]) {
-    const taskId = row[0] as string;
-    const message = row.slice(1);
-    let list = messages.get(taskId);
-    if (!list) messages.set(taskId, (list = []));
-    list.push(message);
-    messageTask.set(message[0] as string, taskId);
-  }
-  return { ids: new Set(taskIds), rows, messages, messageTask };
+  insertMessages(s, task);
 }
 
 // Indexes in `values` of the columns kept while an action of ours is queued (see `keepLocal`).
@@ -254,12 +193,8 @@ function sameTask(current: unknown[], values: unknown[]): boolean {
   return true;
 }
 
-function insertMessages(s: Statements, task: TaskView, snapshot: TaskSnapshot | null): void {
+function insertMessages(s: Statements, task: TaskView): void {
   for (const m of task.messages) {
-    // INSERT OR REPLACE takes a message id from whichever task held it: that task's snapshot
-    // would be stale.
-    const owner = snapshot?.messageTask.get(m.id);
-    if (owner !== undefined && owner !== task.id) snapshot!.ids.clear();
     s.message.run(m.id, task.id, m.author, m.authorName, visibility(m), m.body, m.createdAt);
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REDACTED, scrubText, scrubValue } from '../../../src/core/diagnostics/scrub';
+import { REDACTED, scrubText, scrubValue } from '../../../src/shared/scrub';
 
 const token = 'gdt_Q2hhbmdlTWVQbGVhc2VUaGlzSXNBRGV2aWNlVG9rZW4xMjM0NQ';
 const adminKey = 'gdk_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V';

@@ -99,7 +99,7 @@ describe('ticket actions', () => {
     expect(outboxTypes()).toEqual(['note']);
   });
 
-  it('resolve closes the ticket here, records an earnings estimate, and a conflict rolls it all back but the estimate', async () => {
+  it('resolve closes the ticket here, records an earnings estimate, and a conflict rolls it all back', async () => {
     const ticket = await h()['tickets:resolve']({ taskId: 't1', summary: 'Refund issued' });
     expect(ticket!.status).toBe('resolved');
     // Still listed, marked, until the server has it.
@@ -128,6 +128,12 @@ describe('ticket actions', () => {
     const after = await h()['tickets:get']({ taskId: 't1' });
     expect(after.status).toBe('claimed');
     expect(after.messages.some((m) => m.body === 'Refund issued')).toBe(false);
+    // The estimate is withdrawn: it no longer counts, and the case is not counted as solved.
+    const sum = (sql: string) => core.db.prepare(sql).pluck().get() as number | null;
+    expect(sum('SELECT SUM(amount_minor) FROM earnings_rollup_amounts')).toBe(0);
+    expect(sum('SELECT SUM(amount_minor) FROM earnings_rollup_month_amounts')).toBe(0);
+    expect(sum('SELECT SUM(cases) FROM earnings_rollup_cases') ?? 0).toBe(0);
+    expect(sum("SELECT COUNT(*) FROM ledger_entries WHERE task_id = 't1'")).toBe(1);
   });
 
   it('escalate needs a handoff note and sends the target; transfer needs a note', async () => {

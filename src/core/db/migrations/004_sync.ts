@@ -31,17 +31,17 @@ export const m004Sync: Migration = {
       DROP INDEX tasks_holder;
       CREATE INDEX tasks_holder_held ON tasks (holder_id, status) WHERE holder_id IS NOT NULL;
       -- "Newest" and "due soonest" walk an index that also carries the filter columns (brand,
-      -- channel, complexity, payout), so a filtered page rejects non-matching rows from the index
-      -- alone, without reading the table row; ties of the sort key (rare for these keys) are put
-      -- in rowid order by a small sort. They replace 001's narrower newest index. "Payout" keeps
-      -- 001's (status, payout) index: its key has few distinct values, so it needs the rowid order
-      -- of the index itself.
+      -- channel, complexity, payout, skills), so a filtered page rejects non-matching rows from
+      -- the index alone, without reading the table row; ties of the sort key (rare for these
+      -- keys) are put in rowid order by a small sort. They replace 001's narrower newest index.
+      -- "Payout" keeps 001's (status, payout) index: its key has few distinct values, so it needs
+      -- the rowid order of the index itself.
       DROP INDEX tasks_feed_newest;
       CREATE INDEX tasks_feed_newest_cover ON tasks
-        (status, created_at DESC, brand_id, channel, complexity, payout_estimate_minor);
+        (status, created_at DESC, brand_id, channel, complexity, payout_estimate_minor, skills);
       CREATE INDEX tasks_feed_due_last ON tasks
         (status, coalesce(sla_due_at, 9007199254740991), brand_id, channel, complexity,
-         payout_estimate_minor);
+         payout_estimate_minor, skills);
       CREATE INDEX tasks_feed_brand ON tasks (status, brand_id, payout_estimate_minor DESC);
       -- Selective channel + complexity combinations (see feed/feedRepo.ts): read only the matches.
       CREATE INDEX tasks_feed_kind ON tasks

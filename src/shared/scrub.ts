@@ -1,6 +1,7 @@
 /**
  * Scrubs what goes to the log file and into "Copy diagnostics": never a token, key, invite
- * code or message body. Pure, so electron-log's hook and the diagnostics report share it.
+ * code or message body. Pure, so the app (electron-log hook, diagnostics report) and the feed
+ * server (pino) share it.
  */
 export const REDACTED = '[redacted]';
 
