@@ -178,3 +178,40 @@ test('demo workspace: articles arrive through sync; with the server stopped the 
   await expect(main.getByText('Offline · searching the copy on this computer')).toBeVisible();
   await page.screenshot({ path: 'test-results/kb-demo-offline.png', fullPage: true });
 });
+
+test('in a ticket, with the server stopped: search the KB, open an article, insert it into the reply', async ({
+  gigdesk,
+}) => {
+  const { page } = gigdesk;
+  await gigdesk.open();
+  await page.getByRole('button', { name: 'Open the demo workspace' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const feed = page
+    .getByRole('main', { name: 'Feed' })
+    .getByRole('listbox', { name: 'Open tasks' });
+  const first = feed.getByRole('option').first();
+  await expect(first).toBeVisible({ timeout: 20_000 });
+  await first.getByRole('button', { name: 'Claim' }).click();
+  await nav.getByRole('button', { name: 'My tickets' }).click();
+  const item = page.getByRole('list', { name: 'My tickets' }).getByRole('listitem').first();
+  await expect(item).toContainText('Held until', { timeout: 15_000 });
+  await item.getByRole('button').click();
+
+  // The network goes away; the knowledge base is on this computer.
+  await gigdesk.demo.server!.close();
+  await gigdesk.demo.proxy?.down();
+
+  const panel = page.getByRole('complementary', { name: 'Knowledge base' });
+  await panel.getByLabel('Search articles for this ticket').pressSequentially('warranty tent', {
+    delay: 20,
+  });
+  const results = panel.getByRole('list', { name: 'Results' });
+  await results.getByRole('button').first().click();
+  const article = panel.getByRole('article');
+  await expect(article.getByRole('heading', { level: 3 }).first()).toContainText('Warranty');
+  await panel.getByRole('button', { name: 'Insert excerpt' }).click();
+  const reply = page.getByRole('region', { name: 'Composer' }).locator('textarea');
+  // The excerpt and where it comes from, as text the customer can read.
+  await expect(reply).toHaveValue(/warranty against defects[\s\S]*— Warranty and repairs: /);
+  await page.screenshot({ path: 'test-results/kb-insert-into-reply.png', fullPage: true });
+});
