@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, type Page } from '@playwright/test';
@@ -16,6 +16,7 @@ import { inProcessDemoWorkspace } from '../../src/main/demoWorkspace';
 import type { RunningServer } from '../../src/server';
 import { createUpdateController, noUpdateSource } from '../../src/core/update';
 import type { EventName, EventPayload } from '../../src/shared/contract';
+import { saveInto, testRuntime } from '../support/core';
 import { FaultProxy } from '../support/faultProxy';
 import { kbSearchWorkerForTests } from '../support/kbWorker';
 import { serveDirectory } from '../support/staticServer';
@@ -77,20 +78,10 @@ export const test = base.extend<{ gigdesk: GigdeskApp }, { rendererUrl: string }
       db,
       secrets: memorySecretStore(),
       now: () => Date.now(),
-      runtime: {
-        name: 'Gigdesk',
-        version: '0.0.0-e2e',
-        platform: process.platform,
-        runtime: { node: process.versions.node },
-      },
+      runtime: testRuntime('0.0.0-e2e'),
       emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
         void emitToPage(page, event, payload),
-      saveFile: async (suggestedName, contents) => {
-        mkdirSync(join(dataDir, 'saved'), { recursive: true });
-        const path = join(dataDir, 'saved', suggestedName);
-        writeFileSync(path, contents);
-        return path;
-      },
+      saveFile: saveInto(dataDir),
       updates: createUpdateController({
         source: noUpdateSource('0.0.0-e2e'),
         now: () => Date.now(),

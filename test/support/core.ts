@@ -39,6 +39,23 @@ export const unavailableDemoWorkspace: Services['demoWorkspace'] = {
   close: () => Promise.resolve(),
 };
 
+export const testRuntime = (version: string): Services['runtime'] => ({
+  name: 'Gigdesk',
+  version,
+  platform: process.platform,
+  runtime: { node: process.versions.node },
+});
+
+/** The save dialog's stand-in: writes into `<dir>/saved/` and answers the path. */
+export const saveInto =
+  (dir: string): Services['saveFile'] =>
+  async (suggestedName, contents) => {
+    mkdirSync(join(dir, 'saved'), { recursive: true });
+    const path = join(dir, 'saved', suggestedName);
+    writeFileSync(path, contents);
+    return path;
+  };
+
 /** The real handlers over a real SQLite file in a temp folder. */
 export function createTestCore(
   overrides: Partial<Services> = {},
@@ -52,20 +69,10 @@ export function createTestCore(
     db,
     secrets: memorySecretStore(),
     now: () => Date.now(),
-    runtime: {
-      name: 'Gigdesk',
-      version: '0.0.0-test',
-      platform: process.platform,
-      runtime: { node: process.versions.node },
-    },
+    runtime: testRuntime('0.0.0-test'),
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) =>
       void events.push({ event, payload }),
-    saveFile: async (suggestedName, contents) => {
-      mkdirSync(join(dir, 'saved'), { recursive: true });
-      const path = join(dir, 'saved', suggestedName);
-      writeFileSync(path, contents);
-      return path;
-    },
+    saveFile: saveInto(dir),
     desktop: {
       notify: (n) => void desktop.notifications.push(n),
       setBadgeCount: (count) => void (desktop.badge = count),
