@@ -56,16 +56,22 @@ export function TicketsView() {
   const allowedNow = useRef(allowed);
   allowedNow.current = allowed;
 
-  /** Focuses the selected ticket in the list (or the ticket, or the view); with `onlyIfLost`, only when nothing has focus. */
-  const focusSelected = useCallback((onlyIfLost = false) => {
-    requestAnimationFrame(() => {
+  /**
+   * Focuses the selected ticket in the list (or the ticket, or the view); with `onlyIfLost`, only
+   * when nothing has focus. After a render by default; `now` for Escape, so a key typed right
+   * after it is a shortcut rather than text in the field just left.
+   */
+  const focusSelected = useCallback((onlyIfLost = false, now = false) => {
+    const focus = () => {
       const active = document.activeElement;
       if (onlyIfLost && active && active !== document.body && active.isConnected) return;
       const id = useTickets.getState().selectedId;
       const items = listBox.current?.querySelectorAll<HTMLElement>('[data-ticket-id]') ?? [];
       const item = [...items].find((el) => el.dataset['ticketId'] === id);
       (item ?? heading.current ?? title.current)?.focus();
-    });
+    };
+    if (now) focus();
+    else requestAnimationFrame(focus);
   }, []);
 
   // A ticket that leaves (closed by the server, handed on) takes no focus with it.
@@ -108,7 +114,7 @@ export function TicketsView() {
       }
       if (overlay || event.altKey || mod) return;
       if (typingIn(event.target)) {
-        if (event.key === 'Escape') focusSelected();
+        if (event.key === 'Escape') focusSelected(false, true);
         return;
       }
       const actions: Record<string, () => void> = {
