@@ -293,17 +293,8 @@ export const Action = z.discriminatedUnion('type', [
 ]);
 export type Action = z.infer<typeof Action>;
 export type ActionType = Action['type'];
-/** Every action type, in lifecycle order (for menus and tables). */
-export const actionTypes: readonly ActionType[] = [
-  'claim',
-  'renew',
-  'reply',
-  'note',
-  'resolve',
-  'escalate',
-  'transfer',
-  'abandon',
-];
+/** Every action type, in lifecycle order (for menus and tables); read off the schema. */
+export const actionTypes: readonly ActionType[] = Action.options.map((o) => o.shape.type.value);
 
 export const ActionsRequest = z.strictObject({ actions: z.array(Action).min(1).max(100) });
 export type ActionsRequest = z.infer<typeof ActionsRequest>;

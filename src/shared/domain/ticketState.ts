@@ -3,7 +3,7 @@
  * the renderer enables exactly the actions the server would accept — and the core refuses the
  * same ones before queueing them. Pure.
  */
-import { Action, type ActionType, type TaskStatus } from '../protocol';
+import { actionTypes, type ActionType, type TaskStatus } from '../protocol';
 import { availableActions, canPerform, type Decision, type LifecycleTask } from './lifecycle';
 
 export interface LocalTicketState {
@@ -36,9 +36,6 @@ export function lifecycleOf(t: LocalTicketState, advocateId: string): LifecycleT
     minTier: t.minTier,
   };
 }
-
-/** Every action type of the protocol, in its order. */
-export const actionTypes: readonly ActionType[] = Action.options.map((o) => o.shape.type.value);
 
 export type TicketAction = Exclude<ActionType, 'claim' | 'renew'>;
 export const ticketActions = actionTypes.filter(

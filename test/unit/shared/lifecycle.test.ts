@@ -6,7 +6,7 @@ import {
   type LifecycleTask,
   nextState,
 } from '../../../src/shared/domain/lifecycle';
-import { actionTypes } from '../../../src/shared/domain/ticketState';
+import { actionTypes } from '../../../src/shared/protocol';
 
 const now = 1_000_000;
 const p = { now, leaseMs: 30 * 60_000, offerMs: 15 * 60_000 };
@@ -33,15 +33,7 @@ describe('canPerform', () => {
       outcome: 'conflict',
     });
     const t = heldBy('a');
-    for (const action of [
-      'renew',
-      'reply',
-      'note',
-      'resolve',
-      'escalate',
-      'transfer',
-      'abandon',
-    ] as const) {
+    for (const action of actionTypes.filter((a) => a !== 'claim')) {
       expect(canPerform(t, 'a', action, { now }).ok).toBe(true);
       expect(canPerform(t, 'b', action, { now })).toMatchObject({ ok: false, outcome: 'conflict' });
     }
