@@ -50,7 +50,7 @@ function timeAll(queries: BenchQueries, run: (q: string) => number): Record<stri
 function gigdesk(): void {
   const queries = benchQueries(corpus(42).words, QUERIES);
   const before = rssMb();
-  const db = openSearchConnection(file!, null);
+  const db = openSearchConnection(file!);
   const search = new ArticleSearch(db);
   const modes: Record<string, number> = {};
   const hitsPerQuery: number[] = [];
@@ -82,7 +82,7 @@ async function minisearch(): Promise<void> {
   say({ phase: 'built', buildS, rssAdded: rssMb() - before });
   await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
   // Same result work as the app: top 20, rows from SQLite, the same snippet code.
-  const db = openSearchConnection(file!, null);
+  const db = openSearchConnection(file!);
   const latencies = timeAll(queries, (query) => {
     const typing = !/\s$/.test(query);
     const terms = parseQuery(query);

@@ -22,6 +22,8 @@ try {
   execFileSync(
     process.execPath,
     [
+      '--require',
+      join(root, 'scripts', 'electronegativityOffline.cjs'),
       join(
         dirname(require.resolve('@doyensec/electronegativity/package.json')),
         'dist',

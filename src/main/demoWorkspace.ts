@@ -8,8 +8,6 @@ import type { DemoWorkspace } from '../core/services';
 export function inProcessDemoWorkspace(options: {
   dbFile: string;
   now?: () => number;
-  /** better-sqlite3 built for this runtime (Electron in `npm start`). */
-  nativeBinding?: string;
   /** How many demo advocates to invite on open; the first is the one who signs in. */
   advocates?: number;
   /** Receives every invite code of an open (tests sign a second advocate in with them). */

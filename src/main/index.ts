@@ -9,7 +9,6 @@ import { APP_ORIGIN, isAppUrl } from './appUrl';
 import { inProcessDemoWorkspace } from './demoWorkspace';
 import { registerIpc } from './ipc';
 import { saveFileWithDialog } from './saveFile';
-import { electronNativeBinding } from './nativeBinding';
 import { setupLogging } from './log';
 import { safeStorageSecretStore } from './secretStore';
 import {
@@ -66,9 +65,7 @@ async function start(): Promise<void> {
   serveRenderer(rendererRoot());
 
   const userData = app.getPath('userData');
-  db = openDatabase(join(userData, 'gigdesk.sqlite'), {
-    nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged),
-  });
+  db = openDatabase(join(userData, 'gigdesk.sqlite'));
   const services: Services = {
     db,
     secrets: safeStorageSecretStore(join(userData, 'secrets.json')),
@@ -93,12 +90,10 @@ async function start(): Promise<void> {
     },
     demoWorkspace: (demoWorkspace = inProcessDemoWorkspace({
       dbFile: join(userData, 'demo-server.sqlite'),
-      nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged),
     })),
     kbSearchWorker: {
       file: kbSearchWorkerFile,
       execArgv: [],
-      nativeBinding: electronNativeBinding(app.getAppPath(), app.isPackaged) ?? null,
     },
     updates: createAppUpdates({
       emit: (event, payload) => mainWindow?.webContents.send(event, payload),

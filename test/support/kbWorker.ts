@@ -5,5 +5,4 @@ import type { SearchWorkerEntry } from '../../src/core/kb/searchProtocol';
 export const kbSearchWorkerForTests: SearchWorkerEntry = {
   file: resolve(__dirname, '../../src/core/kb/searchWorker.ts'),
   execArgv: ['--require', 'tsx/cjs'],
-  nativeBinding: null,
 };

@@ -17,20 +17,12 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-export interface OpenOptions {
-  /** Path to a better-sqlite3 binary built for this runtime (Electron in `npm start`). */
-  nativeBinding?: string;
-}
-
 /**
  * Opens (creating if needed) the local database and brings its schema up to date.
  * A file from a newer version is refused before anything is written to it.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const db = new Database(
-    file,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latestSchemaVersion) throw new DatabaseTooNewError(version, latestSchemaVersion);

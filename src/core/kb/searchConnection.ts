@@ -6,11 +6,10 @@ import type { Db } from '../db/open';
  * sync writes; a bigger page cache than SQLite's 2 MB default keeps the hot parts of the index
  * in memory (bounded: the whole index of 100,000 articles is hundreds of MB).
  */
-export function openSearchConnection(file: string, nativeBinding: string | null): Db {
+export function openSearchConnection(file: string): Db {
   const db = new Database(file, {
     readonly: true,
     fileMustExist: true,
-    ...(nativeBinding ? { nativeBinding } : {}),
   });
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -16000');

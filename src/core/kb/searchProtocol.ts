@@ -22,12 +22,10 @@ export type WorkerResponse =
 /** What the worker needs to open its own read-only connection to the app's database. */
 export interface WorkerData {
   file: string;
-  nativeBinding: string | null;
 }
 
 /** How to start the worker: the built file in the app, or the TS source through tsx in tests. */
 export interface SearchWorkerEntry {
   file: string;
   execArgv: string[];
-  nativeBinding: string | null;
 }

@@ -79,7 +79,7 @@ export class SearchRunner {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const data: WorkerData = { file: this.db.name, nativeBinding: this.entry.nativeBinding };
+    const data: WorkerData = { file: this.db.name };
     const worker = new Worker(this.entry.file, { workerData: data, execArgv: this.entry.execArgv });
     worker.on('message', (response: WorkerResponse) => this.settle(response));
     worker.on('error', (error) => this.fail(worker, error));

@@ -7,8 +7,8 @@ import type { WorkerData, WorkerRequest, WorkerResponse } from './searchProtocol
 import { openSearchConnection } from './searchConnection';
 import { searchSession } from './searchSession';
 
-const { file, nativeBinding } = workerData as WorkerData;
-const answer = searchSession(openSearchConnection(file, nativeBinding));
+const { file } = workerData as WorkerData;
+const answer = searchSession(openSearchConnection(file));
 
 parentPort?.on('message', (message: WorkerRequest) => {
   let response: WorkerResponse;

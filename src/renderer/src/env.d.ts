@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { GigdeskApi } from '../../shared/bridge';
 
 declare global {

@@ -39,16 +39,12 @@ export interface SqlDialect {
   createNotifier(): ChangeNotifier & { close(): Promise<void> };
 }
 
-/**
- * `nativeBinding`: a better-sqlite3 binary built for the current runtime. The app's demo workspace
- * runs this server inside Electron, where node_modules holds the Node build used by the tests.
- */
-export function sqliteDialect(file: string, nativeBinding?: string): SqlDialect {
+export function sqliteDialect(file: string): SqlDialect {
   return {
     name: 'sqlite',
     epochType: 'integer',
     createKysely() {
-      const database = new Database(file, nativeBinding ? { nativeBinding } : {});
+      const database = new Database(file);
       if (file !== ':memory:') database.pragma('journal_mode = WAL');
       database.pragma('synchronous = NORMAL');
       database.pragma('busy_timeout = 5000');
@@ -93,6 +89,6 @@ function withStatementCache(database: Database.Database): Database.Database {
 }
 
 /** `--db` value → dialect: a `postgres://` URL, else a SQLite file path (or ':memory:'). */
-export function dialectFor(db: string, nativeBinding?: string): SqlDialect {
-  return isPostgresUrl(db) ? postgresDialect(db) : sqliteDialect(db, nativeBinding);
+export function dialectFor(db: string): SqlDialect {
+  return isPostgresUrl(db) ? postgresDialect(db) : sqliteDialect(db);
 }

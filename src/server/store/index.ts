@@ -115,13 +115,11 @@ export interface OpenStoreOptions {
   notifier?: ChangeNotifier;
   /** See `StoreContext.interleave`; tests only. */
   interleave?: () => Promise<void>;
-  /** SQLite only: a better-sqlite3 binary for this runtime (see `sqliteDialect`). */
-  nativeBinding?: string;
 }
 
 /** Opens (does not migrate) `db`: a SQLite file path, ':memory:' or a `postgres://` URL. */
 export function openStore(db: string, options: OpenStoreOptions = {}): Store {
-  const dialect = dialectFor(db, options.nativeBinding);
+  const dialect = dialectFor(db);
   const own = options.notifier ? undefined : dialect.createNotifier();
   const ctx: StoreContext = {
     db: dialect.createKysely(),
