@@ -66,7 +66,7 @@ const messageRows = (taskId: string) =>
 describe('ticket actions', () => {
   it('a reply is shown at once as waiting to send, queued in the outbox, and clears the reply draft', async () => {
     await h()['tickets:saveDraft']({ taskId: 't1', kind: 'reply', body: 'Hello Grace' });
-    const ticket = await h()['tickets:reply']({ taskId: 't1', body: 'Hello Grace' });
+    const ticket = await h()['tickets:act']({ type: 'reply', taskId: 't1', body: 'Hello Grace' });
     expect(ticket!.drafts.reply).toBe('');
     expect(ticket!.pendingActions.map((a) => a.type)).toEqual(['reply']);
     const mine = ticket!.messages.at(-1)!;
@@ -94,13 +94,21 @@ describe('ticket actions', () => {
   });
 
   it('an internal note is marked internal', async () => {
-    const ticket = await h()['tickets:note']({ taskId: 't1', body: 'Customer is a VIP' });
+    const ticket = await h()['tickets:act']({
+      type: 'note',
+      taskId: 't1',
+      body: 'Customer is a VIP',
+    });
     expect(ticket!.messages.at(-1)).toMatchObject({ internal: true, pending: true });
     expect(outboxTypes()).toEqual(['note']);
   });
 
   it('resolve closes the ticket here, records an earnings estimate, and a conflict rolls it all back', async () => {
-    const ticket = await h()['tickets:resolve']({ taskId: 't1', summary: 'Refund issued' });
+    const ticket = await h()['tickets:act']({
+      type: 'resolve',
+      taskId: 't1',
+      summary: 'Refund issued',
+    });
     expect(ticket!.status).toBe('resolved');
     // Still listed, marked, until the server has it.
     expect(
@@ -137,19 +145,22 @@ describe('ticket actions', () => {
   });
 
   it('escalate needs a handoff note and sends the target; transfer needs a note', async () => {
-    const escalate = contract['tickets:escalate'].input;
+    const act = contract['tickets:act'].input;
     expect(
-      escalate.safeParse({ taskId: 't1', target: 'chatbot', handoffNote: '   ' }).success,
+      act.safeParse({ type: 'escalate', taskId: 't1', target: 'chatbot', handoffNote: '   ' })
+        .success,
     ).toBe(false);
     expect(
-      contract['tickets:transfer'].input.safeParse({
+      act.safeParse({
+        type: 'transfer',
         taskId: 't1',
         to: { kind: 'pool', skill: null },
         note: '',
       }).success,
     ).toBe(false);
 
-    const ticket = await h()['tickets:escalate']({
+    const ticket = await h()['tickets:act']({
+      type: 'escalate',
       taskId: 't1',
       target: 'contact_center',
       handoffNote: 'Needs a refund over limit',
@@ -167,13 +178,15 @@ describe('ticket actions', () => {
   });
 
   it('transfer hands the ticket on: to a skill pool, or to a named advocate', async () => {
-    const pooled = await h()['tickets:transfer']({
+    const pooled = await h()['tickets:act']({
+      type: 'transfer',
       taskId: 't1',
       to: { kind: 'pool', skill: 'billing' },
       note: 'Billing question',
     });
     expect(pooled).toMatchObject({ status: 'open', holderId: null });
-    await h()['tickets:transfer']({
+    await h()['tickets:act']({
+      type: 'transfer',
       taskId: 't2',
       to: { kind: 'advocate', advocate: '@adv-2' },
       note: 'You know this customer',
@@ -187,26 +200,35 @@ describe('ticket actions', () => {
     ]);
     expect((await h()['tickets:get']({ taskId: 't2' })).offeredTo).toBe('adv-2');
     await expect(
-      h()['tickets:transfer']({ taskId: 't1', to: { kind: 'advocate', advocate: me }, note: 'x' }),
+      h()['tickets:act']({
+        type: 'transfer',
+        taskId: 't1',
+        to: { kind: 'advocate', advocate: me },
+        note: 'x',
+      }),
     ).rejects.toThrow();
   });
 
   it('abandon puts the ticket back to open for others', async () => {
-    const ticket = await h()['tickets:abandon']({ taskId: 't1', reason: 'Outside my skills' });
+    const ticket = await h()['tickets:act']({
+      type: 'abandon',
+      taskId: 't1',
+      reason: 'Outside my skills',
+    });
     expect(ticket).toMatchObject({ status: 'open', holderId: null });
     expect(outboxTypes()).toEqual(['abandon']);
   });
 
   it('refuses, by the lifecycle rules, actions on tickets that are not ours to act on', async () => {
-    const reply = h()['tickets:reply'];
-    const err = await reply({ taskId: 't3', body: 'hi' }).catch((e: unknown) => e);
+    const act = h()['tickets:act'];
+    const err = await act({ type: 'reply', taskId: 't3', body: 'hi' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('conflict');
-    await expect(h()['tickets:resolve']({ taskId: 't0', summary: '' })).rejects.toThrow(
-      /claim the task/i,
-    );
-    await h()['tickets:resolve']({ taskId: 't1', summary: '' });
-    await expect(h()['tickets:note']({ taskId: 't1', body: 'late' })).rejects.toThrow(
+    await expect(
+      h()['tickets:act']({ type: 'resolve', taskId: 't0', summary: '' }),
+    ).rejects.toThrow(/claim the task/i);
+    await h()['tickets:act']({ type: 'resolve', taskId: 't1', summary: '' });
+    await expect(h()['tickets:act']({ type: 'note', taskId: 't1', body: 'late' })).rejects.toThrow(
       /already resolved/,
     );
     expect(outboxTypes()).toEqual(['resolve']);
@@ -214,7 +236,7 @@ describe('ticket actions', () => {
 
   it('works a pending (offline) claim: the reply queues behind the claim', async () => {
     claimTask(core.db, 't4', me, NOW);
-    await h()['tickets:reply']({ taskId: 't4', body: 'On it' });
+    await h()['tickets:act']({ type: 'reply', taskId: 't4', body: 'On it' });
     expect(outboxTypes()).toEqual(['claim', 'reply']);
     expect((await h()['tickets:mine'](undefined)).find((t) => t.id === 't4')).toMatchObject({
       pendingClaim: true,

@@ -1,16 +1,11 @@
 import { create } from 'zustand';
-import type { Macro, MyTicket, Ticket, TransferTarget } from '../../../shared/contract/tickets';
-import type { EscalationTarget } from '../../../shared/protocol';
+import type { Input } from '../../../shared/contract';
+import type { Macro, MyTicket, Ticket } from '../../../shared/contract/tickets';
 import { errorMessage, invoke } from '../api';
 
-/** A confirmed action from the workspace (each is one channel). */
-export type TicketCommand =
-  | { type: 'reply'; body: string; macroId?: string }
-  | { type: 'note'; body: string }
-  | { type: 'resolve'; summary: string }
-  | { type: 'escalate'; target: EscalationTarget; handoffNote: string }
-  | { type: 'transfer'; to: TransferTarget; note: string }
-  | { type: 'abandon'; reason: string };
+type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A confirmed action from the workspace, for the open ticket (`tickets:act` without its id). */
+export type TicketCommand = Without<Input<'tickets:act'>, 'taskId'>;
 
 interface TicketsState {
   list: MyTicket[] | null;
@@ -30,15 +25,6 @@ interface TicketsState {
   saveDraft: (taskId: string, kind: 'reply' | 'note', body: string) => Promise<void>;
   renew: (taskId: string) => Promise<void>;
 }
-
-const channelOf = {
-  reply: 'tickets:reply',
-  note: 'tickets:note',
-  resolve: 'tickets:resolve',
-  escalate: 'tickets:escalate',
-  transfer: 'tickets:transfer',
-  abandon: 'tickets:abandon',
-} as const;
 
 export const useTickets = create<TicketsState>((set, get) => {
   const readTicket = async (id: string) => {
@@ -98,10 +84,9 @@ export const useTickets = create<TicketsState>((set, get) => {
     run: async (command) => {
       const taskId = get().selectedId;
       if (!taskId) return 'Open a ticket first.';
-      const { type, ...input } = command;
       try {
-        const ticket = await invoke(channelOf[type], { taskId, ...input } as never);
-        if (get().selectedId === taskId) set({ ticket: (ticket as Ticket | null) ?? null });
+        const ticket = await invoke('tickets:act', { ...command, taskId });
+        if (get().selectedId === taskId) set({ ticket });
         set({ list: await invoke('tickets:mine') });
         return null;
       } catch (e) {

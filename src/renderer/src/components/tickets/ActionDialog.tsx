@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { PayoutQuote, Ticket } from '../../../../shared/contract/tickets';
+import type { DialogAction } from '../../../../shared/domain/actions';
 import { formatMoney } from '../../../../shared/domain/money';
 import type { TicketCommand } from '../../stores/ticketsStore';
 import { Modal } from './Modal';
 
-export type DialogKind = 'resolve' | 'escalate' | 'transfer' | 'abandon';
+export type DialogKind = DialogAction;
 
 interface Props {
   kind: DialogKind;
