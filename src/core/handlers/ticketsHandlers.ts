@@ -1,3 +1,4 @@
+import type { TicketBoard } from '../../shared/contract/tickets';
 import { expandMacro } from '../../shared/domain/macros';
 import { AppError } from '../../shared/result';
 import { readSession, type SessionRow } from '../repos/sessionRepo';
@@ -14,12 +15,7 @@ export function ticketsHandlers(
   s: Services,
   sync: SyncController,
 ): HandlerMap<
-  | 'tickets:mine'
-  | 'tickets:get'
-  | 'tickets:act'
-  | 'tickets:renew'
-  | 'tickets:saveDraft'
-  | 'tickets:macros'
+  'tickets:board' | 'tickets:act' | 'tickets:renew' | 'tickets:saveDraft' | 'tickets:macros'
 > {
   const session = (): SessionRow => {
     const row = readSession(s.db);
@@ -31,23 +27,21 @@ export function ticketsHandlers(
     actor: { id: me.advocateId, name: me.advocateName, handle: me.advocateHandle },
     now: s.now(),
   });
+  const board = (open: string | null): TicketBoard => {
+    const me = readSession(s.db);
+    if (!me) return { mine: [], open: null };
+    return {
+      mine: listMyTicketRows(s.db, me.advocateId),
+      open: open === null ? null : readTicket(s.db, open, me),
+    };
+  };
   return {
-    'tickets:mine': async () => {
-      const me = readSession(s.db);
-      return me ? listMyTicketRows(s.db, me.advocateId) : [];
-    },
-    'tickets:get': async ({ taskId }) => {
-      const ticket = readTicket(s.db, taskId, session());
-      if (!ticket) throw new AppError('not_found', 'This ticket is no longer on this device.');
-      return ticket;
-    },
-    /** Queues the action, tells every view, sends it at once when online; answers the ticket. */
+    'tickets:board': async (input) => board(input?.open ?? null),
     'tickets:act': async (input) => {
       const me = session();
       performAction(ctx(me), input);
-      s.emit('feed:changed', {});
       void sync.syncNow();
-      return readTicket(s.db, input.taskId, me);
+      return board(input.taskId);
     },
     'tickets:renew': async ({ taskId }) => {
       const queued = renewTicket(ctx(session()), taskId);

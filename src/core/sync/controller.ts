@@ -108,23 +108,29 @@ export function createSyncController(s: Services, tuning: SyncTuning = {}): Sync
       ...(tuning.backoff ? { backoff: tuning.backoff } : {}),
     });
     engine = current;
-    const requestSync = () => {
+    /** Coalesces requests: `seq` pulls up to that cursor (unless held), null syncs anyway. */
+    let wanted: number | null = 0;
+    const requestSync = (seq: number | null = null) => {
+      if (seq !== null && current.holds(seq)) return;
+      wanted = seq === null || wanted === null ? null : Math.max(wanted, seq);
       if (debounce) return;
       debounce = setTimeout(() => {
         debounce = null;
-        void current.syncNow();
+        const upTo = wanted;
+        wanted = 0;
+        void (upTo === null ? current.syncNow() : current.syncTo(upTo));
       }, 25);
     };
     void listenForChanges({
       client: new FeedClient({ baseUrl, token }),
       onChange: requestSync,
-      onDrop: requestSync,
+      onDrop: () => requestSync(),
       signal: current.signal,
       ...(tuning.backoff ? { backoff: tuning.backoff } : {}),
       ...(tuning.idleTimeoutMs ? { idleTimeoutMs: tuning.idleTimeoutMs } : {}),
     });
     timers = [
-      setInterval(requestSync, tuning.pollMs ?? 5 * 60_000),
+      setInterval(() => requestSync(), tuning.pollMs ?? 5 * 60_000),
       setInterval(() => checkLeases(session.advocateId), tuning.leaseCheckMs ?? 30_000),
     ];
     await current.syncNow();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActInput, DraftKind } from '../../shared/contract/tickets';
-import { actionTable, noteOf, unhandledAction } from '../../shared/domain/actions';
+import { actionTable, noteOf, type TicketAction } from '../../shared/domain/actions';
 import { nextState, type Transition } from '../../shared/domain/lifecycle';
 import type { PayoutOutcome } from '../../shared/domain/payout';
 import { lifecycleOf, ticketDecision } from '../../shared/domain/ticketState';
@@ -47,44 +47,45 @@ function checked(ctx: TicketCtx, taskId: string, type: ActionType): TicketRow {
   return row;
 }
 
-/** What the advocate typed as the action the server will hear (a transfer's target resolved). */
-function queued(ctx: TicketCtx, input: ActInput): QueuedAction {
-  const { taskId } = input;
-  switch (input.type) {
-    case 'reply':
-      return input.macroId
-        ? { type: 'reply', taskId, body: input.body, macroId: input.macroId }
-        : { type: 'reply', taskId, body: input.body };
-    case 'note':
-      return { type: 'note', taskId, body: input.body };
-    case 'resolve':
-      return input.summary
-        ? { type: 'resolve', taskId, summary: input.summary }
-        : { type: 'resolve', taskId };
-    case 'escalate':
-      return { type: 'escalate', taskId, target: input.target, handoffNote: input.handoffNote };
-    case 'transfer': {
-      // What the advocate typed (a handle or an id) is looked up by the server.
-      const target = input.to;
-      const to: TransferTo =
-        target.kind === 'advocate'
-          ? { kind: 'handle', handle: target.advocate.trim().replace(/^@/, '') }
-          : target.skill
-            ? { kind: 'pool', skill: target.skill }
-            : { kind: 'pool' };
-      if (to.kind === 'handle' && (to.handle === ctx.actor.id || to.handle === ctx.actor.handle)) {
-        throw new AppError('rejected', 'You cannot transfer a ticket to yourself.');
-      }
-      return { type: 'transfer', taskId, to, note: input.note };
+type InputOf<T extends TicketAction> = Extract<ActInput, { type: T }>;
+
+/**
+ * What the advocate typed, as the action the server will hear: one builder per ticket action of
+ * the action table (a new one is a compile error here until it has its builder).
+ */
+const builders: {
+  [T in TicketAction]: (ctx: TicketCtx, input: InputOf<T>) => QueuedAction;
+} = {
+  reply: (_, { taskId, body, macroId }) =>
+    macroId ? { type: 'reply', taskId, body, macroId } : { type: 'reply', taskId, body },
+  note: (_, { taskId, body }) => ({ type: 'note', taskId, body }),
+  resolve: (_, { taskId, summary }) =>
+    summary ? { type: 'resolve', taskId, summary } : { type: 'resolve', taskId },
+  escalate: (_, { taskId, target, handoffNote }) => ({
+    type: 'escalate',
+    taskId,
+    target,
+    handoffNote,
+  }),
+  transfer: (ctx, { taskId, to: target, note }) => {
+    // What the advocate typed (a handle or an id) is looked up by the server.
+    const to: TransferTo =
+      target.kind === 'advocate'
+        ? { kind: 'handle', handle: target.advocate.trim().replace(/^@/, '') }
+        : target.skill
+          ? { kind: 'pool', skill: target.skill }
+          : { kind: 'pool' };
+    if (to.kind === 'handle' && (to.handle === ctx.actor.id || to.handle === ctx.actor.handle)) {
+      throw new AppError('rejected', 'You cannot transfer a ticket to yourself.');
     }
-    case 'abandon':
-      return input.reason
-        ? { type: 'abandon', taskId, reason: input.reason }
-        : { type: 'abandon', taskId };
-    default:
-      return unhandledAction(input);
-  }
-}
+    return { type: 'transfer', taskId, to, note };
+  },
+  abandon: (_, { taskId, reason }) =>
+    reason ? { type: 'abandon', taskId, reason } : { type: 'abandon', taskId },
+};
+
+const queued = <T extends TicketAction>(ctx: TicketCtx, input: InputOf<T>): QueuedAction =>
+  (builders[input.type as T] as (ctx: TicketCtx, input: InputOf<T>) => QueuedAction)(ctx, input);
 
 /** The lifecycle move the action makes locally, as the server would make it. */
 function transitionOf(action: QueuedAction): Transition {

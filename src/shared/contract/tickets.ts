@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PayoutOutcome } from '../domain/payout';
 import type { TicketAction } from '../domain/actions';
 import { EscalationTarget } from '../protocol';
-import { channel, NoInput } from './define';
+import { channel } from './define';
 import { MyTask, TaskDetail } from './feed';
 
 const TaskId = z.string().min(1).max(128);
@@ -102,15 +102,21 @@ export type ActInput = z.infer<typeof ActInput>;
 const everyActionInUnion: Record<TicketAction, true> = {} as Record<ActInput['type'], true>;
 void everyActionInUnion;
 
-/** Every action answers the ticket as it now stands locally (null once it left this device). */
-const Acted = Ticket.nullable();
+/**
+ * What the ticket view shows, in one answer: My tickets (held or being claimed, or with actions
+ * still waiting to send) and the open ticket as it stands locally (null once it left this device).
+ */
+export const TicketBoard = z.object({ mine: z.array(MyTicket), open: Ticket.nullable() });
+export type TicketBoard = z.infer<typeof TicketBoard>;
 
 export const ticketsChannels = {
-  /** My tickets: held (or being claimed), or with actions still waiting to send. */
-  'tickets:mine': channel(NoInput, z.array(MyTicket)),
-  'tickets:get': channel(On({}), Ticket),
-  /** Every ticket action (reply, note, resolve, escalate, transfer, abandon): queued, then sent. */
-  'tickets:act': channel(ActInput, Acted),
+  'tickets:board': channel(z.strictObject({ open: TaskId.nullable() }).optional(), TicketBoard),
+  /**
+   * Every ticket action (reply, note, resolve, escalate, transfer, abandon): queued with its
+   * local effect, sent at once when online. Answers the board with the acted ticket open, so
+   * the caller needs no second read (and hears no `feed:changed` for it).
+   */
+  'tickets:act': channel(ActInput, TicketBoard),
   /** Keeps the lease while the ticket is open; false when a renewal is already on its way. */
   'tickets:renew': channel(On({}), z.object({ queued: z.boolean() })),
   'tickets:saveDraft': channel(

@@ -25,12 +25,14 @@ let calls: { channel: string; input: unknown }[];
 beforeEach(() => {
   useTickets.setState({ list: null, selectedId: null, ticket: null, macros: [], error: null });
   calls = installGigdesk({
-    'tickets:mine': [myTicket(t1), myTicket(t2)],
-    'tickets:get': (i: { taskId: string }) => (i.taskId === 't1' ? t1 : t2),
+    'tickets:board': (i?: { open: string | null }) => ({
+      mine: [myTicket(t1), myTicket(t2)],
+      open: i?.open === 't1' ? t1 : i?.open === 't2' ? t2 : null,
+    }),
     'tickets:macros': macros,
     'tickets:saveDraft': { savedAt: 1 },
     'tickets:renew': { queued: true },
-    'tickets:act': t1,
+    'tickets:act': { mine: [myTicket(t1), myTicket(t2)], open: t1 },
     'kb:suggest': { hits: [], superseded: false },
     'kb:search': { hits: [], superseded: false },
     'sync:current': { state: 'online', lastSyncedAt: null, message: null },
@@ -165,8 +167,7 @@ describe('actions', () => {
 
   it('the transfer dialog needs a note and an advocate; a server-side refusal is shown in the dialog', async () => {
     installGigdesk({
-      'tickets:mine': [myTicket(t1)],
-      'tickets:get': t1,
+      'tickets:board': { mine: [myTicket(t1)], open: t1 },
       'tickets:macros': [],
       'tickets:act': new Error('This task needs trust tier 2'),
       'kb:suggest': { hits: [], superseded: false },
@@ -190,8 +191,7 @@ describe('actions', () => {
   it('disables actions the lifecycle does not allow, and says why', async () => {
     const resolved = ticket({ status: 'resolved', leaseExpiresAt: null });
     installGigdesk({
-      'tickets:mine': [myTicket(resolved)],
-      'tickets:get': resolved,
+      'tickets:board': { mine: [myTicket(resolved)], open: resolved },
       'tickets:macros': [],
       'kb:suggest': { hits: [], superseded: false },
     });
