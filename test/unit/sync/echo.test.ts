@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/core';
 import { listOutbox } from '../../../src/core/sync/outboxRepo';
-import type { Channel, EventName, Input } from '../../../src/shared/contract';
+import type { Channel, EventName, Input, Output } from '../../../src/shared/contract';
 import type { TestCore } from '../../support/core';
 import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
 import { signedInCore, waitFor } from './helpers';
@@ -21,7 +21,7 @@ const ipc = async <C extends Channel>(channel: C, input: Input<C>) => {
   renderer.calls.push(channel);
   const result = await dispatch(core.handlers, channel, input);
   if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  return result.value as Output<C>;
 };
 
 beforeEach(async () => {
