@@ -113,6 +113,10 @@ function harness(): Harness {
 
 const signed = (release: Release): Release => ({ ...release, signedWith: releaseKeys.privateKey });
 
+/** Whether electron-updater has armed its install-when-the-app-quits handler. */
+const installsOnQuit = (updater: AppUpdater): boolean =>
+  (updater as unknown as { quitHandlerAdded: boolean }).quitHandlerAdded;
+
 const downloadedFiles = (cacheDir: string): string[] => {
   const pending = join(cacheDir, 'pending');
   return existsSync(pending) ? readdirSync(pending).filter((f) => f.endsWith('.AppImage')) : [];
@@ -243,6 +247,7 @@ describe('only manifests signed with the release key are installed', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(server.requests.filter((p) => p.endsWith('.AppImage'))).toEqual([]);
     expect(downloadedFiles(h.cacheDir)).toEqual([]);
+    expect(installsOnQuit(h.updater)).toBe(false);
   }
 
   it('refuses an unsigned manifest whose sha512 matches the file', async () => {
@@ -257,6 +262,7 @@ describe('only manifests signed with the release key are installed', () => {
     await h.controller.settled();
     expect(h.controller.status().state).toBe('downloaded');
     expect(downloadedFiles(h.cacheDir)).toEqual(['Gigdesk-1.1.0.AppImage']);
+    expect(installsOnQuit(h.updater)).toBe(true);
   });
 
   it('refuses a manifest signed with another key', async () => {
