@@ -58,7 +58,12 @@ const coreZones = {
   'core/diagnostics': { paths: ['src/core/diagnostics'], ...feature() },
   'core/earnings': { paths: ['src/core/earnings'], ...feature() },
   'core/feed': { paths: ['src/core/feed'], ...feature() },
-  'core/kb': { paths: ['src/core/kb'], ...feature() },
+  'core/kb': {
+    paths: ['src/core/kb'],
+    ...feature(),
+    // Stemming and stop words for KB search (the kb branch).
+    packages: [...coreBase.packages, '@orama/stemmers', '@orama/stopwords'],
+  },
   'core/session': { paths: ['src/core/session'], ...feature() },
   'core/tickets': { paths: ['src/core/tickets'], ...feature('core/earnings', 'core/feed') },
   'core/update': { paths: ['src/core/update'], ...feature() },
