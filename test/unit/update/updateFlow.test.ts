@@ -7,10 +7,18 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request, type IncomingMessage, type RequestOptions } from 'node:http';
-import { AppImageUpdater, type AppUpdater } from 'electron-updater';
+import {
+  AppImageUpdater,
+  DebUpdater,
+  MacUpdater,
+  NsisUpdater,
+  type AppUpdater,
+} from 'electron-updater';
 import type { AppAdapter } from 'electron-updater/out/AppAdapter';
 import { ElectronHttpExecutor } from 'electron-updater/out/electronHttpExecutor';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -26,6 +34,8 @@ import {
   type Release,
   type UpdateServer,
 } from './updateServer';
+
+const requireHere = createRequire(__filename);
 
 /** Its last 4 bytes put this installation at the 90th percentile of a staged rollout. */
 const STAGING_ID_AT_90_PERCENT = '4b5a9e2c-1d3f-5a6b-8c7d-0000e6666666';
@@ -75,7 +85,9 @@ class LoopbackHttpExecutor extends ElectronHttpExecutor {
 }
 
 /** The real electron-updater AppImageUpdater, driven in Node through a test AppAdapter. */
-function harness(): Harness {
+type MakeUpdater = (app: AppAdapter) => AppUpdater;
+
+function harness(make: MakeUpdater = (app) => new AppImageUpdater(null, app)): Harness {
   const userData = join(dir, 'userData');
   const cacheBase = join(dir, 'cache');
   const configPath = join(dir, 'app-update.yml');
@@ -95,7 +107,7 @@ function harness(): Harness {
     quit: () => undefined,
     onQuit: () => undefined,
   };
-  const updater = new AppImageUpdater(null, app);
+  const updater = make(app);
   (updater as unknown as { httpExecutor: ElectronHttpExecutor }).httpExecutor =
     new LoopbackHttpExecutor();
   updater.disableDifferentialDownload = true;
@@ -113,9 +125,12 @@ function harness(): Harness {
 
 const signed = (release: Release): Release => ({ ...release, signedWith: releaseKeys.privateKey });
 
-/** Whether electron-updater has armed its install-when-the-app-quits handler. */
+/**
+ * Whether electron-updater has armed its install-when-the-app-quits handler (macOS' updater
+ * has none: there only a downloaded file reaches the native installer).
+ */
 const installsOnQuit = (updater: AppUpdater): boolean =>
-  (updater as unknown as { quitHandlerAdded: boolean }).quitHandlerAdded;
+  (updater as unknown as { quitHandlerAdded?: boolean }).quitHandlerAdded === true;
 
 const downloadedFiles = (cacheDir: string): string[] => {
   const pending = join(cacheDir, 'pending');
@@ -264,6 +279,47 @@ describe('only manifests signed with the release key are installed', () => {
     expect(downloadedFiles(h.cacheDir)).toEqual(['Gigdesk-1.1.0.AppImage']);
     expect(installsOnQuit(h.updater)).toBe(true);
   });
+
+  /** Windows' updater, reading latest.yml as it does on win32. */
+  const nsis: MakeUpdater = (app) => {
+    const updater = new NsisUpdater(null, app);
+    (updater as unknown as { _testOnlyOptions: object })._testOnlyOptions = {
+      platform: 'win32',
+      isUseDifferentialDownload: false,
+    };
+    return updater;
+  };
+
+  /**
+   * macOS' updater, reading latest-mac.yml as it does on darwin. It hands downloads to
+   * Electron's native autoUpdater, which Node does not have: a bare emitter stands in for it.
+   */
+  const mac: MakeUpdater = (app) => {
+    const electron = requireHere.resolve('electron', {
+      paths: [requireHere.resolve('electron-updater')],
+    });
+    requireHere.cache[electron] ??= { exports: { autoUpdater: new EventEmitter() } } as NodeModule;
+    const updater = new MacUpdater(undefined, app);
+    (updater as unknown as { _testOnlyOptions: object })._testOnlyOptions = { platform: 'darwin' };
+    return updater;
+  };
+
+  it.each<[string, MakeUpdater, string]>([
+    ['AppImage', (app) => new AppImageUpdater(null, app), '/latest-linux.yml'],
+    ['deb (installs as root)', (app) => new DebUpdater(null, app), '/latest-linux.yml'],
+    ['NSIS (Windows)', nsis, '/latest.yml'],
+    ['macOS', mac, '/latest-mac.yml'],
+  ])(
+    'the %s updater refuses an unsigned manifest and takes the signed one',
+    async (_n, make, yml) => {
+      server = await startUpdateServer({ version: '1.1.0', file: fakeAppImage() });
+      const h = harness(make);
+      await expectRefused(h, /is not signed/);
+      expect(server.requests).toContain(yml);
+      server.release = signed(server.release);
+      expect(await h.controller.check()).toMatchObject({ state: 'available', version: '1.1.0' });
+    },
+  );
 
   it('refuses a manifest signed with another key', async () => {
     server = await startUpdateServer({

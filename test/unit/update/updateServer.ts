@@ -61,7 +61,7 @@ function unsignedLatestLinuxYml(release: Release): string {
   ].join('\n');
 }
 
-/** A generic-provider update server on loopback: `latest-linux.yml` and the AppImage. */
+/** A generic-provider update server on loopback: `latest*.yml` and the AppImage. */
 export async function startUpdateServer(release: Release): Promise<UpdateServer> {
   const state = { release };
   const requests: string[] = [];
@@ -69,7 +69,8 @@ export async function startUpdateServer(release: Release): Promise<UpdateServer>
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     requests.push(path);
     const current = state.release;
-    if (path === '/latest-linux.yml') {
+    // One manifest for every platform's channel file (latest.yml is Windows').
+    if (/^\/latest(-linux|-mac)?\.yml$/.test(path)) {
       res.writeHead(200, { 'content-type': 'text/yaml' });
       res.end(latestLinuxYml(current));
     } else if (path === `/Gigdesk-${current.version}.AppImage`) {
