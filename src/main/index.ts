@@ -4,7 +4,7 @@ import { createHandlers, openDatabase, type Db, type Services } from '../core';
 import type { DemoWorkspace } from '../core/services';
 import kbSearchWorkerFile from '../core/kb/searchWorker?modulePath';
 import { createErrorJournal } from '../core/diagnostics/errorJournal';
-import { createAppSync } from '../core/appSync';
+import { createAppSync } from '../core/handlers/appSync';
 import type { SyncController } from '../core/sync/controller';
 import { APP_ORIGIN, isAppUrl } from './appUrl';
 import { inProcessDemoWorkspace } from './demoWorkspace';

@@ -11,7 +11,7 @@ import {
   type Services,
 } from '../../src/core';
 import { createErrorJournal } from '../../src/core/diagnostics/errorJournal';
-import { createAppSync } from '../../src/core/appSync';
+import { createAppSync } from '../../src/core/handlers/appSync';
 import { inProcessDemoWorkspace } from '../../src/main/demoWorkspace';
 import type { RunningServer } from '../../src/server';
 import { createUpdateController, noUpdateSource } from '../../src/core/update';

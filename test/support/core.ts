@@ -11,7 +11,7 @@ import {
 } from '../../src/core';
 import { createErrorJournal } from '../../src/core/diagnostics/errorJournal';
 import { createUpdateController, noUpdateSource } from '../../src/core/update';
-import { createAppSync } from '../../src/core/appSync';
+import { createAppSync } from '../../src/core/handlers/appSync';
 import type { SyncController, SyncTuning } from '../../src/core/sync/controller';
 import { kbSearchWorkerForTests } from './kbWorker';
 import type { EventName, EventPayload } from '../../src/shared/contract';

@@ -1,5 +1,5 @@
 import type { Services } from '../services';
-import { createAppSync } from '../appSync';
+import { createAppSync } from './appSync';
 import type { SyncController } from '../sync/controller';
 import { appHandlers } from './appHandlers';
 import { earningsHandlers } from './earningsHandlers';

@@ -21,7 +21,7 @@ export interface SyncTuning {
 }
 
 /**
- * What the features do around syncing, registered by the composition root (core/appSync.ts):
+ * What the features do around syncing, registered in core/handlers/appSync.ts:
  * sync itself only moves the outbox, the cursor and the pages.
  */
 export interface SyncFeatures {

@@ -1,17 +1,17 @@
-import { leaseWarnings } from './feed/leaseWarnings';
-import { announceNewTasks } from './feed/notifications';
-import type { Services } from './services';
-import { loadSettings } from './settings';
+import { leaseWarnings } from '../feed/leaseWarnings';
+import { announceNewTasks } from '../feed/notifications';
+import type { Services } from '../services';
+import { loadSettings } from '../settings';
 import {
   createSyncController,
   type SyncController,
   type SyncFeatures,
   type SyncTuning,
-} from './sync/controller';
+} from '../sync/controller';
 
 /**
- * The sync engine with the features that react to it: the composition root, so that
- * `core/sync` imports no feature folder (and no feature's folder imports back).
+ * The sync engine with the features that react to it, composed here (with the handlers) so that
+ * `core/sync` imports no feature folder.
  */
 export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncController {
   const leases = leaseWarnings(s, tuning.leaseWarningMs);
