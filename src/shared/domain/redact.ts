@@ -29,9 +29,12 @@ interface Span {
 
 interface Folded {
   text: string;
-  /** For each UTF-16 index of `text`, where its source character starts / ends in the original. */
-  from: number[];
-  to: number[];
+  /**
+   * For each UTF-16 index of `text`, where its source character starts / ends in the original;
+   * null when `text` is the original.
+   */
+  from: number[] | null;
+  to: number[] | null;
 }
 
 const DECIMAL = /\p{Nd}/u;
@@ -46,7 +49,11 @@ function digitValue(cp: number): number {
   return back % 10;
 }
 
+const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+
 function fold(original: string): Folded {
+  // Printable ASCII folds to itself: skip the per-character work.
+  if (PLAIN_ASCII.test(original)) return { text: original, from: null, to: null };
   let text = '';
   const from: number[] = [];
   const to: number[] = [];
@@ -205,7 +212,7 @@ const PHONE_COUNTRIES: CountryCode[] = [
 ];
 
 /** Where a phone number could be: a digit stretch with dialling punctuation, 7+ digits. */
-const PHONE_AREA = /\+?\(?\d[\d ()./-]{5,}\d\)?/g;
+const PHONE_AREA = /(?<![\p{L}\p{N}])\(?\+?\(?\d[\d ()./-]{5,}\d\)?/gu;
 
 /** Words that say the number after them is an identifier, not a phone (last one or two words). */
 const IDENTIFIER_WORD =
@@ -216,6 +223,22 @@ const YEAR_SERIAL = /^(?:19|20)\d\d[-./ ]\d+$/;
 const MONEY_BEFORE = /[$€£¥₹₩₽]\s?$/u;
 const MONEY_AFTER = /^\s?(?:[$€£¥₹₩₽%]|(?:eur|usd|gbp|nok|sek|dkk|chf|jpy|kr)(?![\p{L}]))/iu;
 
+/** Context that says a number in national form is an identifier, a date or an amount. */
+function identifierContext(t: string, start: number, end: number): boolean {
+  const match = t.slice(start, end);
+  const before = t.slice(Math.max(0, start - 40), start);
+  return (
+    /[#№]\s?$/.test(before) ||
+    IDENTIFIER_WORD.test(before) ||
+    DATE_LIKE.test(match) ||
+    YEAR_SERIAL.test(match) ||
+    MONEY_BEFORE.test(before) ||
+    MONEY_AFTER.test(t.slice(end, end + 5))
+  );
+}
+
+const INTERNATIONAL = /^\(?(?:\+|00)/;
+
 function looksLikePhone(t: string, start: number, end: number): boolean {
   const match = t.slice(start, end);
   const digits = match.replace(/\D/g, '');
@@ -223,26 +246,23 @@ function looksLikePhone(t: string, start: number, end: number): boolean {
   // Part of a longer digit stretch (a tracking or card number): not a phone on its own.
   if (/^\d/.test(match) && /\d[ ./-]?$/.test(t.slice(Math.max(0, start - 2), start))) return false;
   if (/^[ ./-]?\d/.test(t.slice(end, end + 2))) return false;
-  if (/^(?:\+|00)/.test(match)) return true;
-  const before = t.slice(Math.max(0, start - 40), start);
-  if (/[#№]\s?$/.test(before) || IDENTIFIER_WORD.test(before)) return false;
-  if (DATE_LIKE.test(match) || YEAR_SERIAL.test(match)) return false;
-  if (MONEY_BEFORE.test(before) || MONEY_AFTER.test(t.slice(end, end + 5))) return false;
-  return true;
+  return INTERNATIONAL.test(match) || !identifierContext(t, start, end);
 }
 
 function phones(t: string): Span[] {
   const out: Span[] = [];
   for (const area of t.matchAll(PHONE_AREA)) {
+    const areaEnd = area.index + area[0].length;
     if (area[0].replace(/\D/g, '').length < 7) continue;
-    // Include one character before, so a `+` or a `00` prefix stays part of the candidate.
-    const offset = Math.max(0, area.index - 1);
-    const snippet = t.slice(offset, area.index + area[0].length);
+    // The cheap checks first: an order number or a date needs no phone library.
+    if (!INTERNATIONAL.test(area[0]) && identifierContext(t, area.index, areaEnd)) continue;
     const found: Span[] = [];
+    const firstDigit = area.index + area[0].search(/\d/);
+    const lastDigit = area.index + area[0].length - [...area[0]].reverse().join('').search(/\d/);
     for (const country of PHONE_COUNTRIES) {
-      for (const n of findNumbers(snippet, { defaultCountry: country, v2: true })) {
-        const start = offset + n.startsAt;
-        const end = offset + n.endsAt;
+      for (const n of findNumbers(area[0], { defaultCountry: country, v2: true })) {
+        const start = area.index + n.startsAt;
+        const end = area.index + n.endsAt;
         const overlapping = found.find((f) => f.start < end && start < f.end);
         if (!overlapping) found.push({ start, end, kind: 'phone' });
         else {
@@ -250,6 +270,8 @@ function phones(t: string): Span[] {
           overlapping.end = Math.max(overlapping.end, end);
         }
       }
+      // Once one reading covers every digit, other countries cannot add to it.
+      if (found.some((f) => f.start <= firstDigit && f.end >= lastDigit)) break;
     }
     out.push(...found.filter((f) => looksLikePhone(t, f.start, f.end)));
   }
@@ -263,6 +285,9 @@ const DETECTORS: ((t: string) => Span[])[] = [ibans, cards, emails, phones];
 export function redactPersonalData(text: string): Redaction {
   if (text === '') return { text, found: [] };
   const folded = fold(text);
+  // Every kind needs an @ or at least seven digits: most text is done here.
+  if (!folded.text.includes('@') && (folded.text.match(/\d/g)?.length ?? 0) < 7)
+    return { text, found: [] };
   const taken: Span[] = [];
   let rest = folded.text;
   for (const detect of DETECTORS) {
@@ -278,9 +303,9 @@ export function redactPersonalData(text: string): Redaction {
   let out = '';
   let at = 0;
   for (const s of taken) {
-    const start = folded.from[s.start]!;
+    const start = folded.from ? folded.from[s.start]! : s.start;
     out += text.slice(at, start) + redactionMarkers[s.kind];
-    at = folded.to[s.end - 1]!;
+    at = folded.to ? folded.to[s.end - 1]! : s.end;
   }
   return { text: out + text.slice(at), found };
 }
