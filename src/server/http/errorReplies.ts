@@ -16,7 +16,9 @@ export function errorBody(
 export function frameworkErrors(err: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
   if (err.code === 'FST_ERR_MAX_PARAM_LENGTH')
     return reply.code(414).send(errorBody('uri_too_long', 'a path segment is too long'));
-  return reply.code(400).send(errorBody('invalid_input', 'path: not a valid URL encoding'));
+  if (err.code === 'FST_ERR_BAD_URL')
+    return reply.code(400).send(errorBody('invalid_input', 'path: not a valid URL encoding'));
+  return reply.code(400).send(errorBody('invalid_input', 'this request cannot be routed'));
 }
 
 /**
