@@ -10,6 +10,7 @@ import {
   parsePhoneNumberFromString,
 } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
+import { PHONE_COUNTRIES } from '../../src/shared/domain/redact';
 
 export interface Pii {
   /** As written in the text. */
@@ -24,17 +25,13 @@ const fullWidth = (s: string) =>
 const arabicIndic = (s: string) =>
   s.replace(/[0-9]/g, (c) => String.fromCharCode(0x660 + c.charCodeAt(0) - 48));
 
-/** Countries whose national formats the detector reads (see PHONE_COUNTRIES in redact.ts). */
-// prettier-ignore
-export const NATIONAL_COUNTRIES: CountryCode[] = [
-  'US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'NO', 'SE', 'PL', 'PT', 'BR', 'MX', 'AR', 'IN',
-  'JP', 'AU', 'SA', 'AE', 'TR',
-];
+/** Countries whose national formats the detector reads. */
+const NATIONAL_COUNTRIES = PHONE_COUNTRIES;
 /** Numbers in international form are found whatever the country. */
 // prettier-ignore
 const INTERNATIONAL_COUNTRIES: CountryCode[] = [
-  ...NATIONAL_COUNTRIES, 'KR', 'CN', 'ZA', 'NG', 'KE', 'EG', 'CL', 'CO', 'PH', 'ID', 'VN',
-  'TH', 'RU', 'UA', 'GR', 'IE', 'CH', 'AT', 'BE', 'DK', 'FI', 'CZ', 'HU', 'RO', 'IL', 'NZ',
+  ...NATIONAL_COUNTRIES, 'NG', 'KE', 'VN', 'TH', 'UA', 'GR', 'CZ', 'HU', 'RO', 'IL', 'NZ',
+  'PE', 'MY', 'SG', 'PK', 'BD', 'MA', 'HK', 'TW',
 ];
 
 // prettier-ignore

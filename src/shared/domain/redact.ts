@@ -206,13 +206,17 @@ const emails = (t: string): Span[] =>
  * international form (`+…`, `00…`) is recognised whatever the country.
  */
 // prettier-ignore
-const PHONE_COUNTRIES: CountryCode[] = [
+export const PHONE_COUNTRIES: readonly CountryCode[] = [
   'US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'NO', 'SE', 'PL', 'PT', 'BR', 'MX', 'AR', 'IN',
-  'JP', 'AU', 'SA', 'AE', 'TR',
+  'JP', 'AU', 'SA', 'AE', 'TR', 'KR', 'CN', 'RU', 'ZA', 'CH', 'AT', 'BE', 'IE', 'DK', 'FI',
+  'CO', 'CL', 'PH', 'ID', 'EG',
 ];
 
-/** Where a phone number could be: a digit stretch with dialling punctuation, 7+ digits. */
-const PHONE_AREA = /(?<![\p{L}\p{N}])\(?\+?\(?\d[\d ()./-]{5,}\d\)?/gu;
+/**
+ * Where a phone number could be: digits with at most two dialling punctuation characters
+ * between any two of them (`+1 (415) 555-2671`); a wider gap starts another stretch.
+ */
+const PHONE_AREA = /(?<![\p{L}\p{N}])\(?\+?\(?\d(?:[ ()./-]{0,2}\d){5,}\)?/gu;
 
 /** Words that say the number after them is an identifier, not a phone (last one or two words). */
 const IDENTIFIER_WORD =
@@ -263,6 +267,8 @@ function phones(t: string): Span[] {
       for (const n of findNumbers(area[0], { defaultCountry: country, v2: true })) {
         const start = area.index + n.startsAt;
         const end = area.index + n.endsAt;
+        // Each country's reading is judged on its own; the accepted ones are merged.
+        if (!looksLikePhone(t, start, end)) continue;
         const overlapping = found.find((f) => f.start < end && start < f.end);
         if (!overlapping) found.push({ start, end, kind: 'phone' });
         else {
@@ -273,7 +279,7 @@ function phones(t: string): Span[] {
       // Once one reading covers every digit, other countries cannot add to it.
       if (found.some((f) => f.start <= firstDigit && f.end >= lastDigit)) break;
     }
-    out.push(...found.filter((f) => looksLikePhone(t, f.start, f.end)));
+    out.push(...found);
   }
   return out;
 }

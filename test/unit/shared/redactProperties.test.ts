@@ -44,6 +44,12 @@ describe('redactPersonalData over generated personal data', () => {
     ['Ｍａｉｌ ａｎｎａ＠ｅｘａｍｐｌｅ．ｃｏｍ', 'Ｍａｉｌ [email removed]'],
     ['4111\u200b1111\u200b1111\u200b1111', '[card number removed]'],
     ['هاتفي ٠٥٠١٢٣٤٥٦٧', 'هاتفي [phone removed]'],
+    ['연락처 010-1234-5678 입니다', '연락처 [phone removed] 입니다'],
+    ['Звоните 8 (912) 345-67-89', 'Звоните [phone removed]'],
+    [
+      'Tel. (+47) 912 34 567, Card 4111-1111-1111-1111 12/27',
+      'Tel. [phone removed], Card [card number removed] 12/27',
+    ],
   ])('%s', (input, output) => {
     expect(redactPersonalData(input).text).toBe(output);
   });
