@@ -2,7 +2,8 @@
  * `npm run bench -- redact`: what tier-0 redaction costs a sync page. Renders 200-task pages
  * (a subject, a customer name and three messages each; a third carry personal data) through
  * the same walk the server applies to every change a tier-0 advocate receives.
- * `redact.page200_p50` / `_p95` (ms per page), `redact.text_mean` (ms per string field), and
+ * `redact.page200_p50` / `_p95` (ms per page, first rendering), `redact.page200_warm_p50` (the
+ * same pages again, texts remembered), `redact.text_mean` (ms per string field), and
  * as the reference measured in the same run, `redact.ref.page200_p50` / `_p95`: serializing the
  * same page to JSON, which the server does for every page anyway.
  */
@@ -43,7 +44,8 @@ function page(seed: number): TaskView[] {
       author: 'customer' as const,
       authorName: 'Ingrid Berg',
       kind: 'message' as const,
-      body: BODIES[(i * 3 + m + seed) % BODIES.length]!,
+      // Distinct per task, so the first rendering finds nothing remembered.
+      body: `${BODIES[(i * 3 + m + seed) % BODIES.length]!} (ref ${seed}/${i}/${m})`,
       redacted: false,
       createdAt: 0,
     })),
@@ -52,11 +54,14 @@ function page(seed: number): TaskView[] {
 
 export async function run(): Promise<void> {
   const pages = Array.from({ length: 20 }, (_, i) => page(i));
-  seenAtTier(pages[0], 0); // warm up
+  seenAtTier(page(99), 0); // warm up the code, not the texts
   const times = await sample(pages.length, (i) => seenAtTier(pages[i], 0));
   const ref = await sample(pages.length, (i) => JSON.stringify(pages[i]));
   metric('redact.ref.page200_p50', percentile(ref, 50), 'ms');
   metric('redact.ref.page200_p95', percentile(ref, 95), 'ms');
+  // The same pages again, as the next tier-0 advocate of the brand would read them.
+  const warm = await sample(pages.length, (i) => seenAtTier(pages[i], 0));
+  metric('redact.page200_warm_p50', percentile(warm, 50), 'ms');
   const fields = 200 * (2 + 3 * 2 + 2); // strings walked per page (incl. externalRef, skills)
   metric('redact.page200_p50', percentile(times, 50), 'ms');
   metric('redact.page200_p95', percentile(times, 95), 'ms');

@@ -49,12 +49,34 @@ interface Walked {
   changed: boolean;
 }
 
+/**
+ * Every tier-0 advocate of a brand reads the same open pool, so the same texts are redacted again
+ * and again: remembered, oldest forgotten first, up to a budget of characters.
+ */
+const MEMO_BUDGET = 4_000_000;
+const memo = new Map<string, Walked>();
+let memoChars = 0;
+
+function redactText(text: string): Walked {
+  const known = memo.get(text);
+  if (known) return known;
+  const r = redactPersonalData(text);
+  const walked = { value: r.text, changed: r.found.length > 0 };
+  if (text.length <= MEMO_BUDGET / 100) {
+    memo.set(text, walked);
+    memoChars += text.length;
+    for (const oldest of memo.keys()) {
+      if (memoChars <= MEMO_BUDGET) break;
+      memoChars -= oldest.length;
+      memo.delete(oldest);
+    }
+  }
+  return walked;
+}
+
 /** Every string field of `value`, at any depth, with personal data replaced by markers. */
 function redactStrings(value: unknown): Walked {
-  if (typeof value === 'string') {
-    const r = redactPersonalData(value);
-    return { value: r.text, changed: r.found.length > 0 };
-  }
+  if (typeof value === 'string') return redactText(value);
   if (Array.isArray(value)) {
     const items = value.map(redactStrings);
     return { value: items.map((i) => i.value), changed: items.some((i) => i.changed) };
