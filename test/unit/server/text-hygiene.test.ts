@@ -264,6 +264,18 @@ describe('text hygiene', () => {
       body: { actions: [{ key: key(), type: 'claim', taskId: got.task.id }] },
     });
     expect(reply.status).toBe(200);
+    const withCharset = await s.call('POST', '/v1/admin/tasks', {
+      token: s.adminKey,
+      body: [{ ...task(3), subject: text }],
+      contentType: 'application/json; charset=utf-8',
+    });
+    expect(withCharset.status).toBe(200);
+    const ndjson = await s.call('POST', '/v1/admin/tasks', {
+      token: s.adminKey,
+      raw: `${JSON.stringify({ ...task(4), subject: text })}\n`,
+      contentType: 'application/x-ndjson',
+    });
+    expect(ndjson.body).toMatchObject({ created: 1 });
   });
 });
 
