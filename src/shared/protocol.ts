@@ -29,8 +29,11 @@ export const ApiErrorCode = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  'request_timeout',
   'payload_too_large',
+  'uri_too_long',
   'unsupported_media_type',
+  'headers_too_large',
   'rate_limited',
   'internal',
 ]);
