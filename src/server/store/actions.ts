@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import { canPerform, nextState } from '../../shared/domain/lifecycle';
+import { payoutOutcomeOf } from '../../shared/domain/payout';
 import type { Action, ActionResult, ResolvedTransferTo } from '../../shared/protocol';
 import { type ChangeWriter, json, parseJson, type StoreContext, type Trx, write } from './context';
 import { writeCaseEntry } from './ledger';
@@ -282,7 +283,6 @@ async function effect(
       break;
     case 'resolve':
       if (a.summary) await addMessage(trx, task.id, actor, 'note', a.summary, now);
-      await writeCaseEntry(trx, changes, task, actor.id, 'resolved', now);
       break;
     case 'escalate':
       await addMessage(trx, task.id, actor, 'handoff', a.handoffNote, now);
@@ -297,11 +297,9 @@ async function effect(
           escalated_at: now,
         })
         .execute();
-      await writeCaseEntry(trx, changes, task, actor.id, 'escalated', now);
       break;
     case 'transfer':
       if (a.note) await addMessage(trx, task.id, actor, 'handoff', a.note, now);
-      await writeCaseEntry(trx, changes, task, actor.id, 'transferred', now);
       break;
     case 'abandon':
       if (a.reason) await addMessage(trx, task.id, actor, 'note', a.reason, now);
@@ -310,6 +308,8 @@ async function effect(
     case 'renew':
       break;
   }
+  const paid = payoutOutcomeOf(a.type);
+  if (paid) await writeCaseEntry(trx, changes, task, actor.id, paid, now);
   // Renewals change only the holder's lease; everyone else's view is unchanged.
   await changes.add(task.brand_id, 'task', task.id, a.type === 'renew' ? actor.id : null);
   return result(a, 'applied');

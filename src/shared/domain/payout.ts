@@ -1,9 +1,24 @@
 import { z } from 'zod';
+import type { ActionType } from '../protocol';
 import { applyBasisPoints, CurrencyCode, MinorUnits } from './money';
 
 export const Complexity = z.number().int().min(1).max(5);
 export const PayoutOutcome = z.enum(['resolved', 'escalated', 'transferred']);
 export type PayoutOutcome = z.infer<typeof PayoutOutcome>;
+
+/**
+ * Who is paid for a case: **a case pays once**, to the advocate who closes it (resolve or
+ * escalate), at that moment. Claiming, renewing, replying, transferring and abandoning pay
+ * nothing, so a task that changes hands any number of times still pays one case entry. (The
+ * rules' `transferred` multiplier is what a transfer paid before this rule; ledgers written
+ * earlier may hold such entries, and rules keep the field so stored rules stay valid.)
+ * The server's ledger enforces "once" with a unique index as well (src/server/store/migrations.ts).
+ */
+export function payoutOutcomeOf(action: ActionType): 'resolved' | 'escalated' | null {
+  if (action === 'resolve') return 'resolved';
+  if (action === 'escalate') return 'escalated';
+  return null;
+}
 
 const Bps = z.number().int().min(0).max(100_000);
 const NonNegativeMinor = MinorUnits.nonnegative();

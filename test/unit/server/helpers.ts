@@ -32,6 +32,8 @@ export interface TestServer extends RunningServer {
   brandId: string;
   adminKey: string;
   dir: string;
+  /** The database the server runs on: a SQLite file path or a PostgreSQL URL. */
+  db: string;
   call(method: string, path: string, opts?: CallOptions): Promise<Reply>;
   advocate(opts?: {
     tier?: number;
@@ -64,8 +66,9 @@ export async function testServer(
 ): Promise<TestServer> {
   const clock = new Clock();
   const dir = mkdtempSync(join(tmpdir(), 'gigdesk-server-'));
+  const db = await freshDb({ dir });
   const server = await startServer({
-    db: await freshDb({ dir }),
+    db,
     leaseSweepMs: 0,
     now: clock.now,
     rateLimitMax: 100_000,
@@ -101,6 +104,7 @@ export async function testServer(
     brandId: brand.id,
     adminKey,
     dir,
+    db,
     call,
     async advocate(opts = {}) {
       const email = opts.email ?? `advocate${++emails}@example.com`;
