@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Action, ActionResult, ActionType } from '../../shared/protocol';
 import type { Notice } from '../../shared/contract/events';
+import { payoutOutcomeOf } from '../../shared/domain/payout';
 import type { Db } from '../db/open';
 import { withdrawEstimate } from '../earnings/apply';
 import { writeTask } from './changeRepo';
@@ -87,9 +88,6 @@ export function enqueueAction(
   return key;
 }
 
-/** Actions whose local effect records an earnings estimate (see tickets/ticketActions.ts). */
-const closesCase = new Set<string>(['resolve', 'escalate', 'transfer']);
-
 const verbs: Record<ActionType, string> = {
   claim: 'claim',
   renew: 'renew the lease on',
@@ -143,7 +141,7 @@ export function settleAction(
     } else {
       deleteLocalMessages(db, undo.insertedMessageIds);
       // A refused resolve, escalate or transfer must not leave its earnings estimate behind.
-      if (taskId && closesCase.has(row.type)) withdrawEstimate(db, taskId, now);
+      if (taskId && payoutOutcomeOf(row.type as ActionType)) withdrawEstimate(db, taskId, now);
       if (taskId && undo.task) {
         restoreTaskSnapshot(db, taskId, undo.task);
         // Later queued actions on this task were built on the state just undone: their undo

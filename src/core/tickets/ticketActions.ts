@@ -176,9 +176,9 @@ export function transferTicket(
   return act(
     ctx,
     row,
+    // A transfer pays nothing (payoutOutcomeOf): no earnings estimate.
     { type: 'transfer', taskId, to, note },
     { body: note, internal: true },
-    estimate(ctx, row, 'transferred'),
   );
 }
 
