@@ -278,6 +278,13 @@ export function setOptimisticClaim(
   return info.changes === 1;
 }
 
+/** The server applied our claim: the pending claim becomes a claim (the next pull refines it). */
+export function confirmClaim(db: Db, taskId: string): void {
+  db.prepare(
+    `UPDATE tasks SET status = 'claimed' WHERE id = ? AND status = 'open' AND holder_id IS NOT NULL`,
+  ).run(taskId);
+}
+
 interface TaskState {
   brandId: string;
   status: string;

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Action, ActionResult, ActionType } from '../../shared/protocol';
 import type { Notice } from '../../shared/contract/events';
 import { payoutOutcomeOf } from '../../shared/domain/payout';
+import { confirmClaim } from '../feed/feedRepo';
 import type { Db } from '../db/open';
 import { withdrawEstimate } from '../earnings/apply';
-import { writeTask } from './changeRepo';
-import { estimateForBrand } from './estimates';
 import {
   confirmLocalMessages,
   deleteLocalMessages,
@@ -118,7 +117,7 @@ function noticeFor(row: OutboxRow, undo: UndoRecord, result: ActionResult, now: 
 /**
  * Settles one outbox row with the server's answer, in one transaction: the row is deleted only
  * here (after an answer); `applied` confirms the effect, `conflict`/`rejected` undo it and
- * return a notice. A task the server sent back is written as the authoritative state.
+ * return a notice. The task itself arrives with the next pull.
  */
 export function settleAction(
   db: Db,
@@ -136,8 +135,9 @@ export function settleAction(
     deleteOutboxRow(db, row.seq);
     const taskId = row.taskId;
     if (result.status === 'applied') {
-      if (result.task) deleteLocalMessages(db, undo.insertedMessageIds);
-      else confirmLocalMessages(db, undo.insertedMessageIds);
+      // Kept until the next pull brings the thread (the answer never carries the task).
+      confirmLocalMessages(db, undo.insertedMessageIds);
+      if (taskId && row.type === 'claim') confirmClaim(db, taskId);
     } else {
       deleteLocalMessages(db, undo.insertedMessageIds);
       // A refused resolve, escalate or transfer must not leave its earnings estimate behind.
@@ -156,13 +156,8 @@ export function settleAction(
     }
     if (!taskId) return;
     const pending = latestPendingType(db, taskId);
-    if (result.task) {
-      // The server's answer is authoritative, also over the effects of actions still queued.
-      setLocalState(db, taskId, null);
-      writeTask(db, result.task, estimateForBrand(db, result.task.brandId));
-    }
     setLocalState(db, taskId, pending ? `pending_${pending}` : null);
-    if (!result.task && result.status === 'conflict' && !pending) {
+    if (result.status === 'conflict' && !pending) {
       // The server no longer shows us this task (someone else holds it, or it closed).
       deleteTaskRow(db, taskId);
     }

@@ -152,14 +152,18 @@ describe('a case pays once', () => {
         `select task_id, advocate_id, kind, outcome, amount_minor from ledger
           where task_id in (${ids.map((i) => `'${i}'`).join(',')})`,
       )
-    ).map((r) => ({ ...r, amount_minor: Number(r.amount_minor) }));
+    ).map((r) => ({ ...r, task_id: String(r.task_id), amount_minor: Number(r.amount_minor) }));
 
   it('claim → transfer to the pool → claim, 20 times over, then resolve: one case entry', async () => {
     const [id] = await newTasks(1);
     const a = people[0]!;
-    const act = async (body: Omit<Action, 'key' | 'taskId'>) =>
+    const act = async (body: Record<string, unknown>) =>
       (
-        await s.store.applyActions(a, [{ key: key(), taskId: id!, ...body } as Action], s.clock.t)
+        await s.store.applyActions(
+          a,
+          [{ key: key(), taskId: id!, ...body } as unknown as Action],
+          s.clock.t,
+        )
       )[0]!;
     for (let i = 0; i < 20; i++) {
       expect((await act({ type: 'claim' })).status).toBe('applied');
