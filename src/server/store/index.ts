@@ -32,6 +32,7 @@ import * as brands from './brands';
 import * as content from './content';
 import type { StoreContext } from './context';
 import { dialectFor, type SqlDialect } from './dialect';
+import { expireIdempotency } from './idempotency';
 import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
@@ -108,6 +109,7 @@ export interface Store {
   brandIdsOf(advocateId: string): Promise<string[]>;
   sync(advocateId: string, cursor: string | undefined, limit: number): Promise<SyncResponse>;
   applyActions(actor: AdvocateAuth, actions: Action[], now: number): Promise<ActionResult[]>;
+  /** Reopens lapsed leases and offers; deletes expired idempotency records. */
   sweep(now: number): Promise<{ reopened: number; offersLifted: number }>;
 }
 
@@ -177,6 +179,9 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
       (await advocates.membershipsOf(ctx.db, advocateId)).map((m) => m.brand_id),
     sync: (advocateId, cursor, limit) => syncPage(ctx, advocateId, cursor, limit),
     applyActions: (actor, actions, now) => applyActions(ctx, actor, actions, now),
-    sweep: (now) => sweep(ctx, now),
+    sweep: async (now) => {
+      await expireIdempotency(ctx, now);
+      return sweep(ctx, now);
+    },
   };
 }

@@ -233,8 +233,21 @@ const appendOnlyLedger: Migration = {
   },
 };
 
+/** Idempotency records expire (idempotency.ts): the sweeper deletes by age. */
+const idempotencyRetention: Migration = {
+  version: 3,
+  name: 'idempotency retention',
+  async up(db) {
+    await (db as AnyDb).schema
+      .createIndex('action_keys_created')
+      .on('action_keys')
+      .columns(['created_at'])
+      .execute();
+  },
+};
+
 /** Numbered, append-only; never edit a released migration. */
-export const migrations: Migration[] = [initial, appendOnlyLedger];
+export const migrations: Migration[] = [initial, appendOnlyLedger, idempotencyRetention];
 
 /**
  * Applies pending migrations in one transaction; refuses a database from a newer server. Replicas
