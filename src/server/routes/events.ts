@@ -11,7 +11,7 @@ export interface EventStreams {
 /** `GET /v1/events`: Server-Sent Events, a `change` event per commit in the advocate's brands. */
 export function eventRoutes(app: FastifyInstance, store: Store, heartbeatMs: number): EventStreams {
   const open = new Set<() => void>();
-  app.get('/v1/events', { preHandler: requireAdvocate(store, true) }, async (request, reply) => {
+  app.get('/v1/events', { onRequest: requireAdvocate(store, true) }, async (request, reply) => {
     const brands = new Set(await store.brandIdsOf(request.advocate!.id));
     reply.hijack();
     const res = reply.raw;

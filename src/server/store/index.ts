@@ -33,6 +33,7 @@ import * as content from './content';
 import type { StoreContext } from './context';
 import { dialectFor, type SqlDialect } from './dialect';
 import { expireIdempotency } from './idempotency';
+import { expireRateLimits, rateLimitHit } from './rateLimits';
 import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
@@ -109,7 +110,13 @@ export interface Store {
   brandIdsOf(advocateId: string): Promise<string[]>;
   sync(advocateId: string, cursor: string | undefined, limit: number): Promise<SyncResponse>;
   applyActions(actor: AdvocateAuth, actions: Action[], now: number): Promise<ActionResult[]>;
-  /** Reopens lapsed leases and offers; deletes expired idempotency records. */
+  /** Counts a request against a shared rate limit (see http/sharedRateLimit.ts). */
+  rateLimitHit(
+    key: string,
+    windowMs: number,
+    now: number,
+  ): Promise<{ current: number; ttl: number }>;
+  /** Reopens lapsed leases and offers; deletes expired idempotency records and rate windows. */
   sweep(now: number): Promise<{ reopened: number; offersLifted: number }>;
 }
 
@@ -179,8 +186,10 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
       (await advocates.membershipsOf(ctx.db, advocateId)).map((m) => m.brand_id),
     sync: (advocateId, cursor, limit) => syncPage(ctx, advocateId, cursor, limit),
     applyActions: (actor, actions, now) => applyActions(ctx, actor, actions, now),
+    rateLimitHit: (key, windowMs, now) => rateLimitHit(ctx, key, windowMs, now),
     sweep: async (now) => {
       await expireIdempotency(ctx, now);
+      await expireRateLimits(ctx, now);
       return sweep(ctx, now);
     },
   };

@@ -233,21 +233,31 @@ const appendOnlyLedger: Migration = {
   },
 };
 
-/** Idempotency records expire (idempotency.ts): the sweeper deletes by age. */
-const idempotencyRetention: Migration = {
+/**
+ * Idempotency records expire (idempotency.ts): the sweeper deletes by age. Rate-limit counters
+ * shared by replicas (rateLimits.ts).
+ */
+const requestBounds: Migration = {
   version: 3,
-  name: 'idempotency retention',
-  async up(db) {
-    await (db as AnyDb).schema
+  name: 'idempotency retention, shared rate limits',
+  async up(kdb, d) {
+    const db = kdb as AnyDb;
+    await db.schema
       .createIndex('action_keys_created')
       .on('action_keys')
       .columns(['created_at'])
+      .execute();
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('window_start', d.epochType, (c) => c.notNull())
+      .addColumn('hits', 'integer', (c) => c.notNull())
       .execute();
   },
 };
 
 /** Numbered, append-only; never edit a released migration. */
-export const migrations: Migration[] = [initial, appendOnlyLedger, idempotencyRetention];
+export const migrations: Migration[] = [initial, appendOnlyLedger, requestBounds];
 
 /**
  * Applies pending migrations in one transaction; refuses a database from a newer server. Replicas
