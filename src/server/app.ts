@@ -25,8 +25,10 @@ export interface AppOptions {
    * or an address or CIDR list). Default: none; the socket's address is the client.
    */
   trustProxy?: boolean | string | string[];
-  /** SSE heartbeat interval. Default 15 s. */
+  /** SSE heartbeat interval (and how soon a revoked token's streams end). Default 15 s. */
   heartbeatMs?: number;
+  /** Open event streams per device token, per process. Default 4. */
+  maxStreamsPerToken?: number;
 }
 
 export interface GigdeskApp {
@@ -124,6 +126,11 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   healthRoutes(app, store, now);
   advocateRoutes(app, store, now);
   adminRoutes(app, store, now);
-  const events = eventRoutes(app, store, options.heartbeatMs ?? 15_000);
+  const events = eventRoutes(
+    app,
+    store,
+    options.heartbeatMs ?? 15_000,
+    options.maxStreamsPerToken ?? 4,
+  );
   return { app, events };
 }
