@@ -80,11 +80,16 @@ describe('request bounds', () => {
     expect((await s.call('GET', '/v1/me', { token: b.token })).status).toBe(200);
   });
 
-  it('answers 413 to a declared oversized upload before the upload completes', async () => {
+  it('answers 413 to a declared oversized upload before it is sent, before any credential lookup', async () => {
     s = await testServer({ bodyLimit: 1024 * 1024 });
     const a = await s.advocate();
     const head = await partialUpload(s.url, '/v1/actions', a.token, 20 * 1024 * 1024, 4096);
     expect(head).toMatch(/^HTTP\/1\.1 413/);
+    // Its size is refused first: no database lookup for a credential, valid or not.
+    const unknown = `gdt_${randomBytes(16).toString('hex')}`;
+    expect(await partialUpload(s.url, '/v1/actions', unknown, 20 * 1024 * 1024, 4096)).toMatch(
+      /^HTTP\/1\.1 413/,
+    );
   });
 
   it('caps event streams per token and ends them within a heartbeat of revocation', async () => {
