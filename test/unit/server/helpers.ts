@@ -73,6 +73,8 @@ export async function testServer(
     now: clock.now,
     rateLimitMax: 100_000,
     ...options,
+    // These tests move time with `clock`; the database clock has its own test (clocks.test.ts).
+    storeOptions: { leaseClock: 'process', ...options.storeOptions },
   });
   const { brand, adminKey } = await server.store.createBrand(
     { name: 'Acme Outdoor', currency: 'EUR' },
