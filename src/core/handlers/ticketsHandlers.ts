@@ -44,7 +44,8 @@ export function ticketsHandlers(
   const ctx = (me: SessionRow): TicketCtx => ({
     db: s.db,
     actor: { id: me.advocateId, name: me.advocateName, handle: me.advocateHandle },
-    now: s.now(),
+    // Leases are the server's: decide them by its clock (a fast laptop clock must not refuse).
+    now: sync.serverNow(),
   });
   /** Runs an action, tells every view, sends it at once when online; answers the ticket now. */
   const acting = async (taskId: string, run: (c: TicketCtx) => unknown): Promise<Ticket | null> => {

@@ -9,6 +9,7 @@ import type { BackoffPolicy } from './backoff';
 import { FeedClient } from './client';
 import { SyncEngine } from './engine';
 import { listenForChanges } from './eventStream';
+import { ServerClock } from './serverClock';
 import { readSyncState } from './syncStateRepo';
 
 export interface SyncTuning {
@@ -30,6 +31,8 @@ export interface SyncController {
   /** Syncs now (joining a running sync) and answers the status after it. */
   syncNow(): Promise<SyncStatus>;
   status(): SyncStatus;
+  /** Now by the feed server's clock as estimated from its answers: decide leases with it. */
+  serverNow(): number;
 }
 
 const signedOut = (lastSyncedAt: number | null): SyncStatus => ({
@@ -44,11 +47,12 @@ export function createSyncController(s: Services, tuning: SyncTuning = {}): Sync
   let timers: ReturnType<typeof setInterval>[] = [];
   let debounce: ReturnType<typeof setTimeout> | null = null;
   const warned = new Set<string>();
+  let clock = new ServerClock(s.now);
 
   const emitStatus = (status: SyncStatus) => s.emit('sync:status', status);
 
   const checkLeases = (advocateId: string) => {
-    const now = s.now();
+    const now = clock.now();
     for (const lease of leasesEndingBefore(
       s.db,
       advocateId,
@@ -88,9 +92,10 @@ export function createSyncController(s: Services, tuning: SyncTuning = {}): Sync
       baseUrl = await s.demoWorkspace.resume();
       if (baseUrl !== session.serverUrl) writeSession(s.db, { ...session, serverUrl: baseUrl });
     }
+    clock = new ServerClock(s.now); // this session's server
     const current = new SyncEngine({
       db: s.db,
-      client: new FeedClient({ baseUrl, token }),
+      client: new FeedClient({ baseUrl, token, clock }),
       now: s.now,
       onStatus: emitStatus,
       onNotice: (notice) => s.emit('notice:new', notice),
@@ -167,6 +172,7 @@ export function createSyncController(s: Services, tuning: SyncTuning = {}): Sync
     status() {
       return engine?.currentStatus ?? signedOut(readSyncState(s.db).lastSyncedAt);
     },
+    serverNow: () => clock.now(),
   };
   return controller;
 }
