@@ -34,7 +34,7 @@ describe.runIf(pgTestUrl())('leases on PostgreSQL use the database clock', () =>
     await honest.store.upsertTasks(seed.brandId, [taskPush('order-1')], Date.now());
     const [row] = await rawQuery(db, `select id from tasks where external_ref = 'order-1'`);
     const taskId = String(row!.id);
-    const [a, b] = seed.advocates as [{ token: string }, { token: string }];
+    const [a, b] = [seed.advocates[0]!, seed.advocates[1]!];
 
     expect((await act(honest, a.token, 'claim', taskId, 'claim-a-0001')).status).toBe('applied');
     // By the fast replica's own clock the 30-minute lease ran out half an hour ago.

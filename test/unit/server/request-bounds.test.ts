@@ -68,6 +68,23 @@ describe('request bounds', () => {
     expect(statuses.slice(5)).toEqual([429, 429]);
   });
 
+  it('names the client by X-Forwarded-For only behind a trusted proxy', async () => {
+    const statuses = async (forwardedFor: string[]) => {
+      const out: number[] = [];
+      for (const ip of forwardedFor)
+        out.push((await s!.call('GET', '/v1/me', { headers: { 'x-forwarded-for': ip } })).status);
+      return out;
+    };
+    s = await testServer({ rateLimitMax: 2, trustProxy: '127.0.0.1' });
+    expect(await statuses(['203.0.113.7', '203.0.113.7', '198.51.100.9', '203.0.113.7'])).toEqual([
+      401, 401, 401, 429,
+    ]);
+    await s.close();
+    // Untrusted: the header is the client's own claim and changes nothing.
+    s = await testServer({ rateLimitMax: 2 });
+    expect(await statuses(['203.0.113.7', '198.51.100.9', '192.0.2.1'])).toEqual([401, 401, 429]);
+  });
+
   it('a verified advocate has its own budget, whatever address or token it uses', async () => {
     s = await testServer({ rateLimitMax: 3 });
     const a = await s.advocate();
