@@ -49,7 +49,11 @@ export function createSyncController(s: Services, tuning: SyncTuning = {}): Sync
   const warned = new Set<string>();
   let clock = new ServerClock(s.now);
 
-  const emitStatus = (status: SyncStatus) => s.emit('sync:status', status);
+  const withClock = (status: SyncStatus): SyncStatus => ({
+    ...status,
+    clockOffsetMs: clock.offsetMs(),
+  });
+  const emitStatus = (status: SyncStatus) => s.emit('sync:status', withClock(status));
 
   const checkLeases = (advocateId: string) => {
     const now = clock.now();
@@ -167,10 +171,10 @@ export function createSyncController(s: Services, tuning: SyncTuning = {}): Sync
       const current = engine;
       if (!current) return controller.status();
       await current.syncNow();
-      return current.currentStatus;
+      return withClock(current.currentStatus);
     },
     status() {
-      return engine?.currentStatus ?? signedOut(readSyncState(s.db).lastSyncedAt);
+      return withClock(engine?.currentStatus ?? signedOut(readSyncState(s.db).lastSyncedAt));
     },
     serverNow: () => clock.now(),
   };
