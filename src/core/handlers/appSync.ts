@@ -14,7 +14,9 @@ import {
  * `core/sync` imports no feature folder.
  */
 export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncController {
-  const leases = leaseWarnings(s, tuning.leaseWarningMs);
+  // The controller owns the server clock; lease warnings read it once it exists.
+  let sync: SyncController | null = null;
+  const leases = leaseWarnings(s, () => sync?.serverNow() ?? s.now(), tuning.leaseWarningMs);
   const features: SyncFeatures = {
     afterSync(result, advocateId) {
       // Matching tasks are counted over the whole feed: only worth it when something changed.
@@ -28,5 +30,6 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
     periodic: (advocateId) => leases.check(advocateId),
     reset: () => leases.reset(),
   };
-  return createSyncController(s, features, tuning);
+  sync = createSyncController(s, features, tuning);
+  return sync;
 }

@@ -4,9 +4,8 @@ import type { Notice } from '../../shared/contract/events';
 import { actionTable } from '../../shared/domain/actions';
 import type { Db } from '../db/open';
 import { withdrawEstimate } from '../earnings/apply';
-import { writeTask } from './changeRepo';
-import { estimateForBrand } from './estimates';
 import {
+  confirmClaim,
   confirmLocalMessages,
   deleteLocalMessages,
   deleteOutboxRow,
@@ -111,7 +110,7 @@ function noticeFor(row: OutboxRow, undo: UndoRecord, result: ActionResult, now: 
 /**
  * Settles one outbox row with the server's answer, in one transaction: the row is deleted only
  * here (after an answer); `applied` confirms the effect, `conflict`/`rejected` undo it and
- * return a notice. A task the server sent back is written as the authoritative state.
+ * return a notice. The task itself arrives with the next pull.
  */
 export function settleAction(
   db: Db,
@@ -129,8 +128,9 @@ export function settleAction(
     deleteOutboxRow(db, row.seq);
     const taskId = row.taskId;
     if (result.status === 'applied') {
-      if (result.task) deleteLocalMessages(db, undo.insertedMessageIds);
-      else confirmLocalMessages(db, undo.insertedMessageIds);
+      // Kept until the next pull brings the thread (the answer never carries the task).
+      confirmLocalMessages(db, undo.insertedMessageIds);
+      if (taskId && row.type === 'claim') confirmClaim(db, taskId);
     } else {
       deleteLocalMessages(db, undo.insertedMessageIds);
       // A refused action that earns a payout must not leave its earnings estimate behind.
@@ -149,13 +149,8 @@ export function settleAction(
     }
     if (!taskId) return;
     const pending = latestPendingType(db, taskId);
-    if (result.task) {
-      // The server's answer is authoritative, also over the effects of actions still queued.
-      setLocalState(db, taskId, null);
-      writeTask(db, result.task, estimateForBrand(db, result.task.brandId));
-    }
     setLocalState(db, taskId, pending ? `pending_${pending}` : null);
-    if (!result.task && result.status === 'conflict' && !pending) {
+    if (result.status === 'conflict' && !pending) {
       // The server no longer shows us this task (someone else holds it, or it closed).
       deleteTaskRow(db, taskId);
     }

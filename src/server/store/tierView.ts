@@ -108,9 +108,9 @@ export const changeSeenAtTier = (change: Change, tier: number): Change =>
   BRAND_CONTENT.has(change.kind) ? change : seenAtTier(change, tier);
 
 /**
- * Action answers, fresh or replayed, as the advocate may see them now: each at the advocate's
- * current tier in the task's brand, so a replay after a demotion is redacted too. An answer
- * without a task is shown at the advocate's lowest tier.
+ * Action answers, fresh or replayed, as the advocate may see them now. An answer names its task
+ * only by id, so it is shown at the advocate's lowest current tier: a replay after a demotion is
+ * redacted too.
  */
 export async function answersSeenBy(
   db: Kysely<DB>,
@@ -119,10 +119,9 @@ export async function answersSeenBy(
 ): Promise<ActionResult[]> {
   const rows = await db
     .selectFrom('memberships')
-    .select(['brand_id', 'tier'])
+    .select('tier')
     .where('advocate_id', '=', advocateId)
     .execute();
-  const tiers = new Map(rows.map((m) => [m.brand_id, m.tier]));
-  const lowest = Math.min(UNREDACTED_TIER, ...tiers.values());
-  return results.map((r) => seenAtTier(r, r.task ? (tiers.get(r.task.brandId) ?? 0) : lowest));
+  const lowest = Math.min(UNREDACTED_TIER, ...rows.map((m) => m.tier));
+  return results.map((r) => seenAtTier(r, lowest));
 }
