@@ -103,6 +103,6 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   healthRoutes(app, store, now);
   advocateRoutes(app, store, now);
   adminRoutes(app, store, now);
-  const events = eventRoutes(app, store, options.heartbeatMs ?? 15_000);
+  const events = eventRoutes(app, store, now, options.heartbeatMs ?? 15_000);
   return { app, events };
 }

@@ -9,10 +9,16 @@ export interface EventStreams {
 }
 
 /** `GET /v1/events`: Server-Sent Events, a `change` event per commit in the advocate's brands. */
-export function eventRoutes(app: FastifyInstance, store: Store, heartbeatMs: number): EventStreams {
+export function eventRoutes(
+  app: FastifyInstance,
+  store: Store,
+  now: () => number,
+  heartbeatMs: number,
+): EventStreams {
   const open = new Set<() => void>();
-  app.get('/v1/events', { preHandler: requireAdvocate(store, true) }, async (request, reply) => {
-    const brands = new Set(await store.brandIdsOf(request.advocate!.id));
+  const auth = requireAdvocate(store, now, true);
+  app.get('/v1/events', { preHandler: auth }, async (request, reply) => {
+    const brands = new Set(request.advocate!.brandIds);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {

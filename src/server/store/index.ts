@@ -8,6 +8,7 @@ import type {
   Action,
   ActionResult,
   AdminAdvocate,
+  AdminKeyRotateResponse,
   AdminBrand,
   AdvocatePatch,
   ArticlePush,
@@ -21,12 +22,13 @@ import type {
   PayoutRulesResponse,
   RatingPush,
   RedeemResponse,
+  RefreshResponse,
   SyncResponse,
   TaskPush,
   UpsertResponse,
 } from '../../shared/protocol';
 import type { ChangeNotifier } from '../notifier';
-import { applyActions } from './actions';
+import * as adminKeys from './adminKeys';
 import * as advocates from './advocates';
 import * as brands from './brands';
 import * as content from './content';
@@ -35,7 +37,10 @@ import { dialectFor, type SqlDialect } from './dialect';
 import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
+import { applyInScope } from './scope';
 import { syncPage } from './sync';
+import * as tokens from './tokens';
+import type { AdvocateAuth } from './tokens';
 
 export type ParsedTaskPush = z.output<typeof TaskPush>;
 export type ParsedArticlePush = z.output<typeof ArticlePush>;
@@ -47,10 +52,7 @@ export interface BrandAuth {
   name: string;
   currency: string;
 }
-export interface AdvocateAuth {
-  id: string;
-  name: string;
-}
+export type { AdvocateAuth } from './tokens';
 
 export interface Store {
   readonly dialect: SqlDialect['name'];
@@ -66,13 +68,17 @@ export interface Store {
   findBrandByName(name: string): Promise<BrandView | undefined>;
 
   // auth
-  brandForAdminKey(key: string): Promise<BrandAuth | undefined>;
-  advocateForToken(token: string): Promise<AdvocateAuth | undefined>;
+  brandForAdminKey(key: string, now?: number): Promise<BrandAuth | undefined>;
+  advocateForToken(token: string, now?: number): Promise<AdvocateAuth | undefined>;
   redeem(code: string, deviceName: string, now: number): Promise<RedeemResponse>;
+  /** An invite accepted by the signed-in device holding `token`. */
+  accept(auth: AdvocateAuth, token: string, code: string, now: number): Promise<MeResponse>;
+  refreshToken(token: string, now: number): Promise<RefreshResponse>;
   revokeToken(token: string, now: number): Promise<void>;
 
   // admin (scoped to one brand)
   getBrand(brandId: string): Promise<AdminBrand>;
+  rotateAdminKey(brandId: string, overlapMs: number, now: number): Promise<AdminKeyRotateResponse>;
   patchBrand(
     brandId: string,
     patch: { name?: string | undefined; leaseMinutes?: number | undefined },
@@ -102,11 +108,15 @@ export interface Store {
   listOutcomes(brandId: string, since: number | undefined, limit: number): Promise<Outcome[]>;
   listEscalations(brandId: string): Promise<Escalation[]>;
 
-  // advocate
-  me(advocateId: string): Promise<MeResponse>;
-  /** Brand ids the advocate is enrolled in (for event fan-out). */
-  brandIdsOf(advocateId: string): Promise<string[]>;
-  sync(advocateId: string, cursor: string | undefined, limit: number): Promise<SyncResponse>;
+  // advocate: `brandIds` are the brands the caller's token reaches (all memberships if omitted,
+  // for the operator and tests)
+  me(advocateId: string, brandIds?: string[]): Promise<MeResponse>;
+  sync(
+    advocateId: string,
+    cursor: string | undefined,
+    limit: number,
+    brandIds?: string[],
+  ): Promise<SyncResponse>;
   applyActions(actor: AdvocateAuth, actions: Action[], now: number): Promise<ActionResult[]>;
   sweep(now: number): Promise<{ reopened: number; offersLifted: number }>;
 }
@@ -127,6 +137,8 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     notifier: options.notifier ?? own!,
     interleave: options.interleave ?? (async () => {}),
   };
+  const allBrandsOf = async (advocateId: string) =>
+    (await advocates.membershipsOf(ctx.db, advocateId)).map((m) => m.brand_id);
   return {
     dialect: dialect.name,
     notifier: ctx.notifier,
@@ -142,17 +154,15 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
         ? { id: b.id, name: b.name, currency: b.currency, leaseMinutes: b.lease_minutes }
         : undefined;
     },
-    brandForAdminKey: async (key) => {
-      const b = await brands.brandForAdminKey(ctx, key);
-      return b ? { id: b.id, name: b.name, currency: b.currency } : undefined;
-    },
-    advocateForToken: async (token) => {
-      const a = await advocates.advocateForToken(ctx, token);
-      return a ? { id: a.id, name: a.name } : undefined;
-    },
+    brandForAdminKey: (key, now = Date.now()) => adminKeys.brandForAdminKey(ctx, key, now),
+    advocateForToken: (token, now = Date.now()) => tokens.advocateForToken(ctx, token, now),
     redeem: (code, deviceName, now) => advocates.redeem(ctx, code, deviceName, now),
-    revokeToken: (token, now) => advocates.revokeToken(ctx, token, now),
+    accept: (auth, token, code, now) => advocates.accept(ctx, auth, token, code, now),
+    refreshToken: (token, now) => tokens.refreshToken(ctx, token, now),
+    revokeToken: (token, now) => tokens.revokeToken(ctx, token, now),
     getBrand: (brandId) => brands.getAdminBrand(ctx, brandId),
+    rotateAdminKey: (brandId, overlapMs, now) =>
+      adminKeys.rotateAdminKey(ctx, brandId, overlapMs, now),
     patchBrand: (brandId, patch, now) => brands.patchBrand(ctx, brandId, patch, now),
     invite: (brandId, req, now) => advocates.invite(ctx, brandId, req, now),
     listAdvocates: (brandId) => advocates.listAdvocates(ctx, brandId),
@@ -172,11 +182,11 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     addRatings: (brandId, items, now) => ledger.addRatings(ctx, brandId, items, now),
     listOutcomes: (brandId, since, limit) => ledger.listOutcomes(ctx, brandId, since, limit),
     listEscalations: (brandId) => ledger.listEscalations(ctx, brandId),
-    me: (advocateId) => advocates.meOf(ctx, advocateId),
-    brandIdsOf: async (advocateId) =>
-      (await advocates.membershipsOf(ctx.db, advocateId)).map((m) => m.brand_id),
-    sync: (advocateId, cursor, limit) => syncPage(ctx, advocateId, cursor, limit),
-    applyActions: (actor, actions, now) => applyActions(ctx, actor, actions, now),
+    me: async (advocateId, brandIds) =>
+      advocates.meOf(ctx, advocateId, brandIds ?? (await allBrandsOf(advocateId))),
+    sync: async (advocateId, cursor, limit, brandIds) =>
+      syncPage(ctx, advocateId, cursor, limit, brandIds ?? (await allBrandsOf(advocateId))),
+    applyActions: (actor, actions, now) => applyInScope(ctx, actor, actions, now),
     sweep: (now) => sweep(ctx, now),
   };
 }
