@@ -3,6 +3,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { ApiError } from '../shared/protocol';
 import { ApiFailure, httpStatusFor } from './errors';
 import { credentialOf } from './http/auth';
+import { apiHeaders } from './http/headers';
 import { loggerOptions } from './http/logging';
 import { parseNdjson } from './http/validate';
 import { hashSecret } from './store/secrets';
@@ -42,6 +43,10 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+  });
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(apiHeaders);
   });
 
   app.addContentTypeParser(

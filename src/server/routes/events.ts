@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChangeNotice } from '../../shared/protocol';
+import { apiHeaders } from '../http/headers';
 import { requireAdvocate } from '../http/auth';
 import type { Store } from '../store';
 
@@ -23,7 +24,8 @@ export function eventRoutes(
     const res = reply.raw;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
+      ...apiHeaders,
+      'cache-control': 'no-store, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
