@@ -3,7 +3,8 @@ import { announceNewTasks } from '../feed/notifications';
 import { leasesEndingBefore } from '../feed/notifyRepo';
 import { readSession, writeSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
-import { readDeviceToken } from '../session/token';
+import { serverUrlProblem } from '../../shared/domain/serverUrl';
+import { freshDeviceToken, readDeviceToken } from '../session/token';
 import { loadSettings } from '../settings';
 import type { BackoffPolicy } from './backoff';
 import { FeedClient } from './client';
@@ -72,9 +73,8 @@ export function createSyncController(s: Services, tuning: SyncTuning = {}): Sync
 
   const begin = async () => {
     const session = readSession(s.db);
-    const token = readDeviceToken(s.secrets);
     if (!session) return;
-    if (!token) {
+    if (!readDeviceToken(s.secrets)) {
       emitStatus({
         state: 'error',
         lastSyncedAt: readSyncState(s.db).lastSyncedAt,
@@ -88,6 +88,16 @@ export function createSyncController(s: Services, tuning: SyncTuning = {}): Sync
       baseUrl = await s.demoWorkspace.resume();
       if (baseUrl !== session.serverUrl) writeSession(s.db, { ...session, serverUrl: baseUrl });
     }
+    const refused = serverUrlProblem(baseUrl);
+    if (refused) {
+      emitStatus({
+        state: 'error',
+        lastSyncedAt: readSyncState(s.db).lastSyncedAt,
+        message: refused,
+      });
+      return;
+    }
+    const token = freshDeviceToken(s.secrets, baseUrl, s.now);
     const current = new SyncEngine({
       db: s.db,
       client: new FeedClient({ baseUrl, token }),

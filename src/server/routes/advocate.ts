@@ -30,11 +30,8 @@ export function advocateRoutes(app: FastifyInstance, store: Store, now: () => nu
     return store.accept(request.advocate!, credentialOf(request)!, body.code, now());
   });
 
-  app.post(
-    '/v1/auth/refresh',
-    { preHandler: auth },
-    async (request): Promise<RefreshResponse> =>
-      store.refreshToken(credentialOf(request)!, now()),
+  app.post('/v1/auth/refresh', { preHandler: auth }, async (request): Promise<RefreshResponse> =>
+    store.refreshToken(credentialOf(request)!, now()),
   );
 
   app.post('/v1/auth/logout', { preHandler: auth }, async (request, reply) => {

@@ -8,20 +8,23 @@ export async function brandForAdminKey(ctx: StoreContext, key: string, now: numb
     .innerJoin('brands', 'brands.id', 'admin_keys.brand_id')
     .select(['brands.id', 'brands.name', 'brands.currency'])
     .where('admin_keys.key_hash', '=', hashSecret(key))
-    .where((eb) => eb.or([eb('admin_keys.expires_at', 'is', null), eb('admin_keys.expires_at', '>', now)]))
+    .where((eb) =>
+      eb.or([eb('admin_keys.expires_at', 'is', null), eb('admin_keys.expires_at', '>', now)]),
+    )
     .executeTakeFirst();
 }
 
 /** Stores a new key's hash; its plaintext is returned once. */
-export async function addAdminKey(
-  trx: Trx,
-  brandId: string,
-  now: number,
-): Promise<string> {
+export async function addAdminKey(trx: Trx, brandId: string, now: number): Promise<string> {
   const adminKey = newAdminKey();
   await trx
     .insertInto('admin_keys')
-    .values({ key_hash: hashSecret(adminKey), brand_id: brandId, created_at: now, expires_at: null })
+    .values({
+      key_hash: hashSecret(adminKey),
+      brand_id: brandId,
+      created_at: now,
+      expires_at: null,
+    })
     .execute();
   return adminKey;
 }

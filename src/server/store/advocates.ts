@@ -14,7 +14,13 @@ import { type ChangeWriter, json, parseJson, type StoreContext, type Trx, write 
 import type { AdvocateTable } from './schema';
 import { insertIdentity } from './handles';
 import { hashInviteCode, hashSecret, newId, newInviteCode } from './secrets';
-import { type AdvocateAuth, advocateForToken, grant, issueToken, revokeBrandAccess } from './tokens';
+import {
+  type AdvocateAuth,
+  advocateForToken,
+  grant,
+  issueToken,
+  revokeBrandAccess,
+} from './tokens';
 import { brandView } from './views';
 
 export const INVITE_TTL_MS = 14 * 24 * 3600_000;
@@ -82,7 +88,11 @@ export async function invite(
     let id = await memberId();
     if (!id) {
       const fresh = newId();
-      await insertIdentity(trx, { id: fresh, name: req.name ?? nameFromEmail(email), created_at: now });
+      await insertIdentity(trx, {
+        id: fresh,
+        name: req.name ?? nameFromEmail(email),
+        created_at: now,
+      });
       const joined = await trx
         .insertInto('memberships')
         .values({
@@ -238,7 +248,11 @@ export async function accept(
         .set({ offered_to: auth.id })
         .where('offered_to', '=', offered)
         .execute();
-      await trx.updateTable('advocates').set({ merged_into: auth.id }).where('id', '=', offered).execute();
+      await trx
+        .updateTable('advocates')
+        .set({ merged_into: auth.id })
+        .where('id', '=', offered)
+        .execute();
     }
     await grant(trx, hashSecret(token), brandId);
   });

@@ -229,7 +229,11 @@ const tenancy: Migration = {
       .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
       .addPrimaryKeyConstraint('token_brands_pk', ['token_hash', 'brand_id'])
       .execute();
-    await db.schema.createIndex('token_brands_brand').on('token_brands').columns(['brand_id']).execute();
+    await db.schema
+      .createIndex('token_brands_brand')
+      .on('token_brands')
+      .columns(['brand_id'])
+      .execute();
     // Tokens issued before this migration keep what they could reach: every membership then held.
     await sql`insert into token_brands (token_hash, brand_id)
       select t.token_hash, m.brand_id from tokens t join memberships m on m.advocate_id = t.advocate_id`.execute(
@@ -242,7 +246,11 @@ const tenancy: Migration = {
       .addColumn('created_at', t, (c) => c.notNull())
       .addColumn('expires_at', t)
       .execute();
-    await db.schema.createIndex('admin_keys_brand').on('admin_keys').columns(['brand_id']).execute();
+    await db.schema
+      .createIndex('admin_keys_brand')
+      .on('admin_keys')
+      .columns(['brand_id'])
+      .execute();
     await sql`insert into admin_keys (key_hash, brand_id, created_at, expires_at)
       select admin_key_hash, id, created_at, null from brands`.execute(db);
   },

@@ -41,7 +41,11 @@ export async function syncPage(
   const after = parseCursor(cursor);
   // Only the brands the caller's token reaches (see tokens.ts).
   const members = (
-    await ctx.db.selectFrom('memberships').selectAll().where('advocate_id', '=', advocateId).execute()
+    await ctx.db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('advocate_id', '=', advocateId)
+      .execute()
   ).filter((m) => brandIds.includes(m.brand_id));
   if (members.length === 0) return { changes: [], cursor: String(after), hasMore: false };
   const horizon = await ctx.dialect.safeHorizon(ctx.db);

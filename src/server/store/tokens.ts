@@ -96,7 +96,11 @@ export async function advocateForToken(
 ): Promise<AdvocateAuth | undefined> {
   const row = await liveToken(ctx.db, token, now);
   if (!row) return undefined;
-  return { id: row.id, name: row.name, brandIds: await brandsOfToken(ctx.db, row.token_hash, row.id) };
+  return {
+    id: row.id,
+    name: row.name,
+    brandIds: await brandsOfToken(ctx.db, row.token_hash, row.id),
+  };
 }
 
 /**
