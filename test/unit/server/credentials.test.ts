@@ -1,6 +1,10 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TOKEN_OVERLAP_MS, TOKEN_TTL_MS } from '../../../src/server/store/tokens';
 import { type TestServer, testServer } from './helpers';
+
+const run = promisify(execFile);
 
 describe('credentials', () => {
   let s: TestServer;
@@ -75,6 +79,19 @@ describe('credentials', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_input');
   });
+
+  it('gigdesk-admin key rotate prints the new key; the old one works for the overlap', async () => {
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/server/cli/admin.ts', 'key', 'rotate', '--overlap-minutes', '5'],
+      { env: { ...process.env, GIGDESK_URL: s.url, GIGDESK_ADMIN_KEY: s.adminKey } },
+    );
+    const out = JSON.parse(stdout) as { adminKey: string; previousKeysExpireAt: number };
+    expect(out.previousKeysExpireAt).toBe(s.clock.t + 5 * 60_000);
+    expect((await s.call('GET', '/v1/admin/brand', { token: out.adminKey })).status).toBe(200);
+    s.clock.advance(5 * 60_000);
+    expect((await s.call('GET', '/v1/admin/brand', { token: s.adminKey })).status).toBe(401);
+  }, 60_000);
 
   it('a brand key rotation leaves other brands alone', async () => {
     const other = await s.store.createBrand({ name: 'Other', currency: 'EUR' }, s.clock.t);
