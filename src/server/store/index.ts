@@ -68,8 +68,8 @@ export interface Store {
   findBrandByName(name: string): Promise<BrandView | undefined>;
 
   // auth
-  brandForAdminKey(key: string, now?: number): Promise<BrandAuth | undefined>;
-  advocateForToken(token: string, now?: number): Promise<AdvocateAuth | undefined>;
+  brandForAdminKey(key: string, now: number): Promise<BrandAuth | undefined>;
+  advocateForToken(token: string, now: number): Promise<AdvocateAuth | undefined>;
   redeem(code: string, deviceName: string, now: number): Promise<RedeemResponse>;
   /** An invite accepted by the signed-in device holding `token`. */
   accept(auth: AdvocateAuth, token: string, code: string, now: number): Promise<MeResponse>;
@@ -154,8 +154,8 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
         ? { id: b.id, name: b.name, currency: b.currency, leaseMinutes: b.lease_minutes }
         : undefined;
     },
-    brandForAdminKey: (key, now = Date.now()) => adminKeys.brandForAdminKey(ctx, key, now),
-    advocateForToken: (token, now = Date.now()) => tokens.advocateForToken(ctx, token, now),
+    brandForAdminKey: (key, now) => adminKeys.brandForAdminKey(ctx, key, now),
+    advocateForToken: (token, now) => tokens.advocateForToken(ctx, token, now),
     redeem: (code, deviceName, now) => advocates.redeem(ctx, code, deviceName, now),
     accept: (auth, token, code, now) => advocates.accept(ctx, auth, token, code, now),
     refreshToken: (token, now) => tokens.refreshToken(ctx, token, now),
