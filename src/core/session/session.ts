@@ -8,7 +8,12 @@ import { writeBrand, writeMembership } from '../sync/changeRepo';
 import { FeedClient, HttpError, NetworkError } from '../sync/client';
 import type { SyncController } from '../sync/controller';
 import { wipeLocalData } from './localData';
-import { forgetDeviceToken, freshDeviceToken, readDeviceToken, storeDeviceToken } from './token';
+import {
+  forgetDeviceToken,
+  freshDeviceToken,
+  readDeviceToken,
+  storeDeviceToken,
+} from '../sync/token';
 
 export function sessionStatus(s: Services): SessionStatus {
   const session = readSession(s.db);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { REFRESH_MARGIN_MS } from '../../../src/core/session/token';
+import { REFRESH_MARGIN_MS } from '../../../src/core/sync/token';
 import { TOKEN_OVERLAP_MS, TOKEN_TTL_MS } from '../../../src/server/store/tokens';
 import { type TestCore } from '../../support/core';
 import { type TestServer, testServer } from '../server/helpers';

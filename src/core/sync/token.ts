@@ -1,5 +1,5 @@
 import type { SecretStore } from '../services';
-import { FeedClient, HttpError } from '../sync/client';
+import { FeedClient, HttpError } from './client';
 
 /** The device token lives only in the host's secret store (safeStorage in the app). */
 const TOKEN_KEY = 'device-token';
