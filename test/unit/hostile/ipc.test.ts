@@ -89,7 +89,7 @@ beforeEach(() => {
     isDemo: false,
     signedInAt: 0,
   });
-  storeDeviceToken(core.services.secrets, 'gdt_hostile_test_token');
+  storeDeviceToken(core.services.secrets, 'gdt_hostile_test_token', Date.now() + 30 * 86_400_000);
 });
 afterAll(() => {
   core.close();
