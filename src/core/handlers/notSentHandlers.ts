@@ -9,18 +9,18 @@ import type { HandlerMap } from './types';
 export function notSentHandlers(
   s: Services,
   sync: SyncController,
-): HandlerMap<'notSent:list' | 'notSent:dismiss' | 'notSent:discardDraft' | 'notSent:retry'> {
+): HandlerMap<'unsent:list' | 'unsent:dismiss' | 'unsent:discardDraft' | 'unsent:retry'> {
   return {
-    'notSent:list': async () => readNotSent(s.db),
-    'notSent:dismiss': async ({ id }) => {
+    'unsent:list': async () => readNotSent(s.db),
+    'unsent:dismiss': async ({ id }) => {
       deleteUnsent(s.db, id);
       return readNotSent(s.db);
     },
-    'notSent:discardDraft': async ({ taskId, kind }) => {
+    'unsent:discardDraft': async ({ taskId, kind }) => {
       clearDraft(s.db, taskId, kind);
       return readNotSent(s.db);
     },
-    'notSent:retry': async () => {
+    'unsent:retry': async () => {
       if (unparkAll(s.db) > 0) await sync.syncNow();
       return readNotSent(s.db);
     },

@@ -43,12 +43,12 @@ export type NotSent = z.infer<typeof NotSent>;
 
 export const notSentChannels = {
   /** Everything written here that did not reach the server and is not queued to. */
-  'notSent:list': channel(NoInput, NotSent),
-  'notSent:dismiss': channel(z.strictObject({ id: z.number().int().positive() }), NotSent),
-  'notSent:discardDraft': channel(
+  'unsent:list': channel(NoInput, NotSent),
+  'unsent:dismiss': channel(z.strictObject({ id: z.number().int().positive() }), NotSent),
+  'unsent:discardDraft': channel(
     z.strictObject({ taskId: z.string().min(1).max(128), kind: DraftKind }),
     NotSent,
   ),
   /** Sends every parked action again (a fresh count of attempts), then answers the tray. */
-  'notSent:retry': channel(NoInput, NotSent),
+  'unsent:retry': channel(NoInput, NotSent),
 };

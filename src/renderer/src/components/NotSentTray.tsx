@@ -30,7 +30,7 @@ export function NotSentTray() {
             <button type="button" onClick={() => copy(item.body)}>
               Copy text
             </button>
-            <button type="button" onClick={() => void act('notSent:dismiss', { id: item.id })}>
+            <button type="button" onClick={() => void act('unsent:dismiss', { id: item.id })}>
               Dismiss
             </button>
           </li>
@@ -48,7 +48,7 @@ export function NotSentTray() {
             <button
               type="button"
               onClick={() =>
-                void act('notSent:discardDraft', { taskId: draft.taskId, kind: draft.kind })
+                void act('unsent:discardDraft', { taskId: draft.taskId, kind: draft.kind })
               }
             >
               Discard
@@ -66,7 +66,7 @@ export function NotSentTray() {
         ))}
       </ul>
       {tray.parked.length > 0 ? (
-        <button type="button" onClick={() => void act('notSent:retry')}>
+        <button type="button" onClick={() => void act('unsent:retry')}>
           Retry sending
         </button>
       ) : null}

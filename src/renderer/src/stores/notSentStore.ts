@@ -3,7 +3,7 @@ import type { Channel, Input } from '../../../shared/contract';
 import type { NotSent } from '../../../shared/contract/notSent';
 import { invoke, onEvent } from '../api';
 
-type TrayChannel = 'notSent:list' | 'notSent:dismiss' | 'notSent:discardDraft' | 'notSent:retry';
+type TrayChannel = 'unsent:list' | 'unsent:dismiss' | 'unsent:discardDraft' | 'unsent:retry';
 
 interface NotSentState {
   tray: NotSent | null;
@@ -14,7 +14,7 @@ interface NotSentState {
 
 export const useNotSent = create<NotSentState>((set) => {
   const load = () =>
-    void invoke('notSent:list').then(
+    void invoke('unsent:list').then(
       (tray) => set({ tray }),
       () => undefined,
     );
