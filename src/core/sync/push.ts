@@ -32,7 +32,7 @@ export class OutboxPusher {
 
   /** True when rows were settled or parked; throws the failure that stopped the push. */
   async push(): Promise<boolean> {
-    const { db, client, now } = this.c;
+    const { db, client } = this.c;
     let changed = false;
     for (;;) {
       const rows = listOutbox(db, this.batch);
