@@ -8,6 +8,7 @@ import { FeedClient, HttpError, NetworkError } from '../sync/client';
 import type { SyncController } from '../sync/controller';
 import { wipeLocalData } from './localData';
 import { forgetDeviceToken, readDeviceToken, storeDeviceToken } from './token';
+import { finalPush, guardUnsentWork } from './unsentWork';
 
 export function sessionStatus(s: Services): SessionStatus {
   const session = readSession(s.db);
@@ -55,8 +56,11 @@ export async function signIn(
   serverUrl: string,
   inviteCode: string,
   isDemo: boolean,
+  discardUnsent = false,
 ): Promise<SessionStatus> {
   const baseUrl = serverUrl.replace(/\/+$/, '');
+  // Signed out, any sign-in replaces this device's data: warn before the invite is spent.
+  if (!readSession(s.db)) guardUnsentWork(s.db, discardUnsent);
   let redeemed: RedeemResponse;
   try {
     redeemed = await new FeedClient({ baseUrl, timeoutMs: 15_000 }).redeem(
@@ -66,11 +70,16 @@ export async function signIn(
   } catch (error) {
     throw redeemFailure(error, baseUrl);
   }
-  await sync.stop();
   const previous = readSession(s.db);
   const sameAdvocate =
     previous?.advocateId === redeemed.advocate.id &&
     (previous.isDemo || previous.serverUrl === baseUrl);
+  if (previous && !sameAdvocate) {
+    // The previous advocate's queued work is sent while it still can be, else named first.
+    await finalPush(sync);
+    guardUnsentWork(s.db, discardUnsent);
+  }
+  await sync.stop();
   storeDeviceToken(s.secrets, redeemed.token);
   s.db.transaction(() => {
     if (!sameAdvocate) wipeLocalData(s.db);
@@ -115,9 +124,12 @@ export async function signOut(
   s: Services,
   sync: SyncController,
   wipe: boolean,
+  discardUnsent = false,
 ): Promise<SessionStatus> {
   const session = readSession(s.db);
   const token = readDeviceToken(s.secrets);
+  if (session) await finalPush(sync);
+  if (wipe) guardUnsentWork(s.db, discardUnsent);
   await sync.stop();
   if (session && token) {
     await new FeedClient({ baseUrl: session.serverUrl, token, timeoutMs: 3_000 })

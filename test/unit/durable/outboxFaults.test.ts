@@ -110,7 +110,8 @@ describe('nothing authored is lost when the server refuses a batch', () => {
       return countOutbox(core.db) === 0;
     }, 'the outbox to drain');
     const onServer = await serverBodies(a!);
-    for (const body of bodies.filter((b) => !b.includes('POISON'))) expect(onServer).toContain(body);
+    for (const body of bodies.filter((b) => !b.includes('POISON')))
+      expect(onServer).toContain(body);
     expect(unsentBodies()).toEqual(['Reply POISON four']);
     expect(proxy.batches[0]).toBe(5);
     expect(proxy.batches).toContain(3);
