@@ -14,11 +14,13 @@ export type ActionsFault = (actions: Action[]) => { status: number; body: unknow
 /**
  * An HTTP proxy in front of the feed server that can answer action batches itself (a 500, a 413,
  * a 400 without item indexes…) while every other request, and every batch it lets through,
- * reaches the real server. Records the size of each batch it saw.
+ * reaches the real server; `failPulls` makes pulls fail too. Records the size of each batch it saw.
  */
 export class ActionFaultProxy {
   private server: Server | null = null;
   fault: ActionsFault = () => null;
+  /** Answers every pull with a 503. */
+  failPulls = false;
   readonly batches: number[] = [];
 
   constructor(private readonly target: URL) {}
@@ -33,6 +35,11 @@ export class ActionFaultProxy {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
+    if (this.failPulls && req.url?.startsWith('/v1/sync')) {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'unavailable', message: 'Pulls are down.' } }));
+      return;
+    }
     if (req.method === 'POST' && req.url?.startsWith('/v1/actions')) {
       const { actions } = JSON.parse(body.toString()) as { actions: Action[] };
       this.batches.push(actions.length);

@@ -110,10 +110,12 @@ export class SyncEngine {
     // outbox waits for its retry (the failure is reported after the pull).
     let failure: unknown = null;
     try {
-      result.changed = await this.pusher.push();
+      await this.pusher.push();
     } catch (error) {
       failure = error;
     }
+    // Rows settled before a failure changed what the views show (e.g. "Waiting to send").
+    result.changed = this.pusher.takeChanged();
     try {
       if (!(failure instanceof NetworkError) && !this.stopped) await this.pullAll(result);
     } catch (error) {

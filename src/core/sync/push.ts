@@ -27,29 +27,34 @@ export const PARK_AFTER_FAILURES = 5;
 export class OutboxPusher {
   private batch = FULL_BATCH;
   private head: { seq: number; failures: number } = { seq: -1, failures: 0 };
+  /** Rows settled or parked since the engine last asked, also by a push that then failed. */
+  private changed = false;
 
   constructor(private readonly c: PushContext) {}
 
-  /** True when rows were settled or parked; throws the failure that stopped the push. */
-  async push(): Promise<boolean> {
+  /** Whether rows were settled or parked since the last call (the views must re-read). */
+  takeChanged(): boolean {
+    const changed = this.changed;
+    this.changed = false;
+    return changed;
+  }
+
+  /** Sends until the outbox is empty; throws the failure that stopped the push. */
+  async push(): Promise<void> {
     const { db, client } = this.c;
-    let changed = false;
     for (;;) {
       const rows = listOutbox(db, this.batch);
-      if (rows.length === 0) return changed;
+      if (rows.length === 0) return;
       const actions = rows.map((row) => Action.parse(JSON.parse(row.payload)));
       let results: ActionResult[];
       try {
         results = (await client.send(actions, this.c.signal)).results;
       } catch (error) {
-        if (this.c.isStopped()) return changed;
-        if (this.recover(rows, error)) {
-          changed = true;
-          continue;
-        }
+        if (this.c.isStopped()) return;
+        if (this.recover(rows, error)) continue;
         throw error;
       }
-      if (this.c.isStopped()) return changed;
+      if (this.c.isStopped()) return;
       const byKey = new Map(results.map((r) => [r.key, r]));
       let answered = 0;
       for (const row of rows) {
@@ -69,7 +74,6 @@ export class OutboxPusher {
         if (this.recover(rows, error)) continue;
         throw error;
       }
-      changed = true;
       this.batch = FULL_BATCH;
     }
   }
@@ -116,6 +120,7 @@ export class OutboxPusher {
   }
 
   private settle(row: OutboxRow, result: ActionResult): void {
+    this.changed = true;
     const notice = settleAction(this.c.db, row, result, this.c.now());
     if (notice) this.c.onNotice(notice);
   }
@@ -127,6 +132,7 @@ export class OutboxPusher {
   private park(row: OutboxRow, message: string): void {
     const at = this.c.now();
     parkTaskRows(this.c.db, row, at);
+    this.changed = true;
     this.head = { seq: -1, failures: 0 };
     this.batch = FULL_BATCH;
     const undo = JSON.parse(row.undo ?? 'null') as UndoRecord | null;

@@ -156,4 +156,26 @@ describe('nothing authored is lost when the server refuses a batch', () => {
     expect(countOutbox(core.db)).toBe(0);
     expect(await serverBodies(a!)).toContain('A reply the server chokes on');
   });
+
+  it('rows settled before the push fails still tell the views to re-read (no stale “Waiting to send”)', async () => {
+    const [a, b] = await claimAll();
+    proxy.fault = (actions) =>
+      hasPoison(actions)
+        ? { status: 503, body: { error: { code: 'down', message: 'Down.' } } }
+        : null;
+    const c = ctx();
+    replyTo(c, a!, 'This one goes through');
+    replyTo(c, b!, 'POISON reply');
+    await core.handlers['sync:now'](undefined); // both in one batch: 503, next tries go one by one
+    core.events.length = 0;
+    proxy.failPulls = true; // so only the push can say that something changed
+    await core.handlers['sync:now'](undefined); // the first alone: applied; then the second: 503
+    const sent = core.db
+      .prepare('SELECT pending FROM messages WHERE body = ?')
+      .pluck()
+      .all('This one goes through');
+    expect(sent.every((p) => p === 0)).toBe(true);
+    expect(countOutbox(core.db)).toBe(1);
+    expect(core.events.map((e) => e.event)).toContain('feed:changed');
+  });
 });
