@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { safeStorage } from 'electron';
 import type { SecretStore } from '../core';
-import { writeFileAtomic } from '../core/fs/atomicFile';
+import { writeFileAtomic } from '../core/db/atomicFile';
 
 /**
  * Secrets (the device token) encrypted with the OS secret store through `safeStorage`, kept in a

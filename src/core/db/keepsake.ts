@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../fs/atomicFile';
+import { writeFileAtomic } from './atomicFile';
 import type { Db } from './open';
 
 /**

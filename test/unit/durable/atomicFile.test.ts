@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../../src/core/fs/atomicFile';
+import { writeFileAtomic } from '../../../src/core/db/atomicFile';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'gigdesk-atomic-'))));
