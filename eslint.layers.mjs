@@ -47,12 +47,10 @@ const coreZones = {
     ...coreBase,
     layers: [
       ...coreFloor,
-      // Back-arrows into features (sync applies their changes and raises their notices):
-      // issue 14 point 3 moves these into the features; delete each arrow as it goes.
+      // Back-arrows into features (sync applies their changes): issue 14 point 3 moves these
+      // into the features; delete each arrow as it goes.
       'core/earnings',
-      'core/feed',
       'core/kb',
-      'core/session',
     ],
   },
   'core/diagnostics': { paths: ['src/core/diagnostics'], ...feature() },

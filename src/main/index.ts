@@ -6,7 +6,8 @@ import { openOrRecover, type Recovery } from '../core/db/recovery';
 import type { DemoWorkspace } from '../core/services';
 import kbSearchWorkerFile from '../core/kb/searchWorker?modulePath';
 import { createErrorJournal } from '../core/diagnostics/errorJournal';
-import { createSyncController, type SyncController } from '../core/sync/controller';
+import { createAppSync } from '../core/handlers/appSync';
+import type { SyncController } from '../core/sync/controller';
 import { APP_ORIGIN, isAppUrl } from './appUrl';
 import { inProcessDemoWorkspace } from './demoWorkspace';
 import { registerIpc } from './ipc';
@@ -141,7 +142,7 @@ async function start(): Promise<void> {
     }),
     diagnostics: errorJournal,
   };
-  sync = createSyncController(services);
+  sync = createAppSync(services);
   const handlers = createHandlers(services, sync);
   registerIpc(ipcMain, handlers, {
     isAppUrl: (url) => isAppUrl(url, devServerUrl),

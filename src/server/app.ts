@@ -1,10 +1,10 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { ApiError } from '../shared/protocol';
 import { ApiFailure, httpStatusFor } from './errors';
 import { credentialOf } from './http/auth';
 import { loggerOptions } from './http/logging';
-import { parseNdjson } from './http/validate';
+import { clientErrorHandler, errorBody, frameworkErrors } from './http/errorReplies';
+import { textHygiene } from './http/textHygiene';
 import { hashSecret } from './store/secrets';
 import { adminRoutes } from './routes/admin';
 import { advocateRoutes } from './routes/advocate';
@@ -29,32 +29,16 @@ export interface GigdeskApp {
   events: EventStreams;
 }
 
-function errorBody(
-  code: ApiError['error']['code'],
-  message: string,
-  issues?: ApiFailure['issues'],
-): ApiError {
-  return { error: { code, message, ...(issues ? { issues } : {}) } };
-}
-
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<GigdeskApp> {
   const now = options.now ?? Date.now;
   const app = Fastify({
     logger: loggerOptions(options.logger),
     bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+    frameworkErrors,
+    clientErrorHandler,
   });
 
-  app.addContentTypeParser(
-    ['application/x-ndjson', 'application/ndjson'],
-    { parseAs: 'string' },
-    (_req, body, done) => {
-      try {
-        done(null, parseNdjson(body as string));
-      } catch (err) {
-        done(err as Error, undefined);
-      }
-    },
-  );
+  textHygiene(app);
 
   app.setErrorHandler((err: FastifyError | ApiFailure, request, reply) => {
     if (err instanceof ApiFailure) {

@@ -29,8 +29,11 @@ export const ApiErrorCode = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  'request_timeout',
   'payload_too_large',
+  'uri_too_long',
   'unsupported_media_type',
+  'headers_too_large',
   'rate_limited',
   'internal',
 ]);
@@ -259,6 +262,10 @@ export const SyncResponse = z.object({
 export type SyncResponse = z.infer<typeof SyncResponse>;
 
 /** Body of each Server-Sent Event `change` on `GET /v1/events`: pull now. */
+/**
+ * A `change` event: the brand's highest seq in one commit. A sync cursor is the seq of the last
+ * change returned, so an app whose cursor is at or past `seq` already holds it and skips the pull.
+ */
 export const ChangeNotice = z.object({ brandId: Id, seq: z.number().int().positive() });
 export type ChangeNotice = z.infer<typeof ChangeNotice>;
 

@@ -11,7 +11,7 @@ import {
   type Services,
 } from '../../src/core';
 import { createErrorJournal } from '../../src/core/diagnostics/errorJournal';
-import { createSyncController } from '../../src/core/sync/controller';
+import { createAppSync } from '../../src/core/handlers/appSync';
 import { inProcessDemoWorkspace } from '../../src/main/demoWorkspace';
 import type { RunningServer } from '../../src/server';
 import { createUpdateController, noUpdateSource } from '../../src/core/update';
@@ -99,7 +99,7 @@ export const test = base.extend<{ gigdesk: GigdeskApp }, { rendererUrl: string }
         close: () => demoServer.close(),
       },
     };
-    const sync = createSyncController(services, { backoff: { baseMs: 200, maxMs: 2_000 } });
+    const sync = createAppSync(services, { backoff: { baseMs: 200, maxMs: 2_000 } });
     const handlers = createHandlers(services, sync);
     await installBridge(page, handlers);
     const open = async () => {

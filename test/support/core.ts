@@ -11,11 +11,8 @@ import {
 } from '../../src/core';
 import { createErrorJournal } from '../../src/core/diagnostics/errorJournal';
 import { createUpdateController, noUpdateSource } from '../../src/core/update';
-import {
-  createSyncController,
-  type SyncController,
-  type SyncTuning,
-} from '../../src/core/sync/controller';
+import { createAppSync } from '../../src/core/handlers/appSync';
+import type { SyncController, SyncTuning } from '../../src/core/sync/controller';
 import { kbSearchWorkerForTests } from './kbWorker';
 import type { EventName, EventPayload } from '../../src/shared/contract';
 
@@ -87,7 +84,7 @@ export function createTestCore(
     diagnostics: createErrorJournal(),
     ...overrides,
   };
-  const sync = createSyncController(services, options.tuning);
+  const sync = createAppSync(services, options.tuning);
   return {
     db,
     dir,

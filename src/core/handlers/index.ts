@@ -1,5 +1,6 @@
 import type { Services } from '../services';
-import { createSyncController, type SyncController } from '../sync/controller';
+import { createAppSync } from './appSync';
+import type { SyncController } from '../sync/controller';
 import { appHandlers } from './appHandlers';
 import { earningsHandlers } from './earningsHandlers';
 import { feedHandlers } from './feedHandlers';
@@ -18,7 +19,7 @@ import { diagnosticsHandlers } from './diagnosticsHandlers';
  */
 export function createHandlers(
   services: Services,
-  sync: SyncController = createSyncController(services),
+  sync: SyncController = createAppSync(services),
 ): Handlers {
   return {
     ...appHandlers(services),

@@ -1,4 +1,4 @@
-import type { Ticket } from '../../shared/contract/tickets';
+import type { TicketBoard } from '../../shared/contract/tickets';
 import { expandMacro } from '../../shared/domain/macros';
 import { AppError } from '../../shared/result';
 import { readSession, type SessionRow } from '../repos/sessionRepo';
@@ -6,16 +6,7 @@ import type { Services } from '../services';
 import type { SyncController } from '../sync/controller';
 import { saveDraft } from '../tickets/draftsRepo';
 import { listBrandMacros } from '../tickets/macrosRepo';
-import {
-  abandonTicket,
-  addNote,
-  escalateTicket,
-  renewTicket,
-  replyTo,
-  resolveTicket,
-  transferTicket,
-  type TicketCtx,
-} from '../tickets/ticketActions';
+import { performAction, renewTicket, type TicketCtx } from '../tickets/ticketActions';
 import { listMyTicketRows, readTicketRow } from '../tickets/ticketRepo';
 import { readTicket } from '../tickets/ticketView';
 import type { HandlerMap } from './types';
@@ -24,17 +15,7 @@ export function ticketsHandlers(
   s: Services,
   sync: SyncController,
 ): HandlerMap<
-  | 'tickets:mine'
-  | 'tickets:get'
-  | 'tickets:reply'
-  | 'tickets:note'
-  | 'tickets:resolve'
-  | 'tickets:escalate'
-  | 'tickets:transfer'
-  | 'tickets:abandon'
-  | 'tickets:renew'
-  | 'tickets:saveDraft'
-  | 'tickets:macros'
+  'tickets:board' | 'tickets:act' | 'tickets:renew' | 'tickets:saveDraft' | 'tickets:macros'
 > {
   const session = (): SessionRow => {
     const row = readSession(s.db);
@@ -46,35 +27,22 @@ export function ticketsHandlers(
     actor: { id: me.advocateId, name: me.advocateName, handle: me.advocateHandle },
     now: s.now(),
   });
-  /** Runs an action, tells every view, sends it at once when online; answers the ticket now. */
-  const acting = async (taskId: string, run: (c: TicketCtx) => unknown): Promise<Ticket | null> => {
-    const me = session();
-    run(ctx(me));
-    s.emit('feed:changed', {});
-    void sync.syncNow();
-    return readTicket(s.db, taskId, me);
+  const board = (open: string | null): TicketBoard => {
+    const me = readSession(s.db);
+    if (!me) return { mine: [], open: null };
+    return {
+      mine: listMyTicketRows(s.db, me.advocateId),
+      open: open === null ? null : readTicket(s.db, open, me),
+    };
   };
   return {
-    'tickets:mine': async () => {
-      const me = readSession(s.db);
-      return me ? listMyTicketRows(s.db, me.advocateId) : [];
+    'tickets:board': async (input) => board(input?.open ?? null),
+    'tickets:act': async (input) => {
+      const me = session();
+      performAction(ctx(me), input);
+      void sync.syncNow();
+      return board(input.taskId);
     },
-    'tickets:get': async ({ taskId }) => {
-      const ticket = readTicket(s.db, taskId, session());
-      if (!ticket) throw new AppError('not_found', 'This ticket is no longer on this device.');
-      return ticket;
-    },
-    'tickets:reply': ({ taskId, body, macroId }) =>
-      acting(taskId, (c) => replyTo(c, taskId, body, macroId)),
-    'tickets:note': ({ taskId, body }) => acting(taskId, (c) => addNote(c, taskId, body)),
-    'tickets:resolve': ({ taskId, summary }) =>
-      acting(taskId, (c) => resolveTicket(c, taskId, summary)),
-    'tickets:escalate': ({ taskId, target, handoffNote }) =>
-      acting(taskId, (c) => escalateTicket(c, taskId, target, handoffNote)),
-    'tickets:transfer': ({ taskId, to, note }) =>
-      acting(taskId, (c) => transferTicket(c, taskId, to, note)),
-    'tickets:abandon': ({ taskId, reason }) =>
-      acting(taskId, (c) => abandonTicket(c, taskId, reason)),
     'tickets:renew': async ({ taskId }) => {
       const queued = renewTicket(ctx(session()), taskId);
       if (queued) void sync.syncNow();

@@ -7,7 +7,7 @@ import { writeBrand, writeMembership } from '../sync/changeRepo';
 import { FeedClient, HttpError, NetworkError } from '../sync/client';
 import type { SyncController } from '../sync/controller';
 import { wipeLocalData } from './localData';
-import { forgetDeviceToken, readDeviceToken, storeDeviceToken } from './token';
+import { forgetDeviceToken, readDeviceToken, storeDeviceToken } from '../sync/token';
 import { finalPush, guardUnsentWork } from './unsentWork';
 
 export function sessionStatus(s: Services): SessionStatus {

@@ -1,25 +1,36 @@
 import type { SyncStatus } from '../../shared/contract/events';
-import { announceNewTasks } from '../feed/notifications';
-import { leasesEndingBefore } from '../feed/notifyRepo';
 import { readSession, writeSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
-import { readDeviceToken } from '../session/token';
-import { loadSettings } from '../settings';
 import type { BackoffPolicy } from './backoff';
 import { FeedClient } from './client';
-import { SyncEngine } from './engine';
+import { SyncEngine, type SyncResult } from './engine';
 import { listenForChanges } from './eventStream';
 import { readSyncState } from './syncStateRepo';
+import { readDeviceToken } from './token';
 
 export interface SyncTuning {
   backoff?: BackoffPolicy;
   pageSize?: number;
   /** A full sync this often even without server events (a safety net). */
   pollMs?: number;
-  /** How often leases are checked, and how early before a lapse the advocate is warned. */
+  /** How often the features' periodic checks run (lease warnings). */
   leaseCheckMs?: number;
+  /** How early before a lapse the advocate is warned (read by the feed's lease warnings). */
   leaseWarningMs?: number;
   idleTimeoutMs?: number;
+}
+
+/**
+ * What the features do around syncing, registered in core/handlers/appSync.ts:
+ * sync itself only moves the outbox, the cursor and the pages.
+ */
+export interface SyncFeatures {
+  /** After each sync that completed or changed something, outside any transaction. */
+  afterSync(result: SyncResult, advocateId: string): void;
+  /** Every `leaseCheckMs` while signed in. */
+  periodic(advocateId: string): void;
+  /** Signed out: forget per-session state. */
+  reset(): void;
 }
 
 /** The sync engine's lifecycle for the signed-in session: started on sign-in, stopped on sign-out. */
@@ -38,37 +49,17 @@ const signedOut = (lastSyncedAt: number | null): SyncStatus => ({
   message: 'Not connected to a brand server yet.',
 });
 
-export function createSyncController(s: Services, tuning: SyncTuning = {}): SyncController {
+export function createSyncController(
+  s: Services,
+  features: SyncFeatures,
+  tuning: SyncTuning = {},
+): SyncController {
   let engine: SyncEngine | null = null;
   let starting: Promise<void> | null = null;
   let timers: ReturnType<typeof setInterval>[] = [];
   let debounce: ReturnType<typeof setTimeout> | null = null;
-  const warned = new Set<string>();
 
   const emitStatus = (status: SyncStatus) => s.emit('sync:status', status);
-
-  const checkLeases = (advocateId: string) => {
-    const now = s.now();
-    for (const lease of leasesEndingBefore(
-      s.db,
-      advocateId,
-      now + (tuning.leaseWarningMs ?? 5 * 60_000),
-    )) {
-      const key = `${lease.id}:${lease.leaseExpiresAt}`;
-      if (warned.has(key)) continue;
-      warned.add(key);
-      const lapsed = lease.leaseExpiresAt <= now;
-      s.emit('notice:new', {
-        id: `lease:${key}`,
-        level: 'warning',
-        message: lapsed
-          ? `Your claim on “${lease.subject}” lapsed; claim it again from the feed if it is still open.`
-          : `Your claim on “${lease.subject}” lapses in ${Math.max(1, Math.round((lease.leaseExpiresAt - now) / 60_000))} min. Open the ticket to keep it.`,
-        taskId: lease.id,
-        at: now,
-      });
-    }
-  };
 
   const begin = async () => {
     const session = readSession(s.db);
@@ -95,37 +86,37 @@ export function createSyncController(s: Services, tuning: SyncTuning = {}): Sync
       onStatus: emitStatus,
       onNotice: (notice) => s.emit('notice:new', notice),
       onSynced: (result) => {
-        // Matching tasks are counted over the whole feed: only worth it when something changed.
-        if (result.changed) {
-          s.emit('feed:changed', {});
-          announceNewTasks(s.db, s.desktop, loadSettings(s.db), s.now(), {
-            initial: result.initial,
-          });
-        }
-        checkLeases(session.advocateId);
+        if (result.changed) s.emit('feed:changed', {});
+        features.afterSync(result, session.advocateId);
       },
       ...(tuning.pageSize ? { pageSize: tuning.pageSize } : {}),
       ...(tuning.backoff ? { backoff: tuning.backoff } : {}),
     });
     engine = current;
-    const requestSync = () => {
+    /** Coalesces requests: `seq` pulls up to that cursor (unless held), null syncs anyway. */
+    let wanted: number | null = 0;
+    const requestSync = (seq: number | null = null) => {
+      if (seq !== null && current.holds(seq)) return;
+      wanted = seq === null || wanted === null ? null : Math.max(wanted, seq);
       if (debounce) return;
       debounce = setTimeout(() => {
         debounce = null;
-        void current.syncNow();
+        const upTo = wanted;
+        wanted = 0;
+        void (upTo === null ? current.syncNow() : current.syncTo(upTo));
       }, 25);
     };
     void listenForChanges({
       client: new FeedClient({ baseUrl, token }),
       onChange: requestSync,
-      onDrop: requestSync,
+      onDrop: () => requestSync(),
       signal: current.signal,
       ...(tuning.backoff ? { backoff: tuning.backoff } : {}),
       ...(tuning.idleTimeoutMs ? { idleTimeoutMs: tuning.idleTimeoutMs } : {}),
     });
     timers = [
-      setInterval(requestSync, tuning.pollMs ?? 5 * 60_000),
-      setInterval(() => checkLeases(session.advocateId), tuning.leaseCheckMs ?? 30_000),
+      setInterval(() => requestSync(), tuning.pollMs ?? 5 * 60_000),
+      setInterval(() => features.periodic(session.advocateId), tuning.leaseCheckMs ?? 30_000),
     ];
     await current.syncNow();
   };
@@ -155,7 +146,7 @@ export function createSyncController(s: Services, tuning: SyncTuning = {}): Sync
       const stopping = engine;
       engine = null;
       await stopping?.stop();
-      warned.clear();
+      features.reset();
     },
     async syncNow() {
       if (!engine) await controller.start();

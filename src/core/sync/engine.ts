@@ -34,6 +34,8 @@ export interface EngineOptions {
 export class SyncEngine {
   private running: Promise<void> | null = null;
   private again = false;
+  /** The highest seq a change event announced while a run was going. */
+  private wanted = 0;
   private stopped = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -79,6 +81,26 @@ export class SyncEngine {
     return this.running;
   }
 
+  /**
+   * A change event's answer: pulls unless the cursor already holds `seq` (so the event for the
+   * app's own action, which the run that pushed it also pulled, costs nothing). While a run is
+   * going, it goes round once more only if its pull ends short of `seq`.
+   */
+  syncTo(seq: number): Promise<void> {
+    if (this.stopped || this.holds(seq)) return Promise.resolve();
+    if (this.running) {
+      this.wanted = Math.max(this.wanted, seq);
+      return this.running;
+    }
+    return this.syncNow();
+  }
+
+  /** Whether the cursor is at or past `seq` (the server's cursor is the seq of a change). */
+  holds(seq: number): boolean {
+    const { cursor } = readSyncState(this.o.db);
+    return cursor !== null && /^\d+$/.test(cursor) && Number(cursor) >= seq;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -90,6 +112,8 @@ export class SyncEngine {
     do {
       this.again = false;
       await this.runOnce();
+      if (this.wanted > 0 && !this.holds(this.wanted)) this.again = true;
+      this.wanted = 0;
     } while (this.again && !this.stopped);
   }
 

@@ -1,10 +1,14 @@
+import { ChangeNotice } from '../../shared/protocol';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import type { FeedClient } from './client';
 
 export interface EventStreamOptions {
   client: FeedClient;
-  /** Called on (re)connect and on every `change` event: "pull now". */
-  onChange: () => void;
+  /**
+   * Called on (re)connect (`null`: pull to catch up) and on every `change` event with the cursor
+   * that holds it (the change's seq): "pull, unless you hold that cursor already".
+   */
+  onChange: (seq: number | null) => void;
   /** An open stream dropped: a sync attempt tells whether the server is gone. */
   onDrop: () => void;
   signal: AbortSignal;
@@ -35,10 +39,10 @@ export async function listenForChanges(o: EventStreamOptions): Promise<void> {
       opened = true;
       attempt = 0;
       resetIdle();
-      o.onChange();
-      await readEvents(body, (event) => {
+      o.onChange(null);
+      await readEvents(body, (event, data) => {
         resetIdle();
-        if (event === 'change') o.onChange();
+        if (event === 'change') o.onChange(seqOf(data));
       });
     } catch {
       // Dropped or refused: fall through to the backoff below.
@@ -54,14 +58,25 @@ export async function listenForChanges(o: EventStreamOptions): Promise<void> {
   }
 }
 
-/** Parses a text/event-stream body; calls `onEvent` with each event's name (heartbeats too). */
+/** The seq a `change` event carries; null when it carries none we can read (then: pull). */
+function seqOf(data: string): number | null {
+  try {
+    const notice = ChangeNotice.safeParse(JSON.parse(data));
+    return notice.success ? notice.data.seq : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Parses a text/event-stream body; calls `onEvent` with each event's name and data. */
 async function readEvents(
   body: ReadableStream<Uint8Array>,
-  onEvent: (name: string) => void,
+  onEvent: (name: string, data: string) => void,
 ): Promise<void> {
   const decoder = new TextDecoder();
   let buffer = '';
   let name = 'message';
+  let data: string[] = [];
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
     buffer += decoder.decode(chunk, { stream: true });
     let newline: number;
@@ -69,12 +84,15 @@ async function readEvents(
       const line = buffer.slice(0, newline).replace(/\r$/, '');
       buffer = buffer.slice(newline + 1);
       if (line === '') {
-        onEvent(name);
+        onEvent(name, data.join('\n'));
         name = 'message';
+        data = [];
       } else if (line.startsWith(':')) {
-        onEvent('heartbeat');
+        onEvent('heartbeat', '');
       } else if (line.startsWith('event:')) {
         name = line.slice(6).trim();
+      } else if (line.startsWith('data:')) {
+        data.push(line.slice(5).replace(/^ /, ''));
       }
     }
   }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Action, type ActionResult, type ActionType } from '../../shared/protocol';
 import type { Notice } from '../../shared/contract/events';
+import { actionTable } from '../../shared/domain/actions';
 import type { Db } from '../db/open';
 import { withdrawEstimate } from '../earnings/apply';
 import { writeTask } from './changeRepo';
@@ -88,19 +89,9 @@ export function enqueueAction(
   return key;
 }
 
-/** Actions whose local effect records an earnings estimate (see tickets/ticketActions.ts). */
-const closesCase = new Set<string>(['resolve', 'escalate', 'transfer']);
-
-const verbs: Record<ActionType, string> = {
-  claim: 'claim',
-  renew: 'renew the lease on',
-  reply: 'send your reply on',
-  note: 'add your note to',
-  resolve: 'resolve',
-  escalate: 'escalate',
-  transfer: 'transfer',
-  abandon: 'hand back',
-};
+/** The table entry of a stored row's type (rows are written from `Action`, so it has one). */
+const specOf = (type: string): (typeof actionTable)[ActionType] | undefined =>
+  Object.hasOwn(actionTable, type) ? actionTable[type as ActionType] : undefined;
 
 function noticeFor(
   row: OutboxRow,
@@ -110,7 +101,7 @@ function noticeFor(
   kept: boolean,
 ): Notice {
   const what = undo.subject ? `“${undo.subject}”` : 'this task';
-  const verb = verbs[row.type as ActionType] ?? row.type;
+  const verb = specOf(row.type)?.failed.en ?? row.type;
   const keptText = kept ? ' Your text is kept under “Not sent”.' : '';
   const lost =
     row.type === 'claim' && result.status === 'conflict'
@@ -186,8 +177,8 @@ export function settleAction(
       else confirmLocalMessages(db, undo.insertedMessageIds);
     } else {
       deleteLocalMessages(db, undo.insertedMessageIds);
-      // A refused resolve, escalate or transfer must not leave its earnings estimate behind.
-      if (taskId && closesCase.has(row.type)) withdrawEstimate(db, taskId, now);
+      // A refused action that earns a payout must not leave its earnings estimate behind.
+      if (taskId && specOf(row.type)?.payout) withdrawEstimate(db, taskId, now);
       if (taskId && undo.task) {
         restoreTaskSnapshot(db, taskId, undo.task);
         // Later queued actions on this task were built on the state just undone: their undo

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DraftKind, TransferTarget } from '../../shared/contract/tickets';
+import type { ActInput, DraftKind } from '../../shared/contract/tickets';
+import { actionTable, noteOf, type TicketAction } from '../../shared/domain/actions';
 import { nextState, type Transition } from '../../shared/domain/lifecycle';
 import type { PayoutOutcome } from '../../shared/domain/payout';
 import { lifecycleOf, ticketDecision } from '../../shared/domain/ticketState';
-import type { ActionType, EscalationTarget, TransferTo } from '../../shared/protocol';
+import type { ActionType, TransferTo } from '../../shared/protocol';
 import { AppError } from '../../shared/result';
 import type { Db } from '../db/open';
 import { recordEstimate } from '../earnings/apply';
@@ -46,50 +47,93 @@ function checked(ctx: TicketCtx, taskId: string, type: ActionType): TicketRow {
   return row;
 }
 
+type InputOf<T extends TicketAction> = Extract<ActInput, { type: T }>;
+
 /**
- * Queues one action with its optimistic effect in the same transaction (see sync/outbox.ts):
- * the task's lifecycle columns move as the server would move them, and any message it adds
- * is shown at once as waiting to send.
+ * What the advocate typed, as the action the server will hear: one builder per ticket action of
+ * the action table (a new one is a compile error here until it has its builder).
  */
-function act(
-  ctx: TicketCtx,
-  row: TicketRow,
-  action: QueuedAction,
-  message: { body: string; internal: boolean } | null,
-  extra?: (tx: Db) => void,
-): string {
+const builders: {
+  [T in TicketAction]: (ctx: TicketCtx, input: InputOf<T>) => QueuedAction;
+} = {
+  reply: (_, { taskId, body, macroId }) =>
+    macroId ? { type: 'reply', taskId, body, macroId } : { type: 'reply', taskId, body },
+  note: (_, { taskId, body }) => ({ type: 'note', taskId, body }),
+  resolve: (_, { taskId, summary }) =>
+    summary ? { type: 'resolve', taskId, summary } : { type: 'resolve', taskId },
+  escalate: (_, { taskId, target, handoffNote }) => ({
+    type: 'escalate',
+    taskId,
+    target,
+    handoffNote,
+  }),
+  transfer: (ctx, { taskId, to: target, note }) => {
+    // What the advocate typed (a handle or an id) is looked up by the server.
+    const to: TransferTo =
+      target.kind === 'advocate'
+        ? { kind: 'handle', handle: target.advocate.trim().replace(/^@/, '') }
+        : target.skill
+          ? { kind: 'pool', skill: target.skill }
+          : { kind: 'pool' };
+    if (to.kind === 'handle' && (to.handle === ctx.actor.id || to.handle === ctx.actor.handle)) {
+      throw new AppError('rejected', 'You cannot transfer a ticket to yourself.');
+    }
+    return { type: 'transfer', taskId, to, note };
+  },
+  abandon: (_, { taskId, reason }) =>
+    reason ? { type: 'abandon', taskId, reason } : { type: 'abandon', taskId },
+};
+
+const queued = <T extends TicketAction>(ctx: TicketCtx, input: InputOf<T>): QueuedAction =>
+  (builders[input.type as T] as (ctx: TicketCtx, input: InputOf<T>) => QueuedAction)(ctx, input);
+
+/** The lifecycle move the action makes locally, as the server would make it. */
+function transitionOf(action: QueuedAction): Transition {
+  return action.type === 'transfer'
+    ? {
+        type: 'transfer',
+        // Until the server answers, the offer names the advocate as typed.
+        to:
+          action.to.kind === 'handle'
+            ? { kind: 'advocate', advocateId: action.to.handle }
+            : action.to,
+      }
+    : { type: action.type };
+}
+
+/**
+ * Queues one ticket action with its optimistic effect in the same transaction (see
+ * sync/outbox.ts), all read off the action table: the task's lifecycle columns move as the
+ * server would move them, the text it carries is shown at once as waiting to send, the draft it
+ * was written in is cleared, and a case it closes records its payout estimate. Returns the key.
+ */
+export function performAction(ctx: TicketCtx, input: ActInput): string {
+  const row = checked(ctx, input.taskId, input.type);
+  const action = queued(ctx, input);
+  const rule = actionTable[action.type];
   return enqueueAction(
     ctx.db,
     action,
     (tx): LocalEffect => {
-      const transition: Transition =
-        action.type === 'transfer'
-          ? {
-              type: 'transfer',
-              // Until the server answers, the offer names the advocate as typed.
-              to:
-                action.to.kind === 'handle'
-                  ? { kind: 'advocate', advocateId: action.to.handle }
-                  : action.to,
-            }
-          : { type: action.type as Exclude<ActionType, 'transfer'> };
-      // Replies and notes leave the lifecycle alone (also a pending claim's `open` stays as is).
-      if (transition.type !== 'reply' && transition.type !== 'note') {
-        const next = nextState(lifecycleOf(row, ctx.actor.id), ctx.actor.id, transition, {
+      // `keep` leaves the lifecycle alone (also a pending claim's `open` stays as is).
+      if (rule.transition !== 'keep') {
+        const next = nextState(lifecycleOf(row, ctx.actor.id), ctx.actor.id, transitionOf(action), {
           now: ctx.now,
           ...LOCAL_PARAMS,
         });
         writeLifecycle(tx, row.id, next);
       }
-      extra?.(tx);
-      if (!message || message.body === '') return {};
+      if (rule.ui === 'composer') clearDraft(tx, row.id, action.type as DraftKind);
+      if (rule.payout) estimate(ctx, row, rule.payout)(tx);
+      const body = noteOf(action);
+      if (!rule.note || body === '') return {};
       const id = `local-${randomUUID()}`;
       insertPendingMessage(tx, {
         id,
         taskId: row.id,
         authorName: ctx.actor.name,
-        internal: message.internal,
-        body: message.body,
+        internal: rule.note.becomes !== 'message',
+        body,
         createdAt: ctx.now,
       });
       return { insertedMessageIds: [id] };
@@ -109,85 +153,6 @@ function estimate(ctx: TicketCtx, row: TicketRow, outcome: PayoutOutcome) {
       ctx.now,
     );
   };
-}
-
-const draftCleared = (taskId: string, kind: DraftKind) => (tx: Db) => clearDraft(tx, taskId, kind);
-
-export function replyTo(ctx: TicketCtx, taskId: string, body: string, macroId?: string): string {
-  const row = checked(ctx, taskId, 'reply');
-  const action: QueuedAction = macroId
-    ? { type: 'reply', taskId, body, macroId }
-    : { type: 'reply', taskId, body };
-  return act(ctx, row, action, { body, internal: false }, draftCleared(taskId, 'reply'));
-}
-
-export function addNote(ctx: TicketCtx, taskId: string, body: string): string {
-  const row = checked(ctx, taskId, 'note');
-  return act(
-    ctx,
-    row,
-    { type: 'note', taskId, body },
-    { body, internal: true },
-    draftCleared(taskId, 'note'),
-  );
-}
-
-export function resolveTicket(ctx: TicketCtx, taskId: string, summary: string): string {
-  const row = checked(ctx, taskId, 'resolve');
-  const action: QueuedAction = summary
-    ? { type: 'resolve', taskId, summary }
-    : { type: 'resolve', taskId };
-  return act(ctx, row, action, { body: summary, internal: true }, estimate(ctx, row, 'resolved'));
-}
-
-export function escalateTicket(
-  ctx: TicketCtx,
-  taskId: string,
-  target: EscalationTarget,
-  handoffNote: string,
-): string {
-  const row = checked(ctx, taskId, 'escalate');
-  return act(
-    ctx,
-    row,
-    { type: 'escalate', taskId, target, handoffNote },
-    { body: handoffNote, internal: true },
-    estimate(ctx, row, 'escalated'),
-  );
-}
-
-export function transferTicket(
-  ctx: TicketCtx,
-  taskId: string,
-  target: TransferTarget,
-  note: string,
-): string {
-  const row = checked(ctx, taskId, 'transfer');
-  // What the advocate typed (a handle or an id) is looked up by the server.
-  const to: TransferTo =
-    target.kind === 'advocate'
-      ? { kind: 'handle', handle: target.advocate.trim().replace(/^@/, '') }
-      : target.skill
-        ? { kind: 'pool', skill: target.skill }
-        : { kind: 'pool' };
-  if (to.kind === 'handle' && (to.handle === ctx.actor.id || to.handle === ctx.actor.handle)) {
-    throw new AppError('rejected', 'You cannot transfer a ticket to yourself.');
-  }
-  return act(
-    ctx,
-    row,
-    { type: 'transfer', taskId, to, note },
-    { body: note, internal: true },
-    estimate(ctx, row, 'transferred'),
-  );
-}
-
-export function abandonTicket(ctx: TicketCtx, taskId: string, reason: string): string {
-  const row = checked(ctx, taskId, 'abandon');
-  const action: QueuedAction = reason
-    ? { type: 'abandon', taskId, reason }
-    : { type: 'abandon', taskId };
-  return act(ctx, row, action, { body: reason, internal: true });
 }
 
 /** Renews the lease unless a renewal is already waiting to be sent. */

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { actionTable, noteOf, unhandledAction } from '../../shared/domain/actions';
 import { canPerform, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult, ResolvedTransferTo } from '../../shared/protocol';
 import { type ChangeWriter, json, parseJson, type StoreContext, type Trx, write } from './context';
@@ -273,19 +274,22 @@ async function effect(
   const done = await update.executeTakeFirst();
   if (Number(done.numUpdatedRows) !== 1) return null;
 
+  // The text it carries and the payout it earns come from the action table; what else an
+  // action writes is in `extraEffect`, exhaustively.
+  const rule = actionTable[a.type];
+  const text = noteOf(a);
+  if (rule.note && text) await addMessage(trx, task.id, actor, rule.note.becomes, text, now);
+  await extraEffect(trx, task, actor, a, now);
+  if (rule.payout) await writeCaseEntry(trx, changes, task, actor.id, rule.payout, now);
+  // Renewals change only the holder's lease; everyone else's view is unchanged.
+  await changes.add(task.brand_id, 'task', task.id, a.type === 'renew' ? actor.id : null);
+  return result(a, 'applied');
+}
+
+/** What an action writes beyond the task row, its message and its payout. */
+async function extraEffect(trx: Trx, task: TaskRow, actor: Actor, a: ResolvedAction, now: number) {
   switch (a.type) {
-    case 'reply':
-      await addMessage(trx, task.id, actor, 'message', a.body, now);
-      break;
-    case 'note':
-      await addMessage(trx, task.id, actor, 'note', a.body, now);
-      break;
-    case 'resolve':
-      if (a.summary) await addMessage(trx, task.id, actor, 'note', a.summary, now);
-      await writeCaseEntry(trx, changes, task, actor.id, 'resolved', now);
-      break;
     case 'escalate':
-      await addMessage(trx, task.id, actor, 'handoff', a.handoffNote, now);
       await trx
         .insertInto('escalations')
         .values({
@@ -297,20 +301,16 @@ async function effect(
           escalated_at: now,
         })
         .execute();
-      await writeCaseEntry(trx, changes, task, actor.id, 'escalated', now);
-      break;
-    case 'transfer':
-      if (a.note) await addMessage(trx, task.id, actor, 'handoff', a.note, now);
-      await writeCaseEntry(trx, changes, task, actor.id, 'transferred', now);
-      break;
-    case 'abandon':
-      if (a.reason) await addMessage(trx, task.id, actor, 'note', a.reason, now);
-      break;
+      return;
     case 'claim':
     case 'renew':
-      break;
+    case 'reply':
+    case 'note':
+    case 'resolve':
+    case 'transfer':
+    case 'abandon':
+      return;
+    default:
+      return unhandledAction(a);
   }
-  // Renewals change only the holder's lease; everyone else's view is unchanged.
-  await changes.add(task.brand_id, 'task', task.id, a.type === 'renew' ? actor.id : null);
-  return result(a, 'applied');
 }

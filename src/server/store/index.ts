@@ -36,6 +36,7 @@ import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
 import { syncPage } from './sync';
+import { answersSeenBy } from './tierView';
 
 export type ParsedTaskPush = z.output<typeof TaskPush>;
 export type ParsedArticlePush = z.output<typeof ArticlePush>;
@@ -176,7 +177,8 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     brandIdsOf: async (advocateId) =>
       (await advocates.membershipsOf(ctx.db, advocateId)).map((m) => m.brand_id),
     sync: (advocateId, cursor, limit) => syncPage(ctx, advocateId, cursor, limit),
-    applyActions: (actor, actions, now) => applyActions(ctx, actor, actions, now),
+    applyActions: async (actor, actions, now) =>
+      answersSeenBy(ctx.db, actor.id, await applyActions(ctx, actor, actions, now)),
     sweep: (now) => sweep(ctx, now),
   };
 }

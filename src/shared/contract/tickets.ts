@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { PayoutOutcome } from '../domain/payout';
+import type { TicketAction } from '../domain/actions';
 import { EscalationTarget } from '../protocol';
-import { channel, NoInput } from './define';
+import { channel } from './define';
 import { MyTask, TaskDetail } from './feed';
 
 const TaskId = z.string().min(1).max(128);
@@ -68,29 +69,54 @@ export const TransferTarget = z.discriminatedUnion('kind', [
 export type TransferTarget = z.infer<typeof TransferTarget>;
 
 const On = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ taskId: TaskId, ...shape });
+const Act = <T extends TicketAction, S extends z.ZodRawShape>(type: T, shape: S) =>
+  On({ type: z.literal(type), ...shape });
 
-/** Every action answers the ticket as it now stands locally (null once it left this device). */
-const Acted = Ticket.nullable();
+/** Each ticket action's input; `satisfies` makes a new action type a compile error here. */
+const actInputs = {
+  reply: Act('reply', { body: Body, macroId: z.string().max(128).optional() }),
+  note: Act('note', { body: Body }),
+  resolve: Act('resolve', { summary: z.string().trim().max(2000) }),
+  escalate: Act('escalate', {
+    target: EscalationTarget,
+    handoffNote: z.string().trim().min(1, 'a handoff note is required').max(20_000),
+  }),
+  transfer: Act('transfer', {
+    to: TransferTarget,
+    note: z.string().trim().min(1, 'a note is required').max(2000),
+  }),
+  abandon: Act('abandon', { reason: z.string().trim().max(2000) }),
+} satisfies { [T in TicketAction]: z.ZodObject<{ type: z.ZodLiteral<T> } & z.ZodRawShape> };
+
+/** One ticket action, told apart by `type` (the action table's ticket actions). */
+export const ActInput = z.discriminatedUnion('type', [
+  actInputs.reply,
+  actInputs.note,
+  actInputs.resolve,
+  actInputs.escalate,
+  actInputs.transfer,
+  actInputs.abandon,
+]);
+export type ActInput = z.infer<typeof ActInput>;
+/** A missing member of the union above fails here. */
+const everyActionInUnion: Record<TicketAction, true> = {} as Record<ActInput['type'], true>;
+void everyActionInUnion;
+
+/**
+ * What the ticket view shows, in one answer: My tickets (held or being claimed, or with actions
+ * still waiting to send) and the open ticket as it stands locally (null once it left this device).
+ */
+export const TicketBoard = z.object({ mine: z.array(MyTicket), open: Ticket.nullable() });
+export type TicketBoard = z.infer<typeof TicketBoard>;
 
 export const ticketsChannels = {
-  /** My tickets: held (or being claimed), or with actions still waiting to send. */
-  'tickets:mine': channel(NoInput, z.array(MyTicket)),
-  'tickets:get': channel(On({}), Ticket),
-  'tickets:reply': channel(On({ body: Body, macroId: z.string().max(128).optional() }), Acted),
-  'tickets:note': channel(On({ body: Body }), Acted),
-  'tickets:resolve': channel(On({ summary: z.string().trim().max(2000) }), Acted),
-  'tickets:escalate': channel(
-    On({
-      target: EscalationTarget,
-      handoffNote: z.string().trim().min(1, 'a handoff note is required').max(20_000),
-    }),
-    Acted,
-  ),
-  'tickets:transfer': channel(
-    On({ to: TransferTarget, note: z.string().trim().min(1, 'a note is required').max(2000) }),
-    Acted,
-  ),
-  'tickets:abandon': channel(On({ reason: z.string().trim().max(2000) }), Acted),
+  'tickets:board': channel(z.strictObject({ open: TaskId.nullable() }).optional(), TicketBoard),
+  /**
+   * Every ticket action (reply, note, resolve, escalate, transfer, abandon): queued with its
+   * local effect, sent at once when online. Answers the board with the acted ticket open, so
+   * the caller needs no second read (and hears no `feed:changed` for it).
+   */
+  'tickets:act': channel(ActInput, TicketBoard),
   /** Keeps the lease while the ticket is open; false when a renewal is already on its way. */
   'tickets:renew': channel(On({}), z.object({ queued: z.boolean() })),
   'tickets:saveDraft': channel(

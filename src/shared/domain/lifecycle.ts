@@ -14,6 +14,7 @@ import {
   type ResolvedTransferTo,
   type TaskStatus,
 } from '../protocol';
+import { actionTable, type TransitionKind } from './actions';
 
 export interface LifecycleTask {
   status: TaskStatus;
@@ -92,11 +93,9 @@ export interface LifecycleParams {
 }
 
 export type Transition =
-  | { type: 'claim' | 'renew' | 'reply' | 'note' | 'resolve' | 'abandon' }
-  | { type: 'escalate' }
-  | { type: 'transfer'; to: ResolvedTransferTo };
+  { type: Exclude<ActionType, 'transfer'> } | { type: 'transfer'; to: ResolvedTransferTo };
 
-/** The lifecycle fields after an allowed action (check `canPerform` first). */
+/** The lifecycle fields after an allowed action (check `canPerform` first), by the action table. */
 export function nextState(
   task: LifecycleTask,
   actorId: string,
@@ -111,9 +110,9 @@ export function nextState(
     offeredTo: null,
     offerExpiresAt: null,
   };
-  switch (action.type) {
-    case 'claim':
-    case 'renew':
+  const kind: TransitionKind = actionTable[action.type].transition;
+  switch (kind) {
+    case 'lease':
       return {
         ...task,
         status: 'claimed',
@@ -122,20 +121,25 @@ export function nextState(
         offeredTo: null,
         offerExpiresAt: null,
       };
-    case 'reply':
-    case 'note':
+    case 'keep':
       return task;
     case 'resolve':
       return { ...task, status: 'resolved', leaseExpiresAt: null };
     case 'escalate':
       return { ...task, status: 'escalated', leaseExpiresAt: null };
-    case 'abandon':
+    case 'reopen':
       return reopened;
-    case 'transfer':
-      return action.to.kind === 'advocate'
+    case 'offer':
+      return action.type === 'transfer' && action.to.kind === 'advocate'
         ? { ...reopened, offeredTo: action.to.advocateId, offerExpiresAt: p.now + p.offerMs }
         : reopened;
+    default:
+      return unhandledTransition(kind);
   }
+}
+
+function unhandledTransition(kind: never): never {
+  throw new Error(`Unhandled transition: ${String(kind)}`);
 }
 
 /** Which actions the UI should offer this advocate on this task right now. */

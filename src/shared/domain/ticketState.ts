@@ -3,7 +3,8 @@
  * the renderer enables exactly the actions the server would accept — and the core refuses the
  * same ones before queueing them. Pure.
  */
-import { actionTypes, type ActionType, type TaskStatus } from '../protocol';
+import type { ActionType, TaskStatus } from '../protocol';
+import { ticketActionTypes, type TicketAction } from './actions';
 import { availableActions, canPerform, type Decision, type LifecycleTask } from './lifecycle';
 
 export interface LocalTicketState {
@@ -37,10 +38,7 @@ export function lifecycleOf(t: LocalTicketState, advocateId: string): LifecycleT
   };
 }
 
-export type TicketAction = Exclude<ActionType, 'claim' | 'renew'>;
-export const ticketActions = actionTypes.filter(
-  (a): a is TicketAction => a !== 'claim' && a !== 'renew',
-);
+export type { TicketAction };
 
 export function ticketDecision(
   t: LocalTicketState,
@@ -58,7 +56,7 @@ export function allowedTicketActions(
   now: number,
 ): TicketAction[] {
   const allowed = availableActions(lifecycleOf(t, advocateId), advocateId, { now });
-  return ticketActions.filter((a) => allowed.includes(a));
+  return ticketActionTypes.filter((a) => allowed.includes(a));
 }
 
 export type SlaLevel = 'none' | 'ok' | 'amber' | 'red';

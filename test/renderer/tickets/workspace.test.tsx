@@ -25,13 +25,14 @@ let calls: { channel: string; input: unknown }[];
 beforeEach(() => {
   useTickets.setState({ list: null, selectedId: null, ticket: null, macros: [], error: null });
   calls = installGigdesk({
-    'tickets:mine': [myTicket(t1), myTicket(t2)],
-    'tickets:get': (i: { taskId: string }) => (i.taskId === 't1' ? t1 : t2),
+    'tickets:board': (i?: { open: string | null }) => ({
+      mine: [myTicket(t1), myTicket(t2)],
+      open: i?.open === 't1' ? t1 : i?.open === 't2' ? t2 : null,
+    }),
     'tickets:macros': macros,
     'tickets:saveDraft': { savedAt: 1 },
     'tickets:renew': { queued: true },
-    'tickets:reply': t1,
-    'tickets:escalate': t1,
+    'tickets:act': { mine: [myTicket(t1), myTicket(t2)], open: t1 },
     'kb:suggest': { hits: [], superseded: false },
     'kb:search': { hits: [], superseded: false },
     'sync:current': { state: 'online', lastSyncedAt: null, message: null },
@@ -39,6 +40,12 @@ beforeEach(() => {
 });
 
 const sent = (channel: string) => calls.filter((c) => c.channel === channel).map((c) => c.input);
+/** What `tickets:act` was sent for actions of this type, without the type. */
+const acted = (type: string) =>
+  sent('tickets:act').flatMap((input) => {
+    const { type: sentType, ...rest } = input as { type: string };
+    return sentType === type ? [rest] : [];
+  });
 
 async function openView() {
   render(<TicketsView />);
@@ -91,9 +98,7 @@ describe('composer', () => {
       },
     );
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
-    await waitFor(() =>
-      expect(sent('tickets:reply')).toEqual([{ taskId: 't1', body: 'Hello Grace' }]),
-    );
+    await waitFor(() => expect(acted('reply')).toEqual([{ taskId: 't1', body: 'Hello Grace' }]));
     await waitFor(() => expect((box as HTMLTextAreaElement).value).toBe(''));
     expect(document.activeElement).toBe(box);
   });
@@ -118,7 +123,7 @@ describe('composer', () => {
     );
     fireEvent.keyDown(box, { key: 'Enter', metaKey: true });
     await waitFor(() =>
-      expect(sent('tickets:reply')).toEqual([
+      expect(acted('reply')).toEqual([
         { taskId: 't1', body: 'Hi Grace,\n\nthanks for getting in touch.', macroId: 'mac1' },
       ]),
     );
@@ -131,7 +136,7 @@ describe('composer', () => {
     fireEvent.change(box, { target: { value: 'Order {{order.number}} is on its way.' } });
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     expect(await screen.findByText('Fill in {{order.number}} before sending.')).toBeTruthy();
-    expect(sent('tickets:reply')).toEqual([]);
+    expect(acted('reply')).toEqual([]);
   });
 });
 
@@ -147,13 +152,13 @@ describe('actions', () => {
     fireEvent.click(within(dialog).getByRole('radio', { name: /chatbot/ }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Escalate' }));
     expect(within(dialog).getByRole('alert').textContent).toBe('Write a handoff note first.');
-    expect(sent('tickets:escalate')).toEqual([]);
+    expect(acted('escalate')).toEqual([]);
     fireEvent.change(within(dialog).getByRole('textbox', { name: /Handoff note/ }), {
       target: { value: 'Refund above my limit' },
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Escalate' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(sent('tickets:escalate')).toEqual([
+    expect(acted('escalate')).toEqual([
       { taskId: 't1', target: 'chatbot', handoffNote: 'Refund above my limit' },
     ]);
     // Focus went back where it was.
@@ -162,10 +167,9 @@ describe('actions', () => {
 
   it('the transfer dialog needs a note and an advocate; a server-side refusal is shown in the dialog', async () => {
     installGigdesk({
-      'tickets:mine': [myTicket(t1)],
-      'tickets:get': t1,
+      'tickets:board': { mine: [myTicket(t1)], open: t1 },
       'tickets:macros': [],
-      'tickets:transfer': new Error('This task needs trust tier 2'),
+      'tickets:act': new Error('This task needs trust tier 2'),
       'kb:suggest': { hits: [], superseded: false },
     });
     await openView();
@@ -187,8 +191,7 @@ describe('actions', () => {
   it('disables actions the lifecycle does not allow, and says why', async () => {
     const resolved = ticket({ status: 'resolved', leaseExpiresAt: null });
     installGigdesk({
-      'tickets:mine': [myTicket(resolved)],
-      'tickets:get': resolved,
+      'tickets:board': { mine: [myTicket(resolved)], open: resolved },
       'tickets:macros': [],
       'kb:suggest': { hits: [], superseded: false },
     });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
 import { countOutbox, listParked, unparkAll } from '../../../src/core/sync/outboxRepo';
 import { PARK_AFTER_FAILURES } from '../../../src/core/sync/push';
-import { addNote, replyTo } from '../../../src/core/tickets/ticketActions';
+import { performAction } from '../../../src/core/tickets/ticketActions';
 import { listUnsent } from '../../../src/core/sync/unsentRepo';
 import { ActionFaultProxy } from '../../support/actionFaults';
 import type { TestCore } from '../../support/core';
@@ -81,9 +81,9 @@ describe('nothing authored is lost when the server refuses a batch', () => {
         : null;
     // Queued without waking the engine, so the three go out as one batch.
     const c = ctx();
-    replyTo(c, a!, 'First, a valid reply.');
-    addNote(c, b!, 'POISON note the server hates');
-    replyTo(c, b!, 'Then another valid reply.');
+    performAction(c, { type: 'reply', taskId: a!, body: 'First, a valid reply.' });
+    performAction(c, { type: 'note', taskId: b!, body: 'POISON note the server hates' });
+    performAction(c, { type: 'reply', taskId: b!, body: 'Then another valid reply.' });
     await waitFor(async () => {
       await core.handlers['sync:now'](undefined);
       return countOutbox(core.db) === 0;
@@ -104,7 +104,7 @@ describe('nothing authored is lost when the server refuses a batch', () => {
         : null;
     // Queued without waking the engine, so the proxy sees them as one batch.
     const bodies = ['one', 'two', 'three', 'POISON four', 'five'].map((b) => `Reply ${b}`);
-    for (const body of bodies) replyTo(ctx(), a!, body);
+    for (const body of bodies) performAction(ctx(), { type: 'reply', taskId: a!, body: body });
     await waitFor(async () => {
       await core.handlers['sync:now'](undefined);
       return countOutbox(core.db) === 0;
@@ -123,7 +123,11 @@ describe('nothing authored is lost when the server refuses a batch', () => {
     let failing = true;
     proxy.fault = () =>
       failing ? { status: 503, body: { error: { code: 'down', message: 'Down.' } } } : null;
-    await core.handlers['tickets:reply']({ taskId: a!, body: 'A reply the server chokes on' });
+    await core.handlers['tickets:act']({
+      type: 'reply',
+      taskId: a!,
+      body: 'A reply the server chokes on',
+    });
     // New work reaches the feed while the outbox head keeps failing.
     await feed.pushTasks(4, 100);
     const status = await core.handlers['sync:now'](undefined);
@@ -164,8 +168,8 @@ describe('nothing authored is lost when the server refuses a batch', () => {
         ? { status: 503, body: { error: { code: 'down', message: 'Down.' } } }
         : null;
     const c = ctx();
-    replyTo(c, a!, 'This one goes through');
-    replyTo(c, b!, 'POISON reply');
+    performAction(c, { type: 'reply', taskId: a!, body: 'This one goes through' });
+    performAction(c, { type: 'reply', taskId: b!, body: 'POISON reply' });
     await core.handlers['sync:now'](undefined); // both in one batch: 503, next tries go one by one
     core.events.length = 0;
     proxy.failPulls = true; // so only the push can say that something changed

@@ -181,7 +181,11 @@ describe('the app always starts', () => {
       await core.handlers['feed:claim']({ taskId });
       await core.handlers['sync:now'](undefined);
       proxy.down();
-      await core.handlers['tickets:note']({ taskId, body: 'Noted before the disk went bad' });
+      await core.handlers['tickets:act']({
+        type: 'note',
+        taskId,
+        body: 'Noted before the disk went bad',
+      });
       await core.sync.stop();
       writeSidecar(core.db, file, Date.now());
       core.db.close();

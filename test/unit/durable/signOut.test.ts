@@ -45,7 +45,7 @@ const serverMessages = async (me: string) => {
 describe('sign-out with unsent work', () => {
   it('tries a final push first: what it sends is on the server, and nothing is left to warn about', async () => {
     proxy.down();
-    await core.handlers['tickets:reply']({ taskId, body: 'Sent on the way out' });
+    await core.handlers['tickets:act']({ type: 'reply', taskId, body: 'Sent on the way out' });
     proxy.up();
     const me = advocateIdOf(core);
     await core.handlers['session:signOut']({ wipeLocalData: true });
@@ -55,7 +55,7 @@ describe('sign-out with unsent work', () => {
 
   it('refuses to delete queued actions, drafts and refused texts until told, and keeps them on disk', async () => {
     proxy.down();
-    await core.handlers['tickets:reply']({ taskId, body: 'Still queued' });
+    await core.handlers['tickets:act']({ type: 'reply', taskId, body: 'Still queued' });
     await core.handlers['tickets:saveDraft']({ taskId, kind: 'note', body: 'A draft note' });
     await expect(core.handlers['session:signOut']({ wipeLocalData: true })).rejects.toMatchObject({
       code: 'unsent_work',

@@ -55,7 +55,7 @@ describe('nothing authored is lost when the task goes away', () => {
     await drain();
     proxy.down();
     const body = 'Written on the train: your refund is on its way.';
-    await core.handlers['tickets:reply']({ taskId: id, body });
+    await core.handlers['tickets:act']({ type: 'reply', taskId: id, body });
     clock += 31 * 60_000; // the 30-minute lease lapses on the server
     proxy.up();
     await drain();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../src/core';
 import { writeSession } from '../../../src/core/repos/sessionRepo';
-import { storeDeviceToken } from '../../../src/core/session/token';
+import { storeDeviceToken } from '../../../src/core/sync/token';
 import { channelNames, contract, type Channel } from '../../../src/shared/contract';
 import type { ErrorCode, Result } from '../../../src/shared/result';
 import { createTestCore, type TestCore } from '../../support/core';

@@ -23,12 +23,6 @@ const KNOWN_CYCLES: string[] = [
   // Types only: services.ts names ErrorJournal (diagnostics/errorJournal.ts);
   // diagnostics/report.ts names RuntimeInfo (services.ts).
   'core/diagnostics → core/services → core/diagnostics',
-  // sync/controller.ts raises new-task notices and lease warnings (feed/notifications.ts,
-  // feed/notifyRepo.ts); feed/claim.ts queues claims (sync/outbox.ts).
-  'core/feed → core/sync → core/feed',
-  // sync/controller.ts reads the device token (session/token.ts); session/session.ts writes
-  // brands and memberships (sync/changeRepo.ts) and drives sync (sync/client.ts, controller.ts).
-  'core/session → core/sync → core/session',
 ];
 
 const isCore = (zone: string | null | undefined): zone is string =>

@@ -53,6 +53,12 @@ beforeEach(() => {
 afterEach(() => core.close());
 
 const h = () => core.handlers;
+type ActInput = Parameters<TestCore['handlers']['tickets:act']>[0];
+/** Acts and answers the acted ticket as the board shows it. */
+const acted = async (input: ActInput) => (await h()['tickets:act'](input)).open;
+const myTickets = async (c: TestCore = core) => (await c.handlers['tickets:board'](undefined)).mine;
+const opened = async (taskId: string, c: TestCore = core) =>
+  (await c.handlers['tickets:board']({ open: taskId })).open!;
 const outboxTypes = () => listOutbox(core.db).map((r) => r.type);
 const messageRows = (taskId: string) =>
   core.db
@@ -66,7 +72,7 @@ const messageRows = (taskId: string) =>
 describe('ticket actions', () => {
   it('a reply is shown at once as waiting to send, queued in the outbox, and clears the reply draft', async () => {
     await h()['tickets:saveDraft']({ taskId: 't1', kind: 'reply', body: 'Hello Grace' });
-    const ticket = await h()['tickets:reply']({ taskId: 't1', body: 'Hello Grace' });
+    const ticket = await acted({ type: 'reply', taskId: 't1', body: 'Hello Grace' });
     expect(ticket!.drafts.reply).toBe('');
     expect(ticket!.pendingActions.map((a) => a.type)).toEqual(['reply']);
     const mine = ticket!.messages.at(-1)!;
@@ -84,28 +90,32 @@ describe('ticket actions', () => {
       body: 'Hello Grace',
       key: row.key,
     });
-    expect(
-      (await h()['tickets:mine'](undefined)).find((t) => t.id === 't1')!.pendingActions,
-    ).toEqual(['reply']);
+    expect((await myTickets()).find((t) => t.id === 't1')!.pendingActions).toEqual(['reply']);
 
     settleAction(core.db, row, { key: row.key, status: 'applied' }, 1);
     expect(messageRows('t1').at(-1)).toMatchObject({ body: 'Hello Grace', pending: 0 });
-    expect((await h()['tickets:get']({ taskId: 't1' })).pendingActions).toEqual([]);
+    expect((await opened('t1')).pendingActions).toEqual([]);
   });
 
   it('an internal note is marked internal', async () => {
-    const ticket = await h()['tickets:note']({ taskId: 't1', body: 'Customer is a VIP' });
+    const ticket = await acted({
+      type: 'note',
+      taskId: 't1',
+      body: 'Customer is a VIP',
+    });
     expect(ticket!.messages.at(-1)).toMatchObject({ internal: true, pending: true });
     expect(outboxTypes()).toEqual(['note']);
   });
 
   it('resolve closes the ticket here, records an earnings estimate, and a conflict rolls it all back', async () => {
-    const ticket = await h()['tickets:resolve']({ taskId: 't1', summary: 'Refund issued' });
+    const ticket = await acted({
+      type: 'resolve',
+      taskId: 't1',
+      summary: 'Refund issued',
+    });
     expect(ticket!.status).toBe('resolved');
     // Still listed, marked, until the server has it.
-    expect(
-      (await h()['tickets:mine'](undefined)).find((t) => t.id === 't1')!.pendingActions,
-    ).toEqual(['resolve']);
+    expect((await myTickets()).find((t) => t.id === 't1')!.pendingActions).toEqual(['resolve']);
     const expected = computeCasePayout(testPayoutRules, 1, {
       complexity: taskView(1).complexity,
       outcome: 'resolved',
@@ -125,7 +135,7 @@ describe('ticket actions', () => {
       2,
     );
     expect(notice!.message).toContain('Could not resolve');
-    const after = await h()['tickets:get']({ taskId: 't1' });
+    const after = await opened('t1');
     expect(after.status).toBe('claimed');
     expect(after.messages.some((m) => m.body === 'Refund issued')).toBe(false);
     // The estimate is withdrawn: it no longer counts, and the case is not counted as solved.
@@ -137,19 +147,22 @@ describe('ticket actions', () => {
   });
 
   it('escalate needs a handoff note and sends the target; transfer needs a note', async () => {
-    const escalate = contract['tickets:escalate'].input;
+    const act = contract['tickets:act'].input;
     expect(
-      escalate.safeParse({ taskId: 't1', target: 'chatbot', handoffNote: '   ' }).success,
+      act.safeParse({ type: 'escalate', taskId: 't1', target: 'chatbot', handoffNote: '   ' })
+        .success,
     ).toBe(false);
     expect(
-      contract['tickets:transfer'].input.safeParse({
+      act.safeParse({
+        type: 'transfer',
         taskId: 't1',
         to: { kind: 'pool', skill: null },
         note: '',
       }).success,
     ).toBe(false);
 
-    const ticket = await h()['tickets:escalate']({
+    const ticket = await acted({
+      type: 'escalate',
       taskId: 't1',
       target: 'contact_center',
       handoffNote: 'Needs a refund over limit',
@@ -167,13 +180,15 @@ describe('ticket actions', () => {
   });
 
   it('transfer hands the ticket on: to a skill pool, or to a named advocate', async () => {
-    const pooled = await h()['tickets:transfer']({
+    const pooled = await acted({
+      type: 'transfer',
       taskId: 't1',
       to: { kind: 'pool', skill: 'billing' },
       note: 'Billing question',
     });
     expect(pooled).toMatchObject({ status: 'open', holderId: null });
-    await h()['tickets:transfer']({
+    await acted({
+      type: 'transfer',
       taskId: 't2',
       to: { kind: 'advocate', advocate: '@adv-2' },
       note: 'You know this customer',
@@ -185,28 +200,36 @@ describe('ticket actions', () => {
       { kind: 'pool', skill: 'billing' },
       { kind: 'handle', handle: 'adv-2' },
     ]);
-    expect((await h()['tickets:get']({ taskId: 't2' })).offeredTo).toBe('adv-2');
+    expect((await opened('t2')).offeredTo).toBe('adv-2');
     await expect(
-      h()['tickets:transfer']({ taskId: 't1', to: { kind: 'advocate', advocate: me }, note: 'x' }),
+      acted({
+        type: 'transfer',
+        taskId: 't1',
+        to: { kind: 'advocate', advocate: me },
+        note: 'x',
+      }),
     ).rejects.toThrow();
   });
 
   it('abandon puts the ticket back to open for others', async () => {
-    const ticket = await h()['tickets:abandon']({ taskId: 't1', reason: 'Outside my skills' });
+    const ticket = await acted({
+      type: 'abandon',
+      taskId: 't1',
+      reason: 'Outside my skills',
+    });
     expect(ticket).toMatchObject({ status: 'open', holderId: null });
     expect(outboxTypes()).toEqual(['abandon']);
   });
 
   it('refuses, by the lifecycle rules, actions on tickets that are not ours to act on', async () => {
-    const reply = h()['tickets:reply'];
-    const err = await reply({ taskId: 't3', body: 'hi' }).catch((e: unknown) => e);
+    const err = await acted({ type: 'reply', taskId: 't3', body: 'hi' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('conflict');
-    await expect(h()['tickets:resolve']({ taskId: 't0', summary: '' })).rejects.toThrow(
+    await expect(acted({ type: 'resolve', taskId: 't0', summary: '' })).rejects.toThrow(
       /claim the task/i,
     );
-    await h()['tickets:resolve']({ taskId: 't1', summary: '' });
-    await expect(h()['tickets:note']({ taskId: 't1', body: 'late' })).rejects.toThrow(
+    await acted({ type: 'resolve', taskId: 't1', summary: '' });
+    await expect(acted({ type: 'note', taskId: 't1', body: 'late' })).rejects.toThrow(
       /already resolved/,
     );
     expect(outboxTypes()).toEqual(['resolve']);
@@ -214,9 +237,9 @@ describe('ticket actions', () => {
 
   it('works a pending (offline) claim: the reply queues behind the claim', async () => {
     claimTask(core.db, 't4', me, NOW);
-    await h()['tickets:reply']({ taskId: 't4', body: 'On it' });
+    await acted({ type: 'reply', taskId: 't4', body: 'On it' });
     expect(outboxTypes()).toEqual(['claim', 'reply']);
-    expect((await h()['tickets:mine'](undefined)).find((t) => t.id === 't4')).toMatchObject({
+    expect((await myTickets()).find((t) => t.id === 't4')).toMatchObject({
       pendingClaim: true,
       pendingActions: ['reply'],
     });
@@ -227,7 +250,7 @@ describe('ticket actions', () => {
     expect(await h()['tickets:renew']({ taskId: 't1' })).toEqual({ queued: false });
     expect(outboxTypes()).toEqual(['renew']);
     // Renewals are housekeeping, not a pending action of the ticket.
-    expect((await h()['tickets:get']({ taskId: 't1' })).pendingActions).toEqual([]);
+    expect((await opened('t1')).pendingActions).toEqual([]);
   });
 });
 
@@ -240,12 +263,12 @@ describe('drafts and macros', () => {
     const reopened = createTestCore(at, { dbFile: file });
     try {
       signIn(reopened);
-      expect((await reopened.handlers['tickets:get']({ taskId: 't1' })).drafts).toEqual({
+      expect((await opened('t1', reopened)).drafts).toEqual({
         reply: 'Dear Grace, ',
         note: 'check order',
       });
       await reopened.handlers['tickets:saveDraft']({ taskId: 't1', kind: 'note', body: '  ' });
-      expect((await reopened.handlers['tickets:get']({ taskId: 't1' })).drafts.note).toBe('');
+      expect((await opened('t1', reopened)).drafts.note).toBe('');
     } finally {
       await reopened.close();
     }

@@ -1,16 +1,11 @@
 import { create } from 'zustand';
-import type { Macro, MyTicket, Ticket, TransferTarget } from '../../../shared/contract/tickets';
-import type { EscalationTarget } from '../../../shared/protocol';
+import type { Input } from '../../../shared/contract';
+import type { Macro, MyTicket, Ticket, TicketBoard } from '../../../shared/contract/tickets';
 import { errorMessage, invoke } from '../api';
 
-/** A confirmed action from the workspace (each is one channel). */
-export type TicketCommand =
-  | { type: 'reply'; body: string; macroId?: string }
-  | { type: 'note'; body: string }
-  | { type: 'resolve'; summary: string }
-  | { type: 'escalate'; target: EscalationTarget; handoffNote: string }
-  | { type: 'transfer'; to: TransferTarget; note: string }
-  | { type: 'abandon'; reason: string };
+type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A confirmed action from the workspace, for the open ticket (`tickets:act` without its id). */
+export type TicketCommand = Without<Input<'tickets:act'>, 'taskId'>;
 
 interface TicketsState {
   list: MyTicket[] | null;
@@ -23,7 +18,7 @@ interface TicketsState {
   select: (id: string | null) => Promise<void>;
   /** Moves the selection by `delta` within My tickets (j/k). */
   move: (delta: number) => Promise<void>;
-  /** Re-reads the list and the open ticket (after `feed:changed`). */
+  /** Re-reads the list and the open ticket in one call (after `feed:changed`). */
   refresh: () => Promise<void>;
   /** Runs an action; answers an error message, or null when it was queued. */
   run: (command: TicketCommand) => Promise<string | null>;
@@ -31,26 +26,28 @@ interface TicketsState {
   renew: (taskId: string) => Promise<void>;
 }
 
-const channelOf = {
-  reply: 'tickets:reply',
-  note: 'tickets:note',
-  resolve: 'tickets:resolve',
-  escalate: 'tickets:escalate',
-  transfer: 'tickets:transfer',
-  abandon: 'tickets:abandon',
-} as const;
-
 export const useTickets = create<TicketsState>((set, get) => {
-  const readTicket = async (id: string) => {
+  /** Shows a board answer; a selected ticket that left this device gives way to the next one. */
+  const show = async (board: TicketBoard, id: string | null) => {
+    set({ list: board.mine });
+    if (id === null || get().selectedId !== id) return;
+    if (board.open) {
+      set({ ticket: board.open, error: null });
+      return;
+    }
+    const next = board.mine.find((t) => t.id !== id);
+    set({
+      ticket: null,
+      error: 'This ticket is no longer on this device.',
+      selectedId: next ? null : id,
+    });
+    if (next) await get().select(next.id);
+  };
+  const read = async (id: string | null) => {
     try {
-      const ticket = await invoke('tickets:get', { taskId: id });
-      if (get().selectedId === id) set({ ticket, error: null });
+      await show(await invoke('tickets:board', { open: id }), id);
     } catch (e) {
-      if (get().selectedId !== id) return;
-      // The ticket left this device (e.g. taken back by the server): move on to the next one.
-      const next = get().list?.find((t) => t.id !== id);
-      set({ ticket: null, error: errorMessage(e), selectedId: next ? null : id });
-      if (next) await get().select(next.id);
+      set({ error: errorMessage(e) });
     }
   };
   return {
@@ -60,20 +57,15 @@ export const useTickets = create<TicketsState>((set, get) => {
     macros: [],
     error: null,
     load: async () => {
-      try {
-        const list = await invoke('tickets:mine');
-        set({ list });
-        const { selectedId } = get();
-        if (selectedId === null && list[0]) await get().select(list[0].id);
-      } catch (e) {
-        set({ error: errorMessage(e) });
-      }
+      await read(get().selectedId);
+      const { selectedId, list } = get();
+      if (selectedId === null && list?.[0]) await get().select(list[0].id);
     },
     select: async (id) => {
       if (id === get().selectedId && get().ticket?.id === id) return;
       set({ selectedId: id, ticket: null, macros: [] });
       if (id === null) return;
-      await readTicket(id);
+      await read(id);
       invoke('tickets:macros', { taskId: id }).then(
         (macros) => get().selectedId === id && set({ macros }),
         () => undefined,
@@ -86,23 +78,12 @@ export const useTickets = create<TicketsState>((set, get) => {
       const next = Math.min(list.length - 1, Math.max(0, at < 0 ? 0 : at + delta));
       await get().select(list[next]!.id);
     },
-    refresh: async () => {
-      try {
-        set({ list: await invoke('tickets:mine') });
-      } catch (e) {
-        set({ error: errorMessage(e) });
-      }
-      const id = get().selectedId;
-      if (id) await readTicket(id);
-    },
+    refresh: () => read(get().selectedId),
     run: async (command) => {
       const taskId = get().selectedId;
       if (!taskId) return 'Open a ticket first.';
-      const { type, ...input } = command;
       try {
-        const ticket = await invoke(channelOf[type], { taskId, ...input } as never);
-        if (get().selectedId === taskId) set({ ticket: (ticket as Ticket | null) ?? null });
-        set({ list: await invoke('tickets:mine') });
+        await show(await invoke('tickets:act', { ...command, taskId }), taskId);
         return null;
       } catch (e) {
         return errorMessage(e);

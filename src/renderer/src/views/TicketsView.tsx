@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftKind } from '../../../shared/contract/tickets';
+import {
+  actionTable,
+  ticketActionTypes,
+  unhandledAction,
+  type TicketAction,
+} from '../../../shared/domain/actions';
 import { allowedTicketActions } from '../../../shared/domain/ticketState';
 import { onEvent } from '../api';
 import { EmptyState } from '../components/EmptyState';
@@ -104,6 +110,25 @@ export function TicketsView() {
     if (allowedNow.current.includes(dialog)) setOverlay({ kind: 'dialog', dialog });
   }, []);
 
+  /** What choosing a ticket action does, wherever it is chosen (key, palette). */
+  const perform = useCallback(
+    (type: TicketAction) => {
+      switch (type) {
+        case 'reply':
+        case 'note':
+          return composer.current?.focus(type);
+        case 'resolve':
+        case 'escalate':
+        case 'transfer':
+        case 'abandon':
+          return openDialog(type);
+        default:
+          return unhandledAction(type);
+      }
+    },
+    [openDialog],
+  );
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
@@ -117,16 +142,13 @@ export function TicketsView() {
         if (event.key === 'Escape') focusSelected(false, true);
         return;
       }
+      const byKey = ticketActionTypes.find((a) => actionTable[a].shortcut === event.key);
       const actions: Record<string, () => void> = {
         j: () => void move(1).then(() => focusSelected()),
         k: () => void move(-1).then(() => focusSelected()),
-        r: () => composer.current?.focus('reply'),
-        n: () => composer.current?.focus('note'),
-        e: () => openDialog('escalate'),
-        t: () => openDialog('transfer'),
         '?': () => setOverlay({ kind: 'sheet' }),
       };
-      const action = actions[event.key];
+      const action = byKey ? () => perform(byKey) : actions[event.key];
       if (action) {
         event.preventDefault();
         action();
@@ -134,56 +156,29 @@ export function TicketsView() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [overlay, move, openDialog, focusSelected]);
+  }, [overlay, move, perform, focusSelected]);
 
+  const sheet: Command = {
+    id: 'keys',
+    label: 'Keyboard shortcuts',
+    shortcut: '?',
+    run: () => setOverlay({ kind: 'sheet' }),
+  };
   const commands: Command[] = ticket
     ? [
-        {
-          id: 'reply',
-          label: 'Reply to the customer',
-          shortcut: 'r',
-          disabled: whyNot(ticket, 'reply', now),
-          run: () => composer.current?.focus('reply'),
-        },
-        {
-          id: 'note',
-          label: 'Add an internal note',
-          shortcut: 'n',
-          disabled: whyNot(ticket, 'note', now),
-          run: () => composer.current?.focus('note'),
-        },
+        ...ticketActionTypes.map((type): Command => ({
+          id: type,
+          label: actionTable[type].label.en,
+          shortcut: actionTable[type].shortcut ?? undefined,
+          disabled: whyNot(ticket, type, now),
+          run: () => perform(type),
+        })),
         {
           id: 'macro',
           label: 'Insert a macro',
           shortcut: `${modKey}+Shift+M`,
           disabled: whyNot(ticket, 'reply', now),
           run: () => composer.current?.openMacros(),
-        },
-        {
-          id: 'resolve',
-          label: 'Resolve…',
-          disabled: whyNot(ticket, 'resolve', now),
-          run: () => openDialog('resolve'),
-        },
-        {
-          id: 'escalate',
-          label: 'Escalate…',
-          shortcut: 'e',
-          disabled: whyNot(ticket, 'escalate', now),
-          run: () => openDialog('escalate'),
-        },
-        {
-          id: 'transfer',
-          label: 'Transfer…',
-          shortcut: 't',
-          disabled: whyNot(ticket, 'transfer', now),
-          run: () => openDialog('transfer'),
-        },
-        {
-          id: 'abandon',
-          label: 'Hand back to the pool…',
-          disabled: whyNot(ticket, 'abandon', now),
-          run: () => openDialog('abandon'),
         },
         {
           id: 'next',
@@ -197,21 +192,9 @@ export function TicketsView() {
           shortcut: 'k',
           run: () => void move(-1).then(() => focusSelected()),
         },
-        {
-          id: 'keys',
-          label: 'Keyboard shortcuts',
-          shortcut: '?',
-          run: () => setOverlay({ kind: 'sheet' }),
-        },
+        sheet,
       ]
-    : [
-        {
-          id: 'keys',
-          label: 'Keyboard shortcuts',
-          shortcut: '?',
-          run: () => setOverlay({ kind: 'sheet' }),
-        },
-      ];
+    : [sheet];
 
   return (
     <div className="view view--tickets">

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import type { PayoutQuote, Ticket } from '../../../../shared/contract/tickets';
+import { actionTable, unhandledAction, type DialogAction } from '../../../../shared/domain/actions';
 import { formatMoney } from '../../../../shared/domain/money';
 import type { TicketCommand } from '../../stores/ticketsStore';
 import { Modal } from './Modal';
 
-export type DialogKind = 'resolve' | 'escalate' | 'transfer' | 'abandon';
+export type DialogKind = DialogAction;
 
 interface Props {
   kind: DialogKind;
@@ -48,7 +49,7 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
     abandon: 'The case goes back to the pool for another advocate. Handing back pays nothing.',
   };
 
-  const required = kind === 'escalate' || kind === 'transfer';
+  const required = actionTable[kind].note.required;
   const textLabel = {
     resolve: 'Resolution summary (internal)',
     escalate: 'Handoff note (required)',
@@ -78,6 +79,8 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
               : { kind: 'pool', skill: skill.trim() || null },
           note: body,
         };
+      default:
+        return unhandledAction(kind);
     }
   };
 

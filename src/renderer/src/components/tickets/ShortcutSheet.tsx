@@ -1,12 +1,13 @@
+import { actionTable, ticketActionTypes } from '../../../../shared/domain/actions';
 import { modKey } from './Composer';
 import { Modal } from './Modal';
 
 export const shortcuts: [string, string][] = [
   ['j / k', 'Next / previous ticket'],
-  ['r', 'Reply to the customer'],
-  ['n', 'Internal note'],
-  ['e', 'Escalate'],
-  ['t', 'Transfer'],
+  ...ticketActionTypes.flatMap((a): [string, string][] => {
+    const { shortcut, label } = actionTable[a];
+    return shortcut ? [[shortcut, label.en]] : [];
+  }),
   [`${modKey}+Enter`, 'Send the reply or note'],
   [`${modKey}+Shift+M`, 'Insert a macro (in the composer)'],
   [`${modKey}+K`, 'Command palette: every action'],

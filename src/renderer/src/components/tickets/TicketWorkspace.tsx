@@ -1,6 +1,7 @@
 import type { MutableRefObject } from 'react';
 import type { KbArticle } from '../../../../shared/contract/kb';
 import type { DraftKind, Macro, Ticket } from '../../../../shared/contract/tickets';
+import { actionTable, dialogActionTypes } from '../../../../shared/domain/actions';
 import {
   countdown,
   leaseLevel,
@@ -26,13 +27,6 @@ interface Props {
   saveDraft: (taskId: string, kind: DraftKind, body: string) => Promise<void>;
   send: (kind: DraftKind, body: string, macroId?: string) => Promise<string | null>;
 }
-
-const actionButtons: { kind: DialogKind; label: string; key?: string }[] = [
-  { kind: 'resolve', label: 'Resolve…' },
-  { kind: 'escalate', label: 'Escalate…', key: 'e' },
-  { kind: 'transfer', label: 'Transfer…', key: 't' },
-  { kind: 'abandon', label: 'Hand back…' },
-];
 
 /** Why an action is not offered now, in the lifecycle's own words. */
 export function whyNot(ticket: Ticket, action: TicketAction, now: number): string | null {
@@ -88,19 +82,20 @@ export function TicketWorkspace(props: Props) {
             </p>
           ) : null}
           <div className="ticket-actions" role="toolbar" aria-label="Ticket actions">
-            {actionButtons.map((b) => {
-              const reason = allowed.includes(b.kind) ? null : whyNot(ticket, b.kind, now);
+            {dialogActionTypes.map((kind) => {
+              const reason = allowed.includes(kind) ? null : whyNot(ticket, kind, now);
+              const { label, shortcut } = actionTable[kind];
               return (
                 <button
-                  key={b.kind}
+                  key={kind}
                   type="button"
-                  className={`button${b.kind === 'resolve' ? ' button--primary' : ''}`}
+                  className={`button${kind === 'resolve' ? ' button--primary' : ''}`}
                   disabled={reason !== null}
                   title={reason ?? undefined}
-                  aria-keyshortcuts={b.key}
-                  onClick={() => openDialog(b.kind)}
+                  aria-keyshortcuts={shortcut ?? undefined}
+                  onClick={() => openDialog(kind)}
                 >
-                  {b.label}
+                  {label.en}
                 </button>
               );
             })}

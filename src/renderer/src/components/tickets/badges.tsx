@@ -1,15 +1,11 @@
+import { actionTable } from '../../../../shared/domain/actions';
 import { countdown, leaseLevel, slaLevel } from '../../../../shared/domain/ticketState';
 import { dueLabel } from '../feed/format';
 
-const actionNames: Record<string, string> = {
-  claim: 'Claim',
-  reply: 'Reply',
-  note: 'Note',
-  resolve: 'Resolve',
-  escalate: 'Escalation',
-  transfer: 'Transfer',
-  abandon: 'Hand-back',
-};
+const pendingName = (type: string): string =>
+  Object.hasOwn(actionTable, type)
+    ? actionTable[type as keyof typeof actionTable].pending.en
+    : type;
 
 /** "2 replies waiting to send"-style badges, one per action type, in queue order. */
 export function PendingBadges({ types }: { types: string[] }) {
@@ -19,7 +15,7 @@ export function PendingBadges({ types }: { types: string[] }) {
     <>
       {[...counts].map(([type, n]) => (
         <span key={type} className="pill pill--waiting">
-          {actionNames[type] ?? type}
+          {pendingName(type)}
           {n > 1 ? ` ×${n}` : ''} waiting to send
         </span>
       ))}

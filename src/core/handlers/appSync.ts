@@ -1,0 +1,32 @@
+import { leaseWarnings } from '../feed/leaseWarnings';
+import { announceNewTasks } from '../feed/notifications';
+import type { Services } from '../services';
+import { loadSettings } from '../settings';
+import {
+  createSyncController,
+  type SyncController,
+  type SyncFeatures,
+  type SyncTuning,
+} from '../sync/controller';
+
+/**
+ * The sync engine with the features that react to it, composed here (with the handlers) so that
+ * `core/sync` imports no feature folder.
+ */
+export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncController {
+  const leases = leaseWarnings(s, tuning.leaseWarningMs);
+  const features: SyncFeatures = {
+    afterSync(result, advocateId) {
+      // Matching tasks are counted over the whole feed: only worth it when something changed.
+      if (result.changed) {
+        announceNewTasks(s.db, s.desktop, loadSettings(s.db), s.now(), {
+          initial: result.initial,
+        });
+      }
+      leases.check(advocateId);
+    },
+    periodic: (advocateId) => leases.check(advocateId),
+    reset: () => leases.reset(),
+  };
+  return createSyncController(s, features, tuning);
+}
