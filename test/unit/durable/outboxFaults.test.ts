@@ -23,7 +23,13 @@ beforeEach(async () => {
   feed = await startTestFeedServer();
   await feed.pushTasks(6);
   proxy = new ActionFaultProxy(new URL(feed.url));
-  core = await signedInCore(await proxy.start(), await feed.invite('Ada'));
+  // Retries only when a test asks (sync:now), so the count of failures is the test's own.
+  core = await signedInCore(
+    await proxy.start(),
+    await feed.invite('Ada'),
+    {},
+    { tuning: { backoff: { baseMs: 60_000, maxMs: 60_000 } } },
+  );
 });
 afterEach(async () => {
   await core.close();
