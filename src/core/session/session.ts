@@ -14,6 +14,7 @@ import {
   readDeviceToken,
   storeDeviceToken,
 } from '../sync/token';
+import { finalPush, guardUnsentWork } from './unsentWork';
 
 export function sessionStatus(s: Services): SessionStatus {
   const session = readSession(s.db);
@@ -95,16 +96,24 @@ export async function signIn(
   serverUrl: string,
   inviteCode: string,
   isDemo: boolean,
+  discardUnsent = false,
 ): Promise<SessionStatus> {
   const baseUrl = serverUrl.replace(/\/+$/, '');
   const refused = serverUrlProblem(baseUrl);
   if (refused) throw new AppError('invalid_input', refused);
+  // Signed out, any sign-in replaces this device's data: warn before the invite is spent.
+  if (!readSession(s.db)) guardUnsentWork(s.db, discardUnsent);
   const redeemed = await acceptOrRedeem(s, baseUrl, inviteCode);
-  await sync.stop();
   const previous = readSession(s.db);
   const sameAdvocate =
     previous?.advocateId === redeemed.advocate.id &&
     (previous.isDemo || previous.serverUrl === baseUrl);
+  if (previous && !sameAdvocate) {
+    // The previous advocate's queued work is sent while it still can be, else named first.
+    await finalPush(sync);
+    guardUnsentWork(s.db, discardUnsent);
+  }
+  await sync.stop();
   if (redeemed.token) storeDeviceToken(s.secrets, redeemed.token, redeemed.expiresAt);
   s.db.transaction(() => {
     if (!sameAdvocate) wipeLocalData(s.db);
@@ -149,9 +158,12 @@ export async function signOut(
   s: Services,
   sync: SyncController,
   wipe: boolean,
+  discardUnsent = false,
 ): Promise<SessionStatus> {
   const session = readSession(s.db);
   const token = readDeviceToken(s.secrets);
+  if (session) await finalPush(sync);
+  if (wipe) guardUnsentWork(s.db, discardUnsent);
   await sync.stop();
   if (session && token) {
     await new FeedClient({ baseUrl: session.serverUrl, token, timeoutMs: 3_000 })
