@@ -10,7 +10,7 @@ import { articlesByDocIds } from '../src/core/kb/articleRepo';
 import { parseQuery } from '../src/core/kb/query';
 import { ArticleSearch } from '../src/core/kb/search';
 import { openSearchConnection } from '../src/core/kb/searchConnection';
-import { highlight, snippet } from '../src/core/kb/snippet';
+import { highlighter } from '../src/core/kb/snippet';
 import { benchQueries, corpus, type BenchQueries } from './kbCorpus';
 
 const [mode, file, countArg] = process.argv.slice(2);
@@ -93,9 +93,10 @@ async function minisearch(): Promise<void> {
       db,
       results.slice(0, LIMIT).map((r) => r.id as number),
     );
+    const marks = highlighter(terms);
     for (const row of rows) {
-      highlight(row.title, terms);
-      snippet(row.body, terms);
+      marks.highlight(row.title, row.language);
+      marks.snippet(row.body, row.language);
     }
     return rows.length;
   });

@@ -1,14 +1,15 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Change } from '../../shared/protocol';
+import { detectLanguage, indexTerms, type Language } from './analyze';
 
 export type ArticleChange = Extract<Change, { kind: 'article' | 'article_delete' }>;
 
 /**
  * The only writer of `articles`: the sync engine calls it inside its page transaction.
- * Upserts keep `doc_id` (the FTS rowid) stable; the FTS5 external-content triggers of
- * migration 001 keep `articles_fts` current in the same transaction. Re-applying a change
- * is harmless.
+ * Upserts keep `doc_id` (the FTS rowid) stable and rewrite the article's analyzed terms in
+ * `articles_terms` in the same transaction; deletes reach the index through migration 006's
+ * trigger. Re-applying a change is harmless.
  */
 export function applyArticleChange(db: Db, change: ArticleChange): void {
   const s = statementsFor(db);
@@ -17,7 +18,8 @@ export function applyArticleChange(db: Db, change: ArticleChange): void {
     return;
   }
   const a = change.article;
-  s.upsert.run({
+  const language = detectLanguage(`${a.title}\n${a.bodyMarkdown}`);
+  const docId = s.upsert.pluck().get({
     id: a.id,
     brandId: a.brandId,
     title: a.title,
@@ -25,10 +27,44 @@ export function applyArticleChange(db: Db, change: ArticleChange): void {
     tags: JSON.stringify(a.tags),
     updatedAt: a.updatedAt,
     externalRef: a.externalRef,
-  });
+    language,
+  }) as number;
+  index(s, docId, { title: a.title, body: a.bodyMarkdown, tags: a.tags }, language);
 }
 
-type Statements = { upsert: Statement; remove: Statement };
+interface Indexable {
+  title: string;
+  body: string;
+  tags: string[];
+}
+
+function index(s: Statements, docId: number, a: Indexable, language: Language): void {
+  const title = indexTerms(a.title, language);
+  const body = indexTerms(a.body, language);
+  const tags = indexTerms(a.tags.join(' '), language);
+  s.index.run(docId, title.join(' '), body.join(' '), tags.join(' '));
+  const vocab = new Set<string>();
+  for (const list of [title, body, tags]) {
+    for (const t of list) if (t.length >= 3 && !/^\p{N}+$/u.test(t)) vocab.add(t);
+  }
+  s.vocab.run(JSON.stringify([...vocab]));
+}
+
+/** Analyzes every article again (after a change to the analysis, in a migration). */
+export function reindexAllArticles(db: Db): void {
+  const s = statementsFor(db);
+  const rows = db
+    .prepare('SELECT doc_id AS docId, title, body, tags FROM articles')
+    .iterate() as IterableIterator<{ docId: number; title: string; body: string; tags: string }>;
+  const setLanguage = db.prepare('UPDATE articles SET language = ? WHERE doc_id = ?');
+  for (const r of rows) {
+    const language = detectLanguage(`${r.title}\n${r.body}`);
+    setLanguage.run(language, r.docId);
+    index(s, r.docId, { ...r, tags: JSON.parse(r.tags) as string[] }, language);
+  }
+}
+
+type Statements = { upsert: Statement; remove: Statement; index: Statement; vocab: Statement };
 const cache = new WeakMap<Db, Statements>();
 
 function statementsFor(db: Db): Statements {
@@ -37,13 +73,18 @@ function statementsFor(db: Db): Statements {
   s = {
     remove: db.prepare('DELETE FROM articles WHERE id = ?'),
     upsert: db.prepare(
-      `INSERT INTO articles (id, brand_id, title, body, tags, updated_at, external_ref)
-     VALUES (@id, @brandId, @title, @body, @tags, @updatedAt, @externalRef)
+      `INSERT INTO articles (id, brand_id, title, body, tags, updated_at, external_ref, language)
+     VALUES (@id, @brandId, @title, @body, @tags, @updatedAt, @externalRef, @language)
      ON CONFLICT (id) DO UPDATE SET
        brand_id = excluded.brand_id, title = excluded.title, body = excluded.body,
        tags = excluded.tags, updated_at = excluded.updated_at,
-       external_ref = excluded.external_ref`,
+       external_ref = excluded.external_ref, language = excluded.language
+     RETURNING doc_id`,
     ),
+    index: db.prepare(
+      'INSERT OR REPLACE INTO articles_terms (rowid, title, body, tags) VALUES (?, ?, ?, ?)',
+    ),
+    vocab: db.prepare('INSERT OR IGNORE INTO kb_vocab (term) SELECT value FROM json_each(?)'),
   };
   cache.set(db, s);
   return s;
@@ -54,5 +95,5 @@ function statementsFor(db: Db): Statements {
  * initial sync. Seconds at 100,000 articles: call it after such a sync, never per page.
  */
 export function optimizeArticleIndex(db: Db): void {
-  db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')");
+  db.exec("INSERT INTO articles_terms (articles_terms) VALUES ('optimize')");
 }

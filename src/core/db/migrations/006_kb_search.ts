@@ -1,0 +1,34 @@
+import type { Migration } from '../migrations';
+import { reindexAllArticles } from '../../kb/apply';
+
+/**
+ * Knowledge-base search that understands people: each article gets a detected `language`, and
+ * the FTS5 index holds analyzed terms (segmented, folded, stemmed in that language; see
+ * kb/analyze.ts) instead of raw text. The analysis is JavaScript, so kb/apply.ts writes the
+ * index (a contentless table that can delete by rowid); only deletes stay a trigger, so every
+ * writer that deletes articles keeps the index current. `kb_vocab` lists every index term once,
+ * for spelling correction.
+ */
+export const m006KbSearch: Migration = {
+  version: 6,
+  name: 'kb_search',
+  up(db) {
+    db.exec(`
+      DROP TRIGGER articles_ai;
+      DROP TRIGGER articles_ad;
+      DROP TRIGGER articles_au;
+      DROP TABLE articles_fts;
+      ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+      CREATE VIRTUAL TABLE articles_terms USING fts5 (
+        title, body, tags,
+        content = '', contentless_delete = 1,
+        tokenize = 'ascii', prefix = '2 3'
+      );
+      CREATE TRIGGER articles_terms_ad AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_terms WHERE rowid = old.doc_id;
+      END;
+      CREATE TABLE kb_vocab (term TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+    `);
+    reindexAllArticles(db);
+  },
+};
