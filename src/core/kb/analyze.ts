@@ -25,7 +25,7 @@ export interface Word {
 }
 
 const RUN = /[\p{L}\p{N}\p{M}]+/gu;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const ARABIC = /\p{Script=Arabic}/u;
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 

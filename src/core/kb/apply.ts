@@ -53,14 +53,21 @@ function index(s: Statements, docId: number, a: Indexable, language: Language): 
 /** Analyzes every article again (after a change to the analysis, in a migration). */
 export function reindexAllArticles(db: Db): void {
   const s = statementsFor(db);
-  const rows = db
-    .prepare('SELECT doc_id AS docId, title, body, tags FROM articles')
-    .iterate() as IterableIterator<{ docId: number; title: string; body: string; tags: string }>;
+  const page = db.prepare(
+    'SELECT doc_id AS docId, title, body, tags FROM articles WHERE doc_id > ? ORDER BY doc_id LIMIT 500',
+  );
   const setLanguage = db.prepare('UPDATE articles SET language = ? WHERE doc_id = ?');
-  for (const r of rows) {
-    const language = detectLanguage(`${r.title}\n${r.body}`);
-    setLanguage.run(language, r.docId);
-    index(s, r.docId, { ...r, tags: JSON.parse(r.tags) as string[] }, language);
+  type Row = { docId: number; title: string; body: string; tags: string };
+  for (
+    let rows = page.all(0) as Row[];
+    rows.length > 0;
+    rows = page.all(rows.at(-1)!.docId) as Row[]
+  ) {
+    for (const r of rows) {
+      const language = detectLanguage(`${r.title}\n${r.body}`);
+      setLanguage.run(language, r.docId);
+      index(s, r.docId, { ...r, tags: JSON.parse(r.tags) as string[] }, language);
+    }
   }
 }
 

@@ -2,7 +2,7 @@
  * Turns what the advocate typed into FTS5 terms over the analyzed index (analyze.ts). Every
  * term is quoted, so no input can inject FTS5 query syntax.
  */
-import { fold, isStopWord, stemVariants, words } from './analyze';
+import { CJK, fold, isStopWord, stemVariants, words } from './analyze';
 
 export interface QueryTerm {
   /** The word as typed, lower case. */
@@ -31,11 +31,13 @@ export function parseQuery(text: string): QueryTerm[] {
   const seen = new Set<string>();
   list.forEach((word, i) => {
     const prefix = typing && i === list.length - 1;
-    if (prefix && word.length < MIN_PREFIX && list.length > 1) return;
+    // One CJK character is a word's worth of meaning; one Latin letter is not.
+    const long = word.length >= MIN_PREFIX || CJK.test(word);
+    if (prefix && !long && list.length > 1) return;
     const key = `${word}${prefix ? '*' : ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    terms.push(term(word, prefix && word.length >= MIN_PREFIX));
+    terms.push(term(word, prefix && long));
   });
   return terms.slice(0, MAX_TERMS);
 }

@@ -1,4 +1,4 @@
-import { fold, stem, type Language } from './analyze';
+import { CJK, fold, stem, type Language } from './analyze';
 import type { QueryTerm } from './query';
 
 /** Character ranges `[start, end)` of matched words in a piece of plain text. */
@@ -36,7 +36,6 @@ export function plainText(markdown: string): string {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const LATIN_START = /^[\p{Script=Latin}\p{N}]/u;
 
 /** What a word must start with to possibly be a form of `form` (stems drop a word's ending). */
