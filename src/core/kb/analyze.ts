@@ -145,10 +145,21 @@ export function detectLanguage(text: string): Language {
   return best;
 }
 
-/** The index terms of a text, in order (offsets do not matter here: lower-case it at once). */
-export function indexTerms(text: string, language: Language): string[] {
+/**
+ * The index terms of a text, in order (offsets do not matter here: lower-case it at once);
+ * `seen` hears each word (folded) with its term.
+ */
+export function indexTerms(
+  text: string,
+  language: Language,
+  seen?: (word: string, term: string) => void,
+): string[] {
   const out: string[] = [];
-  eachWord(lower(text), 0, Infinity, (word) => out.push(stem(word, language)));
+  eachWord(lower(text), 0, Infinity, (word) => {
+    const term = stem(word, language);
+    out.push(term);
+    seen?.(fold(word), term);
+  });
   return out;
 }
 

@@ -39,14 +39,12 @@ interface Indexable {
 }
 
 function index(s: Statements, docId: number, a: Indexable, language: Language): void {
-  const title = indexTerms(a.title, language);
-  const body = indexTerms(a.body, language);
-  const tags = indexTerms(a.tags.join(' '), language);
-  s.index.run(docId, title.join(' '), body.join(' '), tags.join(' '));
-  const vocab = new Set<string>();
-  for (const list of [title, body, tags]) {
-    for (const t of list) if (t.length >= 3 && !/^\p{N}+$/u.test(t)) vocab.add(t);
-  }
+  const vocab = new Map<string, string>();
+  const terms = (text: string) =>
+    indexTerms(text, language, (word, term) => {
+      if (word.length >= 3 && !/^\p{N}+$/u.test(word)) vocab.set(word, term);
+    }).join(' ');
+  s.index.run(docId, terms(a.title), terms(a.body), terms(a.tags.join(' ')));
   s.vocab.run(JSON.stringify([...vocab]));
 }
 
@@ -91,7 +89,10 @@ function statementsFor(db: Db): Statements {
     index: db.prepare(
       'INSERT OR REPLACE INTO articles_terms (rowid, title, body, tags) VALUES (?, ?, ?, ?)',
     ),
-    vocab: db.prepare('INSERT OR IGNORE INTO kb_vocab (term) SELECT value FROM json_each(?)'),
+    vocab: db.prepare(
+      `INSERT OR IGNORE INTO kb_vocab (word, term, tail)
+       SELECT value ->> 0, value ->> 1, substr(value ->> 0, 2) FROM json_each(?)`,
+    ),
   };
   cache.set(db, s);
   return s;

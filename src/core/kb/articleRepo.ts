@@ -145,20 +145,28 @@ export function matchesAmong(db: Db, expr: string, docIds: readonly number[]): n
     .all(expr, JSON.stringify(docIds)) as number[];
 }
 
-/** Index terms in `[from, to)` (a range of the sorted vocabulary) of the given lengths. */
+export interface VocabularyEntry {
+  word: string;
+  term: string;
+}
+
+/**
+ * Words of the articles whose `column` (the word, or the word without its first letter) lies in
+ * `[from, to)`, of the given lengths: a range of a sorted index.
+ */
 export function vocabularyRange(
   db: Db,
+  column: 'word' | 'tail',
   from: string,
   to: string,
   minLength: number,
   maxLength: number,
-): string[] {
+): VocabularyEntry[] {
   return stmt(
     db,
-    `SELECT term FROM kb_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`,
-  )
-    .pluck()
-    .all(from, to, minLength, maxLength) as string[];
+    `SELECT word, term FROM kb_vocab WHERE ${column} >= ? AND ${column} < ?
+     AND length(word) BETWEEN ? AND ?`,
+  ).all(from, to, minLength, maxLength) as VocabularyEntry[];
 }
 
 export function articleCount(db: Db): number {

@@ -138,7 +138,7 @@ export class ArticleSearch {
       let count = this.count(t);
       let found = t;
       if (count === 0 && !t.prefix && !t.stop && fold(t.text).length >= MIN_CORRECTED) {
-        const fixes = corrections(this.db, [t.text, ...t.variants], (v) =>
+        const fixes = corrections(this.db, fold(t.text), (v) =>
           this.count({ ...t, variants: [v] }),
         );
         if (fixes.length > 0) {

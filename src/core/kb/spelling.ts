@@ -1,12 +1,12 @@
 /**
- * Spelling correction from the index's own vocabulary (`kb_vocab`): the terms closest to a
- * misspelled word by edit distance (adjacent transpositions count as one edit). Candidates come
- * from small ranges of the sorted vocabulary: terms that share the word's first two letters,
- * or have them swapped, so a lookup reads a sliver of the vocabulary, not all of it.
+ * Spelling correction from the articles' own words (`kb_vocab`): the words closest to a
+ * misspelled one by edit distance (a swap of neighbours counts as one edit), answered as their
+ * index terms. Candidates come from narrow ranges of two sorted indexes (by word, and by word
+ * without its first letter) chosen so that one edit anywhere, the first two letters included,
+ * is found without reading the whole vocabulary; only a miss there widens to the first letter.
  */
 import type { Db } from '../db/open';
-import { vocabularyRange } from './articleRepo';
-import { fold } from './analyze';
+import { vocabularyRange, type VocabularyEntry } from './articleRepo';
 
 /** Words shorter than this are not corrected: too many words are one edit away. */
 export const MIN_CORRECTED = 4;
@@ -39,38 +39,43 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-const next = (prefix: string) =>
+const after = (prefix: string) =>
   prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
 
 /**
- * Index terms nearest to `forms` (a misspelled word, folded, and its stems), best first:
- * fewest edits, then most articles (`count`). Only terms that some article holds.
+ * Index terms of the words nearest to `word` (folded), best first: fewest edits, then most
+ * articles (`count`). Only terms that some article holds now.
  */
 export function corrections(
   db: Db,
-  forms: readonly string[],
+  word: string,
   count: (term: string) => number,
   take = 2,
 ): string[] {
-  const sources = [...new Set(forms.map(fold))].filter((f) => f.length >= MIN_CORRECTED);
-  const best = new Map<string, number>();
-  for (const source of sources) {
-    const max = maxEdits(source.length);
-    const prefixes = new Set([source.slice(0, 2), source[1]! + source[0]!]);
-    for (const prefix of prefixes) {
-      const range = vocabularyRange(
-        db,
-        prefix,
-        next(prefix),
-        source.length - max,
-        source.length + max,
-      );
-      for (const term of range) {
-        const d = editDistance(source, term, max);
-        if (d <= max && d < (best.get(term) ?? Infinity)) best.set(term, d);
-      }
+  if (word.length < MIN_CORRECTED) return [];
+  const max = maxEdits(word.length);
+  const w = [...word];
+  const lookups: ['word' | 'tail', string][] = [
+    ['word', w[0]! + w[1]!], // an edit after the second letter
+    ['word', w[1]! + w[0]!], // the first two swapped
+    ['word', w[1]! + w[2]!], // a letter added in front
+    ['word', w[0]! + w[2]!], // a letter added or swapped second
+    ['tail', w[0]! + w[1]!], // the first letter dropped
+    ['tail', w[1]! + w[2]!], // the first letter wrong
+  ];
+  const best = new Map<string, number>(); // term → fewest edits
+  const consider = (entries: VocabularyEntry[]) => {
+    for (const e of entries) {
+      const d = editDistance(word, e.word, max);
+      if (d <= max && d < (best.get(e.term) ?? Infinity)) best.set(e.term, d);
     }
+  };
+  const lo = word.length - max;
+  const hi = word.length + max;
+  for (const [column, prefix] of lookups) {
+    consider(vocabularyRange(db, column, prefix, after(prefix), lo, hi));
   }
+  if (best.size === 0) consider(vocabularyRange(db, 'word', w[0]!, after(w[0]!), lo, hi));
   const held = [...best]
     .sort((a, b) => a[1] - b[1])
     .slice(0, 24)

@@ -6,8 +6,8 @@ import { reindexAllArticles } from '../../kb/apply';
  * the FTS5 index holds analyzed terms (segmented, folded, stemmed in that language; see
  * kb/analyze.ts) instead of raw text. The analysis is JavaScript, so kb/apply.ts writes the
  * index (a contentless table that can delete by rowid); only deletes stay a trigger, so every
- * writer that deletes articles keeps the index current. `kb_vocab` lists every index term once,
- * for spelling correction.
+ * writer that deletes articles keeps the index current. `kb_vocab` lists every word the articles
+ * use once, with its index term, for spelling correction.
  */
 export const m006KbSearch: Migration = {
   version: 6,
@@ -27,7 +27,12 @@ export const m006KbSearch: Migration = {
       CREATE TRIGGER articles_terms_ad AFTER DELETE ON articles BEGIN
         DELETE FROM articles_terms WHERE rowid = old.doc_id;
       END;
-      CREATE TABLE kb_vocab (term TEXT PRIMARY KEY) STRICT, WITHOUT ROWID;
+      CREATE TABLE kb_vocab (
+        word TEXT PRIMARY KEY,                   -- folded, as written in some article
+        term TEXT NOT NULL,                      -- its index term
+        tail TEXT NOT NULL                       -- the word without its first letter
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX kb_vocab_tail ON kb_vocab (tail);
     `);
     reindexAllArticles(db);
   },

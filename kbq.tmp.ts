@@ -1,0 +1,2 @@
+import { runQuality } from './bench/kbQuality';
+runQuality();
