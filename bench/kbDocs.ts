@@ -90,9 +90,11 @@ export function docsCorpus(root = resolve(__dirname, '..', 'node_modules')): Doc
   const taken = new Set<string>();
   for (const pkg of PACKAGES) {
     const base = join(root, pkg);
-    versions[pkg] = (JSON.parse(readFileSync(join(base, 'package.json'), 'utf8')) as {
-      version: string;
-    }).version;
+    versions[pkg] = (
+      JSON.parse(readFileSync(join(base, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
     for (const file of markdownFiles(join(base, 'docs'))) {
       const name = `${pkg}/${relative(base, file)}`;
       let section: { id: string; title: string; lines: string[] } | null = null;
@@ -137,7 +139,11 @@ export function docsCorpus(root = resolve(__dirname, '..', 'node_modules')): Doc
           const [path, hash] = href.split('#');
           if (!hash) continue;
           const targetFile = path ? `${pkg}/${relative(base, resolve(dirname(file), path))}` : name;
-          links.push({ text: plainHeading(m[1]!), target: `${targetFile}#${hash}`, from: section.id });
+          links.push({
+            text: plainHeading(m[1]!),
+            target: `${targetFile}#${hash}`,
+            from: section.id,
+          });
         }
       }
       close();
@@ -191,7 +197,11 @@ function makeQueries(
   const queries: DocQuery[] = [];
 
   for (const a of pick(titled, PER_KIND)) {
-    queries.push({ kind: 'keyword', text: `${shuffled(contentWords(a.title)).join(' ')} `, answer: a.id });
+    queries.push({
+      kind: 'keyword',
+      text: `${shuffled(contentWords(a.title)).join(' ')} `,
+      answer: a.id,
+    });
   }
   for (const a of pick(titled, PER_KIND)) {
     const template = QUESTIONS[Math.floor(random() * QUESTIONS.length)]!;
@@ -238,7 +248,8 @@ function typo(word: string, random: () => number): string {
     if (op === 0) out = word.slice(0, at) + word.slice(at + 1);
     else if (op === 1) out = word.slice(0, at) + letter() + word.slice(at);
     else if (op === 2) out = word.slice(0, at) + letter() + word.slice(at + 1);
-    else if (at < word.length - 1) out = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+    else if (at < word.length - 1)
+      out = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
     if (out !== word) return out;
   }
 }

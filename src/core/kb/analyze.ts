@@ -117,6 +117,37 @@ export function isStopWord(word: string): boolean {
   return anyStop.has(fold(word));
 }
 
+/** Words that open a question, in each language (folded). */
+const QUESTION_OPENERS = new Set(
+  (
+    'how what where when why which who whom can could should would is are do does did will ' +
+    'como que donde cuando por cual cuales quien puedo puede se ' +
+    'wie was wo wann warum welche welcher welches wer kann konnen muss ist sind'
+  ).split(' '),
+);
+/**
+ * Verbs that carry the asking, not the topic, in a question ("how does X work", "can you
+ * explain X", "where can I read about X"): optional in a question-shaped query.
+ */
+const ASKING = new Set(
+  (
+    'explain explained know read learn find tell work works working mean means meaning happen ' +
+    'happens understand need want help about ' +
+    'explicar explica saber leer aprender encontrar funciona funcionan significa ayuda ' +
+    'erklaren erklart wissen lesen lernen finden funktioniert bedeutet hilfe'
+  ).split(' '),
+);
+
+/** Whether a query asks a question: it opens with a question word or ends with "?". */
+export function isQuestion(text: string, first: string | undefined): boolean {
+  return /[?？؟]\s*$/.test(text) || /^\s*[¿]/.test(text) || QUESTION_OPENERS.has(fold(first ?? ''));
+}
+
+/** A word that, in a question, carries the asking and not the topic. */
+export function isAskingWord(word: string): boolean {
+  return ASKING.has(fold(word));
+}
+
 /**
  * The language of an article: by script for Japanese and Arabic, else by which language's
  * function words its first few hundred words use most (English when none).

@@ -134,6 +134,30 @@ export function newestMatches(db: Db, expr: string, filters: Filters, limit: num
   return stmt(db, sql).pluck().all(params) as number[];
 }
 
+/** BM25 (higher is better) of those of `docIds` that match `expr`. */
+export function scoresAmong(db: Db, expr: string, docIds: readonly number[]): Map<number, number> {
+  const rows = stmt(
+    db,
+    `SELECT rowid, -${BM25} FROM articles_terms WHERE articles_terms MATCH ?
+     AND rowid IN (SELECT value FROM json_each(?))`,
+  )
+    .raw()
+    .all(expr, JSON.stringify(docIds)) as [number, number][];
+  return new Map(rows);
+}
+
+/** Titles and languages, without reading the (possibly long) bodies. */
+export function titlesByDocIds(
+  db: Db,
+  docIds: readonly number[],
+): { docId: number; title: string; language: Language }[] {
+  return stmt(
+    db,
+    `SELECT doc_id AS docId, title, language FROM articles
+     WHERE doc_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(docIds)) as { docId: number; title: string; language: Language }[];
+}
+
 /** Which of `docIds` match `expr`. */
 export function matchesAmong(db: Db, expr: string, docIds: readonly number[]): number[] {
   return stmt(

@@ -2,7 +2,7 @@
  * Turns what the advocate typed into FTS5 terms over the analyzed index (analyze.ts). Every
  * term is quoted, so no input can inject FTS5 query syntax.
  */
-import { CJK, fold, isStopWord, stemVariants, words } from './analyze';
+import { CJK, fold, isAskingWord, isQuestion, isStopWord, stemVariants, words } from './analyze';
 
 export interface QueryTerm {
   /** The word as typed, lower case. */
@@ -11,7 +11,7 @@ export interface QueryTerm {
   prefix: boolean;
   /** The index terms it stands for (its stems; or the index's own words for a misspelling). */
   variants: string[];
-  /** A function word: the query need not match it. */
+  /** A function word (or, in a question, a word of the asking): the query need not match it. */
   stop: boolean;
 }
 
@@ -26,6 +26,7 @@ export function term(text: string, prefix: boolean): QueryTerm {
 /** The last word is a prefix unless the query ends with a space (the advocate finished it). */
 export function parseQuery(text: string): QueryTerm[] {
   const list = words(text).map((w) => w.text);
+  const question = isQuestion(text, list[0]);
   const typing = list.length > 0 && !/[\s\p{P}]$/u.test(text);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
@@ -37,7 +38,9 @@ export function parseQuery(text: string): QueryTerm[] {
     const key = `${word}${prefix ? '*' : ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    terms.push(term(word, prefix && long));
+    const t = term(word, prefix && long);
+    if (question && isAskingWord(word)) t.stop = true;
+    terms.push(t);
   });
   return terms.slice(0, MAX_TERMS);
 }
@@ -47,7 +50,14 @@ const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
 /** One query word as an FTS5 expression: any of its forms. */
 export function ftsTerm(t: QueryTerm): string {
   const forms = t.variants.map(quote);
-  if (t.prefix) forms.push(`${quote(fold(t.text))}*`);
+  if (t.prefix) {
+    const typed = fold(t.text);
+    forms.push(`${quote(typed)}*`);
+    // A word typed past its stem ("utili" of "utilities", stem "util") still finds the stem.
+    for (let n = Math.max(4, typed.length - 2); n < typed.length; n++) {
+      forms.push(quote(typed.slice(0, n)));
+    }
+  }
   const unique = [...new Set(forms)];
   return unique.length === 1 ? unique[0]! : `(${unique.join(' OR ')})`;
 }

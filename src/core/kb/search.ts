@@ -8,9 +8,11 @@ import {
   matchesAmong,
   newestMatches,
   rankedMatches,
+  scoresAmong,
+  titlesByDocIds,
   type Filters,
 } from './articleRepo';
-import { fold, isStopWord, words } from './analyze';
+import { fold, indexTerms, isStopWord, words } from './analyze';
 import { allOf, anyOf, ftsTerm, inTitle, parseQuery, term, type QueryTerm } from './query';
 import { highlighter, type Highlights } from './snippet';
 import { MIN_CORRECTED, corrections } from './spelling';
@@ -55,10 +57,21 @@ export interface Tuning {
 
 export const defaultTuning: Tuning = { commonCap: 1500 };
 
-/** How many partial matches are read to rank them by how many query words they hold. */
-const PARTIAL_POOL = 60;
+/** How many matches are read (by BM25, and by BM25 among title matches) to be ranked again. */
+const POOL = 40;
 /** How many of a ticket's words choose its suggestions. */
 const SUGGEST_TERMS = 8;
+/**
+ * The title counts as a field of its own, BM25-scored on its own length (FTS5 scores a row
+ * as one document, so a title match in a long article weighs little): a short title that holds
+ * the query's words is what people look for.
+ */
+const TITLE_WEIGHT = 4;
+const K1 = 1.2;
+const B = 0.75;
+const AVERAGE_TITLE = 5;
+/** In partial matches, each query word an article holds (by rarity) outweighs any BM25 score. */
+const COVERAGE_WEIGHT = 100;
 
 interface Counted {
   term: QueryTerm;
@@ -87,9 +100,11 @@ export class ArticleSearch {
     const content = parsed.filter((t) => !t.stop || t.prefix);
     const live = this.present(content.length > 0 ? content : parsed);
     if (live.length === 0) return { hits: [], mode: 'ranked' };
-    const { ids, mode } = this.allTerms(live, request);
+    // Function words still tell titles apart ("Where to start" from "Getting started").
+    const optional = content.length > 0 ? this.present(parsed.filter((t) => t.stop)) : [];
+    const { ids, mode } = this.allTerms(live, optional, request);
     if (ids.length < request.limit && live.length > 1) {
-      ids.push(...this.someTerms(live, request, request.limit - ids.length, ids));
+      ids.push(...this.someTerms(live, optional, request, request.limit - ids.length, ids));
     }
     return {
       hits: this.hits(
@@ -121,7 +136,7 @@ export class ArticleSearch {
     }
     const terms = picked.sort((a, b) => a.count - b.count).slice(0, SUGGEST_TERMS);
     if (terms.length === 0) return { hits: [], mode: 'none' };
-    const ids = this.byCoverage(terms, request, request.limit, []);
+    const ids = this.byCoverage(terms, [], request, request.limit, []);
     return {
       hits: this.hits(
         ids,
@@ -152,11 +167,23 @@ export class ArticleSearch {
   }
 
   /** Articles holding every word: BM25 on the rare ones, or newest first when all are common. */
-  private allTerms(live: Counted[], request: SearchRequest): { ids: number[]; mode: SearchMode } {
+  private allTerms(
+    live: Counted[],
+    optional: Counted[],
+    request: SearchRequest,
+  ): { ids: number[]; mode: SearchMode } {
     const terms = live.map((c) => c.term);
     const rare = live.filter((c) => c.count <= this.tuning.commonCap).map((c) => c.term);
     if (rare.length === terms.length) {
-      return { ids: rankedMatches(this.db, allOf(terms), request, request.limit), mode: 'ranked' };
+      const expr = allOf(terms);
+      const pool = [
+        ...new Set([
+          ...rankedMatches(this.db, expr, request, POOL),
+          ...rankedMatches(this.db, inTitle(expr), request, POOL),
+        ]),
+      ];
+      const ids = this.rank(pool, live, optional, expr, false).slice(0, request.limit);
+      return { ids, mode: 'ranked' };
     }
     if (rare.length > 0) {
       // Score on the rare terms only (FTS5's BM25 reads every match of every scored term);
@@ -171,35 +198,72 @@ export class ArticleSearch {
   }
 
   /** Articles holding some of the (rare) words, those with the most distinctive ones first. */
-  private someTerms(live: Counted[], request: Filters, limit: number, exclude: number[]): number[] {
+  private someTerms(
+    live: Counted[],
+    optional: Counted[],
+    request: Filters,
+    limit: number,
+    exclude: number[],
+  ): number[] {
     const rare = live.filter((c) => c.count <= this.tuning.commonCap);
     if (rare.length === 0) return [];
-    return this.byCoverage(rare, request, limit, exclude);
+    return this.byCoverage(rare, optional, request, limit, exclude);
+  }
+
+  /** A pool of BM25 matches of any of the terms, ranked by the rarity of the terms each holds. */
+  private byCoverage(
+    terms: Counted[],
+    optional: Counted[],
+    filters: Filters,
+    limit: number,
+    exclude: number[],
+  ) {
+    const skip = new Set(exclude);
+    const expr = anyOf(terms.map((c) => c.term));
+    const pool = [
+      ...new Set([
+        ...rankedMatches(this.db, expr, filters, POOL + skip.size),
+        ...rankedMatches(this.db, inTitle(expr), filters, POOL + skip.size),
+      ]),
+    ].filter((id) => !skip.has(id));
+    return this.rank(pool, terms, optional, expr, true).slice(0, limit);
   }
 
   /**
-   * BM25 over any of the terms picks a pool; the pool is then ordered by the summed rarity
-   * (IDF) of the terms each article holds, BM25 breaking ties.
+   * Orders a pool: BM25 over the whole article, plus the title's own BM25, plus (for partial
+   * matches) the summed rarity of the query words each article holds.
    */
-  private byCoverage(terms: Counted[], filters: Filters, limit: number, exclude: number[]) {
-    const skip = new Set(exclude);
-    const pool = rankedMatches(
-      this.db,
-      anyOf(terms.map((c) => c.term)),
-      filters,
-      PARTIAL_POOL + skip.size,
-    ).filter((id) => !skip.has(id));
-    const score = new Map(pool.map((id) => [id, 0]));
-    for (const c of terms) {
-      const idf = Math.log(1 + this.total / c.count);
-      for (const id of matchesAmong(this.db, ftsTerm(c.term), pool)) {
-        score.set(id, score.get(id)! + idf);
+  private rank(
+    pool: number[],
+    terms: Counted[],
+    optional: Counted[],
+    expr: string,
+    coverage: boolean,
+  ): number[] {
+    if (pool.length === 0) return [];
+    const idfOf = (c: Counted) => Math.log(1 + this.total / c.count);
+    const idf = terms.map(idfOf);
+    const score = scoresAmong(this.db, expr, pool);
+    const add = (id: number, x: number) => score.set(id, (score.get(id) ?? 0) + x);
+    const inTitles = [...terms, ...optional];
+    for (const row of titlesByDocIds(this.db, pool)) {
+      const title = indexTerms(row.title, row.language);
+      const norm = (K1 + 1) / (1 + K1 * (1 - B + (B * title.length) / AVERAGE_TITLE));
+      for (const c of inTitles) {
+        if (title.some((x) => holds(c.term, x))) add(row.docId, TITLE_WEIGHT * idfOf(c) * norm);
       }
     }
-    const rank = new Map(pool.map((id, i) => [id, i]));
-    return pool
-      .sort((a, b) => score.get(b)! - score.get(a)! || rank.get(a)! - rank.get(b)!)
-      .slice(0, limit);
+    if (coverage) {
+      terms.forEach((c, i) => {
+        for (const id of matchesAmong(this.db, ftsTerm(c.term), pool)) {
+          add(id, COVERAGE_WEIGHT * idf[i]!);
+        }
+      });
+    }
+    const order = new Map(pool.map((id, i) => [id, i]));
+    return [...pool].sort(
+      (a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || order.get(a)! - order.get(b)!,
+    );
   }
 
   private newest(expr: string, request: SearchRequest): number[] {
@@ -247,4 +311,9 @@ export class ArticleSearch {
       };
     });
   }
+}
+
+/** Whether an index term is one of the forms a query term stands for. */
+function holds(t: QueryTerm, indexTerm: string): boolean {
+  return t.variants.includes(indexTerm) || (t.prefix && indexTerm.startsWith(fold(t.text)));
 }

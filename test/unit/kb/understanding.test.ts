@@ -13,7 +13,9 @@ import { article, put } from './fixtures';
 let dir: string;
 let db: Db;
 const ids = (query: string) =>
-  new ArticleSearch(db).search({ query, brandId: null, tag: null, limit: 10 }).hits.map((h) => h.id);
+  new ArticleSearch(db)
+    .search({ query, brandId: null, tag: null, limit: 10 })
+    .hits.map((h) => h.id);
 const suggest = (text: string) =>
   new ArticleSearch(db).suggest({ text, brandId: null, tag: null, limit: 5 }).hits.map((h) => h.id);
 
@@ -122,7 +124,9 @@ describe('analysis', () => {
     expect(detectLanguage('How do I change my delivery address? You can do it in the app.')).toBe(
       'en',
     );
-    expect(detectLanguage('¿Cómo cambio la dirección? Puedes hacerlo en la aplicación.')).toBe('es');
+    expect(detectLanguage('¿Cómo cambio la dirección? Puedes hacerlo en la aplicación.')).toBe(
+      'es',
+    );
     expect(detectLanguage('Wie ändere ich die Adresse? Sie können das in der App tun.')).toBe('de');
     expect(detectLanguage('返金処理には数日かかります。')).toBe('ja');
     expect(detectLanguage('يمكنك طلب استرداد المبلغ')).toBe('ar');
