@@ -1,2 +1,0 @@
-import { runQuality } from './bench/kbQuality';
-runQuality();
