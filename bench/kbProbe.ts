@@ -6,7 +6,7 @@
  * Prints one JSON line per phase.
  */
 import MiniSearch from 'minisearch';
-import { articlesByDocIds } from '../src/core/kb/articleRepo';
+import { articlesByDocIds, getArticle } from '../src/core/kb/articleRepo';
 import { parseQuery } from '../src/core/kb/query';
 import { ArticleSearch } from '../src/core/kb/search';
 import { openSearchConnection } from '../src/core/kb/searchConnection';
@@ -60,7 +60,27 @@ function gigdesk(): void {
     hitsPerQuery.push(outcome.hits.length);
     return outcome.hits.length;
   });
-  say({ phase: 'done', rssAdded: rssMb() - before, latencies, modes, hitsPerQuery });
+  const rssAdded = rssMb() - before;
+  say({ phase: 'done', rssAdded, latencies, modes, hitsPerQuery, snippet: snippetTimes(queries) });
+
+  /**
+   * Highlight and snippet work alone for each query's hits, every body made long (its text
+   * repeated to at least 100,000 characters): what a long article costs the result list.
+   */
+  function snippetTimes(all: BenchQueries): number[] {
+    return [...all.word1, ...all.word2, ...all.prefix].map((query) => {
+      const hits = search.search({ query, brandId: null, tag: null, limit: LIMIT }).hits;
+      const rows = hits.flatMap((h) => getArticle(db, h.id) ?? []);
+      const long = rows.map((r) => r.body.repeat(Math.ceil(100_000 / r.body.length)));
+      const start = performance.now();
+      const marks = highlighter(parseQuery(query));
+      rows.forEach((r, i) => {
+        marks.highlight(r.title, r.language);
+        marks.snippet(long[i]!, r.language);
+      });
+      return performance.now() - start;
+    });
+  }
 }
 
 async function minisearch(): Promise<void> {

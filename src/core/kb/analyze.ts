@@ -30,12 +30,14 @@ const ARABIC = /\p{Script=Arabic}/u;
 const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
 
 const lower = (text: string) => text.normalize('NFKC').toLowerCase();
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Case, Latin diacritics, Arabic vowel marks and letter variants; kana keep their marks. */
 export function fold(word: string): string {
+  if (ASCII.test(word)) return word.toLowerCase();
   let w = lower(word);
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(w)) {
+  {
     w = w
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')

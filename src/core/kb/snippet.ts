@@ -16,12 +16,14 @@ interface Hit {
 }
 
 /**
- * Work on a long article stays bounded: one regular-expression pass finds candidate words
- * (those starting like a query term's stem), at most `MAX_CANDIDATES` of them are analyzed, and
- * the snippet window is chosen among the first `MAX_HITS` confirmed matches.
+ * Work on a long article stays bounded: a regular expression finds candidate words (those
+ * starting like a query term's stem) in the first `SCAN` characters, at most `MAX_CANDIDATES`
+ * of them are analyzed, and the snippet window is chosen among the matches within `NEAR`
+ * characters of the first one.
  */
-const MAX_CANDIDATES = 400;
-const MAX_HITS = 64;
+const SCAN = 50_000;
+const NEAR = 2_000;
+const MAX_CANDIDATES = 200;
 
 /** Markdown to a single line of plain text, good enough for a result snippet. */
 export function plainText(markdown: string): string {
@@ -75,15 +77,19 @@ export function highlighter(terms: readonly QueryTerm[]): Highlighter {
     );
   };
 
-  /** Matches in `text`, in order, bounded by `MAX_CANDIDATES` and `maxHits`. */
-  const find = (text: string, language: Language, maxHits: number): Hit[] => {
+  /** Matches in `text`, in order; `bounded`: only near the first, within the first `SCAN`. */
+  const find = (text: string, language: Language, bounded: boolean): Hit[] => {
     if (!pattern) return [];
     const hits: Hit[] = [];
     let candidates = 0;
-    for (const m of text.matchAll(pattern)) {
-      if (++candidates > MAX_CANDIDATES || hits.length >= maxHits) break;
+    let end = bounded ? SCAN : Infinity;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m && m.index < end; m = pattern.exec(text)) {
+      if (bounded && ++candidates > MAX_CANDIDATES) break;
       const term = termOf(m[0], language);
-      if (term >= 0) hits.push({ start: m.index, end: m.index + m[0].length, term });
+      if (term < 0) continue;
+      if (hits.length === 0 && bounded) end = m.index + NEAR;
+      hits.push({ start: m.index, end: m.index + m[0].length, term });
     }
     return hits;
   };
@@ -91,10 +97,10 @@ export function highlighter(terms: readonly QueryTerm[]): Highlighter {
   return {
     highlight: (text, language) => ({
       text,
-      highlights: find(text, language, Infinity).map((h) => [h.start, h.end]),
+      highlights: find(text, language, false).map((h) => [h.start, h.end]),
     }),
     snippet: (markdown, language, size = 200) =>
-      snippetOf(markdown, size, (t) => find(t, language, MAX_HITS)),
+      snippetOf(markdown, size, (t) => find(t, language, true)),
   };
 }
 
