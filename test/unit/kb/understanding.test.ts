@@ -40,6 +40,10 @@ beforeEach(() => {
       title: 'Resetting your password',
       bodyMarkdown: 'Use the reset link we e-mail you. Passwords expire after a year.',
     }),
+    article('decoy', {
+      title: 'How do I sign in?',
+      bodyMarkdown: 'How do I change my name? I do it in my profile, and how I like.',
+    }),
     article('es', {
       title: 'Cómo cambiar la dirección de entrega',
       bodyMarkdown: 'Puedes cambiar la dirección de tus entregas desde la aplicación.',
