@@ -1,6 +1,14 @@
 import { autoUpdater, type AppUpdater, type ProgressInfo, type UpdateInfo } from 'electron-updater';
 import type { Emit } from '../core';
-import { createUpdateController, type UpdateController, type UpdateSource } from '../core/update';
+import type { KeyObject } from 'node:crypto';
+import {
+  createUpdateController,
+  RELEASE_PUBLIC_KEY_PEM,
+  releasePublicKey,
+  verifyManifest,
+  type UpdateController,
+  type UpdateSource,
+} from '../core/update';
 
 const MAX_NOTES = 4000;
 
@@ -17,10 +25,20 @@ function notesText(notes: UpdateInfo['releaseNotes']): string | null {
  * Adapts electron-updater (any `AppUpdater`: the platform's `autoUpdater` in the app, a real
  * `AppImageUpdater` over a loopback server in tests) to the update policy in src/core/update.
  * The policy decides when to download and install; the updater itself never does on its own.
+ *
+ * Every manifest the server offers is verified against `releaseKey` inside electron-updater's
+ * check, before it records the offer: an unsigned or wrongly signed one makes the check fail,
+ * so there is nothing to download and nothing to install. The verified object is the one whose
+ * sha512 electron-updater then checks the downloaded bytes against.
  */
-export function appUpdaterSource(updater: AppUpdater): UpdateSource {
+export function appUpdaterSource(updater: AppUpdater, releaseKey: KeyObject): UpdateSource {
   updater.autoDownload = false;
   updater.autoInstallOnAppQuit = true;
+  const isSupported = updater.isUpdateSupported;
+  updater.isUpdateSupported = (info) => {
+    verifyManifest(info, releaseKey);
+    return isSupported(info);
+  };
   return {
     currentVersion: updater.currentVersion.version,
     async check() {
@@ -67,7 +85,7 @@ export interface AppUpdatesOptions {
 export function createAppUpdates({ emit, now, logger }: AppUpdatesOptions): UpdateController {
   autoUpdater.logger = logger;
   return createUpdateController({
-    source: appUpdaterSource(autoUpdater),
+    source: appUpdaterSource(autoUpdater, releasePublicKey(RELEASE_PUBLIC_KEY_PEM)),
     now,
     onStatus: (status) => emit('update:status', status),
     onError: (error) => logger.warn('Update failed', error),

@@ -21,6 +21,9 @@ function codeOf(error: unknown): string | null {
 export function describeUpdateError(error: unknown): string {
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : '';
+  if (code === 'ERR_UPDATE_SIGNATURE') {
+    return 'The update on offer is not signed with the Gigdesk release key and was refused. Nothing was downloaded or installed.';
+  }
   if (code === 'ERR_CHECKSUM_MISMATCH' || /checksum mismatch/i.test(message)) {
     return 'The downloaded update did not match its published checksum and was discarded.';
   }

@@ -12,7 +12,13 @@ interface BuilderConfig {
   appId: string;
   linux: { target: string[]; icon: string };
   mac: { target: string; hardenedRuntime: boolean; entitlements: string; icon: string };
-  win: { target: string; icon: string };
+  win: {
+    target: string;
+    icon: string;
+    forceCodeSigning: boolean;
+    verifyUpdateCodeSignature: boolean;
+    signtoolOptions: { publisherName: string[] };
+  };
   electronFuses: Record<string, boolean>;
   publish: { provider: string; url: string };
 }
@@ -68,6 +74,9 @@ describe('electron.builder.yml (installers and the update feed)', () => {
       onlyLoadAppFromAsar: true,
     });
     expect(config.publish.provider).toBe('generic');
+    // Windows installs only Authenticode-signed updates from this publisher, and never builds unsigned.
+    expect(config.win).toMatchObject({ forceCodeSigning: true, verifyUpdateCodeSignature: true });
+    expect(config.win.signtoolOptions.publisherName).toEqual(['Gigdesk']);
     expect(new URL(config.publish.url).protocol).toBe('https:');
   });
 });

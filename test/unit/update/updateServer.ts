@@ -1,6 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { signManifestText } from '../../../scripts/signRelease';
+
+/** The release key pair the app under test trusts, and one it does not. */
+export const releaseKeys = generateKeyPairSync('ed25519');
+export const strangerKeys = generateKeyPairSync('ed25519');
 
 export interface Release {
   version: string;
@@ -9,6 +14,10 @@ export interface Release {
   /** The sha512 published in latest-linux.yml (defaults to the file's own). */
   publishedSha512?: string;
   stagingPercentage?: number;
+  /** Signs the manifest as scripts/signRelease.ts does; absent: published unsigned. */
+  signedWith?: KeyObject;
+  /** Edits the manifest text after signing (a compromised update host). */
+  tamper?: (yml: string) => string;
 }
 
 export interface UpdateServer {
@@ -26,6 +35,14 @@ export const fakeAppImage = (size = 256 * 1024): Buffer => randomBytes(size);
 
 /** What electron-builder publishes next to the AppImage for the generic provider. */
 export function latestLinuxYml(release: Release): string {
+  const text = unsignedLatestLinuxYml(release);
+  const signed = release.signedWith
+    ? signManifestText(text, release.signedWith, 'latest-linux.yml')
+    : text;
+  return release.tamper ? release.tamper(signed) : signed;
+}
+
+function unsignedLatestLinuxYml(release: Release): string {
   const name = `Gigdesk-${release.version}.AppImage`;
   const hash = release.publishedSha512 ?? sha512(release.file);
   return [
@@ -44,7 +61,7 @@ export function latestLinuxYml(release: Release): string {
   ].join('\n');
 }
 
-/** A generic-provider update server on loopback: `latest-linux.yml` and the AppImage. */
+/** A generic-provider update server on loopback: `latest*.yml` and the AppImage. */
 export async function startUpdateServer(release: Release): Promise<UpdateServer> {
   const state = { release };
   const requests: string[] = [];
@@ -52,7 +69,8 @@ export async function startUpdateServer(release: Release): Promise<UpdateServer>
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     requests.push(path);
     const current = state.release;
-    if (path === '/latest-linux.yml') {
+    // One manifest for every platform's channel file (latest.yml is Windows').
+    if (/^\/latest(-linux|-mac)?\.yml$/.test(path)) {
       res.writeHead(200, { 'content-type': 'text/yaml' });
       res.end(latestLinuxYml(current));
     } else if (path === `/Gigdesk-${current.version}.AppImage`) {
