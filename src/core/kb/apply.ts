@@ -48,25 +48,26 @@ function index(s: Statements, docId: number, a: Indexable, language: Language): 
   s.vocab.run(JSON.stringify([...vocab]));
 }
 
-/** Analyzes every article again (after a change to the analysis, in a migration). */
-export function reindexAllArticles(db: Db): void {
+/**
+ * Analyzes the articles that migration 006 found already stored (language still NULL), in
+ * pages, each in its own transaction. Nothing to do costs one index probe.
+ */
+export function analyzePendingArticles(db: Db): void {
   const s = statementsFor(db);
   const page = db.prepare(
-    'SELECT doc_id AS docId, title, body, tags FROM articles WHERE doc_id > ? ORDER BY doc_id LIMIT 500',
+    `SELECT doc_id AS docId, title, body, tags FROM articles
+     WHERE language IS NULL ORDER BY doc_id LIMIT 500`,
   );
   const setLanguage = db.prepare('UPDATE articles SET language = ? WHERE doc_id = ?');
   type Row = { docId: number; title: string; body: string; tags: string };
-  for (
-    let rows = page.all(0) as Row[];
-    rows.length > 0;
-    rows = page.all(rows.at(-1)!.docId) as Row[]
-  ) {
+  const step = db.transaction((rows: Row[]) => {
     for (const r of rows) {
       const language = detectLanguage(`${r.title}\n${r.body}`);
       setLanguage.run(language, r.docId);
       index(s, r.docId, { ...r, tags: JSON.parse(r.tags) as string[] }, language);
     }
-  }
+  });
+  for (let rows = page.all() as Row[]; rows.length > 0; rows = page.all() as Row[]) step(rows);
 }
 
 type Statements = { upsert: Statement; remove: Statement; index: Statement; vocab: Statement };

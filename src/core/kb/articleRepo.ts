@@ -30,7 +30,7 @@ interface RawArticle {
 }
 
 const COLUMNS =
-  'doc_id AS docId, id, brand_id AS brandId, title, body, tags, updated_at AS updatedAt, language';
+  "doc_id AS docId, id, brand_id AS brandId, title, body, tags, updated_at AS updatedAt, coalesce(language, 'en') AS language";
 // Column weights for bm25(): title, body, tags.
 const BM25 = 'bm25(articles_terms, 10.0, 1.0, 3.0)';
 const FILTERS = `(@brandId IS NULL OR a.brand_id = @brandId)
@@ -153,7 +153,7 @@ export function titlesByDocIds(
 ): { docId: number; title: string; language: Language }[] {
   return stmt(
     db,
-    `SELECT doc_id AS docId, title, language FROM articles
+    `SELECT doc_id AS docId, title, coalesce(language, 'en') AS language FROM articles
      WHERE doc_id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(docIds)) as { docId: number; title: string; language: Language }[];
 }

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from '../../../src/core';
 import { migrations } from '../../../src/core/db/migrations';
 import { detectLanguage } from '../../../src/core/kb/analyze';
 import { ArticleSearch } from '../../../src/core/kb/search';
+import { SearchRunner } from '../../../src/core/kb/searchRunner';
 import { editDistance } from '../../../src/core/kb/spelling';
 import { article, put } from './fixtures';
 
@@ -178,7 +179,7 @@ describe('snippets on long articles', () => {
 });
 
 describe('migration 006', () => {
-  it('analyzes the articles a database already holds', () => {
+  it('leaves the articles a database already holds to be analyzed before the first search', () => {
     const file = join(dir, 'old.sqlite');
     const old = new Database(file);
     for (const m of migrations.filter((x) => x.version <= 5)) m.up(old);
@@ -191,6 +192,11 @@ describe('migration 006', () => {
       .run();
     old.close();
     const upgraded = openDatabase(file);
+    const before = new ArticleSearch(upgraded)
+      .search({ query: 'refunded parcel ', brandId: null, tag: null, limit: 5 })
+      .hits.map((h) => h.id);
+    // The KB's search runner analyzes them when it starts (no worker starts until a search).
+    void new SearchRunner(upgraded, { file: 'unused', execArgv: [] }).close();
     const found = new ArticleSearch(upgraded)
       .search({ query: 'refunded parcel ', brandId: null, tag: null, limit: 5 })
       .hits.map((h) => h.id);
@@ -199,6 +205,7 @@ describe('migration 006', () => {
       .search({ query: 'refunded parcel ', brandId: null, tag: null, limit: 5 })
       .hits.map((h) => h.id);
     upgraded.close();
+    expect(before).toEqual([]);
     expect(found).toEqual(['old']);
     expect(after).toEqual([]);
   });

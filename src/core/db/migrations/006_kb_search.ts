@@ -1,12 +1,13 @@
 import type { Migration } from '../migrations';
-import { reindexAllArticles } from '../../kb/apply';
 
 /**
  * Knowledge-base search that understands people: each article gets a detected `language`, and
  * the FTS5 index holds analyzed terms (segmented, folded, stemmed in that language; see
  * kb/analyze.ts) instead of raw text. The analysis is JavaScript, so kb/apply.ts writes the
  * index (a contentless table that can delete by rowid); only deletes stay a trigger, so every
- * writer that deletes articles keeps the index current. `kb_vocab` lists every word the articles
+ * writer that deletes articles keeps the index current. Articles already here are analyzed by
+ * kb/apply.ts `analyzePendingArticles` (their `language` is NULL until then), which the KB
+ * calls before its first search: this folder may not import the KB. `kb_vocab` lists every word the articles
  * use once, with its index term, for spelling correction.
  */
 export const m006KbSearch: Migration = {
@@ -18,7 +19,8 @@ export const m006KbSearch: Migration = {
       DROP TRIGGER articles_ad;
       DROP TRIGGER articles_au;
       DROP TABLE articles_fts;
-      ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+      ALTER TABLE articles ADD COLUMN language TEXT;   -- NULL: not analyzed yet
+      CREATE INDEX articles_unanalyzed ON articles (doc_id) WHERE language IS NULL;
       CREATE VIRTUAL TABLE articles_terms USING fts5 (
         title, body, tags,
         content = '', contentless_delete = 1,
@@ -34,6 +36,5 @@ export const m006KbSearch: Migration = {
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX kb_vocab_tail ON kb_vocab (tail);
     `);
-    reindexAllArticles(db);
   },
 };
