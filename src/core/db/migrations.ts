@@ -6,6 +6,7 @@ import { m004Sync } from './migrations/004_sync';
 import { m005Tickets } from './migrations/005_tickets';
 import { m006AppendOnlyLedger } from './migrations/006_append_only_ledger';
 import { m007NothingLost } from './migrations/007_nothing_lost';
+import { m008KbSearch } from './migrations/008_kb_search';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   m005Tickets,
   m006AppendOnlyLedger,
   m007NothingLost,
+  m008KbSearch,
 ];
 
 for (let i = 1; i < migrations.length; i++) {
