@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open';
+import { analyzePendingArticles } from './apply';
 import type {
   SearchWorkerEntry,
   WorkerAnswers,
@@ -39,7 +40,11 @@ export class SearchRunner {
   constructor(
     private readonly db: Db,
     private readonly entry: SearchWorkerEntry,
-  ) {}
+  ) {
+    // Articles stored before migration 008 are indexed here, once, on the writing connection
+    // (the worker's connection is read-only); with nothing pending this is one index probe.
+    analyzePendingArticles(db);
+  }
 
   run<K extends WorkerKind>(kind: K, request: Payload<K>): Promise<WorkerAnswers[K] | Superseded> {
     const id = this.nextId++;

@@ -1,24 +1,10 @@
+import { noteOf } from '../../shared/domain/actions';
 import type { Action } from '../../shared/protocol';
 import type { Db } from '../db/open';
 
 /** What the advocate wrote into an action, if anything (the text a refusal must not lose). */
 export function authoredText(action: Action): string | null {
-  switch (action.type) {
-    case 'reply':
-    case 'note':
-      return action.body;
-    case 'escalate':
-      return action.handoffNote;
-    case 'transfer':
-      return action.note ?? null;
-    case 'resolve':
-      return action.summary ?? null;
-    case 'abandon':
-      return action.reason ?? null;
-    case 'claim':
-    case 'renew':
-      return null;
-  }
+  return noteOf(action) || null;
 }
 
 export interface UnsentItem {

@@ -30,7 +30,7 @@ describe('local database', () => {
       'tasks',
       'messages',
       'articles',
-      'articles_fts',
+      'articles_terms',
       'macros',
       'ledger_entries',
       'ratings',
