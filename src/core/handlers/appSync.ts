@@ -8,6 +8,7 @@ import {
   type SyncFeatures,
   type SyncTuning,
 } from '../sync/controller';
+import { appAppliers } from './changeAppliers';
 
 /**
  * The sync engine with the features that react to it, composed here (with the handlers) so that
@@ -16,6 +17,7 @@ import {
 export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncController {
   const leases = leaseWarnings(s, tuning.leaseWarningMs);
   const features: SyncFeatures = {
+    appliers: appAppliers,
     afterSync(result, advocateId) {
       // Matching tasks are counted over the whole feed: only worth it when something changed.
       if (result.changed) {

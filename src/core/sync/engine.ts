@@ -2,6 +2,7 @@ import type { Notice, SyncStatus } from '../../shared/contract/events';
 import { Action, type ActionResult } from '../../shared/protocol';
 import type { Db } from '../db/open';
 import { applyPage, type PageSummary } from './applyPage';
+import type { SyncAppliers } from './appliers';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { HttpError, isRetryable, NetworkError, type FeedClient } from './client';
 import { listOutbox, recordAttemptFailure, type OutboxRow } from './outboxRepo';
@@ -19,6 +20,8 @@ export interface SyncResult {
 export interface EngineOptions {
   db: Db;
   client: FeedClient;
+  /** The features' writers of pulled changes and action answers. */
+  appliers: SyncAppliers;
   now: () => number;
   onStatus: (status: SyncStatus) => void;
   onNotice: (notice: Notice) => void;
@@ -208,7 +211,7 @@ export class SyncEngine {
         // Rows the server did not answer stay queued, and so do the ones after them (order).
         if (!answer) break;
         answered++;
-        const notice = settleAction(db, row, answer, now());
+        const notice = settleAction(db, row, answer, now(), this.o.appliers);
         if (notice) this.o.onNotice(notice);
         changed = true;
       }
@@ -235,6 +238,7 @@ export class SyncEngine {
         row,
         { key: row.key, status: 'rejected', message: error.message },
         this.o.now(),
+        this.o.appliers,
       );
       if (notice) this.o.onNotice(notice);
     }
@@ -247,7 +251,7 @@ export class SyncEngine {
       const { cursor } = readSyncState(db);
       const page = await client.pull(cursor, this.o.pageSize ?? 1000, this.abort.signal);
       if (this.stopped) return;
-      const summary = applyPage(db, page, now());
+      const summary = applyPage(db, page, now(), this.o.appliers);
       if (summary.changes > 0) {
         result.changed = true;
         result.summaries.push(summary);

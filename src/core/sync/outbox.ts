@@ -3,9 +3,7 @@ import type { Action, ActionResult, ActionType } from '../../shared/protocol';
 import type { Notice } from '../../shared/contract/events';
 import { actionTable } from '../../shared/domain/actions';
 import type { Db } from '../db/open';
-import { withdrawEstimate } from '../earnings/apply';
-import { writeTask } from './changeRepo';
-import { estimateForBrand } from './estimates';
+import type { SyncAppliers } from './appliers';
 import {
   confirmLocalMessages,
   deleteLocalMessages,
@@ -118,6 +116,7 @@ export function settleAction(
   row: OutboxRow,
   result: ActionResult,
   now: number,
+  appliers: Pick<SyncAppliers, 'answeredTask' | 'refusedPayout'>,
 ): Notice | null {
   let notice: Notice | null = null;
   db.transaction(() => {
@@ -134,7 +133,7 @@ export function settleAction(
     } else {
       deleteLocalMessages(db, undo.insertedMessageIds);
       // A refused action that earns a payout must not leave its earnings estimate behind.
-      if (taskId && specOf(row.type)?.payout) withdrawEstimate(db, taskId, now);
+      if (taskId && specOf(row.type)?.payout) appliers.refusedPayout(db, taskId, now);
       if (taskId && undo.task) {
         restoreTaskSnapshot(db, taskId, undo.task);
         // Later queued actions on this task were built on the state just undone: their undo
@@ -152,7 +151,7 @@ export function settleAction(
     if (result.task) {
       // The server's answer is authoritative, also over the effects of actions still queued.
       setLocalState(db, taskId, null);
-      writeTask(db, result.task, estimateForBrand(db, result.task.brandId));
+      appliers.answeredTask(db, result.task, now);
     }
     setLocalState(db, taskId, pending ? `pending_${pending}` : null);
     if (!result.task && result.status === 'conflict' && !pending) {

@@ -5,10 +5,10 @@
  */
 import { openDatabase } from '../../../src/core/db/open';
 import { applyLedgerEntry } from '../../../src/core/earnings/apply';
-import { applyPage } from '../../../src/core/sync/applyPage';
 import { enqueueAction } from '../../../src/core/sync/outbox';
 import type { LedgerEntryView, TaskView } from '../../../src/shared/protocol';
 import { taskView } from '../../support/taskViews';
+import { applyPage } from '../../support/sync';
 
 export const TASKS_PER_PAGE = 150;
 export const T0 = Date.UTC(2026, 2, 14, 9, 0, 0);
