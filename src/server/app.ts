@@ -1,11 +1,11 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { ApiError } from '../shared/protocol';
 import { ApiFailure, httpStatusFor } from './errors';
-import { credentialOf } from './http/auth';
+import { identifyCallers, rateLimitKey } from './http/identify';
 import { loggerOptions } from './http/logging';
-import { parseNdjson } from './http/validate';
-import { hashSecret } from './store/secrets';
+import { clientErrorHandler, errorBody, frameworkErrors } from './http/errorReplies';
+import { sharedRateLimitStore } from './http/sharedRateLimit';
+import { textHygiene } from './http/textHygiene';
 import { adminRoutes } from './routes/admin';
 import { advocateRoutes } from './routes/advocate';
 import { type EventStreams, eventRoutes } from './routes/events';
@@ -17,11 +17,18 @@ export interface AppOptions {
   logger?: boolean | object;
   /** Largest accepted request body in bytes (413 above). Default 10 MiB. */
   bodyLimit?: number;
-  /** Requests per token (or per IP without one) per `rateLimitWindowMs`. Default 1200. */
+  /** Requests per verified advocate or brand (else per client address) per window. Default 1200. */
   rateLimitMax?: number;
   rateLimitWindowMs?: number;
-  /** SSE heartbeat interval. Default 15 s. */
+  /**
+   * Which proxies' `X-Forwarded-For` names the client address (Fastify's `trustProxy`: `true`,
+   * or an address or CIDR list). Default: none; the socket's address is the client.
+   */
+  trustProxy?: boolean | string | string[];
+  /** SSE heartbeat interval (and how soon a revoked token's streams end). Default 15 s. */
   heartbeatMs?: number;
+  /** Open event streams per device token, per process. Default 4. */
+  maxStreamsPerToken?: number;
 }
 
 export interface GigdeskApp {
@@ -29,32 +36,18 @@ export interface GigdeskApp {
   events: EventStreams;
 }
 
-function errorBody(
-  code: ApiError['error']['code'],
-  message: string,
-  issues?: ApiFailure['issues'],
-): ApiError {
-  return { error: { code, message, ...(issues ? { issues } : {}) } };
-}
-
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<GigdeskApp> {
   const now = options.now ?? Date.now;
+  const bodyLimit = options.bodyLimit ?? 10 * 1024 * 1024;
   const app = Fastify({
     logger: loggerOptions(options.logger),
-    bodyLimit: options.bodyLimit ?? 10 * 1024 * 1024,
+    bodyLimit,
+    trustProxy: options.trustProxy ?? false,
+    frameworkErrors,
+    clientErrorHandler,
   });
 
-  app.addContentTypeParser(
-    ['application/x-ndjson', 'application/ndjson'],
-    { parseAs: 'string' },
-    (_req, body, done) => {
-      try {
-        done(null, parseNdjson(body as string));
-      } catch (err) {
-        done(err as Error, undefined);
-      }
-    },
-  );
+  textHygiene(app);
 
   app.setErrorHandler((err: FastifyError | ApiFailure, request, reply) => {
     if (err instanceof ApiFailure) {
@@ -85,24 +78,43 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       .send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
   });
 
+  // Every request, in this order, before any body is read: a declared size over the limit is
+  // answered 413 at once (the rest of the upload is drained, not parsed); then the caller is
+  // identified; then rate-limited by that identity.
+  app.addHook('onRequest', async (request, reply) => {
+    if (Number(request.headers['content-length'] ?? 0) > bodyLimit) {
+      reply.header('connection', 'close');
+      throw new ApiFailure('payload_too_large', `request body is larger than ${bodyLimit} bytes`);
+    }
+  });
+  identifyCallers(app, store);
   await app.register(rateLimit, {
+    global: false,
     max: options.rateLimitMax ?? 1200,
     timeWindow: options.rateLimitWindowMs ?? 60_000,
-    // Per credential (hashed, so the limiter's keys hold no secrets); per IP without one.
-    keyGenerator: (request) => {
-      const credential = credentialOf(request, true);
-      return credential ? `c:${hashSecret(credential)}` : `ip:${request.ip}`;
-    },
+    keyGenerator: rateLimitKey,
+    // Replicas on PostgreSQL share their counters; one SQLite process keeps them in memory.
+    ...(store.dialect === 'postgres' ? { store: sharedRateLimitStore(store, now) } : {}),
     errorResponseBuilder: (_request, ctx) =>
       new ApiFailure(
         'rate_limited',
         `too many requests; retry after ${Math.ceil(ctx.ttl / 1000)} s`,
       ),
   });
+  const limit = app.rateLimit();
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.config?.rateLimit === false) return;
+    await limit.call(app, request, reply);
+  });
 
   healthRoutes(app, store, now);
   advocateRoutes(app, store, now);
   adminRoutes(app, store, now);
-  const events = eventRoutes(app, store, options.heartbeatMs ?? 15_000);
+  const events = eventRoutes(
+    app,
+    store,
+    options.heartbeatMs ?? 15_000,
+    options.maxStreamsPerToken ?? 4,
+  );
   return { app, events };
 }

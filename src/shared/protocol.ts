@@ -29,8 +29,11 @@ export const ApiErrorCode = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  'request_timeout',
   'payload_too_large',
+  'uri_too_long',
   'unsupported_media_type',
+  'headers_too_large',
   'rate_limited',
   'internal',
 ]);
@@ -310,8 +313,12 @@ export const ActionResult = z.object({
   key: ActionKey,
   status: ActionStatus,
   message: z.string().optional(),
-  /** The task as this advocate now sees it, when it is still visible. */
-  task: TaskView.optional(),
+  taskId: Id.optional(),
+  /**
+   * When `applied`: the task's `updatedAt` after this action. The answer never carries the task
+   * itself (bounded size whatever the thread); the next sync brings it.
+   */
+  version: z.number().int().optional(),
 });
 export type ActionResult = z.infer<typeof ActionResult>;
 

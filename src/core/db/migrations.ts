@@ -4,6 +4,7 @@ import { m002Kb } from './migrations/002_kb';
 import { m003Earnings } from './migrations/003_earnings';
 import { m004Sync } from './migrations/004_sync';
 import { m005Tickets } from './migrations/005_tickets';
+import { m006AppendOnlyLedger } from './migrations/006_append_only_ledger';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   m003Earnings,
   m004Sync,
   m005Tickets,
+  m006AppendOnlyLedger,
 ];
 
 for (let i = 1; i < migrations.length; i++) {

@@ -278,6 +278,7 @@ export function setOptimisticClaim(
   return info.changes === 1;
 }
 
+/** The server applied our claim: the pending claim becomes a claim (the next pull refines it). */
 interface TaskState {
   brandId: string;
   status: string;

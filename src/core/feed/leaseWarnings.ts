@@ -8,24 +8,29 @@ export interface LeaseWarnings {
   reset(): void;
 }
 
-export function leaseWarnings(s: Services, warningMs = 5 * 60_000): LeaseWarnings {
+/** `now`: the feed server's clock as the app estimates it (the server decides leases). */
+export function leaseWarnings(
+  s: Services,
+  now: () => number,
+  warningMs = 5 * 60_000,
+): LeaseWarnings {
   const warned = new Set<string>();
   return {
     check(advocateId) {
-      const now = s.now();
-      for (const lease of leasesEndingBefore(s.db, advocateId, now + warningMs)) {
+      const at = now();
+      for (const lease of leasesEndingBefore(s.db, advocateId, at + warningMs)) {
         const key = `${lease.id}:${lease.leaseExpiresAt}`;
         if (warned.has(key)) continue;
         warned.add(key);
-        const lapsed = lease.leaseExpiresAt <= now;
+        const lapsed = lease.leaseExpiresAt <= at;
         s.emit('notice:new', {
           id: `lease:${key}`,
           level: 'warning',
           message: lapsed
             ? `Your claim on “${lease.subject}” lapsed; claim it again from the feed if it is still open.`
-            : `Your claim on “${lease.subject}” lapses in ${Math.max(1, Math.round((lease.leaseExpiresAt - now) / 60_000))} min. Open the ticket to keep it.`,
+            : `Your claim on “${lease.subject}” lapses in ${Math.max(1, Math.round((lease.leaseExpiresAt - at) / 60_000))} min. Open the ticket to keep it.`,
           taskId: lease.id,
-          at: now,
+          at,
         });
       }
     },

@@ -15,7 +15,9 @@ import { appAppliers } from './changeAppliers';
  * `core/sync` imports no feature folder.
  */
 export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncController {
-  const leases = leaseWarnings(s, tuning.leaseWarningMs);
+  // The controller owns the server clock; lease warnings read it once it exists.
+  let sync: SyncController | null = null;
+  const leases = leaseWarnings(s, () => sync?.serverNow() ?? s.now(), tuning.leaseWarningMs);
   const features: SyncFeatures = {
     appliers: appAppliers,
     afterSync(result, advocateId) {
@@ -30,5 +32,6 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
     periodic: (advocateId) => leases.check(advocateId),
     reset: () => leases.reset(),
   };
-  return createSyncController(s, features, tuning);
+  sync = createSyncController(s, features, tuning);
+  return sync;
 }

@@ -1,10 +1,9 @@
 import { withdrawEstimate } from '../earnings/apply';
 import { earningsChangeAppliers } from '../earnings/changeAppliers';
-import { estimateForBrand, pageEstimates } from '../earnings/estimates';
+import { pageEstimates } from '../earnings/estimates';
 import { kbChangeAppliers } from '../kb/changeAppliers';
 import type { ChangeAppliers, SyncAppliers } from '../sync/appliers';
 import { ticketChangeAppliers } from '../tickets/changeAppliers';
-import { writeTask } from '../tickets/taskChanges';
 
 /**
  * Each feature's appliers for its own change kinds, handed to sync. The result is typed as the
@@ -20,6 +19,5 @@ export const appAppliers: SyncAppliers = {
       ...kbChangeAppliers(db),
     };
   },
-  answeredTask: (db, task) => writeTask(db, task, estimateForBrand(db, task.brandId)),
   refusedPayout: withdrawEstimate,
 };

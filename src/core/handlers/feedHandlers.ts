@@ -38,7 +38,7 @@ export function feedHandlers(
       return task;
     },
     'feed:claim': async ({ taskId }) => {
-      const mine = claimTask(s.db, taskId, advocateId(), s.now());
+      const mine = claimTask(s.db, taskId, advocateId(), sync.serverNow());
       s.emit('feed:changed', {});
       // Sent at once when online; offline it stays a pending claim until the engine reconnects.
       void sync.syncNow();

@@ -25,7 +25,8 @@ export function ticketsHandlers(
   const ctx = (me: SessionRow): TicketCtx => ({
     db: s.db,
     actor: { id: me.advocateId, name: me.advocateName, handle: me.advocateHandle },
-    now: s.now(),
+    // Leases are the server's: decide them by its clock (a fast laptop clock must not refuse).
+    now: sync.serverNow(),
   });
   const board = (open: string | null): TicketBoard => {
     const me = readSession(s.db);

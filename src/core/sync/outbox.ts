@@ -5,6 +5,7 @@ import { actionTable } from '../../shared/domain/actions';
 import type { Db } from '../db/open';
 import type { SyncAppliers } from './appliers';
 import {
+  confirmClaim,
   confirmLocalMessages,
   deleteLocalMessages,
   deleteOutboxRow,
@@ -109,14 +110,14 @@ function noticeFor(row: OutboxRow, undo: UndoRecord, result: ActionResult, now: 
 /**
  * Settles one outbox row with the server's answer, in one transaction: the row is deleted only
  * here (after an answer); `applied` confirms the effect, `conflict`/`rejected` undo it and
- * return a notice. A task the server sent back is written as the authoritative state.
+ * return a notice. The task itself arrives with the next pull.
  */
 export function settleAction(
   db: Db,
   row: OutboxRow,
   result: ActionResult,
   now: number,
-  appliers: Pick<SyncAppliers, 'answeredTask' | 'refusedPayout'>,
+  appliers: Pick<SyncAppliers, 'refusedPayout'>,
 ): Notice | null {
   let notice: Notice | null = null;
   db.transaction(() => {
@@ -128,8 +129,9 @@ export function settleAction(
     deleteOutboxRow(db, row.seq);
     const taskId = row.taskId;
     if (result.status === 'applied') {
-      if (result.task) deleteLocalMessages(db, undo.insertedMessageIds);
-      else confirmLocalMessages(db, undo.insertedMessageIds);
+      // Kept until the next pull brings the thread (the answer never carries the task).
+      confirmLocalMessages(db, undo.insertedMessageIds);
+      if (taskId && row.type === 'claim') confirmClaim(db, taskId);
     } else {
       deleteLocalMessages(db, undo.insertedMessageIds);
       // A refused action that earns a payout must not leave its earnings estimate behind.
@@ -148,13 +150,8 @@ export function settleAction(
     }
     if (!taskId) return;
     const pending = latestPendingType(db, taskId);
-    if (result.task) {
-      // The server's answer is authoritative, also over the effects of actions still queued.
-      setLocalState(db, taskId, null);
-      appliers.answeredTask(db, result.task, now);
-    }
     setLocalState(db, taskId, pending ? `pending_${pending}` : null);
-    if (!result.task && result.status === 'conflict' && !pending) {
+    if (result.status === 'conflict' && !pending) {
       // The server no longer shows us this task (someone else holds it, or it closed).
       deleteTaskRow(db, taskId);
     }

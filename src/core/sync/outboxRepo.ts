@@ -121,6 +121,13 @@ export function restoreTaskSnapshot(db: Db, taskId: string, s: TaskSnapshot): vo
   ).run({ ...s, taskId });
 }
 
+/** An applied claim: the pending claim is the advocate's until the next pull brings the task. */
+export function confirmClaim(db: Db, taskId: string): void {
+  db.prepare(
+    `UPDATE tasks SET status = 'claimed' WHERE id = ? AND status = 'open' AND holder_id IS NOT NULL`,
+  ).run(taskId);
+}
+
 export function setLocalState(db: Db, taskId: string, state: string | null): void {
   db.prepare('UPDATE tasks SET local_state = ? WHERE id = ?').run(state, taskId);
 }

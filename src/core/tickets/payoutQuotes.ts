@@ -31,5 +31,5 @@ const quote = (c: PayoutComputation | null, outcome: PayoutOutcome): PayoutQuote
 
 export function payoutQuotes(db: Db, brandId: string, complexity: number): Ticket['payouts'] {
   const of = (o: PayoutOutcome) => quote(casePayout(db, brandId, complexity, o), o);
-  return { resolved: of('resolved'), escalated: of('escalated'), transferred: of('transferred') };
+  return { resolved: of('resolved'), escalated: of('escalated') };
 }

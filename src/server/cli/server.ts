@@ -19,6 +19,8 @@ const { values, positionals } = parseArgs({
     port: { type: 'string', default: process.env.GIGDESK_PORT ?? process.env.PORT ?? '8787' },
     host: { type: 'string', default: process.env.GIGDESK_HOST ?? '127.0.0.1' },
     'log-level': { type: 'string', default: process.env.GIGDESK_LOG_LEVEL ?? 'info' },
+    // Addresses or CIDRs of the proxies whose X-Forwarded-For names the client (comma-separated).
+    'trust-proxy': { type: 'string', default: process.env.GIGDESK_TRUST_PROXY ?? '' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -26,7 +28,7 @@ const { values, positionals } = parseArgs({
 async function main() {
   if (values.help) {
     console.log(
-      'usage: gigdesk-server [migrate] [--db FILE|postgres://…] [--port N] [--host ADDR] [--log-level info]',
+      'usage: gigdesk-server [migrate] [--db FILE|postgres://…] [--port N] [--host ADDR] [--log-level info] [--trust-proxy ADDR,CIDR…]',
     );
     return;
   }
@@ -47,6 +49,10 @@ async function main() {
     port,
     host: values.host,
     logger: { level: values['log-level'] },
+    trustProxy: values['trust-proxy']
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
   });
   console.log(`gigdesk feed server listening on ${server.url} (db ${redactDbUrl(db)})`);
   const stop = (signal: string) => {

@@ -27,6 +27,7 @@ export function credentialOf(request: FastifyRequest, allowQuery = false): strin
 /** 401: no or unknown credential. 403: a valid credential of the wrong kind for this route. */
 export function requireAdmin(store: Store) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (request.brand) return; // verified already (identify.ts)
     const key = credentialOf(request);
     if (!key)
       throw new ApiFailure('unauthorized', 'missing brand admin key (Authorization: Bearer <key>)');
@@ -41,6 +42,7 @@ export function requireAdmin(store: Store) {
 
 export function requireAdvocate(store: Store, allowQuery = false) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
+    if (request.advocate) return; // verified already (identify.ts)
     const token = credentialOf(request, allowQuery);
     if (!token)
       throw new ApiFailure('unauthorized', 'missing device token (Authorization: Bearer <token>)');

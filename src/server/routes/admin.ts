@@ -26,7 +26,7 @@ const RefParam = z.strictObject({ externalRef: ExternalRef });
 
 /** The brand admin API: every route is scoped to the brand of the admin key. */
 export function adminRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  const opts = { preHandler: requireAdmin(store) };
+  const opts = { onRequest: requireAdmin(store) };
   const brandOf = (request: { brand?: { id: string } }) => request.brand!.id;
 
   app.get('/v1/admin/brand', opts, async (request) => store.getBrand(brandOf(request)));

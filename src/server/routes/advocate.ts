@@ -23,21 +23,21 @@ export function advocateRoutes(app: FastifyInstance, store: Store, now: () => nu
     return res;
   });
 
-  app.post('/v1/auth/logout', { preHandler: auth }, async (request, reply) => {
+  app.post('/v1/auth/logout', { onRequest: auth }, async (request, reply) => {
     await store.revokeToken(credentialOf(request)!, now());
     reply.code(204);
   });
 
-  app.get('/v1/me', { preHandler: auth }, async (request): Promise<MeResponse> =>
+  app.get('/v1/me', { onRequest: auth }, async (request): Promise<MeResponse> =>
     store.me(request.advocate!.id),
   );
 
-  app.get('/v1/sync', { preHandler: auth }, async (request): Promise<SyncResponse> => {
+  app.get('/v1/sync', { onRequest: auth }, async (request): Promise<SyncResponse> => {
     const q = parseInput(SyncQuery, request.query, 'query');
     return store.sync(request.advocate!.id, q.cursor, q.limit);
   });
 
-  app.post('/v1/actions', { preHandler: auth }, async (request): Promise<ActionsResponse> => {
+  app.post('/v1/actions', { onRequest: auth }, async (request): Promise<ActionsResponse> => {
     const body = parseInput(ActionsRequest, request.body);
     const keys = new Set<string>();
     for (const [index, a] of body.actions.entries()) {

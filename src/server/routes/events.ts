@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChangeNotice } from '../../shared/protocol';
-import { requireAdvocate } from '../http/auth';
+import { ApiFailure } from '../errors';
+import { credentialOf, requireAdvocate } from '../http/auth';
+import { hashSecret } from '../store/secrets';
 import type { Store } from '../store';
 
 export interface EventStreams {
@@ -8,10 +10,30 @@ export interface EventStreams {
   closeAll(): void;
 }
 
-/** `GET /v1/events`: Server-Sent Events, a `change` event per commit in the advocate's brands. */
-export function eventRoutes(app: FastifyInstance, store: Store, heartbeatMs: number): EventStreams {
+/**
+ * `GET /v1/events`: Server-Sent Events, a `change` event per commit in the advocate's brands.
+ * At most `maxPerToken` open streams per device token (per process); each heartbeat re-checks
+ * the token, so a revoked one's streams end within one heartbeat.
+ */
+export function eventRoutes(
+  app: FastifyInstance,
+  store: Store,
+  heartbeatMs: number,
+  maxPerToken: number,
+): EventStreams {
   const open = new Set<() => void>();
-  app.get('/v1/events', { preHandler: requireAdvocate(store, true) }, async (request, reply) => {
+  const perToken = new Map<string, number>();
+  app.get('/v1/events', { onRequest: requireAdvocate(store, true) }, async (request, reply) => {
+    const token = credentialOf(request, true)!;
+    const tokenKey = hashSecret(token);
+    const held = perToken.get(tokenKey) ?? 0;
+    if (held >= maxPerToken) {
+      throw new ApiFailure(
+        'rate_limited',
+        `at most ${maxPerToken} event streams per device token; close one first`,
+      );
+    }
+    perToken.set(tokenKey, held + 1);
     const brands = new Set(await store.brandIdsOf(request.advocate!.id));
     reply.hijack();
     const res = reply.raw;
@@ -26,15 +48,26 @@ export function eventRoutes(app: FastifyInstance, store: Store, heartbeatMs: num
     const unsubscribe = store.notifier.subscribe((n: ChangeNotice) => {
       if (brands.has(n.brandId)) res.write(`event: change\ndata: ${JSON.stringify(n)}\n\n`);
     });
-    const beat = setInterval(
-      () => res.write(`event: heartbeat\ndata: ${JSON.stringify({ time: Date.now() })}\n\n`),
-      heartbeatMs,
-    );
+    const beat = setInterval(() => {
+      store.advocateForToken(token).then(
+        (still) => {
+          if (!still) return end();
+          res.write(`event: heartbeat\ndata: ${JSON.stringify({ time: Date.now() })}\n\n`);
+        },
+        () => {}, // a database hiccup: try again at the next beat
+      );
+    }, heartbeatMs);
     beat.unref();
+    let ended = false;
     const end = () => {
+      if (ended) return;
+      ended = true;
       clearInterval(beat);
       unsubscribe();
       open.delete(end);
+      const left = (perToken.get(tokenKey) ?? 1) - 1;
+      if (left > 0) perToken.set(tokenKey, left);
+      else perToken.delete(tokenKey);
       if (!res.writableEnded) res.end();
     };
     open.add(end);

@@ -1,12 +1,11 @@
-import type { Selectable } from 'kysely';
 import { actionTable, noteOf, unhandledAction } from '../../shared/domain/actions';
 import { canPerform, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult, ResolvedTransferTo } from '../../shared/protocol';
-import { type ChangeWriter, json, parseJson, type StoreContext, type Trx, write } from './context';
+import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
+import { answer, remember, replay } from './idempotency';
 import { writeCaseEntry } from './ledger';
-import type { MembershipTable } from './schema';
 import { fingerprint, newId } from './secrets';
-import { lifecycleOf, loadTasks, type TaskRow, taskView, visibleTo } from './views';
+import { lifecycleOf, type TaskRow } from './views';
 
 /** How long a task transferred to a named advocate is reserved for them. */
 export const OFFER_MS = 15 * 60_000;
@@ -16,16 +15,13 @@ interface Actor {
   name: string;
 }
 
-type Membership = Selectable<MembershipTable>;
-
-const result = (a: Action, status: ActionResult['status'], message?: string): ActionResult =>
-  message === undefined ? { key: a.key, status } : { key: a.key, status, message };
+const result = answer;
 
 /**
  * Applies a batch in order. Each action is decided with the shared lifecycle rules for a clear
  * answer, then written with a conditional UPDATE whose WHERE restates the precondition, so of
  * many simultaneous claims exactly one changes the row. Answers are stored under the client's
- * idempotency key in the same transaction as the effect.
+ * idempotency key in the same transaction as the effect (idempotency.ts).
  */
 export async function applyActions(
   ctx: StoreContext,
@@ -36,43 +32,6 @@ export async function applyActions(
   const results: ActionResult[] = [];
   for (const a of actions) results.push(await applyOne(ctx, actor, a, now));
   return results;
-}
-
-async function replay(
-  db: StoreContext['db'] | Trx,
-  actorId: string,
-  a: Action,
-  hash: string,
-): Promise<ActionResult | null> {
-  const prior = await db
-    .selectFrom('action_keys')
-    .select(['body_hash', 'result'])
-    .where('advocate_id', '=', actorId)
-    .where('key', '=', a.key)
-    .executeTakeFirst();
-  if (!prior) return null;
-  if (prior.body_hash !== hash) {
-    return result(
-      a,
-      'rejected',
-      'this idempotency key was already used for a different action; use a new key',
-    );
-  }
-  return parseJson<ActionResult>(prior.result);
-}
-
-async function remember(
-  trx: Trx,
-  actorId: string,
-  a: Action,
-  hash: string,
-  r: ActionResult,
-  now: number,
-) {
-  await trx
-    .insertInto('action_keys')
-    .values({ advocate_id: actorId, key: a.key, body_hash: hash, result: json(r), created_at: now })
-    .execute();
 }
 
 /** An action whose transfer target, if any, names an advocate by id. */
@@ -99,7 +58,7 @@ async function applyOne(
   now: number,
 ): Promise<ActionResult> {
   const hash = fingerprint(a);
-  const prior = await replay(ctx.db, actor.id, a, hash);
+  const prior = await replay(ctx.db, actor.id, a, hash, now);
   if (prior) return prior;
 
   const target = await resolveTarget(ctx, a);
@@ -109,7 +68,7 @@ async function applyOne(
   await ctx.interleave();
   return write(ctx, now, async (trx, changes) => {
     // A concurrent request with the same key may have committed since the first look.
-    const raced = await replay(trx, actor.id, a, hash);
+    const raced = await replay(trx, actor.id, a, hash, now);
     if (raced) return raced;
     let r: ActionResult;
     if (refusal) r = refusal;
@@ -118,7 +77,6 @@ async function applyOne(
       r =
         applied ??
         result(a, 'conflict', 'the task changed meanwhile; it is no longer yours to act on');
-      if (r.status === 'applied') r.task = await viewFor(trx, actor.id, a.taskId);
     }
     await remember(trx, actor.id, a, hash, r, now);
     return r;
@@ -160,16 +118,6 @@ const membership = (db: StoreContext['db'] | Trx, brandId: string, advocateId: s
     .where('brand_id', '=', brandId)
     .where('advocate_id', '=', advocateId)
     .executeTakeFirst();
-
-async function viewFor(trx: Trx, advocateId: string, taskId: string) {
-  const loaded = (await loadTasks(trx, [taskId])).get(taskId);
-  if (!loaded) return undefined;
-  const m = (await membership(trx, loaded.task.brand_id, advocateId)) as Membership;
-  const viewer = { advocateId, tier: m.tier, suspended: m.suspended === 1 };
-  return visibleTo(loaded.task, viewer)
-    ? taskView(loaded.task, loaded.messages, m.tier)
-    : undefined;
-}
 
 async function addMessage(
   trx: Trx,
@@ -283,7 +231,7 @@ async function effect(
   if (rule.payout) await writeCaseEntry(trx, changes, task, actor.id, rule.payout, now);
   // Renewals change only the holder's lease; everyone else's view is unchanged.
   await changes.add(task.brand_id, 'task', task.id, a.type === 'renew' ? actor.id : null);
-  return result(a, 'applied');
+  return result(a, 'applied', undefined, now);
 }
 
 /** What an action writes beyond the task row, its message and its payout. */

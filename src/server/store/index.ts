@@ -2,6 +2,7 @@
  * The feed server's one storage interface. Routes and the CLI talk to a `Store`; the
  * implementation is portable Kysely over a `SqlDialect` (SQLite now, PostgreSQL in issue 9).
  */
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { PayoutRules } from '../../shared/domain/payout';
 import type {
@@ -32,10 +33,13 @@ import * as brands from './brands';
 import * as content from './content';
 import type { StoreContext } from './context';
 import { dialectFor, type SqlDialect } from './dialect';
+import { expireIdempotency } from './idempotency';
+import { expireRateLimits, rateLimitHit } from './rateLimits';
 import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
 import { syncPage } from './sync';
+import { answersSeenBy } from './tierView';
 
 export type ParsedTaskPush = z.output<typeof TaskPush>;
 export type ParsedArticlePush = z.output<typeof ArticlePush>;
@@ -108,11 +112,25 @@ export interface Store {
   brandIdsOf(advocateId: string): Promise<string[]>;
   sync(advocateId: string, cursor: string | undefined, limit: number): Promise<SyncResponse>;
   applyActions(actor: AdvocateAuth, actions: Action[], now: number): Promise<ActionResult[]>;
+  /** Counts a request against a shared rate limit (see http/sharedRateLimit.ts). */
+  rateLimitHit(
+    key: string,
+    windowMs: number,
+    now: number,
+  ): Promise<{ current: number; ttl: number }>;
+  /** Reopens lapsed leases and offers; deletes expired idempotency records and rate windows. */
   sweep(now: number): Promise<{ reopened: number; offersLifted: number }>;
 }
 
 export interface OpenStoreOptions {
   notifier?: ChangeNotifier;
+  /**
+   * Whose clock decides leases (claim, renew, every action's "is the claim live", the sweeper).
+   * `database` (the default on PostgreSQL): the database's clock, one for every replica, so a
+   * replica whose own clock runs fast cannot hand a live claim to a second advocate.
+   * `process`: the `now` passed in (SQLite, one process, always; tests that move time).
+   */
+  leaseClock?: 'database' | 'process';
   /** See `StoreContext.interleave`; tests only. */
   interleave?: () => Promise<void>;
 }
@@ -126,6 +144,13 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     dialect,
     notifier: options.notifier ?? own!,
     interleave: options.interleave ?? (async () => {}),
+  };
+  const databaseClock = dialect.name === 'postgres' && options.leaseClock !== 'process';
+  const leaseNow = async (now: number): Promise<number> => {
+    if (!databaseClock) return now;
+    const r = await sql<{ t: number }>`
+      select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as t`.execute(ctx.db);
+    return Number(r.rows[0]!.t);
   };
   return {
     dialect: dialect.name,
@@ -176,7 +201,13 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     brandIdsOf: async (advocateId) =>
       (await advocates.membershipsOf(ctx.db, advocateId)).map((m) => m.brand_id),
     sync: (advocateId, cursor, limit) => syncPage(ctx, advocateId, cursor, limit),
-    applyActions: (actor, actions, now) => applyActions(ctx, actor, actions, now),
-    sweep: (now) => sweep(ctx, now),
+    applyActions: async (actor, actions, now) =>
+      answersSeenBy(ctx.db, actor.id, await applyActions(ctx, actor, actions, await leaseNow(now))),
+    rateLimitHit: (key, windowMs, now) => rateLimitHit(ctx, key, windowMs, now),
+    sweep: async (now) => {
+      await expireIdempotency(ctx, now);
+      await expireRateLimits(ctx, now);
+      return sweep(ctx, await leaseNow(now));
+    },
   };
 }

@@ -195,8 +195,69 @@ const initial: Migration = {
   },
 };
 
+/**
+ * A case pays once, and the ledger is append-only in the database itself.
+ *
+ * `ledger_once`: at most one entry per (task, kind) — one case entry (whoever closes the case),
+ * one rating bonus, one tip. Case entries a transfer wrote before this rule (outcome
+ * `transferred`) are left out of the index: the ledger cannot be edited, so they stay as written.
+ *
+ * Triggers refuse UPDATE and DELETE (and TRUNCATE on PostgreSQL) of ledger rows: a correction
+ * is a new entry. Payout status (pending → confirmed → paid) will be its own append-only table.
+ */
+const appendOnlyLedger: Migration = {
+  version: 2,
+  name: 'append-only ledger, a case pays once',
+  async up(db, d) {
+    await sql`create unique index ledger_once on ledger (task_id, kind)
+      where coalesce(outcome, '') <> 'transferred'`.execute(db);
+    if (d.name === 'sqlite') {
+      for (const op of ['update', 'delete'])
+        await sql
+          .raw(
+            `create trigger ledger_no_${op} before ${op} on ledger
+             begin select raise(abort, 'ledger is append-only: ${op} refused'); end`,
+          )
+          .execute(db);
+      return;
+    }
+    await sql`create function gigdesk_append_only() returns trigger language plpgsql as $$
+      begin
+        raise exception '% is append-only: % refused', tg_table_name, lower(tg_op)
+          using errcode = 'restrict_violation';
+      end $$`.execute(db);
+    await sql`create trigger ledger_append_only before update or delete on ledger
+      for each row execute function gigdesk_append_only()`.execute(db);
+    await sql`create trigger ledger_no_truncate before truncate on ledger
+      for each statement execute function gigdesk_append_only()`.execute(db);
+  },
+};
+
+/**
+ * Idempotency records expire (idempotency.ts): the sweeper deletes by age. Rate-limit counters
+ * shared by replicas (rateLimits.ts).
+ */
+const requestBounds: Migration = {
+  version: 3,
+  name: 'idempotency retention, shared rate limits',
+  async up(kdb, d) {
+    const db = kdb as AnyDb;
+    await db.schema
+      .createIndex('action_keys_created')
+      .on('action_keys')
+      .columns(['created_at'])
+      .execute();
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('window_start', d.epochType, (c) => c.notNull())
+      .addColumn('hits', 'integer', (c) => c.notNull())
+      .execute();
+  },
+};
+
 /** Numbered, append-only; never edit a released migration. */
-export const migrations: Migration[] = [initial];
+export const migrations: Migration[] = [initial, appendOnlyLedger, requestBounds];
 
 /**
  * Applies pending migrations in one transaction; refuses a database from a newer server. Replicas

@@ -140,6 +140,12 @@ export interface ChangeTable {
   advocate_id: string | null;
   created_at: number;
 }
+/** Rate-limit counters shared by replicas: one fixed window per key. */
+export interface RateLimitTable {
+  key: string;
+  window_start: number;
+  hits: number;
+}
 export interface MigrationTable {
   version: number;
   name: string;
@@ -162,6 +168,7 @@ export interface DB {
   escalations: EscalationTable;
   action_keys: ActionKeyTable;
   changes: ChangeTable;
+  rate_limits: RateLimitTable;
   schema_migrations: MigrationTable;
 }
 

@@ -4,6 +4,7 @@ import { ApiFailure } from '../errors';
 import type { Change, SyncResponse } from '../../shared/protocol';
 import { parseJson, type StoreContext } from './context';
 import type { ChangeTable, MembershipTable } from './schema';
+import { changeSeenAtTier } from './tierView';
 import {
   articleView,
   brandView,
@@ -12,7 +13,7 @@ import {
   macroView,
   membershipView,
   ratingView,
-  taskView,
+  rawTaskView,
   type Viewer,
   visibleTo,
 } from './views';
@@ -127,31 +128,33 @@ async function render(
   for (const row of rows) {
     const seq = row.seq;
     const viewer = viewers.get(row.brand_id)!;
+    // Every change leaves through here, as the advocate's tier in the change's brand allows.
+    const emit = (c: Change) => out.push(changeSeenAtTier(c, viewer.tier));
     switch (row.kind) {
       case 'task': {
         const t = tasks.get(row.entity_id);
         if (!t) break;
-        out.push(
+        emit(
           visibleTo(t.task, viewer)
-            ? { seq, kind: 'task', task: taskView(t.task, t.messages, viewer.tier) }
+            ? { seq, kind: 'task', task: rawTaskView(t.task, t.messages) }
             : { seq, kind: 'revoke', taskId: t.task.id, brandId: t.task.brand_id },
         );
         break;
       }
       case 'brand': {
         const b = brands.get(row.entity_id);
-        if (b) out.push({ seq, kind: 'brand', brand: brandView(b) });
+        if (b) emit({ seq, kind: 'brand', brand: brandView(b) });
         break;
       }
       case 'membership': {
         const m = memberships.get(row.brand_id);
-        if (m) out.push({ seq, kind: 'membership', membership: membershipView(m) });
+        if (m) emit({ seq, kind: 'membership', membership: membershipView(m) });
         break;
       }
       case 'article': {
         const a = articles.get(row.entity_id);
         if (!a) break;
-        out.push(
+        emit(
           a.deleted_at === null
             ? { seq, kind: 'article', article: articleView(a) }
             : { seq, kind: 'article_delete', articleId: a.id, brandId: a.brand_id },
@@ -161,7 +164,7 @@ async function render(
       case 'macro': {
         const m = macros.get(row.entity_id);
         if (!m) break;
-        out.push(
+        emit(
           m.deleted_at === null
             ? { seq, kind: 'macro', macro: macroView(m) }
             : { seq, kind: 'macro_delete', macroId: m.id, brandId: m.brand_id },
@@ -171,7 +174,7 @@ async function render(
       case 'payout_rules': {
         const r = rules.get(`${row.brand_id}:${row.entity_id}`);
         if (r) {
-          out.push({
+          emit({
             seq,
             kind: 'payout_rules',
             brandId: r.brand_id,
@@ -184,12 +187,12 @@ async function render(
       }
       case 'ledger': {
         const l = ledger.get(row.entity_id);
-        if (l) out.push({ seq, kind: 'ledger', entry: ledgerView(l) });
+        if (l) emit({ seq, kind: 'ledger', entry: ledgerView(l) });
         break;
       }
       case 'rating': {
         const r = ratings.get(row.entity_id);
-        if (r) out.push({ seq, kind: 'rating', rating: ratingView(r) });
+        if (r) emit({ seq, kind: 'rating', rating: ratingView(r) });
         break;
       }
     }

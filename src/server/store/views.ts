@@ -1,5 +1,4 @@
 import type { Kysely, Selectable } from 'kysely';
-import { redactPersonalData } from '../../shared/domain/redact';
 import type {
   ArticleView,
   BrandView,
@@ -14,6 +13,7 @@ import type {
 } from '../../shared/protocol';
 import type { LifecycleTask } from '../../shared/domain/lifecycle';
 import { parseJson } from './context';
+import { seenAtTier } from './tierView';
 import type {
   BrandTable,
   DB,
@@ -27,9 +27,6 @@ import type {
 
 export type TaskRow = Selectable<TaskTable>;
 export type MessageRow = Selectable<MessageTable>;
-
-/** Below this tier, message bodies reach the advocate with personal data replaced by markers. */
-export const UNREDACTED_TIER = 1;
 
 export interface Viewer {
   advocateId: string;
@@ -70,42 +67,41 @@ export function visibleTo(t: TaskRow, v: Viewer): boolean {
   return t.status === 'open' && (t.offered_to === null || t.offered_to === v.advocateId);
 }
 
-function messageView(m: MessageRow, redact: boolean): MessageView {
-  const body = redact ? redactPersonalData(m.body) : { text: m.body, found: [] };
-  return {
-    id: m.id,
-    author: m.author as MessageView['author'],
-    authorName: m.author_name,
-    kind: m.kind as MessageView['kind'],
-    body: body.text,
-    redacted: body.found.length > 0,
-    createdAt: m.created_at,
-  };
-}
+const messageView = (m: MessageRow): MessageView => ({
+  id: m.id,
+  author: m.author as MessageView['author'],
+  authorName: m.author_name,
+  kind: m.kind as MessageView['kind'],
+  body: m.body,
+  redacted: false,
+  createdAt: m.created_at,
+});
 
-export function taskView(t: TaskRow, messages: MessageRow[], viewerTier: number): TaskView {
-  const redact = viewerTier < UNREDACTED_TIER;
-  return {
-    id: t.id,
-    brandId: t.brand_id,
-    externalRef: t.external_ref,
-    subject: t.subject,
-    channel: t.channel as Channel,
-    skills: parseJson<string[]>(t.skills),
-    complexity: t.complexity,
-    minTier: t.min_tier,
-    status: t.status as TaskStatus,
-    holderId: t.holder_id,
-    leaseExpiresAt: t.lease_expires_at,
-    offeredTo: t.offered_to,
-    offerExpiresAt: t.offer_expires_at,
-    customerName: t.customer_name,
-    slaDueAt: t.sla_due_at,
-    createdAt: t.created_at,
-    updatedAt: t.updated_at,
-    messages: messages.map((m) => messageView(m, redact)),
-  };
-}
+/** The task with its thread, unredacted: only ever sent through `seenAtTier`. */
+export const rawTaskView = (t: TaskRow, messages: MessageRow[]): TaskView => ({
+  id: t.id,
+  brandId: t.brand_id,
+  externalRef: t.external_ref,
+  subject: t.subject,
+  channel: t.channel as Channel,
+  skills: parseJson<string[]>(t.skills),
+  complexity: t.complexity,
+  minTier: t.min_tier,
+  status: t.status as TaskStatus,
+  holderId: t.holder_id,
+  leaseExpiresAt: t.lease_expires_at,
+  offeredTo: t.offered_to,
+  offerExpiresAt: t.offer_expires_at,
+  customerName: t.customer_name,
+  slaDueAt: t.sla_due_at,
+  createdAt: t.created_at,
+  updatedAt: t.updated_at,
+  messages: messages.map(messageView),
+});
+
+/** The task as an advocate of `viewerTier` may see it. */
+export const taskView = (t: TaskRow, messages: MessageRow[], viewerTier: number): TaskView =>
+  seenAtTier(rawTaskView(t, messages), viewerTier);
 
 export const articleView = (a: Selectable<ContentTable>): ArticleView => ({
   id: a.id,

@@ -7,6 +7,8 @@ export const SyncStatus = z.object({
   lastSyncedAt: z.number().int().nullable(),
   /** Human-readable reason for `offline` or `error`. */
   message: z.string().nullable(),
+  /** The feed server's clock minus this device's, as estimated: lease state is the server's. */
+  clockOffsetMs: z.number().int().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

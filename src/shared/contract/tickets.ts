@@ -34,11 +34,10 @@ export const Ticket = TaskDetail.extend({
   pendingActions: z.array(PendingAction),
   drafts: z.object({ reply: z.string(), note: z.string() }),
   advocate: z.object({ id: z.string(), name: z.string(), handle: z.string() }),
-  /** What each outcome pays under the brand's current rules; null while it has none. */
+  /** What closing the case pays under the brand's current rules; null while it has none. */
   payouts: z.object({
     resolved: PayoutQuote.nullable(),
     escalated: PayoutQuote.nullable(),
-    transferred: PayoutQuote.nullable(),
   }),
 });
 export type Ticket = z.infer<typeof Ticket>;

@@ -41,8 +41,15 @@ export interface NoteRule<T extends ActionType> {
 
 export interface ActionSpec<T extends ActionType> {
   transition: TransitionKind;
-  /** The case payout it earns (an estimate at once in the app, a ledger entry on the server). */
-  payout: PayoutOutcome | null;
+  /**
+   * The case payout it earns (an estimate at once in the app, a ledger entry on the server).
+   * **A case pays once**, to the advocate who closes it (resolve or escalate), at that moment:
+   * claiming, renewing, replying, transferring and abandoning pay nothing, so a task that changes
+   * hands any number of times still pays one case entry (docs/server.md, "Who is paid"). The
+   * rules' `transferred` multiplier stays valid in stored rules but is no longer earned; the
+   * server's ledger enforces "once" with a unique index too.
+   */
+  payout: Exclude<PayoutOutcome, 'transferred'> | null;
   /** The ticket leaves the advocate's hands: confirmed in a dialog, never undone silently. */
   closesCase: boolean;
   /** Where the renderer offers it: the composer, a confirming dialog, or nowhere (the feed). */
@@ -131,7 +138,7 @@ export const actionTable = {
   },
   transfer: {
     transition: 'offer',
-    payout: 'transferred',
+    payout: null,
     closesCase: true,
     ui: 'dialog',
     label: t('transfer.label', 'Transfer…'),

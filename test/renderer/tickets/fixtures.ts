@@ -46,7 +46,6 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
           { label: '× 50% for escalated with a handoff', amountMinor: -250 },
         ],
       },
-      transferred: null,
     },
     messages: [
       {

@@ -175,7 +175,7 @@ describe('actions', () => {
     await openView();
     fireEvent.keyDown(document.body, { key: 't' });
     const dialog = await screen.findByRole('dialog', { name: 'Transfer this ticket' });
-    expect(dialog.textContent).toContain('has no payout rules yet');
+    expect(dialog.textContent).toContain('Transferring pays nothing');
     fireEvent.change(within(dialog).getByRole('textbox', { name: /Note for the next advocate/ }), {
       target: { value: 'Sizes' },
     });

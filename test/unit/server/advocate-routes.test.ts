@@ -174,7 +174,9 @@ describe('advocate API', () => {
         'applied',
         'rejected',
       ]);
-      const thread = r.body.results[3].task.messages;
+      const thread = (await syncAll(s, a.token)).changes
+        .filter((c) => c.kind === 'task' && c.task.id === id)
+        .at(-1).task.messages;
       expect(thread.map((m: { author: string; kind: string }) => `${m.author}/${m.kind}`)).toEqual([
         'customer/message',
         'advocate/message',

@@ -32,6 +32,8 @@ export interface TestServer extends RunningServer {
   brandId: string;
   adminKey: string;
   dir: string;
+  /** The database the server runs on: a SQLite file path or a PostgreSQL URL. */
+  db: string;
   call(method: string, path: string, opts?: CallOptions): Promise<Reply>;
   advocate(opts?: {
     tier?: number;
@@ -64,12 +66,15 @@ export async function testServer(
 ): Promise<TestServer> {
   const clock = new Clock();
   const dir = mkdtempSync(join(tmpdir(), 'gigdesk-server-'));
+  const db = await freshDb({ dir });
   const server = await startServer({
-    db: await freshDb({ dir }),
+    db,
     leaseSweepMs: 0,
     now: clock.now,
     rateLimitMax: 100_000,
     ...options,
+    // These tests move time with `clock`; the database clock has its own test (clocks.test.ts).
+    storeOptions: { leaseClock: 'process', ...options.storeOptions },
   });
   const { brand, adminKey } = await server.store.createBrand(
     { name: 'Acme Outdoor', currency: 'EUR' },
@@ -101,6 +106,7 @@ export async function testServer(
     brandId: brand.id,
     adminKey,
     dir,
+    db,
     call,
     async advocate(opts = {}) {
       const email = opts.email ?? `advocate${++emails}@example.com`;

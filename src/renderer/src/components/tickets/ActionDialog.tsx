@@ -45,7 +45,7 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
   const what: Record<DialogKind, string> = {
     resolve: `The case is closed as resolved and leaves My tickets. ${payoutSentence(ticket.payouts.resolved, brand)}`,
     escalate: `The case leaves the gig pool for ${brand}’s escalation queue, with your handoff note, so nobody has to ask the customer again. ${payoutSentence(ticket.payouts.escalated, brand)}`,
-    transfer: `The case goes to ${toKind === 'advocate' ? 'the advocate you name (offered to them first)' : 'the pool, for advocates with the skill you choose'}, with your note. ${payoutSentence(ticket.payouts.transferred, brand)}`,
+    transfer: `The case goes to ${toKind === 'advocate' ? 'the advocate you name (offered to them first)' : 'the pool, for advocates with the skill you choose'}, with your note. Transferring pays nothing: the case pays whoever resolves or escalates it.`,
     abandon: 'The case goes back to the pool for another advocate. Handing back pays nothing.',
   };
 

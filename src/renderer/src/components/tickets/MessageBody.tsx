@@ -1,4 +1,4 @@
-import { redactionMarkers } from '../../../../shared/domain/redact';
+import { redactionMarkers } from '../../../../shared/domain/redactionMarkers';
 import { Markdown } from '../../markdown/Markdown';
 
 const markers = Object.values(redactionMarkers);

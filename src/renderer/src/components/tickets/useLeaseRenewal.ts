@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { Ticket } from '../../../../shared/contract/tickets';
 import { ticketDecision } from '../../../../shared/domain/ticketState';
+import { serverNow } from '../feed/useNow';
 
 /** Renew once less than this is left: a 30-minute lease is renewed every ~10 minutes of work. */
 export const RENEW_WHEN_LEFT_MS = 20 * 60_000;
@@ -16,7 +17,7 @@ export function useLeaseRenewal(
   useEffect(() => {
     if (!ticket || lease === null) return;
     const check = () => {
-      const now = Date.now();
+      const now = serverNow();
       if (!ticketDecision(ticket, ticket.advocate.id, 'renew', now).ok) return;
       if (lease - now < RENEW_WHEN_LEFT_MS) void renew(ticket.id);
     };

@@ -1,0 +1,107 @@
+/**
+ * Idempotency records of `POST /v1/actions`: a repeated key answers what the first request was
+ * answered. A record keeps the answer's status and message and the task's id and version (its
+ * `updated_at` after the action), never task content, so what one action stores and answers is
+ * bounded whatever the thread's size. Records expire after `IDEMPOTENCY_RETENTION_MS`.
+ */
+import type { Action, ActionResult } from '../../shared/protocol';
+import { json, parseJson, type StoreContext, type Trx } from './context';
+
+/**
+ * 30 days. Longer than any outbox row can usefully wait: every action but `claim` needs a live
+ * claim, a lease lasts at most 24 h (`leaseMinutes` ≤ 1440), and a `claim` resent after the
+ * record expired is decided afresh (applied only if the task is free again).
+ */
+export const IDEMPOTENCY_RETENTION_MS = 30 * 24 * 60 * 60_000;
+
+interface StoredAnswer {
+  status: ActionResult['status'];
+  message?: string;
+  taskId: string;
+  version?: number;
+}
+
+/** The answer sent and stored; also what a replay answers. */
+export function answer(
+  a: Action,
+  status: ActionResult['status'],
+  message?: string,
+  version?: number,
+): ActionResult {
+  return {
+    key: a.key,
+    status,
+    ...(message === undefined ? {} : { message }),
+    taskId: a.taskId,
+    ...(version === undefined ? {} : { version }),
+  };
+}
+
+/** The first answer under this key; a refusal when the key came with a different body. */
+export async function replay(
+  db: StoreContext['db'] | Trx,
+  actorId: string,
+  a: Action,
+  hash: string,
+  now: number,
+): Promise<ActionResult | null> {
+  const prior = await db
+    .selectFrom('action_keys')
+    .select(['body_hash', 'result'])
+    .where('advocate_id', '=', actorId)
+    .where('key', '=', a.key)
+    .where('created_at', '>', now - IDEMPOTENCY_RETENTION_MS)
+    .executeTakeFirst();
+  if (!prior) return null;
+  if (prior.body_hash !== hash) {
+    return answer(
+      a,
+      'rejected',
+      'this idempotency key was already used for a different action; use a new key',
+    );
+  }
+  // Records written before this module may hold more (a task view): only these fields answer.
+  const s = parseJson<StoredAnswer>(prior.result);
+  return answer(a, s.status, s.message, s.version);
+}
+
+export async function remember(
+  trx: Trx,
+  actorId: string,
+  a: Action,
+  hash: string,
+  r: ActionResult,
+  now: number,
+): Promise<void> {
+  const stored: StoredAnswer = {
+    status: r.status,
+    ...(r.message === undefined ? {} : { message: r.message }),
+    taskId: a.taskId,
+    ...(r.version === undefined ? {} : { version: r.version }),
+  };
+  // A key that expired may be used again: the old record makes room.
+  await trx
+    .deleteFrom('action_keys')
+    .where('advocate_id', '=', actorId)
+    .where('key', '=', a.key)
+    .execute();
+  await trx
+    .insertInto('action_keys')
+    .values({
+      advocate_id: actorId,
+      key: a.key,
+      body_hash: hash,
+      result: json(stored),
+      created_at: now,
+    })
+    .execute();
+}
+
+/** Deletes records older than the retention (the server's sweeper runs it). */
+export async function expireIdempotency(ctx: StoreContext, now: number): Promise<number> {
+  const r = await ctx.db
+    .deleteFrom('action_keys')
+    .where('created_at', '<=', now - IDEMPOTENCY_RETENTION_MS)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
