@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- kb`: the offline knowledge base at 100,000 articles of ~300 words (seeded,
- * Zipf-like words). Gigdesk (SQLite FTS5 + bounded ranking, kb/search.ts) against MiniSearch on
+ * Zipf-like words), then search quality on real documentation (kbQuality.ts). Gigdesk (SQLite FTS5 + bounded ranking, kb/search.ts) against MiniSearch on
  * the same corpus in the same run. Each engine is measured in its own process, so "added RSS"
  * is that engine's alone. `KB_BENCH_ARTICLES` overrides the corpus size.
  */
@@ -12,6 +12,7 @@ import { createInterface } from 'node:readline';
 import { openDatabase } from '../src/core/db/open';
 import { applyArticleChange, optimizeArticleIndex } from '../src/core/kb/apply';
 import { corpus } from './kbCorpus';
+import { runQuality } from './kbQuality';
 import { metric, percentile, round } from './stats';
 
 interface Probe {
@@ -141,8 +142,10 @@ export async function run(): Promise<void> {
     pair('word1_cpu_p95', percentile(g.word1_cpu, 95), percentile(r.word1_cpu, 95), 'ms');
     pair('word2_cpu_p95', percentile(g.word2_cpu, 95), percentile(r.word2_cpu, 95), 'ms');
     pair('prefix_cpu_p95', percentile(g.prefix_cpu, 95), percentile(r.prefix_cpu, 95), 'ms');
+    metric('kb.snippet_p95', percentile(ours['snippet'] as number[], 95), 'ms');
   } finally {
     ref.child.kill();
     rmSync(dir, { recursive: true, force: true });
   }
+  runQuality();
 }

@@ -4,7 +4,7 @@ import type { ArticleRow } from '../src/core/kb/articleRepo';
  * A seeded synthetic knowledge base: pronounceable words drawn from a Zipf-like distribution
  * (rank r has weight 1/r), titles of 4–9 words, bodies of ~300 words, a few tags.
  */
-export type CorpusArticle = Omit<ArticleRow, 'docId'>;
+export type CorpusArticle = Omit<ArticleRow, 'docId' | 'language'>;
 
 /** Mulberry32: small, fast, seeded. */
 export function rng(seed: number): () => number {

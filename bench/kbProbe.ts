@@ -6,11 +6,11 @@
  * Prints one JSON line per phase.
  */
 import MiniSearch from 'minisearch';
-import { articlesByDocIds } from '../src/core/kb/articleRepo';
+import { articlesByDocIds, getArticle } from '../src/core/kb/articleRepo';
 import { parseQuery } from '../src/core/kb/query';
 import { ArticleSearch } from '../src/core/kb/search';
 import { openSearchConnection } from '../src/core/kb/searchConnection';
-import { highlight, snippet } from '../src/core/kb/snippet';
+import { highlighter } from '../src/core/kb/snippet';
 import { benchQueries, corpus, type BenchQueries } from './kbCorpus';
 
 const [mode, file, countArg] = process.argv.slice(2);
@@ -60,7 +60,27 @@ function gigdesk(): void {
     hitsPerQuery.push(outcome.hits.length);
     return outcome.hits.length;
   });
-  say({ phase: 'done', rssAdded: rssMb() - before, latencies, modes, hitsPerQuery });
+  const rssAdded = rssMb() - before;
+  say({ phase: 'done', rssAdded, latencies, modes, hitsPerQuery, snippet: snippetTimes(queries) });
+
+  /**
+   * Highlight and snippet work alone for each query's hits, every body made long (its text
+   * repeated to at least 100,000 characters): what a long article costs the result list.
+   */
+  function snippetTimes(all: BenchQueries): number[] {
+    return [...all.word1, ...all.word2, ...all.prefix].map((query) => {
+      const hits = search.search({ query, brandId: null, tag: null, limit: LIMIT }).hits;
+      const rows = hits.flatMap((h) => getArticle(db, h.id) ?? []);
+      const long = rows.map((r) => r.body.repeat(Math.ceil(100_000 / r.body.length)));
+      const start = performance.now();
+      const marks = highlighter(parseQuery(query));
+      rows.forEach((r, i) => {
+        marks.highlight(r.title, r.language);
+        marks.snippet(long[i]!, r.language);
+      });
+      return performance.now() - start;
+    });
+  }
 }
 
 async function minisearch(): Promise<void> {
@@ -93,9 +113,10 @@ async function minisearch(): Promise<void> {
       db,
       results.slice(0, LIMIT).map((r) => r.id as number),
     );
+    const marks = highlighter(terms);
     for (const row of rows) {
-      highlight(row.title, terms);
-      snippet(row.body, terms);
+      marks.highlight(row.title, row.language);
+      marks.snippet(row.body, row.language);
     }
     return rows.length;
   });

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Notification } from 'electron';
-import { createHandlers, openDatabase, type Db, type Services } from '../core';
+import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron';
+import { createHandlers, type Db, type Services } from '../core';
+import { keepSidecar } from '../core/db/keepsake';
+import { openOrRecover, type Recovery } from '../core/db/recovery';
 import type { DemoWorkspace } from '../core/services';
 import kbSearchWorkerFile from '../core/kb/searchWorker?modulePath';
 import { createErrorJournal } from '../core/diagnostics/errorJournal';
@@ -26,6 +28,7 @@ let mainWindow: BrowserWindow | null = null;
 let db: Db | null = null;
 let sync: SyncController | null = null;
 let demoWorkspace: DemoWorkspace | null = null;
+let stopSidecar: (() => void) | null = null;
 const errorJournal = createErrorJournal();
 const log = setupLogging(errorJournal);
 
@@ -43,6 +46,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', (event) => {
+    stopSidecar?.();
+    stopSidecar = null;
     if (!sync) return db?.close();
     // Let the sync engine finish its transaction before the database closes.
     event.preventDefault();
@@ -58,7 +63,31 @@ if (!app.requestSingleInstanceLock()) {
         app.quit();
       });
   });
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch(failedToStart);
+}
+
+/**
+ * A start that cannot go on says why, and lets go of the single-instance lock: a later launch
+ * must not quit at once because this broken one still holds it.
+ */
+function failedToStart(error: unknown): void {
+  log.error('Gigdesk could not start', error);
+  dialog.showErrorBox(
+    'Gigdesk could not start',
+    `${error instanceof Error ? error.message : String(error)}\n\nThe details are in the log file.`,
+  );
+  app.releaseSingleInstanceLock();
+  app.exit(1);
+}
+
+function reportRecovery(recovery: Recovery): void {
+  const options = {
+    type: 'warning' as const,
+    title: 'Gigdesk recovered your work',
+    message: 'The local database could not be opened, so Gigdesk started a new one.',
+    detail: recovery.message,
+  };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }
 
 async function start(): Promise<void> {
@@ -66,7 +95,17 @@ async function start(): Promise<void> {
   serveRenderer(rendererRoot());
 
   const userData = app.getPath('userData');
-  db = openDatabase(join(userData, 'gigdesk.sqlite'));
+  const dbFile = join(userData, 'gigdesk.sqlite');
+  const opened = openOrRecover(dbFile, Date.now());
+  db = opened.db;
+  if (opened.recovery) log.warn(opened.recovery.message);
+  stopSidecar = keepSidecar(
+    db,
+    dbFile,
+    () => Date.now(),
+    60_000,
+    (error) => log.error('Could not write the backup copy of queued work', error),
+  );
   const services: Services = {
     db,
     secrets: safeStorageSecretStore(join(userData, 'secrets.json')),
@@ -110,6 +149,7 @@ async function start(): Promise<void> {
     onInternalError: (channel, error) => log.error(`IPC ${channel} failed`, error),
   });
   createWindow();
+  if (opened.recovery) reportRecovery(opened.recovery);
   void sync.start();
   services.updates.startSchedule();
   app.on('activate', () => {

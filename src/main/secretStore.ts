@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { safeStorage } from 'electron';
 import type { SecretStore } from '../core';
+import { writeFileAtomic } from '../core/db/atomicFile';
 
 /**
  * Secrets (the device token) encrypted with the OS secret store through `safeStorage`, kept in a
@@ -16,11 +17,9 @@ export function safeStorageSecretStore(file: string): SecretStore {
       return {};
     }
   };
-  const write = (values: Record<string, string>) => {
-    const tmp = `${file}.tmp`;
-    writeFileSync(tmp, JSON.stringify(values), { mode: 0o600 });
-    renameSync(tmp, file);
-  };
+  // A torn write here would sign the device out: the file is replaced atomically, with fsync.
+  const write = (values: Record<string, string>) =>
+    writeFileAtomic(file, JSON.stringify(values), 0o600);
   const isSecure = () => {
     if (!safeStorage.isEncryptionAvailable()) return false;
     if (process.platform !== 'linux') return true;

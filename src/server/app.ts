@@ -1,6 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ApiFailure, httpStatusFor } from './errors';
+import { apiHeaders } from './http/headers';
 import { identifyCallers, rateLimitKey } from './http/identify';
 import { loggerOptions } from './http/logging';
 import { clientErrorHandler, errorBody, frameworkErrors } from './http/errorReplies';
@@ -47,6 +48,9 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     clientErrorHandler,
   });
 
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(apiHeaders);
+  });
   textHygiene(app);
 
   app.setErrorHandler((err: FastifyError | ApiFailure, request, reply) => {
@@ -87,7 +91,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       throw new ApiFailure('payload_too_large', `request body is larger than ${bodyLimit} bytes`);
     }
   });
-  identifyCallers(app, store);
+  identifyCallers(app, store, now);
   await app.register(rateLimit, {
     global: false,
     max: options.rateLimitMax ?? 1200,
@@ -113,6 +117,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   const events = eventRoutes(
     app,
     store,
+    now,
     options.heartbeatMs ?? 15_000,
     options.maxStreamsPerToken ?? 4,
   );

@@ -4,6 +4,7 @@ import { earningsChannels } from './contract/earnings';
 import { events } from './contract/events';
 import { feedChannels } from './contract/feed';
 import { kbChannels } from './contract/kb';
+import { notSentChannels } from './contract/notSent';
 import { syncChannels } from './contract/sync';
 import { ticketsChannels } from './contract/tickets';
 import { updateChannels } from './contract/update';
@@ -18,6 +19,7 @@ export const contract = {
   ...earningsChannels,
   ...feedChannels,
   ...kbChannels,
+  ...notSentChannels,
   ...syncChannels,
   ...ticketsChannels,
   ...updateChannels,

@@ -207,10 +207,19 @@ export type EnrolledBrand = z.infer<typeof EnrolledBrand>;
 export const RedeemResponse = z.object({
   /** Shown once; the server keeps only its hash. Send as `Authorization: Bearer <token>`. */
   token: z.string(),
+  /** The token stops working then unless refreshed (`POST /v1/auth/refresh`) before. */
+  expiresAt: EpochMs,
   advocate: AdvocateView,
   brands: z.array(EnrolledBrand),
 });
 export type RedeemResponse = z.infer<typeof RedeemResponse>;
+
+/** An invite accepted by a device already signed in: the membership joins that identity. */
+export const AcceptRequest = z.strictObject({ code: z.string().trim().min(6).max(64) });
+export type AcceptRequest = z.infer<typeof AcceptRequest>;
+
+export const RefreshResponse = z.object({ token: z.string(), expiresAt: EpochMs });
+export type RefreshResponse = z.infer<typeof RefreshResponse>;
 
 export const MeResponse = z.object({ advocate: AdvocateView, brands: z.array(EnrolledBrand) });
 export type MeResponse = z.infer<typeof MeResponse>;
@@ -349,6 +358,25 @@ export const InviteRequest = z.strictObject({
   tier: Tier.default(0),
 });
 export type InviteRequest = z.infer<typeof InviteRequest>;
+
+export const AdminKeyRotateRequest = z.strictObject({
+  /** How long the keys in use now keep working beside the new one. */
+  overlapMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
+});
+export type AdminKeyRotateRequest = z.infer<typeof AdminKeyRotateRequest>;
+
+export const AdminKeyRotateResponse = z.object({
+  /** Shown once; the server keeps only its hash. */
+  adminKey: z.string(),
+  /** When the brand's previous keys stop working. */
+  previousKeysExpireAt: EpochMs,
+});
+export type AdminKeyRotateResponse = z.infer<typeof AdminKeyRotateResponse>;
 
 export const InviteResponse = z.object({
   advocateId: Id,
@@ -490,6 +518,8 @@ export const EscalationsResponse = z.object({ escalations: z.array(Escalation) }
 export const routes = {
   health: 'GET /v1/health',
   redeem: 'POST /v1/auth/redeem',
+  accept: 'POST /v1/auth/accept',
+  refresh: 'POST /v1/auth/refresh',
   logout: 'POST /v1/auth/logout',
   me: 'GET /v1/me',
   sync: 'GET /v1/sync',
@@ -497,6 +527,7 @@ export const routes = {
   events: 'GET /v1/events',
   adminBrand: 'GET /v1/admin/brand',
   adminBrandPatch: 'PATCH /v1/admin/brand',
+  adminKeyRotate: 'POST /v1/admin/keys/rotate',
   adminInvite: 'POST /v1/admin/advocates',
   adminAdvocates: 'GET /v1/admin/advocates',
   adminAdvocatePatch: 'PATCH /v1/admin/advocates/:id',

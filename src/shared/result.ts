@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'offline'
   | 'not_signed_in'
   | 'unavailable'
+  /** Going on would delete the advocate's unsent work; repeat with the discard flag to do so. */
+  | 'unsent_work'
   | 'internal';
 
 export interface ErrorInfo {

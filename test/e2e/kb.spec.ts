@@ -129,8 +129,14 @@ test('with no server at all: search the local KB as you type, open an article, n
   await expect(main.getByRole('article', { name: 'Returns window and conditions' })).toBeVisible();
   expect(popups).toEqual([]);
 
-  // Every word must match; a finished word is not a prefix.
+  // No article holds both words: those with either still answer; a word nothing is spelled
+  // like finds nothing; a finished word is not a prefix.
   await box.fill('parcel boots ');
+  await expect(results.getByRole('button').filter({ hasText: 'hiking boots' })).toHaveCount(1);
+  await expect(
+    results.getByRole('button').filter({ hasText: 'Refund a damaged parcel' }),
+  ).toHaveCount(1);
+  await box.fill('xylophone ');
   await expect(main.getByText('No articles match every word.')).toBeVisible();
   await box.fill('hiking bo');
   await expect(results.getByRole('button')).toHaveText([/Caring for leather hiking boots/]);

@@ -382,3 +382,44 @@ test('a reply written while the server is stopped waits, and is delivered once a
 
 const gigdeskAdvocate = (gigdesk: GigdeskApp) =>
   gigdesk.db.prepare('SELECT advocate_id FROM session').pluck().get() as string;
+
+test('a reply written while the server is stopped, whose lease lapses there meanwhile, comes back visibly under Not sent', async ({
+  gigdesk,
+}) => {
+  const { page } = gigdesk;
+  await signIn(gigdesk, brand);
+  await claimAndOpen(page, subjects[2]!);
+  const port = brand.server.port;
+  await brand.server.close();
+
+  await page.locator('body').press('r');
+  const reply = page.getByRole('textbox', { name: 'Reply to the customer' });
+  const text = 'Your refund for the tent was approved today.';
+  await reply.fill(text);
+  await reply.press('Control+Enter');
+  await expect(
+    page
+      .getByRole('region', { name: 'Conversation' })
+      .getByRole('listitem')
+      .filter({ hasText: text }),
+  ).toContainText('Waiting to send');
+
+  // The server comes back 31 minutes later by its own clock: the 30-minute lease has lapsed.
+  brand.server = await startServer({
+    db: brand.dbFile,
+    port,
+    leaseSweepMs: 0,
+    now: () => Date.now() + 31 * 60_000,
+  });
+  const tray = page.getByRole('region', { name: 'Not sent' });
+  await expect(tray).toBeVisible({ timeout: 20_000 });
+  await expect(tray).toContainText(text);
+  await expect(tray).toContainText(subjects[2]!);
+  const kept = gigdesk.db.prepare('SELECT body FROM unsent').pluck().all();
+  expect(kept).toEqual([text]);
+
+  // Dismissed only when the advocate says so.
+  await tray.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(tray).toBeHidden();
+  expect(gigdesk.db.prepare('SELECT count(*) FROM unsent').pluck().get()).toBe(0);
+});

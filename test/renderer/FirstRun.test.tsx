@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { FirstRun, serverUrlProblem } from '../../src/renderer/src/views/FirstRun';
+import { serverUrlProblem } from '../../src/shared/domain/serverUrl';
+import { FirstRun } from '../../src/renderer/src/views/FirstRun';
 import { useSession } from '../../src/renderer/src/stores/sessionStore';
 
 describe('FirstRun', () => {

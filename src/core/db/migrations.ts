@@ -5,6 +5,8 @@ import { m003Earnings } from './migrations/003_earnings';
 import { m004Sync } from './migrations/004_sync';
 import { m005Tickets } from './migrations/005_tickets';
 import { m006AppendOnlyLedger } from './migrations/006_append_only_ledger';
+import { m007NothingLost } from './migrations/007_nothing_lost';
+import { m008KbSearch } from './migrations/008_kb_search';
 
 export interface Migration {
   version: number;
@@ -23,6 +25,8 @@ export const migrations: readonly Migration[] = [
   m004Sync,
   m005Tickets,
   m006AppendOnlyLedger,
+  m007NothingLost,
+  m008KbSearch,
 ];
 
 for (let i = 1; i < migrations.length; i++) {

@@ -5,6 +5,7 @@ import { appHandlers } from './appHandlers';
 import { earningsHandlers } from './earningsHandlers';
 import { feedHandlers } from './feedHandlers';
 import { kbHandlers } from './kbHandlers';
+import { notSentHandlers } from './notSentHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { syncHandlers } from './syncHandlers';
 import { ticketsHandlers } from './ticketsHandlers';
@@ -26,6 +27,7 @@ export function createHandlers(
     ...sessionHandlers(services, sync),
     ...feedHandlers(services, sync),
     ...kbHandlers(services),
+    ...notSentHandlers(services, sync),
     ...syncHandlers(services, sync),
     ...ticketsHandlers(services, sync),
     ...updateHandlers(services),

@@ -8,8 +8,10 @@ export function sessionHandlers(
   sync: SyncController,
 ): HandlerMap<'session:connect' | 'session:openDemo' | 'session:signOut'> {
   return {
-    'session:connect': ({ serverUrl, inviteCode }) => signIn(s, sync, serverUrl, inviteCode, false),
+    'session:connect': ({ serverUrl, inviteCode, discardUnsent }) =>
+      signIn(s, sync, serverUrl, inviteCode, false, discardUnsent),
     'session:openDemo': () => openDemo(s, sync),
-    'session:signOut': ({ wipeLocalData }) => signOut(s, sync, wipeLocalData),
+    'session:signOut': ({ wipeLocalData, discardUnsent }) =>
+      signOut(s, sync, wipeLocalData, discardUnsent),
   };
 }

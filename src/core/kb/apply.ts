@@ -1,14 +1,15 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Change } from '../../shared/protocol';
+import { detectLanguage, indexTerms, type Language } from './analyze';
 
 export type ArticleChange = Extract<Change, { kind: 'article' | 'article_delete' }>;
 
 /**
  * The only writer of `articles`: the sync engine calls it inside its page transaction.
- * Upserts keep `doc_id` (the FTS rowid) stable; the FTS5 external-content triggers of
- * migration 001 keep `articles_fts` current in the same transaction. Re-applying a change
- * is harmless.
+ * Upserts keep `doc_id` (the FTS rowid) stable and rewrite the article's analyzed terms in
+ * `articles_terms` in the same transaction; deletes reach the index through migration 008's
+ * trigger. Re-applying a change is harmless.
  */
 export function applyArticleChange(db: Db, change: ArticleChange): void {
   const s = statementsFor(db);
@@ -17,7 +18,8 @@ export function applyArticleChange(db: Db, change: ArticleChange): void {
     return;
   }
   const a = change.article;
-  s.upsert.run({
+  const language = detectLanguage(`${a.title}\n${a.bodyMarkdown}`);
+  const docId = s.upsert.pluck().get({
     id: a.id,
     brandId: a.brandId,
     title: a.title,
@@ -25,10 +27,50 @@ export function applyArticleChange(db: Db, change: ArticleChange): void {
     tags: JSON.stringify(a.tags),
     updatedAt: a.updatedAt,
     externalRef: a.externalRef,
-  });
+    language,
+  }) as number;
+  index(s, docId, { title: a.title, body: a.bodyMarkdown, tags: a.tags }, language);
 }
 
-type Statements = { upsert: Statement; remove: Statement };
+interface Indexable {
+  title: string;
+  body: string;
+  tags: string[];
+}
+
+function index(s: Statements, docId: number, a: Indexable, language: Language): void {
+  const vocab = new Map<string, string>();
+  const terms = (text: string) =>
+    indexTerms(text, language, (word, term) => {
+      if (word.length >= 3 && !/^\p{N}+$/u.test(word)) vocab.set(word, term);
+    }).join(' ');
+  s.index.run(docId, terms(a.title), terms(a.body), terms(a.tags.join(' ')));
+  s.vocab.run(JSON.stringify([...vocab]));
+}
+
+/**
+ * Analyzes the articles that migration 008 found already stored (language still NULL), in
+ * pages, each in its own transaction. Nothing to do costs one index probe.
+ */
+export function analyzePendingArticles(db: Db): void {
+  const s = statementsFor(db);
+  const page = db.prepare(
+    `SELECT doc_id AS docId, title, body, tags FROM articles
+     WHERE language IS NULL ORDER BY doc_id LIMIT 500`,
+  );
+  const setLanguage = db.prepare('UPDATE articles SET language = ? WHERE doc_id = ?');
+  type Row = { docId: number; title: string; body: string; tags: string };
+  const step = db.transaction((rows: Row[]) => {
+    for (const r of rows) {
+      const language = detectLanguage(`${r.title}\n${r.body}`);
+      setLanguage.run(language, r.docId);
+      index(s, r.docId, { ...r, tags: JSON.parse(r.tags) as string[] }, language);
+    }
+  });
+  for (let rows = page.all() as Row[]; rows.length > 0; rows = page.all() as Row[]) step(rows);
+}
+
+type Statements = { upsert: Statement; remove: Statement; index: Statement; vocab: Statement };
 const cache = new WeakMap<Db, Statements>();
 
 function statementsFor(db: Db): Statements {
@@ -37,12 +79,20 @@ function statementsFor(db: Db): Statements {
   s = {
     remove: db.prepare('DELETE FROM articles WHERE id = ?'),
     upsert: db.prepare(
-      `INSERT INTO articles (id, brand_id, title, body, tags, updated_at, external_ref)
-     VALUES (@id, @brandId, @title, @body, @tags, @updatedAt, @externalRef)
+      `INSERT INTO articles (id, brand_id, title, body, tags, updated_at, external_ref, language)
+     VALUES (@id, @brandId, @title, @body, @tags, @updatedAt, @externalRef, @language)
      ON CONFLICT (id) DO UPDATE SET
        brand_id = excluded.brand_id, title = excluded.title, body = excluded.body,
        tags = excluded.tags, updated_at = excluded.updated_at,
-       external_ref = excluded.external_ref`,
+       external_ref = excluded.external_ref, language = excluded.language
+     RETURNING doc_id`,
+    ),
+    index: db.prepare(
+      'INSERT OR REPLACE INTO articles_terms (rowid, title, body, tags) VALUES (?, ?, ?, ?)',
+    ),
+    vocab: db.prepare(
+      `INSERT OR IGNORE INTO kb_vocab (word, term, tail)
+       SELECT value ->> 0, value ->> 1, substr(value ->> 0, 2) FROM json_each(?)`,
     ),
   };
   cache.set(db, s);
@@ -54,5 +104,5 @@ function statementsFor(db: Db): Statements {
  * initial sync. Seconds at 100,000 articles: call it after such a sync, never per page.
  */
 export function optimizeArticleIndex(db: Db): void {
-  db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')");
+  db.exec("INSERT INTO articles_terms (articles_terms) VALUES ('optimize')");
 }

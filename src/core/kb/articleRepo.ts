@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
+import type { Language } from './analyze';
 
 export interface ArticleRow {
   docId: number;
@@ -9,6 +10,7 @@ export interface ArticleRow {
   body: string;
   tags: string[];
   updatedAt: number;
+  language: Language;
 }
 
 export interface Filters {
@@ -24,12 +26,13 @@ interface RawArticle {
   body: string;
   tags: string;
   updatedAt: number;
+  language: Language;
 }
 
 const COLUMNS =
-  'doc_id AS docId, id, brand_id AS brandId, title, body, tags, updated_at AS updatedAt';
+  "doc_id AS docId, id, brand_id AS brandId, title, body, tags, updated_at AS updatedAt, coalesce(language, 'en') AS language";
 // Column weights for bm25(): title, body, tags.
-const BM25 = 'bm25(articles_fts, 10.0, 1.0, 3.0)';
+const BM25 = 'bm25(articles_terms, 10.0, 1.0, 3.0)';
 const FILTERS = `(@brandId IS NULL OR a.brand_id = @brandId)
   AND (@tag IS NULL OR EXISTS (SELECT 1 FROM json_each(a.tags) WHERE value = @tag))`;
 
@@ -82,7 +85,7 @@ export function articlesByDocIds(db: Db, docIds: readonly number[]): ArticleRow[
 export function countMatchesUpTo(db: Db, expr: string, cap: number): number {
   return stmt(
     db,
-    'SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)',
+    'SELECT count(*) FROM (SELECT 1 FROM articles_terms WHERE articles_terms MATCH ? LIMIT ?)',
   )
     .pluck()
     .get(expr, cap) as number;
@@ -95,10 +98,10 @@ export function countMatchesUpTo(db: Db, expr: string, cap: number): number {
 export function rankedMatches(db: Db, expr: string, filters: Filters, limit: number): number[] {
   const filtered = filters.brandId !== null || filters.tag !== null;
   const sql = filtered
-    ? `SELECT f.rowid FROM articles_fts f JOIN articles a ON a.doc_id = f.rowid
-       WHERE articles_fts MATCH @expr AND ${FILTERS}
+    ? `SELECT f.rowid FROM articles_terms f JOIN articles a ON a.doc_id = f.rowid
+       WHERE articles_terms MATCH @expr AND ${FILTERS}
        ORDER BY ${BM25}, f.rowid DESC LIMIT @limit`
-    : `SELECT rowid FROM articles_fts WHERE articles_fts MATCH @expr
+    : `SELECT rowid FROM articles_terms WHERE articles_terms MATCH @expr
        ORDER BY ${BM25}, rowid DESC LIMIT @limit`;
   const params = filtered
     ? { expr, brandId: filters.brandId, tag: filters.tag, limit }
@@ -108,7 +111,7 @@ export function rankedMatches(db: Db, expr: string, filters: Filters, limit: num
 
 /** Every article matching `expr` (callers only ask for expressions with few matches). */
 export function allMatches(db: Db, expr: string): number[] {
-  return stmt(db, 'SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?')
+  return stmt(db, 'SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?')
     .pluck()
     .all(expr) as number[];
 }
@@ -120,10 +123,10 @@ export function allMatches(db: Db, expr: string): number[] {
 export function newestMatches(db: Db, expr: string, filters: Filters, limit: number): number[] {
   const filtered = filters.brandId !== null || filters.tag !== null;
   const sql = filtered
-    ? `SELECT f.rowid FROM articles_fts f JOIN articles a ON a.doc_id = f.rowid
-       WHERE articles_fts MATCH @expr AND ${FILTERS}
+    ? `SELECT f.rowid FROM articles_terms f JOIN articles a ON a.doc_id = f.rowid
+       WHERE articles_terms MATCH @expr AND ${FILTERS}
        ORDER BY f.rowid DESC LIMIT @limit`
-    : `SELECT rowid FROM articles_fts WHERE articles_fts MATCH @expr
+    : `SELECT rowid FROM articles_terms WHERE articles_terms MATCH @expr
        ORDER BY rowid DESC LIMIT @limit`;
   const params = filtered
     ? { expr, brandId: filters.brandId, tag: filters.tag, limit }
@@ -131,12 +134,78 @@ export function newestMatches(db: Db, expr: string, filters: Filters, limit: num
   return stmt(db, sql).pluck().all(params) as number[];
 }
 
+/** BM25 (higher is better) of those of `docIds` that match `expr`. */
+export function scoresAmong(db: Db, expr: string, docIds: readonly number[]): Map<number, number> {
+  const rows = stmt(
+    db,
+    `SELECT rowid, -${BM25} FROM articles_terms WHERE articles_terms MATCH ?
+     AND rowid IN (SELECT value FROM json_each(?))`,
+  )
+    .raw()
+    .all(expr, JSON.stringify(docIds)) as [number, number][];
+  return new Map(rows);
+}
+
+/** Titles and languages, without reading the (possibly long) bodies. */
+export function titlesByDocIds(
+  db: Db,
+  docIds: readonly number[],
+): { docId: number; title: string; language: Language }[] {
+  return stmt(
+    db,
+    `SELECT doc_id AS docId, title, coalesce(language, 'en') AS language FROM articles
+     WHERE doc_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(docIds)) as { docId: number; title: string; language: Language }[];
+}
+
+/** Which of `docIds` match `expr`. */
+export function matchesAmong(db: Db, expr: string, docIds: readonly number[]): number[] {
+  return stmt(
+    db,
+    `SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?
+     AND rowid IN (SELECT value FROM json_each(?))`,
+  )
+    .pluck()
+    .all(expr, JSON.stringify(docIds)) as number[];
+}
+
+export interface VocabularyEntry {
+  word: string;
+  term: string;
+}
+
+/**
+ * Words of the articles whose `column` (the word, or the word without its first letter) lies in
+ * `[from, to)`, of the given lengths: a range of a sorted index.
+ */
+export function vocabularyRange(
+  db: Db,
+  column: 'word' | 'tail',
+  from: string,
+  to: string,
+  minLength: number,
+  maxLength: number,
+): VocabularyEntry[] {
+  return stmt(
+    db,
+    `SELECT word, term FROM kb_vocab WHERE ${column} >= ? AND ${column} < ?
+     AND length(word) BETWEEN ? AND ?`,
+  ).all(from, to, minLength, maxLength) as VocabularyEntry[];
+}
+
 export function articleCount(db: Db): number {
   return stmt(db, 'SELECT count(*) FROM articles').pluck().get() as number;
 }
 
-export function dataVersion(db: Db): number {
-  return db.pragma('data_version', { simple: true }) as number;
+/** Changes when any connection commits a change, this one included. */
+export function dataVersion(db: Db): string {
+  const [other, own] = stmt(
+    db,
+    'SELECT (SELECT data_version FROM pragma_data_version), total_changes()',
+  )
+    .raw()
+    .get() as [number, number];
+  return `${other}:${own}`;
 }
 
 export interface TagCount {

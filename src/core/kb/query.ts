@@ -1,49 +1,65 @@
 /**
- * Turns what the advocate typed into FTS5 terms. Tokens follow FTS5's `unicode61
- * remove_diacritics 2` tokenizer (letters and digits, case- and accent-folded), and every term
- * is quoted, so no input can inject FTS5 query syntax.
+ * Turns what the advocate typed into FTS5 terms over the analyzed index (analyze.ts). Every
+ * term is quoted, so no input can inject FTS5 query syntax.
  */
+import { CJK, fold, isAskingWord, isQuestion, isStopWord, stemVariants, words } from './analyze';
+
 export interface QueryTerm {
+  /** The word as typed, lower case. */
   text: string;
-  /** The word still being typed: matches any term that starts with it. */
+  /** The word still being typed: also matches any index term that starts with it. */
   prefix: boolean;
+  /** The index terms it stands for (its stems; or the index's own words for a misspelling). */
+  variants: string[];
+  /** A function word (or, in a question, a word of the asking): the query need not match it. */
+  stop: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}]+/gu;
 /** Shorter prefixes match most of the index and are not worth a lookup (the prefix index starts at 2). */
 export const MIN_PREFIX = 2;
 const MAX_TERMS = 8;
 
-export function fold(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase();
-}
-
-export function tokenize(text: string): string[] {
-  return fold(text).match(TOKEN) ?? [];
+export function term(text: string, prefix: boolean): QueryTerm {
+  return { text, prefix, variants: stemVariants(text), stop: isStopWord(text) };
 }
 
 /** The last word is a prefix unless the query ends with a space (the advocate finished it). */
 export function parseQuery(text: string): QueryTerm[] {
-  const words = tokenize(text);
-  const typing = words.length > 0 && !/[\s\p{P}]$/u.test(text);
+  const list = words(text).map((w) => w.text);
+  const question = isQuestion(text, list[0]);
+  const typing = list.length > 0 && !/[\s\p{P}]$/u.test(text);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
-  words.forEach((word, i) => {
-    const prefix = typing && i === words.length - 1;
-    if (prefix && word.length < MIN_PREFIX && words.length > 1) return;
+  list.forEach((word, i) => {
+    const prefix = typing && i === list.length - 1;
+    // One CJK character is a word's worth of meaning; one Latin letter is not.
+    const long = word.length >= MIN_PREFIX || CJK.test(word);
+    if (prefix && !long && list.length > 1) return;
     const key = `${word}${prefix ? '*' : ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    terms.push({ text: word, prefix: prefix && word.length >= MIN_PREFIX });
+    const t = term(word, prefix && long);
+    if (question && isAskingWord(word)) t.stop = true;
+    terms.push(t);
   });
   return terms.slice(0, MAX_TERMS);
 }
 
-export function ftsTerm(term: QueryTerm): string {
-  return `"${term.text.replaceAll('"', '""')}"${term.prefix ? '*' : ''}`;
+const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+/** One query word as an FTS5 expression: any of its forms. */
+export function ftsTerm(t: QueryTerm): string {
+  const forms = t.variants.map(quote);
+  if (t.prefix) {
+    const typed = fold(t.text);
+    forms.push(`${quote(typed)}*`);
+    // A word typed past its stem ("utili" of "utilities", stem "util") still finds the stem.
+    for (let n = Math.max(4, typed.length - 2); n < typed.length; n++) {
+      forms.push(quote(typed.slice(0, n)));
+    }
+  }
+  const unique = [...new Set(forms)];
+  return unique.length === 1 ? unique[0]! : `(${unique.join(' OR ')})`;
 }
 
 /** All terms must match. */

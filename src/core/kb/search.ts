@@ -1,16 +1,21 @@
 import type { Db } from '../db/open';
 import {
   allMatches,
+  articleCount,
   articlesByDocIds,
   countMatchesUpTo,
   dataVersion,
+  matchesAmong,
   newestMatches,
   rankedMatches,
-  type ArticleRow,
+  scoresAmong,
+  titlesByDocIds,
   type Filters,
 } from './articleRepo';
-import { allOf, anyOf, ftsTerm, inTitle, parseQuery, tokenize, type QueryTerm } from './query';
-import { highlight, snippet, type Highlights } from './snippet';
+import { fold, indexTerms, isStopWord, words } from './analyze';
+import { allOf, anyOf, ftsTerm, inTitle, parseQuery, term, type QueryTerm } from './query';
+import { highlighter, type Highlights } from './snippet';
+import { MIN_CORRECTED, corrections } from './spelling';
 
 export interface SearchRequest extends Filters {
   query: string;
@@ -34,8 +39,9 @@ export interface SearchHit {
 }
 
 /**
- * `ranked`: exact BM25 (title above tags above body). `bounded`: every query term is very
- * common, so the newest matches win (title matches first) after a bounded walk of the index.
+ * `ranked`: BM25 (title above tags above body), articles with every word first, then those
+ * with the most distinctive words. `bounded`: every query word is very common, so the newest
+ * matches win (title matches first) after a bounded walk of the index.
  */
 export type SearchMode = 'ranked' | 'bounded' | 'none';
 
@@ -51,19 +57,35 @@ export interface Tuning {
 
 export const defaultTuning: Tuning = { commonCap: 1500 };
 
-const STOPWORDS = new Set(
-  'the and for are but not you your with this that have from was were can cant could would should will what when where which who how why does did doesnt dont its into our out about after before than then them they their there here just also very been being has had hi hello thanks thank please help need get got any all'.split(
-    ' ',
-  ),
-);
+/** How many matches are read (by BM25, and by BM25 among title matches) to be ranked again. */
+const POOL = 40;
+/** How many of a ticket's words choose its suggestions. */
+const SUGGEST_TERMS = 8;
+/**
+ * The title counts as a field of its own, BM25-scored on its own length (FTS5 scores a row
+ * as one document, so a title match in a long article weighs little): a short title that holds
+ * the query's words is what people look for.
+ */
+const TITLE_WEIGHT = 4;
+const K1 = 1.2;
+const B = 0.75;
+const AVERAGE_TITLE = 5;
+/** In partial matches, each query word an article holds (by rarity) outweighs any BM25 score. */
+const COVERAGE_WEIGHT = 100;
+
+interface Counted {
+  term: QueryTerm;
+  count: number;
+}
 
 /**
- * One searcher per connection. Remembers which terms are common (the only expensive lookups)
- * until another connection commits a change.
+ * One searcher per connection. Remembers match counts (the only repeated lookups) until
+ * another connection commits a change.
  */
 export class ArticleSearch {
-  private common = new Set<string>();
-  private version = -1;
+  private counts = new Map<string, number>();
+  private total = 0;
+  private version = '';
 
   constructor(
     private readonly db: Db,
@@ -71,45 +93,177 @@ export class ArticleSearch {
   ) {}
 
   search(request: SearchRequest): SearchOutcome {
-    const terms = parseQuery(request.query);
-    if (terms.length === 0) return { hits: [], mode: 'none' };
-    const counts = terms.map((t) => this.matchCount(t));
-    if (counts.some((c) => c === 0)) return { hits: [], mode: 'ranked' };
-    const rare = terms.filter((_, i) => counts[i]! <= this.tuning.commonCap);
-    let ids: number[];
-    let mode: SearchMode;
-    if (rare.length === terms.length) {
-      mode = 'ranked';
-      ids = rankedMatches(this.db, allOf(terms), request, request.limit);
-    } else if (rare.length > 0) {
-      // Score on the rare terms only (FTS5's BM25 reads every match of every scored term);
-      // the common ones still have to match. Both sets are bounded by the rare terms.
-      mode = 'ranked';
-      const allowed = new Set(allMatches(this.db, allOf(terms)));
-      ids = rankedMatches(this.db, allOf(rare), request, this.tuning.commonCap)
-        .filter((id) => allowed.has(id))
-        .slice(0, request.limit);
-    } else {
-      mode = 'bounded';
-      ids = this.newest(allOf(terms), request);
+    this.refresh();
+    const parsed = parseQuery(request.query);
+    if (parsed.length === 0) return { hits: [], mode: 'none' };
+    // Function words need not match, unless they are all the query has.
+    const content = parsed.filter((t) => !t.stop || t.prefix);
+    const live = this.present(content.length > 0 ? content : parsed);
+    if (live.length === 0) return { hits: [], mode: 'ranked' };
+    // Function words still tell titles apart ("Where to start" from "Getting started").
+    const optional = content.length > 0 ? this.present(parsed.filter((t) => t.stop)) : [];
+    const { ids, mode } = this.allTerms(live, optional, request);
+    if (ids.length < request.limit && live.length > 1) {
+      ids.push(...this.someTerms(live, optional, request, request.limit - ids.length, ids));
     }
-    return { hits: this.hits(ids, terms), mode };
+    return {
+      hits: this.hits(
+        ids,
+        live.map((c) => c.term),
+      ),
+      mode,
+    };
   }
 
-  /** Articles for a ticket: its rarest words, any of them, BM25-ranked. */
+  /**
+   * Articles for a ticket: its most distinctive words (fewest articles, function words and
+   * numbers dropped), ranked by how many of them an article holds, weighted by rarity.
+   */
   suggest(request: SuggestRequest): SearchOutcome {
-    const words = [...new Set(tokenize(request.text))].filter(
-      (w) => w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w),
-    );
-    const terms = words
-      .slice(0, 40)
-      .map((text) => ({ text, prefix: false, count: this.matchCount({ text, prefix: false }) }))
-      .filter((t) => t.count > 0 && t.count <= this.tuning.commonCap)
-      .sort((a, b) => a.count - b.count)
-      .slice(0, 6);
+    this.refresh();
+    const seen = new Set<string>();
+    const picked: Counted[] = [];
+    for (const w of words(request.text)) {
+      const folded = fold(w.text);
+      if (folded.length < 3 || isStopWord(folded) || /^\p{N}+$/u.test(folded)) continue;
+      const t = term(w.text, false);
+      const key = ftsTerm(t);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const count = this.count(t);
+      if (count > 0 && count <= this.tuning.commonCap) picked.push({ term: t, count });
+      if (seen.size >= 80) break;
+    }
+    const terms = picked.sort((a, b) => a.count - b.count).slice(0, SUGGEST_TERMS);
     if (terms.length === 0) return { hits: [], mode: 'none' };
-    const ids = rankedMatches(this.db, anyOf(terms), request, request.limit);
-    return { hits: this.hits(ids, terms), mode: 'ranked' };
+    const ids = this.byCoverage(terms, [], request, request.limit, []);
+    return {
+      hits: this.hits(
+        ids,
+        terms.map((c) => c.term),
+      ),
+      mode: 'ranked',
+    };
+  }
+
+  /** The query's words that some article holds, misspelled ones replaced by their corrections. */
+  private present(terms: readonly QueryTerm[]): Counted[] {
+    const out: Counted[] = [];
+    for (const t of terms) {
+      let count = this.count(t);
+      let found = t;
+      if (count === 0 && !t.prefix && !t.stop && fold(t.text).length >= MIN_CORRECTED) {
+        const fixes = corrections(this.db, fold(t.text), (v) =>
+          this.count({ ...t, variants: [v] }),
+        );
+        if (fixes.length > 0) {
+          found = { ...t, variants: fixes };
+          count = this.count(found);
+        }
+      }
+      if (count > 0) out.push({ term: found, count });
+    }
+    return out;
+  }
+
+  /** Articles holding every word: BM25 on the rare ones, or newest first when all are common. */
+  private allTerms(
+    live: Counted[],
+    optional: Counted[],
+    request: SearchRequest,
+  ): { ids: number[]; mode: SearchMode } {
+    const terms = live.map((c) => c.term);
+    const rare = live.filter((c) => c.count <= this.tuning.commonCap).map((c) => c.term);
+    if (rare.length === terms.length) {
+      const expr = allOf(terms);
+      const pool = [
+        ...new Set([
+          ...rankedMatches(this.db, expr, request, POOL),
+          ...rankedMatches(this.db, inTitle(expr), request, POOL),
+        ]),
+      ];
+      const ids = this.rank(pool, live, optional, expr, false).slice(0, request.limit);
+      return { ids, mode: 'ranked' };
+    }
+    if (rare.length > 0) {
+      // Score on the rare terms only (FTS5's BM25 reads every match of every scored term);
+      // the common ones still have to match. Both sets are bounded by the rare terms.
+      const allowed = new Set(allMatches(this.db, allOf(terms)));
+      const ids = rankedMatches(this.db, allOf(rare), request, this.tuning.commonCap)
+        .filter((id) => allowed.has(id))
+        .slice(0, request.limit);
+      return { ids, mode: 'ranked' };
+    }
+    return { ids: this.newest(allOf(terms), request), mode: 'bounded' };
+  }
+
+  /** Articles holding some of the (rare) words, those with the most distinctive ones first. */
+  private someTerms(
+    live: Counted[],
+    optional: Counted[],
+    request: Filters,
+    limit: number,
+    exclude: number[],
+  ): number[] {
+    const rare = live.filter((c) => c.count <= this.tuning.commonCap);
+    if (rare.length === 0) return [];
+    return this.byCoverage(rare, optional, request, limit, exclude);
+  }
+
+  /** A pool of BM25 matches of any of the terms, ranked by the rarity of the terms each holds. */
+  private byCoverage(
+    terms: Counted[],
+    optional: Counted[],
+    filters: Filters,
+    limit: number,
+    exclude: number[],
+  ) {
+    const skip = new Set(exclude);
+    const expr = anyOf(terms.map((c) => c.term));
+    const pool = [
+      ...new Set([
+        ...rankedMatches(this.db, expr, filters, POOL + skip.size),
+        ...rankedMatches(this.db, inTitle(expr), filters, POOL + skip.size),
+      ]),
+    ].filter((id) => !skip.has(id));
+    return this.rank(pool, terms, optional, expr, true).slice(0, limit);
+  }
+
+  /**
+   * Orders a pool: BM25 over the whole article, plus the title's own BM25, plus (for partial
+   * matches) the summed rarity of the query words each article holds.
+   */
+  private rank(
+    pool: number[],
+    terms: Counted[],
+    optional: Counted[],
+    expr: string,
+    coverage: boolean,
+  ): number[] {
+    if (pool.length === 0) return [];
+    const idfOf = (c: Counted) => Math.log(1 + this.total / c.count);
+    const idf = terms.map(idfOf);
+    const score = scoresAmong(this.db, expr, pool);
+    const add = (id: number, x: number) => score.set(id, (score.get(id) ?? 0) + x);
+    const inTitles = [...terms, ...optional];
+    for (const row of titlesByDocIds(this.db, pool)) {
+      const title = indexTerms(row.title, row.language);
+      const norm = (K1 + 1) / (1 + K1 * (1 - B + (B * title.length) / AVERAGE_TITLE));
+      for (const c of inTitles) {
+        if (title.some((x) => holds(c.term, x))) add(row.docId, TITLE_WEIGHT * idfOf(c) * norm);
+      }
+    }
+    if (coverage) {
+      terms.forEach((c, i) => {
+        for (const id of matchesAmong(this.db, ftsTerm(c.term), pool)) {
+          add(id, COVERAGE_WEIGHT * idf[i]!);
+        }
+      });
+    }
+    const order = new Map(pool.map((id, i) => [id, i]));
+    return [...pool].sort(
+      (a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || order.get(a)! - order.get(b)!,
+    );
   }
 
   private newest(expr: string, request: SearchRequest): number[] {
@@ -120,36 +274,46 @@ export class ArticleSearch {
     return [...title, ...rest.filter((id) => !seen.has(id))].slice(0, request.limit);
   }
 
-  /** Matches of one term, counted up to just past the common cap. */
-  private matchCount(term: QueryTerm): number {
+  private refresh(): void {
     const version = dataVersion(this.db);
-    if (version !== this.version) {
-      this.common.clear();
-      this.version = version;
+    if (version === this.version) return;
+    this.counts.clear();
+    this.version = version;
+    this.total = articleCount(this.db);
+  }
+
+  /** Articles matching a term, counted up to just past the common cap. */
+  private count(t: QueryTerm): number {
+    const expr = ftsTerm(t);
+    let n = this.counts.get(expr);
+    if (n === undefined) {
+      n = countMatchesUpTo(this.db, expr, this.tuning.commonCap + 1);
+      if (this.counts.size > 10_000) this.counts.clear();
+      this.counts.set(expr, n);
     }
-    const expr = ftsTerm(term);
-    if (this.common.has(expr)) return this.tuning.commonCap + 1;
-    const count = countMatchesUpTo(this.db, expr, this.tuning.commonCap + 1);
-    if (count > this.tuning.commonCap) this.common.add(expr);
-    return count;
+    return n;
   }
 
   private hits(ids: number[], terms: readonly QueryTerm[]): SearchHit[] {
-    return articlesByDocIds(this.db, ids).map((row) => toHit(row, terms));
+    const marks = highlighter(terms);
+    return articlesByDocIds(this.db, ids).map((row) => {
+      const title = marks.highlight(row.title, row.language);
+      const body = marks.snippet(row.body, row.language);
+      return {
+        id: row.id,
+        brandId: row.brandId,
+        title: row.title,
+        titleHighlights: title.highlights,
+        snippet: body.text,
+        snippetHighlights: body.highlights,
+        tags: row.tags,
+        updatedAt: row.updatedAt,
+      };
+    });
   }
 }
 
-function toHit(row: ArticleRow, terms: readonly QueryTerm[]): SearchHit {
-  const title = highlight(row.title, terms);
-  const body = snippet(row.body, terms);
-  return {
-    id: row.id,
-    brandId: row.brandId,
-    title: row.title,
-    titleHighlights: title.highlights,
-    snippet: body.text,
-    snippetHighlights: body.highlights,
-    tags: row.tags,
-    updatedAt: row.updatedAt,
-  };
+/** Whether an index term is one of the forms a query term stands for. */
+function holds(t: QueryTerm, indexTerm: string): boolean {
+  return t.variants.includes(indexTerm) || (t.prefix && indexTerm.startsWith(fold(t.text)));
 }

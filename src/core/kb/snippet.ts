@@ -1,4 +1,5 @@
-import { fold, type QueryTerm } from './query';
+import { CJK, fold, stem, type Language } from './analyze';
+import type { QueryTerm } from './query';
 
 /** Character ranges `[start, end)` of matched words in a piece of plain text. */
 export type Highlights = [number, number][];
@@ -14,9 +15,15 @@ interface Hit {
   term: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-// eslint-disable-next-line no-control-regex
-const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * Work on a long article stays bounded: a regular expression finds candidate words (those
+ * starting like a query term's stem) in the first `SCAN` characters, at most `MAX_CANDIDATES`
+ * of them are analyzed, and the snippet window is chosen among the matches within `NEAR`
+ * characters of the first one.
+ */
+const SCAN = 50_000;
+const NEAR = 2_000;
+const MAX_CANDIDATES = 200;
 
 /** Markdown to a single line of plain text, good enough for a result snippet. */
 export function plainText(markdown: string): string {
@@ -31,48 +38,91 @@ export function plainText(markdown: string): string {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const LATIN_START = /^[\p{Script=Latin}\p{N}]/u;
 
-/** Where the query's terms occur in `text`, as whole words (or word starts, for a prefix). */
-function findHits(text: string, terms: readonly QueryTerm[]): Hit[] {
-  if (terms.length === 0) return [];
-  const hits: Hit[] = [];
-  if (!NON_ASCII.test(text)) {
-    // Fast path: one regex pass; ASCII case-folding keeps offsets.
-    const alternatives = terms.map(
-      (t) => `(${escape(t.text)}${t.prefix ? '[a-z0-9]*' : ''})(?![a-z0-9])`,
+/** What a word must start with to possibly be a form of `form` (stems drop a word's ending). */
+const root = (form: string) => (form.length > 4 ? form.slice(0, -1) : form);
+
+export interface Highlighter {
+  highlight(text: string, language: Language): Highlighted;
+  snippet(markdown: string, language: Language, size?: number): Highlighted;
+}
+
+/** Highlights and snippets for one query's terms, matched as the index matched them. */
+export function highlighter(terms: readonly QueryTerm[]): Highlighter {
+  const roots = new Set<string>();
+  for (const t of terms) {
+    for (const v of t.variants) roots.add(root(v));
+    if (t.prefix) roots.add(fold(t.text));
+  }
+  const alternatives = [...roots]
+    .filter((r) => r.length > 0)
+    .sort((a, b) => b.length - a.length)
+    .map((r) => {
+      const e = escape(r);
+      if (CJK.test(r)) return e; // CJK words are not space-separated: the form itself
+      if (LATIN_START.test(r)) return `(?<![\\p{L}\\p{N}\\p{M}])${e}[\\p{L}\\p{N}\\p{M}]*`;
+      return `[\\p{L}\\p{M}]*${e}[\\p{L}\\p{N}\\p{M}]*`; // e.g. Arabic: prefixes before the stem
+    });
+  const pattern = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'giu') : null;
+
+  const termOf = (word: string, language: Language): number => {
+    const folded = fold(word);
+    const key = CJK.test(word) ? folded : stem(word.toLowerCase(), language);
+    return terms.findIndex(
+      (t) =>
+        t.variants.includes(key) ||
+        (CJK.test(word) && t.variants.some((v) => v === folded)) ||
+        (t.prefix && (folded.startsWith(fold(t.text)) || key.startsWith(fold(t.text)))),
     );
-    const pattern = new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})`, 'gi');
-    for (const m of text.matchAll(pattern)) {
-      const term = m.slice(1).findIndex((g) => g !== undefined);
+  };
+
+  /** Matches in `text`, in order; `bounded`: only near the first, within the first `SCAN`. */
+  const find = (text: string, language: Language, bounded: boolean): Hit[] => {
+    if (!pattern) return [];
+    const hits: Hit[] = [];
+    let candidates = 0;
+    let end = bounded ? SCAN : Infinity;
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m && m.index < end; m = pattern.exec(text)) {
+      if (bounded && ++candidates > MAX_CANDIDATES) break;
+      const term = termOf(m[0], language);
+      if (term < 0) continue;
+      if (hits.length === 0 && bounded) end = m.index + NEAR;
       hits.push({ start: m.index, end: m.index + m[0].length, term });
     }
     return hits;
-  }
-  for (const m of text.matchAll(WORD)) {
-    const folded = fold(m[0]);
-    const term = terms.findIndex((t) => (t.prefix ? folded.startsWith(t.text) : folded === t.text));
-    if (term >= 0) hits.push({ start: m.index, end: m.index + m[0].length, term });
-  }
-  return hits;
-}
+  };
 
-export function highlight(text: string, terms: readonly QueryTerm[]): Highlighted {
-  return { text, highlights: findHits(text, terms).map((h) => [h.start, h.end]) };
+  return {
+    highlight: (text, language) => ({
+      text,
+      highlights: find(text, language, false).map((h) => [h.start, h.end]),
+    }),
+    snippet: (markdown, language, size = 200) =>
+      snippetOf(markdown, size, (t) => find(t, language, true)),
+  };
 }
 
 /** Start of the stretch of about `span` characters with the most distinct terms, then hits. */
 function bestAnchor(hits: readonly Hit[], span: number): number {
   let anchor = 0;
   let bestScore = -1;
+  const inWindow = new Map<number, number>();
   let j = 0;
   for (let i = 0; i < hits.length; i++) {
-    while (j < hits.length && hits[j]!.end <= hits[i]!.start + span) j++;
-    const inWindow = hits.slice(i, j);
-    const score = new Set(inWindow.map((h) => h.term)).size * 1000 + inWindow.length;
+    while (j < hits.length && hits[j]!.end <= hits[i]!.start + span) {
+      inWindow.set(hits[j]!.term, (inWindow.get(hits[j]!.term) ?? 0) + 1);
+      j++;
+    }
+    const score = inWindow.size * 1000 + (j - i);
     if (score > bestScore) {
       bestScore = score;
       anchor = hits[i]!.start;
     }
+    const left = inWindow.get(hits[i]!.term)! - 1;
+    if (left === 0) inWindow.delete(hits[i]!.term);
+    else inWindow.set(hits[i]!.term, left);
   }
   return anchor;
 }
@@ -82,14 +132,14 @@ function bestAnchor(hits: readonly Hit[], span: number): number {
  * hits), with the ranges of those terms. Plain text out: the renderer wraps ranges in <mark>,
  * so nothing from an article is ever interpreted as markup.
  */
-export function snippet(markdown: string, terms: readonly QueryTerm[], size = 200): Highlighted {
+function snippetOf(markdown: string, size: number, find: (text: string) => Hit[]): Highlighted {
   // Pick the region on the raw markdown, and clean only that region.
-  const rawAnchor = bestAnchor(findHits(markdown, terms), size * 0.8);
+  const rawAnchor = bestAnchor(find(markdown), size * 0.8);
   const regionStart = Math.max(0, rawAnchor - size);
   const text = plainText(markdown.slice(regionStart, rawAnchor + size * 2));
   const cutBefore = regionStart > 0;
   const cutAfter = rawAnchor + size * 2 < markdown.length;
-  const hits = findHits(text, terms);
+  const hits = find(text);
   const anchor = cutBefore && hits.length === 0 ? 0 : bestAnchor(hits, size * 0.8);
   let from = Math.max(0, anchor - Math.round(size * 0.2));
   if (from > 0) {

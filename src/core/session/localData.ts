@@ -2,7 +2,8 @@ import { LEDGER_TABLES } from '../db/migrations/006_append_only_ledger';
 import type { Db } from '../db/open';
 
 /**
- * Everything synced from a brand server or queued for it, children before parents; settings stay.
+ * Everything synced from a brand server or queued for it, and the advocate's own unsent text
+ * (the sign-out and sign-in flows warn about that first), children before parents; settings stay.
  * Tables of later migrations are skipped while absent.
  */
 const SYNCED_TABLES = [
@@ -22,6 +23,8 @@ const SYNCED_TABLES = [
   'ledger_entries',
   'ratings',
   'outbox',
+  'drafts',
+  'unsent',
 ];
 
 export function wipeLocalData(db: Db): void {

@@ -1,5 +1,6 @@
 import type { SessionStatus } from '../../shared/contract/app';
-import type { RedeemResponse } from '../../shared/protocol';
+import { serverUrlProblem } from '../../shared/domain/serverUrl';
+import type { MeResponse } from '../../shared/protocol';
 import { AppError } from '../../shared/result';
 import { clearSession, readSession, writeSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
@@ -7,7 +8,13 @@ import { writeBrand, writeMembership } from '../repos/brandsRepo';
 import { FeedClient, HttpError, NetworkError } from '../sync/client';
 import type { SyncController } from '../sync/controller';
 import { wipeLocalData } from './localData';
-import { forgetDeviceToken, readDeviceToken, storeDeviceToken } from '../sync/token';
+import {
+  forgetDeviceToken,
+  freshDeviceToken,
+  readDeviceToken,
+  storeDeviceToken,
+} from '../sync/token';
+import { finalPush, guardUnsentWork } from './unsentWork';
 
 export function sessionStatus(s: Services): SessionStatus {
   const session = readSession(s.db);
@@ -45,7 +52,41 @@ function redeemFailure(error: unknown, serverUrl: string): AppError {
 }
 
 /**
- * Redeems an invite code for a device token, kept only in the host's secret store; remembers the
+ * Already signed in to this server: the invite is accepted by this device's identity (the brand
+ * joins it, nothing is wiped). Otherwise, or if the server will not have it accepted (the invite
+ * names someone already signed in elsewhere), the code is redeemed for a new device token.
+ */
+async function acceptOrRedeem(
+  s: Services,
+  baseUrl: string,
+  inviteCode: string,
+): Promise<MeResponse & { token?: string; expiresAt: number }> {
+  const previous = readSession(s.db);
+  const token = readDeviceToken(s.secrets);
+  if (previous && token && !previous.isDemo && previous.serverUrl === baseUrl) {
+    try {
+      const me = await new FeedClient({
+        baseUrl,
+        token: freshDeviceToken(s.secrets, baseUrl, s.now),
+        timeoutMs: 15_000,
+      }).accept(inviteCode);
+      return { ...me, expiresAt: 0 };
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw redeemFailure(error, baseUrl);
+    }
+  }
+  try {
+    return await new FeedClient({ baseUrl, timeoutMs: 15_000 }).redeem(
+      inviteCode,
+      `Gigdesk on ${s.runtime.platform}`,
+    );
+  } catch (error) {
+    throw redeemFailure(error, baseUrl);
+  }
+}
+
+/**
+ * Redeems (or, signed in already, accepts) an invite code for a device token, kept only in the host's secret store; remembers the
  * session and the advocate's brands, then starts syncing. Signing in as someone else (or to
  * another server) first clears the previous advocate's local data.
  */
@@ -55,23 +96,25 @@ export async function signIn(
   serverUrl: string,
   inviteCode: string,
   isDemo: boolean,
+  discardUnsent = false,
 ): Promise<SessionStatus> {
   const baseUrl = serverUrl.replace(/\/+$/, '');
-  let redeemed: RedeemResponse;
-  try {
-    redeemed = await new FeedClient({ baseUrl, timeoutMs: 15_000 }).redeem(
-      inviteCode,
-      `Gigdesk on ${s.runtime.platform}`,
-    );
-  } catch (error) {
-    throw redeemFailure(error, baseUrl);
-  }
-  await sync.stop();
+  const refused = serverUrlProblem(baseUrl);
+  if (refused) throw new AppError('invalid_input', refused);
+  // Signed out, any sign-in replaces this device's data: warn before the invite is spent.
+  if (!readSession(s.db)) guardUnsentWork(s.db, discardUnsent);
+  const redeemed = await acceptOrRedeem(s, baseUrl, inviteCode);
   const previous = readSession(s.db);
   const sameAdvocate =
     previous?.advocateId === redeemed.advocate.id &&
     (previous.isDemo || previous.serverUrl === baseUrl);
-  storeDeviceToken(s.secrets, redeemed.token);
+  if (previous && !sameAdvocate) {
+    // The previous advocate's queued work is sent while it still can be, else named first.
+    await finalPush(sync);
+    guardUnsentWork(s.db, discardUnsent);
+  }
+  await sync.stop();
+  if (redeemed.token) storeDeviceToken(s.secrets, redeemed.token, redeemed.expiresAt);
   s.db.transaction(() => {
     if (!sameAdvocate) wipeLocalData(s.db);
     writeSession(s.db, {
@@ -115,9 +158,12 @@ export async function signOut(
   s: Services,
   sync: SyncController,
   wipe: boolean,
+  discardUnsent = false,
 ): Promise<SessionStatus> {
   const session = readSession(s.db);
   const token = readDeviceToken(s.secrets);
+  if (session) await finalPush(sync);
+  if (wipe) guardUnsentWork(s.db, discardUnsent);
   await sync.stop();
   if (session && token) {
     await new FeedClient({ baseUrl: session.serverUrl, token, timeoutMs: 3_000 })

@@ -4,6 +4,7 @@ import {
   ApiError,
   MeResponse,
   RedeemResponse,
+  RefreshResponse,
   SyncResponse,
   type Action,
 } from '../../shared/protocol';
@@ -49,7 +50,8 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 
 export interface FeedClientOptions {
   baseUrl: string;
-  token?: string | null;
+  /** The device token, or where to get a current one before each request (it may be refreshed). */
+  token?: string | null | (() => Promise<string | null>);
   /** Per-request timeout. */
   timeoutMs?: number;
   /** Learns the server's clock from every answer's `Date` header. */
@@ -65,6 +67,15 @@ export class FeedClient {
 
   redeem(code: string, deviceName: string): Promise<RedeemResponse> {
     return this.request('POST', '/v1/auth/redeem', RedeemResponse, { code, deviceName });
+  }
+
+  /** A signed-in device accepts an invite: the brand joins this device's identity. */
+  accept(code: string): Promise<MeResponse> {
+    return this.request('POST', '/v1/auth/accept', MeResponse, { code });
+  }
+
+  refresh(): Promise<RefreshResponse> {
+    return this.request('POST', '/v1/auth/refresh', RefreshResponse, {});
   }
 
   me(): Promise<MeResponse> {
@@ -90,7 +101,7 @@ export class FeedClient {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}/v1/events`, {
-        headers: { ...this.authHeader(), accept: 'text/event-stream' },
+        headers: { ...(await this.authHeader()), accept: 'text/event-stream' },
         signal,
       });
     } catch (error) {
@@ -100,8 +111,10 @@ export class FeedClient {
     return response.body;
   }
 
-  private authHeader(): Record<string, string> {
-    return this.options.token ? { authorization: `Bearer ${this.options.token}` } : {};
+  private async authHeader(): Promise<Record<string, string>> {
+    const t = this.options.token;
+    const token = typeof t === 'function' ? await t() : t;
+    return token ? { authorization: `Bearer ${token}` } : {};
   }
 
   private async request<T>(
@@ -112,6 +125,7 @@ export class FeedClient {
     signal?: AbortSignal,
   ): Promise<T> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
+    const auth = await this.authHeader();
     let response: Response;
     let text: string;
     const sentAt = this.options.clock?.local() ?? 0;
@@ -119,7 +133,7 @@ export class FeedClient {
       response = await fetch(`${this.baseUrl}${path}`, {
         method,
         headers: {
-          ...this.authHeader(),
+          ...auth,
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },

@@ -1,6 +1,7 @@
 import type { SyncStatus } from '../../shared/contract/events';
 import { readSession, writeSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
+import { serverUrlProblem } from '../../shared/domain/serverUrl';
 import type { SyncAppliers } from './appliers';
 import type { BackoffPolicy } from './backoff';
 import { FeedClient } from './client';
@@ -8,7 +9,7 @@ import { SyncEngine, type SyncResult } from './engine';
 import { listenForChanges } from './eventStream';
 import { ServerClock } from './serverClock';
 import { readSyncState } from './syncStateRepo';
-import { readDeviceToken } from './token';
+import { freshDeviceToken, readDeviceToken } from './token';
 
 export interface SyncTuning {
   backoff?: BackoffPolicy;
@@ -74,9 +75,8 @@ export function createSyncController(
 
   const begin = async () => {
     const session = readSession(s.db);
-    const token = readDeviceToken(s.secrets);
     if (!session) return;
-    if (!token) {
+    if (!readDeviceToken(s.secrets)) {
       emitStatus({
         state: 'error',
         lastSyncedAt: readSyncState(s.db).lastSyncedAt,
@@ -90,6 +90,16 @@ export function createSyncController(
       baseUrl = await s.demoWorkspace.resume();
       if (baseUrl !== session.serverUrl) writeSession(s.db, { ...session, serverUrl: baseUrl });
     }
+    const refused = serverUrlProblem(baseUrl);
+    if (refused) {
+      emitStatus({
+        state: 'error',
+        lastSyncedAt: readSyncState(s.db).lastSyncedAt,
+        message: refused,
+      });
+      return;
+    }
+    const token = freshDeviceToken(s.secrets, baseUrl, s.now);
     clock = new ServerClock(s.now); // this session's server
     const current = new SyncEngine({
       db: s.db,

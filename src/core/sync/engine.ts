@@ -1,12 +1,10 @@
 import type { Notice, SyncStatus } from '../../shared/contract/events';
-import { Action, type ActionResult } from '../../shared/protocol';
 import type { Db } from '../db/open';
 import { applyPage, type PageSummary } from './applyPage';
 import type { SyncAppliers } from './appliers';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { HttpError, isRetryable, NetworkError, type FeedClient } from './client';
-import { listOutbox, recordAttemptFailure, type OutboxRow } from './outboxRepo';
-import { settleAction } from './outbox';
+import { OutboxPusher } from './push';
 import { readSyncState, writeSyncOutcome } from './syncStateRepo';
 
 export interface SyncResult {
@@ -46,8 +44,18 @@ export class SyncEngine {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly abort = new AbortController();
   private status: SyncStatus;
+  private readonly pusher: OutboxPusher;
 
   constructor(private readonly o: EngineOptions) {
+    this.pusher = new OutboxPusher({
+      db: o.db,
+      client: o.client,
+      appliers: o.appliers,
+      now: o.now,
+      signal: this.abort.signal,
+      onNotice: o.onNotice,
+      isStopped: () => this.stopped,
+    });
     const state = readSyncState(o.db);
     this.status = { state: 'offline', lastSyncedAt: state.lastSyncedAt, message: 'Connecting…' };
   }
@@ -126,12 +134,24 @@ export class SyncEngine {
       initial: readSyncState(db).cursor === null,
       summaries: [],
     };
+    // A failing push does not stop the pull: the feed, KB and earnings stay current while the
+    // outbox waits for its retry (the failure is reported after the pull).
+    let failure: unknown = null;
     try {
-      result.changed = (await this.pushOutbox()) || result.changed;
-      await this.pullAll(result);
+      await this.pusher.push();
     } catch (error) {
+      failure = error;
+    }
+    // Rows settled before a failure changed what the views show (e.g. "Waiting to send").
+    result.changed = this.pusher.takeChanged();
+    try {
+      if (!(failure instanceof NetworkError) && !this.stopped) await this.pullAll(result);
+    } catch (error) {
+      failure ??= error;
+    }
+    if (failure !== null) {
       if (this.stopped) return;
-      this.fail(error);
+      this.fail(failure);
       if (result.changed) this.o.onSynced(result);
       return;
     }
@@ -177,72 +197,6 @@ export class SyncEngine {
         ? 'The server no longer accepts this device. Sign out and sign in again with a new invite code.'
         : `Sync failed: ${message}`,
     });
-  }
-
-  /** Sends queued actions in order; a row is deleted only once the server answered it. */
-  private async pushOutbox(): Promise<boolean> {
-    const { db, client, now } = this.o;
-    let changed = false;
-    for (;;) {
-      const rows = listOutbox(db, 100);
-      if (rows.length === 0) return changed;
-      const actions = rows.map((row) => Action.parse(JSON.parse(row.payload)));
-      let results: ActionResult[];
-      try {
-        results = (await client.send(actions, this.abort.signal)).results;
-      } catch (error) {
-        if (error instanceof HttpError && error.status === 400) {
-          changed = this.rejectBadRows(rows, error) || changed;
-          continue;
-        }
-        recordAttemptFailure(
-          db,
-          rows.map((r) => r.seq),
-          now(),
-          error instanceof Error ? error.message : String(error),
-        );
-        throw error;
-      }
-      if (this.stopped) return changed;
-      const byKey = new Map(results.map((r) => [r.key, r]));
-      let answered = 0;
-      for (const row of rows) {
-        const answer = byKey.get(row.key);
-        // Rows the server did not answer stay queued, and so do the ones after them (order).
-        if (!answer) break;
-        answered++;
-        const notice = settleAction(db, row, answer, now(), this.o.appliers);
-        if (notice) this.o.onNotice(notice);
-        changed = true;
-      }
-      if (answered === 0)
-        throw new HttpError(
-          500,
-          'bad_response',
-          'The server did not answer the queued actions.',
-          null,
-        );
-    }
-  }
-
-  /**
-   * A 400 for the batch: the actions it names (else the first) can never succeed, so each becomes
-   * a rejection with a notice; the others are sent again.
-   */
-  private rejectBadRows(rows: OutboxRow[], error: HttpError): boolean {
-    const named = error.badIndexes.flatMap((i) => (rows[i] ? [rows[i]] : []));
-    const bad = named.length > 0 ? named : rows.slice(0, 1);
-    for (const row of bad) {
-      const notice = settleAction(
-        this.o.db,
-        row,
-        { key: row.key, status: 'rejected', message: error.message },
-        this.o.now(),
-        this.o.appliers,
-      );
-      if (notice) this.o.onNotice(notice);
-    }
-    return bad.length > 0;
   }
 
   private async pullAll(result: SyncResult): Promise<void> {

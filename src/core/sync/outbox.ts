@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Action, ActionResult, ActionType } from '../../shared/protocol';
+import { Action, type ActionResult, type ActionType } from '../../shared/protocol';
 import type { Notice } from '../../shared/contract/events';
 import { actionTable } from '../../shared/domain/actions';
 import type { Db } from '../db/open';
@@ -21,6 +21,7 @@ import {
   type OutboxRow,
   type TaskSnapshot,
 } from './outboxRepo';
+import { authoredText, insertUnsent } from './unsentRepo';
 
 /** An action as the app queues it; the idempotency key is made here. */
 export type QueuedAction = Action extends infer A
@@ -91,13 +92,20 @@ export function enqueueAction(
 const specOf = (type: string): (typeof actionTable)[ActionType] | undefined =>
   Object.hasOwn(actionTable, type) ? actionTable[type as ActionType] : undefined;
 
-function noticeFor(row: OutboxRow, undo: UndoRecord, result: ActionResult, now: number): Notice {
+function noticeFor(
+  row: OutboxRow,
+  undo: UndoRecord,
+  result: ActionResult,
+  now: number,
+  kept: boolean,
+): Notice {
   const what = undo.subject ? `“${undo.subject}”` : 'this task';
   const verb = specOf(row.type)?.failed.en ?? row.type;
+  const keptText = kept ? ' Your text is kept under “Not sent”.' : '';
   const lost =
     row.type === 'claim' && result.status === 'conflict'
       ? `Another advocate claimed ${what} first; it left My tickets.`
-      : `Could not ${verb} ${what}: ${result.message ?? result.status}. Your change was undone.`;
+      : `Could not ${verb} ${what}: ${result.message ?? result.status}. Your change was undone.${keptText}`;
   return {
     id: `${row.key}:${result.status}`,
     level: result.status === 'conflict' ? 'warning' : 'error',
@@ -105,6 +113,42 @@ function noticeFor(row: OutboxRow, undo: UndoRecord, result: ActionResult, now: 
     taskId: row.taskId,
     at: now,
   };
+}
+
+function looseText(payload: unknown): string | null {
+  if (typeof payload !== 'object' || payload === null) return null;
+  const fields = payload as Record<string, unknown>;
+  for (const name of ['body', 'handoffNote', 'note', 'summary', 'reason']) {
+    if (typeof fields[name] === 'string') return fields[name];
+  }
+  return null;
+}
+
+/**
+ * A refused action's text goes to the "Not sent" tray, in the transaction that deletes its row,
+ * so the words the advocate wrote outlive the refusal. True when there was text to keep.
+ */
+function keepAuthoredText(
+  db: Db,
+  row: OutboxRow,
+  undo: UndoRecord,
+  result: ActionResult,
+  now: number,
+): boolean {
+  const payload: unknown = JSON.parse(row.payload);
+  const parsed = Action.safeParse(payload);
+  // A payload the schema no longer takes (the server's 400) still holds the advocate's words.
+  const text = parsed.success ? authoredText(parsed.data) : looseText(payload);
+  if (!text || text.trim() === '') return false;
+  insertUnsent(db, {
+    taskId: row.taskId,
+    subject: undo.subject,
+    type: row.type,
+    body: text,
+    reason: result.message ?? result.status,
+    createdAt: now,
+  });
+  return true;
 }
 
 /**
@@ -146,7 +190,8 @@ export function settleAction(
             updateUndo(db, later.seq, JSON.stringify({ ...laterUndo, task: undo.task }));
         }
       }
-      notice = noticeFor(row, undo, result, now);
+      const kept = keepAuthoredText(db, row, undo, result, now);
+      notice = noticeFor(row, undo, result, now, kept);
     }
     if (!taskId) return;
     const pending = latestPendingType(db, taskId);

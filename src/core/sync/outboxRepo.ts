@@ -45,11 +45,37 @@ export function insertOutboxRow(
   return Number(info.lastInsertRowid);
 }
 
-/** Rows in send order. */
+/** Rows to send, in send order (parked rows wait for the advocate's retry). */
 export function listOutbox(db: Db, limit = 100): OutboxRow[] {
   return db
-    .prepare(`SELECT ${rowColumns} FROM outbox ORDER BY seq LIMIT ?`)
+    .prepare(`SELECT ${rowColumns} FROM outbox WHERE parked_at IS NULL ORDER BY seq LIMIT ?`)
     .all(limit) as OutboxRow[];
+}
+
+export function listParked(db: Db): OutboxRow[] {
+  return db
+    .prepare(`SELECT ${rowColumns} FROM outbox WHERE parked_at IS NOT NULL ORDER BY seq`)
+    .all() as OutboxRow[];
+}
+
+/**
+ * Parks a row that kept failing and every later row of its task: those were written on top of
+ * it, so sending them first would reorder the advocate's work. Rows of other tasks go on.
+ */
+export function parkTaskRows(db: Db, row: OutboxRow, now: number): number {
+  return db
+    .prepare(
+      `UPDATE outbox SET parked_at = ?
+        WHERE parked_at IS NULL AND (seq = ? OR (task_id = ? AND seq > ?))`,
+    )
+    .run(now, row.seq, row.taskId, row.seq).changes;
+}
+
+/** The advocate's "Retry": parked rows are sent again with a fresh count of attempts. */
+export function unparkAll(db: Db): number {
+  return db
+    .prepare('UPDATE outbox SET parked_at = NULL, attempts = 0 WHERE parked_at IS NOT NULL')
+    .run().changes;
 }
 
 export function countOutbox(db: Db): number {

@@ -1,4 +1,5 @@
 import type { DraftKind } from '../../shared/contract/tickets';
+import type { OrphanDraft } from '../../shared/contract/notSent';
 import type { Db } from '../db/open';
 
 export function readDrafts(db: Db, taskId: string): Record<DraftKind, string> {
@@ -31,4 +32,15 @@ export function saveDraft(
 
 export function clearDraft(db: Db, taskId: string, kind: DraftKind): void {
   db.prepare('DELETE FROM drafts WHERE task_id = ? AND kind = ?').run(taskId, kind);
+}
+
+/** Drafts whose task left this device; they stay until the advocate discards them. */
+export function listOrphanDrafts(db: Db): OrphanDraft[] {
+  return db
+    .prepare(
+      `SELECT task_id AS taskId, kind, body, subject, updated_at AS updatedAt FROM drafts d
+        WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.id = d.task_id)
+        ORDER BY updated_at DESC`,
+    )
+    .all() as OrphanDraft[];
 }

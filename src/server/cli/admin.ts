@@ -5,6 +5,7 @@
  *                                    demo seed [--advocates N] [--tier N] --db FILE
  * Over HTTP with a brand admin key (--url, --key or GIGDESK_URL, GIGDESK_ADMIN_KEY):
  *   brand show | brand lease MINUTES
+ *   key rotate [--overlap-minutes 60]     (prints the new key once; the old one works for the overlap)
  *   advocate invite --email E [--name N] [--skills a,b] [--tier 0]
  *   advocate list | advocate set ID [--tier N] [--skills a,b] | advocate suspend ID | advocate unsuspend ID
  *   advocate revoke-tokens ID
@@ -24,6 +25,7 @@ const { values, positionals } = parseArgs({
     key: { type: 'string', default: process.env.GIGDESK_ADMIN_KEY },
     currency: { type: 'string', default: 'EUR' },
     'lease-minutes': { type: 'string' },
+    'overlap-minutes': { type: 'string' },
     email: { type: 'string' },
     name: { type: 'string' },
     skills: { type: 'string' },
@@ -128,6 +130,10 @@ async function run(): Promise<unknown> {
       return api('GET', '/v1/admin/brand');
     case 'brand lease':
       return api('PATCH', '/v1/admin/brand', { leaseMinutes: int('MINUTES', arg) });
+    case 'key rotate':
+      return api('POST', '/v1/admin/keys/rotate', {
+        overlapMinutes: int('overlap-minutes', values['overlap-minutes']) ?? 60,
+      });
     case 'advocate invite':
       return api('POST', '/v1/admin/advocates', {
         email: values.email ?? fail('--email is required'),

@@ -25,32 +25,32 @@ export function credentialOf(request: FastifyRequest, allowQuery = false): strin
 }
 
 /** 401: no or unknown credential. 403: a valid credential of the wrong kind for this route. */
-export function requireAdmin(store: Store) {
+export function requireAdmin(store: Store, now: () => number) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (request.brand) return; // verified already (identify.ts)
     const key = credentialOf(request);
     if (!key)
       throw new ApiFailure('unauthorized', 'missing brand admin key (Authorization: Bearer <key>)');
-    if (isDeviceToken(key) && (await store.advocateForToken(key))) {
+    if (isDeviceToken(key) && (await store.advocateForToken(key, now()))) {
       throw new ApiFailure('forbidden', 'advocate tokens cannot use the admin API');
     }
-    const brand = isAdminKey(key) ? await store.brandForAdminKey(key) : undefined;
-    if (!brand) throw new ApiFailure('unauthorized', 'unknown or revoked brand admin key');
+    const brand = isAdminKey(key) ? await store.brandForAdminKey(key, now()) : undefined;
+    if (!brand) throw new ApiFailure('unauthorized', 'unknown, expired or revoked brand admin key');
     request.brand = brand;
   };
 }
 
-export function requireAdvocate(store: Store, allowQuery = false) {
+export function requireAdvocate(store: Store, now: () => number, allowQuery = false) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     if (request.advocate) return; // verified already (identify.ts)
     const token = credentialOf(request, allowQuery);
     if (!token)
       throw new ApiFailure('unauthorized', 'missing device token (Authorization: Bearer <token>)');
-    if (isAdminKey(token) && (await store.brandForAdminKey(token))) {
+    if (isAdminKey(token) && (await store.brandForAdminKey(token, now()))) {
       throw new ApiFailure('forbidden', 'brand admin keys cannot use the advocate API');
     }
-    const advocate = isDeviceToken(token) ? await store.advocateForToken(token) : undefined;
-    if (!advocate) throw new ApiFailure('unauthorized', 'unknown or revoked device token');
+    const advocate = isDeviceToken(token) ? await store.advocateForToken(token, now()) : undefined;
+    if (!advocate) throw new ApiFailure('unauthorized', 'unknown, expired or revoked device token');
     request.advocate = advocate;
   };
 }

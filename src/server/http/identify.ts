@@ -13,7 +13,7 @@ import { credentialOf } from './auth';
 /** Routes where a client that cannot set headers (EventSource) passes `?token=`. */
 const QUERY_TOKEN_ROUTES = new Set(['/v1/events']);
 
-export function identifyCallers(app: FastifyInstance, store: Store) {
+export function identifyCallers(app: FastifyInstance, store: Store, now: () => number) {
   app.addHook('onRequest', async (request) => {
     const credential = credentialOf(
       request,
@@ -21,10 +21,10 @@ export function identifyCallers(app: FastifyInstance, store: Store) {
     );
     if (!credential) return;
     if (isDeviceToken(credential)) {
-      const advocate = await store.advocateForToken(credential);
+      const advocate = await store.advocateForToken(credential, now());
       if (advocate) request.advocate = advocate;
     } else if (isAdminKey(credential)) {
-      const brand = await store.brandForAdminKey(credential);
+      const brand = await store.brandForAdminKey(credential, now());
       if (brand) request.brand = brand;
     }
   });

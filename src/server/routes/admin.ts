@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { PayoutRules } from '../../shared/domain/payout';
 import {
+  AdminKeyRotateRequest,
   AdvocatePatch,
   ArticlePush,
   BrandPatch,
@@ -26,13 +27,20 @@ const RefParam = z.strictObject({ externalRef: ExternalRef });
 
 /** The brand admin API: every route is scoped to the brand of the admin key. */
 export function adminRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  const opts = { onRequest: requireAdmin(store) };
+  const opts = { onRequest: requireAdmin(store, now) };
   const brandOf = (request: { brand?: { id: string } }) => request.brand!.id;
 
   app.get('/v1/admin/brand', opts, async (request) => store.getBrand(brandOf(request)));
   app.patch('/v1/admin/brand', opts, async (request) =>
     store.patchBrand(brandOf(request), parseInput(BrandPatch, request.body), now()),
   );
+
+  app.post('/v1/admin/keys/rotate', opts, async (request, reply) => {
+    const { overlapMinutes } = parseInput(AdminKeyRotateRequest, request.body ?? {});
+    const res = await store.rotateAdminKey(brandOf(request), overlapMinutes * 60_000, now());
+    reply.code(201);
+    return res;
+  });
 
   app.post('/v1/admin/advocates', opts, async (request, reply) => {
     const res = await store.invite(

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  AcceptRequest,
   type ActionsResponse,
   ActionsRequest,
   type MeResponse,
   RedeemRequest,
   type RedeemResponse,
+  type RefreshResponse,
   SyncQuery,
   type SyncResponse,
 } from '../../shared/protocol';
@@ -14,7 +16,7 @@ import { parseInput } from '../http/validate';
 import type { Store } from '../store';
 
 export function advocateRoutes(app: FastifyInstance, store: Store, now: () => number) {
-  const auth = requireAdvocate(store);
+  const auth = requireAdvocate(store, now);
 
   app.post('/v1/auth/redeem', async (request, reply): Promise<RedeemResponse> => {
     const body = parseInput(RedeemRequest, request.body);
@@ -23,18 +25,27 @@ export function advocateRoutes(app: FastifyInstance, store: Store, now: () => nu
     return res;
   });
 
+  app.post('/v1/auth/accept', { onRequest: auth }, async (request): Promise<MeResponse> => {
+    const body = parseInput(AcceptRequest, request.body);
+    return store.accept(request.advocate!, credentialOf(request)!, body.code, now());
+  });
+
+  app.post('/v1/auth/refresh', { onRequest: auth }, async (request): Promise<RefreshResponse> =>
+    store.refreshToken(credentialOf(request)!, now()),
+  );
+
   app.post('/v1/auth/logout', { onRequest: auth }, async (request, reply) => {
     await store.revokeToken(credentialOf(request)!, now());
     reply.code(204);
   });
 
   app.get('/v1/me', { onRequest: auth }, async (request): Promise<MeResponse> =>
-    store.me(request.advocate!.id),
+    store.me(request.advocate!.id, request.advocate!.brandIds),
   );
 
   app.get('/v1/sync', { onRequest: auth }, async (request): Promise<SyncResponse> => {
     const q = parseInput(SyncQuery, request.query, 'query');
-    return store.sync(request.advocate!.id, q.cursor, q.limit);
+    return store.sync(request.advocate!.id, q.cursor, q.limit, request.advocate!.brandIds);
   });
 
   app.post('/v1/actions', { onRequest: auth }, async (request): Promise<ActionsResponse> => {

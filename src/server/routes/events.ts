@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ChangeNotice } from '../../shared/protocol';
 import { ApiFailure } from '../errors';
 import { credentialOf, requireAdvocate } from '../http/auth';
+import { apiHeaders } from '../http/headers';
 import { hashSecret } from '../store/secrets';
 import type { Store } from '../store';
 
@@ -11,19 +12,21 @@ export interface EventStreams {
 }
 
 /**
- * `GET /v1/events`: Server-Sent Events, a `change` event per commit in the advocate's brands.
- * At most `maxPerToken` open streams per device token (per process); each heartbeat re-checks
- * the token, so a revoked one's streams end within one heartbeat.
+ * `GET /v1/events`: Server-Sent Events, a `change` event per commit in the brands the token
+ * reaches. At most `maxPerToken` open streams per device token (per process); each heartbeat
+ * re-checks the token, so a revoked or expired one's streams end within one heartbeat.
  */
 export function eventRoutes(
   app: FastifyInstance,
   store: Store,
+  now: () => number,
   heartbeatMs: number,
   maxPerToken: number,
 ): EventStreams {
   const open = new Set<() => void>();
   const perToken = new Map<string, number>();
-  app.get('/v1/events', { onRequest: requireAdvocate(store, true) }, async (request, reply) => {
+  const auth = requireAdvocate(store, now, true);
+  app.get('/v1/events', { onRequest: auth }, async (request, reply) => {
     const token = credentialOf(request, true)!;
     const tokenKey = hashSecret(token);
     const held = perToken.get(tokenKey) ?? 0;
@@ -34,12 +37,13 @@ export function eventRoutes(
       );
     }
     perToken.set(tokenKey, held + 1);
-    const brands = new Set(await store.brandIdsOf(request.advocate!.id));
+    const brands = new Set(request.advocate!.brandIds);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
+      ...apiHeaders,
+      'cache-control': 'no-store, no-transform',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
@@ -49,7 +53,7 @@ export function eventRoutes(
       if (brands.has(n.brandId)) res.write(`event: change\ndata: ${JSON.stringify(n)}\n\n`);
     });
     const beat = setInterval(() => {
-      store.advocateForToken(token).then(
+      store.advocateForToken(token, now()).then(
         (still) => {
           if (!still) return end();
           res.write(`event: heartbeat\ndata: ${JSON.stringify({ time: Date.now() })}\n\n`);

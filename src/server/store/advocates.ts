@@ -6,12 +6,21 @@ import type {
   EnrolledBrand,
   InviteRequest,
   InviteResponse,
+  MeResponse,
   RedeemResponse,
 } from '../../shared/protocol';
 import { ApiFailure } from '../errors';
 import { type ChangeWriter, json, parseJson, type StoreContext, type Trx, write } from './context';
 import type { AdvocateTable } from './schema';
-import { hashInviteCode, hashSecret, newDeviceToken, newId, newInviteCode } from './secrets';
+import { insertIdentity } from './handles';
+import { hashInviteCode, hashSecret, newId, newInviteCode } from './secrets';
+import {
+  type AdvocateAuth,
+  advocateForToken,
+  grant,
+  issueToken,
+  revokeBrandAccess,
+} from './tokens';
 import { brandView } from './views';
 
 export const INVITE_TTL_MS = 14 * 24 * 3600_000;
@@ -26,23 +35,6 @@ function nameFromEmail(email: string): string {
   const local = email.split('@')[0] ?? email;
   const first = local.split(/[._+-]/)[0] || local;
   return first.charAt(0).toUpperCase() + first.slice(1);
-}
-
-async function uniqueHandle(trx: Trx, base: string): Promise<string> {
-  const slug =
-    base
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '')
-      .slice(0, 20) || 'advocate';
-  for (let n = 0; ; n++) {
-    const handle = n === 0 ? slug : `${slug}${n + 1}`;
-    const taken = await trx
-      .selectFrom('advocates')
-      .select('id')
-      .where('handle', '=', handle)
-      .executeTakeFirst();
-    if (!taken) return handle;
-  }
 }
 
 /** Everything a device that already synced past this brand's history needs to catch up. */
@@ -68,6 +60,12 @@ async function backfill(trx: Trx, changes: ChangeWriter, brandId: string, advoca
   await changes.addAllTasksFor(brandId, advocateId);
 }
 
+/**
+ * An invite is a membership *offer* of this brand. The person it names is this brand's member
+ * with that address if there is one, else a new identity that belongs to this brand alone:
+ * an invite never points at an identity enrolled elsewhere, and whatever redeems it gets a token
+ * for this brand only (see `redeem`, `accept`).
+ */
 export async function invite(
   ctx: StoreContext,
   brandId: string,
@@ -78,59 +76,57 @@ export async function invite(
   const expiresAt = now + INVITE_TTL_MS;
   const email = req.email.toLowerCase();
   const advocateId = await write(ctx, now, async (trx, changes) => {
-    let advocate = await trx
-      .selectFrom('advocates')
-      .selectAll()
-      .where('email', '=', email)
-      .executeTakeFirst();
-    if (!advocate) {
-      const name = req.name ?? nameFromEmail(email);
-      advocate = {
-        id: newId(),
-        email,
-        name,
-        handle: await uniqueHandle(trx, name),
+    const memberId = async () =>
+      (
+        await trx
+          .selectFrom('memberships')
+          .select('advocate_id')
+          .where('brand_id', '=', brandId)
+          .where('email', '=', email)
+          .executeTakeFirst()
+      )?.advocate_id;
+    let id = await memberId();
+    if (!id) {
+      const fresh = newId();
+      await insertIdentity(trx, {
+        id: fresh,
+        name: req.name ?? nameFromEmail(email),
         created_at: now,
-      };
-      await trx.insertInto('advocates').values(advocate).execute();
-    }
-    const member = await trx
-      .selectFrom('memberships')
-      .select('tier')
-      .where('brand_id', '=', brandId)
-      .where('advocate_id', '=', advocate.id)
-      .executeTakeFirst();
-    if (!member) {
-      await trx
+      });
+      const joined = await trx
         .insertInto('memberships')
         .values({
           brand_id: brandId,
-          advocate_id: advocate.id,
+          advocate_id: fresh,
+          email,
           tier: req.tier,
           skills: json(req.skills),
           suspended: 0,
           joined_at: now,
         })
-        .execute();
-      await changes.add(brandId, 'membership', brandId, advocate.id);
-      const hasDevice = await trx
-        .selectFrom('tokens')
-        .select('token_hash')
-        .where('advocate_id', '=', advocate.id)
+        .onConflict((oc) => oc.doNothing())
+        .returning('advocate_id')
         .executeTakeFirst();
-      if (hasDevice) await backfill(trx, changes, brandId, advocate.id);
+      if (joined) {
+        id = fresh;
+        await changes.add(brandId, 'membership', brandId, id);
+      } else {
+        // A concurrent invite of the same address won: offer its identity.
+        await trx.deleteFrom('advocates').where('id', '=', fresh).execute();
+        id = (await memberId())!;
+      }
     }
     await trx
       .insertInto('invites')
       .values({
         code_hash: hashInviteCode(code),
         brand_id: brandId,
-        advocate_id: advocate.id,
+        advocate_id: id,
         expires_at: expiresAt,
         redeemed_at: null,
       })
       .execute();
-    return advocate.id;
+    return id;
   });
   return { advocateId, inviteCode: code, expiresAt };
 }
@@ -155,71 +151,134 @@ export async function enrolledBrands(
   }));
 }
 
-/** One-time: the conditional update lets exactly one of two racing redemptions through. */
+/** Marks the invite used; the conditional update lets exactly one of two racing uses through. */
+async function takeInvite(trx: Trx, code: string, now: number) {
+  const inv = await trx
+    .selectFrom('invites')
+    .selectAll()
+    .where('code_hash', '=', hashInviteCode(code))
+    .executeTakeFirst();
+  if (!inv || inv.expires_at <= now)
+    throw new ApiFailure('unauthorized', 'this invite code is not valid or has expired');
+  const taken = await trx
+    .updateTable('invites')
+    .set({ redeemed_at: now })
+    .where('code_hash', '=', inv.code_hash)
+    .where('redeemed_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(taken.numUpdatedRows) !== 1)
+    throw new ApiFailure('unauthorized', 'this invite code was already used');
+  return inv;
+}
+
+/**
+ * A new device signs in with an invite: a token for the invite's identity that reaches the
+ * inviting brand only, whatever else that identity may be enrolled in.
+ */
 export async function redeem(
   ctx: StoreContext,
   code: string,
   deviceName: string,
   now: number,
 ): Promise<RedeemResponse> {
-  const token = newDeviceToken();
-  const advocateId = await write(ctx, now, async (trx) => {
-    const inv = await trx
-      .selectFrom('invites')
-      .selectAll()
-      .where('code_hash', '=', hashInviteCode(code))
-      .executeTakeFirst();
-    if (!inv || inv.expires_at <= now)
-      throw new ApiFailure('unauthorized', 'this invite code is not valid or has expired');
-    const taken = await trx
-      .updateTable('invites')
-      .set({ redeemed_at: now })
-      .where('code_hash', '=', inv.code_hash)
-      .where('redeemed_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(taken.numUpdatedRows) !== 1)
-      throw new ApiFailure('unauthorized', 'this invite code was already used');
-    await trx
-      .insertInto('tokens')
-      .values({
-        token_hash: hashSecret(token),
-        advocate_id: inv.advocate_id,
-        device_name: deviceName,
-        created_at: now,
-        revoked_at: null,
-      })
-      .execute();
-    return inv.advocate_id;
+  const { inv, issued } = await write(ctx, now, async (trx) => {
+    const inv = await takeInvite(trx, code, now);
+    const issued = await issueToken(trx, inv.advocate_id, deviceName, [inv.brand_id], now);
+    return { inv, issued };
   });
-  const me = await meOf(ctx, advocateId);
-  return { token, ...me };
+  return { ...issued, ...(await meOf(ctx, inv.advocate_id, [inv.brand_id])) };
 }
 
-export async function meOf(ctx: StoreContext, advocateId: string) {
+/**
+ * A device already signed in accepts an invite: the offered membership joins the token's own
+ * identity, and this token (not the identity's other devices) gains the brand. The invite's
+ * identity must be one nobody ever signed in as; it is folded into the accepting one.
+ */
+export async function accept(
+  ctx: StoreContext,
+  auth: AdvocateAuth,
+  token: string,
+  code: string,
+  now: number,
+): Promise<MeResponse> {
+  await write(ctx, now, async (trx, changes) => {
+    const inv = await takeInvite(trx, code, now);
+    const brandId = inv.brand_id;
+    const offered = inv.advocate_id;
+    if (offered !== auth.id) {
+      const signedIn = await trx
+        .selectFrom('tokens')
+        .select('token_hash')
+        .where('advocate_id', '=', offered)
+        .executeTakeFirst();
+      if (signedIn)
+        throw new ApiFailure(
+          'conflict',
+          'this invite is for an advocate who already signed in on another device; redeem it there',
+        );
+      const already = await trx
+        .selectFrom('memberships')
+        .select('advocate_id')
+        .where('brand_id', '=', brandId)
+        .where('advocate_id', '=', auth.id)
+        .executeTakeFirst();
+      if (already) {
+        await trx
+          .deleteFrom('memberships')
+          .where('brand_id', '=', brandId)
+          .where('advocate_id', '=', offered)
+          .execute();
+      } else {
+        await trx
+          .updateTable('memberships')
+          .set({ advocate_id: auth.id })
+          .where('brand_id', '=', brandId)
+          .where('advocate_id', '=', offered)
+          .execute();
+        await changes.add(brandId, 'membership', brandId, auth.id);
+        await backfill(trx, changes, brandId, auth.id);
+      }
+      await trx
+        .updateTable('invites')
+        .set({ advocate_id: auth.id })
+        .where('advocate_id', '=', offered)
+        .execute();
+      await trx
+        .updateTable('tasks')
+        .set({ offered_to: auth.id })
+        .where('offered_to', '=', offered)
+        .execute();
+      await trx
+        .updateTable('advocates')
+        .set({ merged_into: auth.id })
+        .where('id', '=', offered)
+        .execute();
+    }
+    await grant(trx, hashSecret(token), brandId);
+  });
+  const fresh = (await advocateForToken(ctx, token, now))!;
+  return meOf(ctx, auth.id, fresh.brandIds);
+}
+
+/** The identity and the brands this token reaches. */
+export async function meOf(ctx: StoreContext, advocateId: string, brandIds: string[]) {
   const a = await ctx.db
     .selectFrom('advocates')
     .selectAll()
     .where('id', '=', advocateId)
     .executeTakeFirstOrThrow();
-  return { advocate: advocateView(a), brands: await enrolledBrands(ctx.db, advocateId) };
+  const brands = (await enrolledBrands(ctx.db, advocateId)).filter((b) => brandIds.includes(b.id));
+  return { advocate: advocateView(a), brands };
 }
 
-export async function advocateForToken(ctx: StoreContext, token: string) {
-  return ctx.db
-    .selectFrom('tokens')
-    .innerJoin('advocates', 'advocates.id', 'tokens.advocate_id')
-    .select(['advocates.id', 'advocates.name', 'tokens.token_hash'])
-    .where('tokens.token_hash', '=', hashSecret(token))
-    .where('tokens.revoked_at', 'is', null)
+/** The member `advocateId` names in this brand: an identity, or one since folded into another. */
+async function memberIdOf(db: StoreContext['db'], advocateId: string) {
+  const a = await db
+    .selectFrom('advocates')
+    .select(['id', 'merged_into'])
+    .where('id', '=', advocateId)
     .executeTakeFirst();
-}
-
-export async function revokeToken(ctx: StoreContext, token: string, now: number): Promise<void> {
-  await ctx.db
-    .updateTable('tokens')
-    .set({ revoked_at: now })
-    .where('token_hash', '=', hashSecret(token))
-    .execute();
+  return a?.merged_into ?? a?.id ?? advocateId;
 }
 
 async function adminAdvocateRow(db: StoreContext['db'], brandId: string, advocateId?: string) {
@@ -232,6 +291,7 @@ async function adminAdvocateRow(db: StoreContext['db'], brandId: string, advocat
       'memberships.skills',
       'memberships.suspended',
       'memberships.joined_at',
+      'memberships.email as member_email',
     ])
     .where('memberships.brand_id', '=', brandId);
   if (advocateId) q = q.where('advocates.id', '=', advocateId);
@@ -240,7 +300,7 @@ async function adminAdvocateRow(db: StoreContext['db'], brandId: string, advocat
     id: r.id,
     name: r.name,
     handle: r.handle,
-    email: r.email,
+    email: r.member_email ?? r.email,
     tier: r.tier,
     skills: parseJson<string[]>(r.skills),
     suspended: r.suspended === 1,
@@ -263,6 +323,7 @@ export async function patchAdvocate(
   patch: AdvocatePatch,
   now: number,
 ): Promise<AdminAdvocate> {
+  advocateId = await memberIdOf(ctx.db, advocateId);
   const [before] = await adminAdvocateRow(ctx.db, brandId, advocateId);
   if (!before) throw new ApiFailure('not_found', 'no such advocate in this brand');
   const tier = patch.tier ?? before.tier;
@@ -301,21 +362,17 @@ export async function patchAdvocate(
   return after!;
 }
 
+/** Cuts this advocate's devices off from this brand only (see `revokeBrandAccess`). */
 export async function revokeAdvocateTokens(
   ctx: StoreContext,
   brandId: string,
   advocateId: string,
   now: number,
 ) {
+  advocateId = await memberIdOf(ctx.db, advocateId);
   const [member] = await adminAdvocateRow(ctx.db, brandId, advocateId);
   if (!member) throw new ApiFailure('not_found', 'no such advocate in this brand');
-  const r = await ctx.db
-    .updateTable('tokens')
-    .set({ revoked_at: now })
-    .where('advocate_id', '=', advocateId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return { revoked: Number(r.numUpdatedRows) };
+  return revokeBrandAccess(ctx, brandId, advocateId, now);
 }
 
 export async function membershipsOf(db: StoreContext['db'], advocateId: string) {

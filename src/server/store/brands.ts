@@ -3,7 +3,8 @@ import type { PayoutRules } from '../../shared/domain/payout';
 import type { AdminBrand, BrandView, PayoutRulesResponse } from '../../shared/protocol';
 import { ApiFailure } from '../errors';
 import { json, parseJson, type StoreContext, type Trx, write } from './context';
-import { hashSecret, newAdminKey, newId } from './secrets';
+import { addAdminKey } from './adminKeys';
+import { newId } from './secrets';
 import { brandView } from './views';
 
 export const DEFAULT_LEASE_MINUTES = 30;
@@ -17,29 +18,21 @@ export interface CreateBrandInput {
 export async function createBrand(ctx: StoreContext, input: CreateBrandInput, now: number) {
   if (!/^[A-Z]{3}$/.test(input.currency))
     throw new ApiFailure('invalid_input', 'currency: expected an ISO-4217 code such as EUR');
-  const adminKey = newAdminKey();
   const row = {
     id: newId(),
     name: input.name.trim(),
     currency: input.currency,
     lease_minutes: input.leaseMinutes ?? DEFAULT_LEASE_MINUTES,
-    admin_key_hash: hashSecret(adminKey),
+    admin_key_hash: `unused:${newId()}`,
     created_at: now,
   };
   if (!row.name) throw new ApiFailure('invalid_input', 'name: must not be empty');
-  await write(ctx, now, async (trx, changes) => {
+  const adminKey = await write(ctx, now, async (trx, changes) => {
     await trx.insertInto('brands').values(row).execute();
     await changes.add(row.id, 'brand', row.id);
+    return addAdminKey(trx, row.id, now);
   });
   return { brand: brandView(row), adminKey };
-}
-
-export async function brandForAdminKey(ctx: StoreContext, key: string) {
-  return ctx.db
-    .selectFrom('brands')
-    .selectAll()
-    .where('admin_key_hash', '=', hashSecret(key))
-    .executeTakeFirst();
 }
 
 export async function findBrandByName(ctx: StoreContext, name: string) {

@@ -9,6 +9,7 @@ import type {
   Action,
   ActionResult,
   AdminAdvocate,
+  AdminKeyRotateResponse,
   AdminBrand,
   AdvocatePatch,
   ArticlePush,
@@ -22,12 +23,13 @@ import type {
   PayoutRulesResponse,
   RatingPush,
   RedeemResponse,
+  RefreshResponse,
   SyncResponse,
   TaskPush,
   UpsertResponse,
 } from '../../shared/protocol';
 import type { ChangeNotifier } from '../notifier';
-import { applyActions } from './actions';
+import * as adminKeys from './adminKeys';
 import * as advocates from './advocates';
 import * as brands from './brands';
 import * as content from './content';
@@ -38,8 +40,11 @@ import { expireRateLimits, rateLimitHit } from './rateLimits';
 import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
+import { applyInScope } from './scope';
 import { syncPage } from './sync';
 import { answersSeenBy } from './tierView';
+import * as tokens from './tokens';
+import type { AdvocateAuth } from './tokens';
 
 export type ParsedTaskPush = z.output<typeof TaskPush>;
 export type ParsedArticlePush = z.output<typeof ArticlePush>;
@@ -51,10 +56,7 @@ export interface BrandAuth {
   name: string;
   currency: string;
 }
-export interface AdvocateAuth {
-  id: string;
-  name: string;
-}
+export type { AdvocateAuth } from './tokens';
 
 export interface Store {
   readonly dialect: SqlDialect['name'];
@@ -70,13 +72,17 @@ export interface Store {
   findBrandByName(name: string): Promise<BrandView | undefined>;
 
   // auth
-  brandForAdminKey(key: string): Promise<BrandAuth | undefined>;
-  advocateForToken(token: string): Promise<AdvocateAuth | undefined>;
+  brandForAdminKey(key: string, now: number): Promise<BrandAuth | undefined>;
+  advocateForToken(token: string, now: number): Promise<AdvocateAuth | undefined>;
   redeem(code: string, deviceName: string, now: number): Promise<RedeemResponse>;
+  /** An invite accepted by the signed-in device holding `token`. */
+  accept(auth: AdvocateAuth, token: string, code: string, now: number): Promise<MeResponse>;
+  refreshToken(token: string, now: number): Promise<RefreshResponse>;
   revokeToken(token: string, now: number): Promise<void>;
 
   // admin (scoped to one brand)
   getBrand(brandId: string): Promise<AdminBrand>;
+  rotateAdminKey(brandId: string, overlapMs: number, now: number): Promise<AdminKeyRotateResponse>;
   patchBrand(
     brandId: string,
     patch: { name?: string | undefined; leaseMinutes?: number | undefined },
@@ -106,11 +112,15 @@ export interface Store {
   listOutcomes(brandId: string, since: number | undefined, limit: number): Promise<Outcome[]>;
   listEscalations(brandId: string): Promise<Escalation[]>;
 
-  // advocate
-  me(advocateId: string): Promise<MeResponse>;
-  /** Brand ids the advocate is enrolled in (for event fan-out). */
-  brandIdsOf(advocateId: string): Promise<string[]>;
-  sync(advocateId: string, cursor: string | undefined, limit: number): Promise<SyncResponse>;
+  // advocate: `brandIds` are the brands the caller's token reaches (all memberships if omitted,
+  // for the operator and tests)
+  me(advocateId: string, brandIds?: string[]): Promise<MeResponse>;
+  sync(
+    advocateId: string,
+    cursor: string | undefined,
+    limit: number,
+    brandIds?: string[],
+  ): Promise<SyncResponse>;
   applyActions(actor: AdvocateAuth, actions: Action[], now: number): Promise<ActionResult[]>;
   /** Counts a request against a shared rate limit (see http/sharedRateLimit.ts). */
   rateLimitHit(
@@ -152,6 +162,8 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
       select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as t`.execute(ctx.db);
     return Number(r.rows[0]!.t);
   };
+  const allBrandsOf = async (advocateId: string) =>
+    (await advocates.membershipsOf(ctx.db, advocateId)).map((m) => m.brand_id);
   return {
     dialect: dialect.name,
     notifier: ctx.notifier,
@@ -167,17 +179,15 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
         ? { id: b.id, name: b.name, currency: b.currency, leaseMinutes: b.lease_minutes }
         : undefined;
     },
-    brandForAdminKey: async (key) => {
-      const b = await brands.brandForAdminKey(ctx, key);
-      return b ? { id: b.id, name: b.name, currency: b.currency } : undefined;
-    },
-    advocateForToken: async (token) => {
-      const a = await advocates.advocateForToken(ctx, token);
-      return a ? { id: a.id, name: a.name } : undefined;
-    },
+    brandForAdminKey: (key, now) => adminKeys.brandForAdminKey(ctx, key, now),
+    advocateForToken: (token, now) => tokens.advocateForToken(ctx, token, now),
     redeem: (code, deviceName, now) => advocates.redeem(ctx, code, deviceName, now),
-    revokeToken: (token, now) => advocates.revokeToken(ctx, token, now),
+    accept: (auth, token, code, now) => advocates.accept(ctx, auth, token, code, now),
+    refreshToken: (token, now) => tokens.refreshToken(ctx, token, now),
+    revokeToken: (token, now) => tokens.revokeToken(ctx, token, now),
     getBrand: (brandId) => brands.getAdminBrand(ctx, brandId),
+    rotateAdminKey: (brandId, overlapMs, now) =>
+      adminKeys.rotateAdminKey(ctx, brandId, overlapMs, now),
     patchBrand: (brandId, patch, now) => brands.patchBrand(ctx, brandId, patch, now),
     invite: (brandId, req, now) => advocates.invite(ctx, brandId, req, now),
     listAdvocates: (brandId) => advocates.listAdvocates(ctx, brandId),
@@ -197,12 +207,12 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     addRatings: (brandId, items, now) => ledger.addRatings(ctx, brandId, items, now),
     listOutcomes: (brandId, since, limit) => ledger.listOutcomes(ctx, brandId, since, limit),
     listEscalations: (brandId) => ledger.listEscalations(ctx, brandId),
-    me: (advocateId) => advocates.meOf(ctx, advocateId),
-    brandIdsOf: async (advocateId) =>
-      (await advocates.membershipsOf(ctx.db, advocateId)).map((m) => m.brand_id),
-    sync: (advocateId, cursor, limit) => syncPage(ctx, advocateId, cursor, limit),
+    me: async (advocateId, brandIds) =>
+      advocates.meOf(ctx, advocateId, brandIds ?? (await allBrandsOf(advocateId))),
+    sync: async (advocateId, cursor, limit, brandIds) =>
+      syncPage(ctx, advocateId, cursor, limit, brandIds ?? (await allBrandsOf(advocateId))),
     applyActions: async (actor, actions, now) =>
-      answersSeenBy(ctx.db, actor.id, await applyActions(ctx, actor, actions, await leaseNow(now))),
+      answersSeenBy(ctx.db, actor.id, await applyInScope(ctx, actor, actions, await leaseNow(now))),
     rateLimitHit: (key, windowMs, now) => rateLimitHit(ctx, key, windowMs, now),
     sweep: async (now) => {
       await expireIdempotency(ctx, now);

@@ -1,11 +1,12 @@
 import { type Kysely, sql } from 'kysely';
 import type { SqlDialect } from './dialect';
 import type { DB } from './schema';
+import { TOKEN_TTL_MS } from './tokens';
 
 interface Migration {
   version: number;
   name: string;
-  up(db: Kysely<DB>, d: SqlDialect): Promise<void>;
+  up(db: Kysely<DB>, d: SqlDialect, now: number): Promise<void>;
 }
 
 // Kysely's schema builder is untyped for tables that do not exist yet.
@@ -256,8 +257,68 @@ const requestBounds: Migration = {
   },
 };
 
+/**
+ * Issue 13: brands isolated. An identity is no longer keyed by e-mail (the address a brand
+ * invited lives on that brand's membership); device tokens expire and are bound to the brands
+ * they were accepted for (`token_brands`); admin keys rotate (`admin_keys`). SQLite cannot drop
+ * the UNIQUE e-mail column of `advocates` inside this transaction, so the column stays and new
+ * identities store their own id there (see `AdvocateTable.email`).
+ */
+const tenancy: Migration = {
+  version: 4,
+  name: 'tenancy',
+  async up(kdb, d, now) {
+    const db = kdb as AnyDb;
+    const t = d.epochType;
+    await db.schema.alterTable('memberships').addColumn('email', 'text').execute();
+    await sql`update memberships set email = (select a.email from advocates a where a.id = memberships.advocate_id)`.execute(
+      db,
+    );
+    await db.schema
+      .createIndex('memberships_brand_email')
+      .on('memberships')
+      .columns(['brand_id', 'email'])
+      .unique()
+      .execute();
+    await db.schema.alterTable('advocates').addColumn('merged_into', 'text').execute();
+    await db.schema.alterTable('tokens').addColumn('expires_at', t).execute();
+    await db.schema.alterTable('tokens').addColumn('replaced_at', t).execute();
+    await sql`update tokens set expires_at = ${now + TOKEN_TTL_MS}`.execute(db);
+    await db.schema
+      .createTable('token_brands')
+      .addColumn('token_hash', 'text', (c) => c.notNull().references('tokens.token_hash'))
+      .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
+      .addPrimaryKeyConstraint('token_brands_pk', ['token_hash', 'brand_id'])
+      .execute();
+    await db.schema
+      .createIndex('token_brands_brand')
+      .on('token_brands')
+      .columns(['brand_id'])
+      .execute();
+    // Tokens issued before this migration keep what they could reach: every membership then held.
+    await sql`insert into token_brands (token_hash, brand_id)
+      select t.token_hash, m.brand_id from tokens t join memberships m on m.advocate_id = t.advocate_id`.execute(
+      db,
+    );
+    await db.schema
+      .createTable('admin_keys')
+      .addColumn('key_hash', 'text', (c) => c.primaryKey())
+      .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
+      .addColumn('created_at', t, (c) => c.notNull())
+      .addColumn('expires_at', t)
+      .execute();
+    await db.schema
+      .createIndex('admin_keys_brand')
+      .on('admin_keys')
+      .columns(['brand_id'])
+      .execute();
+    await sql`insert into admin_keys (key_hash, brand_id, created_at, expires_at)
+      select admin_key_hash, id, created_at, null from brands`.execute(db);
+  },
+};
+
 /** Numbered, append-only; never edit a released migration. */
-export const migrations: Migration[] = [initial, appendOnlyLedger, requestBounds];
+export const migrations: Migration[] = [initial, appendOnlyLedger, requestBounds, tenancy];
 
 /**
  * Applies pending migrations in one transaction; refuses a database from a newer server. Replicas
@@ -286,7 +347,7 @@ export async function migrate(db: Kysely<DB>, d: SqlDialect, now: number): Promi
     }
     for (const m of migrations) {
       if (m.version <= current) continue;
-      await m.up(trx, d);
+      await m.up(trx, d, now);
       await trx
         .insertInto('schema_migrations')
         .values({ version: m.version, name: m.name, applied_at: now })

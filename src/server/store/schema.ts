@@ -9,15 +9,23 @@ export interface BrandTable {
   name: string;
   currency: string;
   lease_minutes: number;
+  /** Legacy (migration 1): unused since keys live in `admin_keys`; new brands store a filler. */
   admin_key_hash: string;
   created_at: number;
 }
+/** An identity: one person as far as the server can prove it (see docs/threat-model.md). */
 export interface AdvocateTable {
   id: string;
+  /**
+   * Legacy key from migration 1 (NOT NULL UNIQUE). Since migration 2 identities are not keyed
+   * by e-mail: new rows store their own id here; the invited address is `memberships.email`.
+   */
   email: string;
   name: string;
   handle: string;
   created_at: number;
+  /** Set on an invited identity that was never signed in and whose invite was accepted by another. */
+  merged_into: string | null;
 }
 export interface MembershipTable {
   brand_id: string;
@@ -26,6 +34,8 @@ export interface MembershipTable {
   skills: string;
   suspended: number;
   joined_at: number;
+  /** The address this brand invited (unique per brand). */
+  email: string | null;
 }
 export interface InviteTable {
   code_hash: string;
@@ -40,6 +50,21 @@ export interface TokenTable {
   device_name: string;
   created_at: number;
   revoked_at: number | null;
+  expires_at: number | null;
+  /** When this token was exchanged for a successor (it then lives on only for the overlap). */
+  replaced_at: number | null;
+}
+/** The brands a device token may reach: those it was redeemed or accepted for. */
+export interface TokenBrandTable {
+  token_hash: string;
+  brand_id: string;
+}
+/** A brand's admin keys; during a rotation the old one carries an `expires_at`. */
+export interface AdminKeyTable {
+  key_hash: string;
+  brand_id: string;
+  created_at: number;
+  expires_at: number | null;
 }
 export interface TaskTable {
   id: string;
@@ -158,6 +183,8 @@ export interface DB {
   memberships: MembershipTable;
   invites: InviteTable;
   tokens: TokenTable;
+  token_brands: TokenBrandTable;
+  admin_keys: AdminKeyTable;
   tasks: TaskTable;
   messages: MessageTable;
   articles: ContentTable;

@@ -28,7 +28,7 @@ export function parseCursor(cursor: string | undefined): number {
 type Row = Selectable<ChangeTable>;
 
 /**
- * One page of this advocate's change stream: rows of its brands (and rows meant for it alone)
+ * One page of this advocate's change stream: rows of the given brands (and rows meant for it alone)
  * with seq > cursor, in seq order. The next cursor is the seq of the last row returned — never
  * the head of the log, which may already include rows committed after this page was read.
  */
@@ -37,13 +37,17 @@ export async function syncPage(
   advocateId: string,
   cursor: string | undefined,
   limit: number,
+  brandIds: string[],
 ): Promise<SyncResponse> {
   const after = parseCursor(cursor);
-  const members = await ctx.db
-    .selectFrom('memberships')
-    .selectAll()
-    .where('advocate_id', '=', advocateId)
-    .execute();
+  // Only the brands the caller's token reaches (see tokens.ts).
+  const members = (
+    await ctx.db
+      .selectFrom('memberships')
+      .selectAll()
+      .where('advocate_id', '=', advocateId)
+      .execute()
+  ).filter((m) => brandIds.includes(m.brand_id));
   if (members.length === 0) return { changes: [], cursor: String(after), hasMore: false };
   const horizon = await ctx.dialect.safeHorizon(ctx.db);
   // One index range scan per brand (brand_id, seq), merged: a single IN (...) query would

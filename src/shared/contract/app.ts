@@ -41,9 +41,14 @@ export const appChannels = {
     z.strictObject({
       serverUrl: z.url({ protocol: /^https?$/, error: 'expected an http(s) address' }),
       inviteCode: z.string().trim().min(6).max(64),
+      /** Signing in as someone else deletes unsent work: only after the advocate was warned. */
+      discardUnsent: z.boolean().optional(),
     }),
     SessionStatus,
   ),
   'session:openDemo': channel(NoInput, SessionStatus),
-  'session:signOut': channel(z.strictObject({ wipeLocalData: z.boolean() }), SessionStatus),
+  'session:signOut': channel(
+    z.strictObject({ wipeLocalData: z.boolean(), discardUnsent: z.boolean().optional() }),
+    SessionStatus,
+  ),
 };

@@ -61,7 +61,7 @@ describe('the server ledger and the app agree', () => {
               now,
             );
             const { token } = await store.redeem(invite.inviteCode, 'test', now);
-            const actor = (await store.advocateForToken(token))!;
+            const actor = (await store.advocateForToken(token, now))!;
             const first = await store.sync(actor.id, undefined, 1000);
             const idOf = new Map(
               first.changes.flatMap((ch) =>

@@ -89,7 +89,7 @@ beforeEach(() => {
     isDemo: false,
     signedInAt: 0,
   });
-  storeDeviceToken(core.services.secrets, 'gdt_hostile_test_token');
+  storeDeviceToken(core.services.secrets, 'gdt_hostile_test_token', Date.now() + 30 * 86_400_000);
 });
 afterAll(() => {
   core.close();
@@ -170,6 +170,10 @@ describe('hostile payloads on every IPC channel', () => {
   it('cases found by the properties above stay fixed', async () => {
     // A key sent as undefined survives structured clone; it used to crash settings:set.
     await hit('settings:set', { timeZone: undefined, theme: undefined });
+    // The properties above may have stored a locale: start this case from none.
+    expect(await dispatch(core.handlers, 'settings:set', { locale: null })).toMatchObject({
+      ok: true,
+    });
     expect(await dispatch(core.handlers, 'settings:set', { locale: undefined })).toMatchObject({
       ok: true,
       value: { locale: null },

@@ -72,7 +72,8 @@ describe('kb handlers (search on the worker thread)', () => {
     );
     const results = await Promise.all(searches);
     clearInterval(timer);
-    expect(results.at(-1)!.hits.map((h) => h.id)).toEqual(['x19']);
+    // Only x19 holds every word; the others follow as partial matches.
+    expect(results.at(-1)!.hits[0]!.id).toBe('x19');
     expect(ticks).toBeGreaterThan(0);
   });
 

@@ -120,7 +120,7 @@ const amount = (outcome: 'resolved' | 'escalated') =>
 
 describe('a case pays once', () => {
   let s: TestServer;
-  let people: { id: string; name: string; token: string }[];
+  let people: { id: string; name: string; token: string; brandIds: string[] }[];
   let cursor: string | undefined;
   let runs = 0;
 
@@ -129,7 +129,7 @@ describe('a case pays once', () => {
     people = [];
     for (let i = 0; i < ADVOCATES; i++) {
       const a = await s.advocate();
-      people.push({ id: a.id, name: `Advocate ${i}`, token: a.token });
+      people.push({ id: a.id, name: `Advocate ${i}`, token: a.token, brandIds: [s.brandId] });
     }
   });
   afterAll(() => s.close());

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { errorMessage, invoke } from '../api';
+import { ApiError, errorMessage, invoke } from '../api';
 import { useSession } from '../stores/sessionStore';
 
 /** Settings › Account: who is signed in where, how safely the token is kept, and signing out. */
@@ -10,15 +10,19 @@ export function AccountSettings() {
   const [wipe, setWipe] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The core refused to delete unsent work until the advocate confirms. */
+  const [unsentWarning, setUnsentWarning] = useState(false);
   if (status?.state !== 'signed_in') return null;
-  const signOut = async () => {
+  const signOut = async (discardUnsent = false) => {
     setBusy(true);
     setError(null);
+    setUnsentWarning(false);
     try {
-      await invoke('session:signOut', { wipeLocalData: wipe });
+      await invoke('session:signOut', { wipeLocalData: wipe, discardUnsent });
       await load();
     } catch (e) {
       setError(errorMessage(e));
+      setUnsentWarning(e instanceof ApiError && e.info.code === 'unsent_work');
     } finally {
       setBusy(false);
     }
@@ -52,6 +56,16 @@ export function AccountSettings() {
         <p className="form-error" role="alert">
           {error}
         </p>
+      ) : null}
+      {unsentWarning ? (
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={() => void signOut(true)}
+          disabled={busy}
+        >
+          Delete it and sign out
+        </button>
       ) : null}
       <button type="button" className="button" onClick={() => void signOut()} disabled={busy}>
         {busy ? 'Signing out…' : 'Sign out'}

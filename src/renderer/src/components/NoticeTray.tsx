@@ -1,7 +1,20 @@
 import { useSync } from '../stores/syncStore';
+import { NotSentTray } from './NotSentTray';
 
-/** What the sync engine had to tell the advocate: lost claims, undone actions, lapsing leases. */
+/**
+ * What the sync engine had to tell the advocate (lost claims, undone actions, lapsing leases),
+ * and the text that did not reach the server.
+ */
 export function NoticeTray() {
+  return (
+    <>
+      <Notices />
+      <NotSentTray />
+    </>
+  );
+}
+
+function Notices() {
   const notices = useSync((s) => s.notices);
   const dismiss = useSync((s) => s.dismiss);
   if (notices.length === 0) return null;

@@ -1,18 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
+import { serverUrlProblem } from '../../../shared/domain/serverUrl';
 import { useSession } from '../stores/sessionStore';
-
-/** Why the given server URL cannot be used, or null when it can. */
-export function serverUrlProblem(value: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return 'Enter the full address, for example https://feed.yourbrand.com';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return 'The address must start with https://';
-  return null;
-}
 
 export function FirstRun() {
   const explore = useSession((s) => s.explore);

@@ -1,0 +1,212 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../src/core';
+import { migrations } from '../../../src/core/db/migrations';
+import { detectLanguage } from '../../../src/core/kb/analyze';
+import { ArticleSearch } from '../../../src/core/kb/search';
+import { SearchRunner } from '../../../src/core/kb/searchRunner';
+import { editDistance } from '../../../src/core/kb/spelling';
+import { article, put } from './fixtures';
+
+let dir: string;
+let db: Db;
+const ids = (query: string) =>
+  new ArticleSearch(db)
+    .search({ query, brandId: null, tag: null, limit: 10 })
+    .hits.map((h) => h.id);
+const suggest = (text: string) =>
+  new ArticleSearch(db).suggest({ text, brandId: null, tag: null, limit: 5 }).hits.map((h) => h.id);
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gigdesk-kb-'));
+  db = openDatabase(join(dir, 'kb.sqlite'));
+  put(
+    db,
+    article('address', {
+      title: 'Changing the delivery address of an order',
+      bodyMarkdown: 'You can change where an order is delivered until it ships. Open the order.',
+    }),
+    article('refund', {
+      title: 'Refunds for damaged parcels',
+      bodyMarkdown: 'If a parcel arrives damaged, we refund it once you send photos.',
+    }),
+    article('student', {
+      title: 'Student discount',
+      bodyMarkdown: 'Students get ten percent off with a verified student card.',
+    }),
+    article('password', {
+      title: 'Resetting your password',
+      bodyMarkdown: 'Use the reset link we e-mail you. Passwords expire after a year.',
+    }),
+    article('decoy', {
+      title: 'How do I sign in?',
+      bodyMarkdown: 'How do I change my name? I do it in my profile, and how I like.',
+    }),
+    article('es', {
+      title: 'Cómo cambiar la dirección de entrega',
+      bodyMarkdown: 'Puedes cambiar la dirección de tus entregas desde la aplicación.',
+    }),
+    article('de', {
+      title: 'Lieferadresse ändern',
+      bodyMarkdown: 'Sie können die Adresse Ihrer Lieferungen in der App ändern.',
+    }),
+    article('ja', {
+      title: '返金について',
+      bodyMarkdown: '返金処理には数日かかります。返品ポリシーをご確認ください。',
+    }),
+    article('ar', {
+      title: 'استرداد الأموال',
+      bodyMarkdown: 'يمكنك طلب استرداد المبلغ خلال ثلاثين يوما من تاريخ الشراء.',
+    }),
+  );
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('search that understands people', () => {
+  it('answers question-shaped queries: function words need not match, words match on stems', () => {
+    expect(ids('how do i change my delivery address')[0]).toBe('address');
+    expect(ids('refund damaged parcel ')[0]).toBe('refund');
+    expect(ids('what happens when my passwords expire? ')[0]).toBe('password');
+  });
+
+  it('matches word forms in Spanish, German and Arabic', () => {
+    expect(ids('cambio de direccion ')[0]).toBe('es');
+    expect(ids('Lieferungen ')).toEqual(['de']);
+    expect(ids('الاسترداد ')).toContain('ar');
+  });
+
+  it('finds Japanese words inside sentences', () => {
+    expect(ids('処理 ')).toEqual(['ja']);
+    expect(ids('ポリシー ')).toEqual(['ja']);
+    expect(ids('返金処理の時間 ')[0]).toBe('ja');
+  });
+
+  it("corrects a misspelled word from the index's own words", () => {
+    expect(ids('refnud ')[0]).toBe('refund');
+    expect(ids('delivrey adress ')[0]).toBe('address');
+    expect(ids('pasword ')).toEqual(['password']);
+  });
+
+  it('ranks articles holding every word above those holding some', () => {
+    expect(ids('damaged student card ')[0]).toBe('student');
+    expect(ids('damaged student card ')).toContain('refund');
+  });
+
+  it('keeps prefix-as-you-type', () => {
+    expect(ids('pass')).toEqual(['password']);
+    expect(ids('refund dam')[0]).toBe('refund');
+    expect(ids('返')).toContain('ja');
+  });
+
+  it('suggests articles from the distinctive words of a ticket, not incidental ones', () => {
+    expect(
+      suggest(
+        "Hi, I'm a student and I really need help: my parcel arrived damaged and I want a refund.",
+      )[0],
+    ).toBe('refund');
+  });
+
+  it('highlights the forms of a word it matched', () => {
+    const hit = new ArticleSearch(db).search({
+      query: 'deliveries ',
+      brandId: null,
+      tag: null,
+      limit: 10,
+    }).hits[0]!;
+    expect(hit.id).toBe('address');
+    expect(hit.titleHighlights.map(([s, e]) => hit.title.slice(s, e))).toEqual(['delivery']);
+  });
+});
+
+describe('analysis', () => {
+  it('detects the language of an article', () => {
+    expect(detectLanguage('How do I change my delivery address? You can do it in the app.')).toBe(
+      'en',
+    );
+    expect(detectLanguage('¿Cómo cambio la dirección? Puedes hacerlo en la aplicación.')).toBe(
+      'es',
+    );
+    expect(detectLanguage('Wie ändere ich die Adresse? Sie können das in der App tun.')).toBe('de');
+    expect(detectLanguage('返金処理には数日かかります。')).toBe('ja');
+    expect(detectLanguage('يمكنك طلب استرداد المبلغ')).toBe('ar');
+  });
+
+  it('counts a swap of two neighbours as one edit', () => {
+    expect(editDistance('adress', 'address', 2)).toBe(1);
+    expect(editDistance('refnud', 'refund', 2)).toBe(1);
+    expect(editDistance('kitten', 'sitting', 2)).toBe(3);
+  });
+});
+
+describe('snippets on long articles', () => {
+  const search = (query: string) =>
+    new ArticleSearch(db).search({ query, brandId: null, tag: null, limit: 10 }).hits[0]!;
+
+  it('show the best stretch near the first match', () => {
+    const filler = 'lorem ipsum dolor sit amet consectetur '.repeat(1000);
+    put(
+      db,
+      article('long', {
+        title: 'A very long article',
+        bodyMarkdown: `${filler}\n\nThe warranty covers batteries. ${'battery '.repeat(20000)}`,
+      }),
+    );
+    const hit = search('warranty battery ');
+    expect(hit.id).toBe('long');
+    expect(hit.snippet).toContain('warranty covers batteries');
+    const marked = hit.snippetHighlights.map(([s, e]) => hit.snippet.slice(s, e));
+    expect(marked.slice(0, 2)).toEqual(['warranty', 'batteries']);
+    expect(hit.snippet.length).toBeLessThan(260);
+  });
+
+  it('read no further than the scan window for a snippet: past it, the opening shows', () => {
+    const filler = 'lorem ipsum dolor sit amet consectetur '.repeat(2000);
+    put(
+      db,
+      article('deep', { title: 'Deep', bodyMarkdown: `${filler} The warranty covers batteries.` }),
+    );
+    const hit = search('warranty ');
+    expect(hit.id).toBe('deep');
+    expect(hit.snippet.startsWith('lorem ipsum')).toBe(true);
+    expect(hit.snippetHighlights).toEqual([]);
+  });
+});
+
+describe('migration 008', () => {
+  it('leaves the articles a database already holds to be analyzed before the first search', () => {
+    const file = join(dir, 'old.sqlite');
+    const old = new Database(file);
+    for (const m of migrations.filter((x) => x.version <= 5)) m.up(old);
+    old.pragma('user_version = 5');
+    old
+      .prepare(
+        `INSERT INTO articles (id, brand_id, title, body, tags, updated_at)
+         VALUES ('old', 'acme', 'Refunds for damaged parcels', 'We refund parcels.', '[]', 1)`,
+      )
+      .run();
+    old.close();
+    const upgraded = openDatabase(file);
+    const before = new ArticleSearch(upgraded)
+      .search({ query: 'refunded parcel ', brandId: null, tag: null, limit: 5 })
+      .hits.map((h) => h.id);
+    // The KB's search runner analyzes them when it starts (no worker starts until a search).
+    void new SearchRunner(upgraded, { file: 'unused', execArgv: [] }).close();
+    const found = new ArticleSearch(upgraded)
+      .search({ query: 'refunded parcel ', brandId: null, tag: null, limit: 5 })
+      .hits.map((h) => h.id);
+    upgraded.prepare("DELETE FROM articles WHERE id = 'old'").run();
+    const after = new ArticleSearch(upgraded)
+      .search({ query: 'refunded parcel ', brandId: null, tag: null, limit: 5 })
+      .hits.map((h) => h.id);
+    upgraded.close();
+    expect(before).toEqual([]);
+    expect(found).toEqual(['old']);
+    expect(after).toEqual([]);
+  });
+});
