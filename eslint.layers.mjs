@@ -35,24 +35,15 @@ const coreZones = {
     layers: ['shared', 'core/db', 'core/repos'],
     ...coreBase,
   },
-  // The host's interfaces (Services, Emit, SecretStore, …); it names the types of the feature
-  // services it carries, hence its arrows up (type-only; see KNOWN_CYCLES in the cycle test).
+  // The host's interfaces (Services, Emit, SecretStore, ErrorJournal, …); it names the types of
+  // the feature services it carries (kb's search worker, the update controller), type-only.
   'core/services': {
     paths: ['src/core/services.ts'],
-    layers: ['shared', 'core/db', 'core/diagnostics', 'core/kb', 'core/update'],
+    layers: ['shared', 'core/db', 'core/kb', 'core/update'],
     ...coreBase,
   },
-  'core/sync': {
-    paths: ['src/core/sync'],
-    ...coreBase,
-    layers: [
-      ...coreFloor,
-      // Back-arrows into features (sync applies their changes): issue 14 point 3 moves these
-      // into the features; delete each arrow as it goes.
-      'core/earnings',
-      'core/kb',
-    ],
-  },
+  // Transport, cursor and outbox only: the features' appliers are handed to it (core/handlers).
+  'core/sync': { paths: ['src/core/sync'], layers: coreFloor, ...coreBase },
   'core/diagnostics': { paths: ['src/core/diagnostics'], ...feature() },
   'core/earnings': { paths: ['src/core/earnings'], ...feature() },
   'core/feed': { paths: ['src/core/feed'], ...feature() },

@@ -7,11 +7,11 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../src/core/db/open';
 import { listFeedPage } from '../src/core/feed/feedRepo';
-import { applyPage } from '../src/core/sync/applyPage';
-import { writeTask } from '../src/core/sync/changeRepo';
-import { estimateForBrand } from '../src/core/sync/estimates';
+import { estimateForBrand } from '../src/core/earnings/estimates';
+import { writeTask } from '../src/core/tickets/taskChanges';
 import { defaultFeedPrefs, type FeedFilters, type FeedSort } from '../src/shared/contract/feed';
 import { SyncResponse, type Change, type TaskView } from '../src/shared/protocol';
+import { applyPage } from '../test/support/sync';
 import { testPayoutRules, taskView } from '../test/support/taskViews';
 import { metric, percentile, round } from './stats';
 

@@ -2,7 +2,6 @@ import type { Database } from 'better-sqlite3';
 import type { EventName, EventPayload } from '../shared/contract';
 import type { SearchWorkerEntry } from './kb/searchProtocol';
 import type { UpdateController } from './update/controller';
-import type { ErrorJournal } from './diagnostics/errorJournal';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -13,6 +12,20 @@ export interface SecretStore {
   delete(key: string): void;
   /** False where the OS offers no secret store. */
   isSecure(): boolean;
+}
+
+export interface RecentError {
+  /** UTC epoch ms. */
+  at: number;
+  level: 'error' | 'warn';
+  message: string;
+}
+
+/** The last warnings and errors, scrubbed, for "Copy diagnostics". Fed by the app's log. */
+export interface ErrorJournal {
+  record(entry: RecentError): void;
+  /** Newest first. */
+  list(): RecentError[];
 }
 
 export interface RuntimeInfo {

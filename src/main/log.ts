@@ -1,6 +1,6 @@
 import { app } from 'electron';
 import log from 'electron-log/main';
-import type { ErrorJournal } from '../core/diagnostics/errorJournal';
+import type { ErrorJournal } from '../core/services';
 import { journalTransport, scrubLogRecord } from '../core/diagnostics/logHook';
 
 export type AppLogger = typeof log;

@@ -1,18 +1,5 @@
 import { scrubText } from '../../shared/scrub';
-
-export interface RecentError {
-  /** UTC epoch ms. */
-  at: number;
-  level: 'error' | 'warn';
-  message: string;
-}
-
-/** The last warnings and errors, scrubbed, for "Copy diagnostics". Fed by the app's log. */
-export interface ErrorJournal {
-  record(entry: RecentError): void;
-  /** Newest first. */
-  list(): RecentError[];
-}
+import type { ErrorJournal, RecentError } from '../services';
 
 const MAX_MESSAGE = 500;
 

@@ -1,4 +1,4 @@
-import type { ErrorJournal } from './errorJournal';
+import type { ErrorJournal } from '../services';
 import { scrubValue } from '../../shared/scrub';
 
 /** The shape electron-log hands its hooks and transports (kept structural: core has no electron). */

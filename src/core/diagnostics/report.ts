@@ -1,7 +1,6 @@
 import type { UpdateStatus } from '../../shared/contract/update';
-import type { RuntimeInfo } from '../services';
+import type { RecentError, RuntimeInfo } from '../services';
 import type { StoreFacts } from './diagnosticsRepo';
-import type { RecentError } from './errorJournal';
 import { scrubText } from '../../shared/scrub';
 
 export interface DiagnosticsInput {

@@ -8,6 +8,7 @@ import {
   type SyncFeatures,
   type SyncTuning,
 } from '../sync/controller';
+import { appAppliers } from './changeAppliers';
 
 /**
  * The sync engine with the features that react to it, composed here (with the handlers) so that
@@ -18,6 +19,7 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
   let sync: SyncController | null = null;
   const leases = leaseWarnings(s, () => sync?.serverNow() ?? s.now(), tuning.leaseWarningMs);
   const features: SyncFeatures = {
+    appliers: appAppliers,
     afterSync(result, advocateId) {
       // Matching tasks are counted over the whole feed: only worth it when something changed.
       if (result.changed) {

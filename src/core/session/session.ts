@@ -4,7 +4,7 @@ import type { MeResponse } from '../../shared/protocol';
 import { AppError } from '../../shared/result';
 import { clearSession, readSession, writeSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
-import { writeBrand, writeMembership } from '../sync/changeRepo';
+import { writeBrand, writeMembership } from '../repos/brandsRepo';
 import { FeedClient, HttpError, NetworkError } from '../sync/client';
 import type { SyncController } from '../sync/controller';
 import { wipeLocalData } from './localData';

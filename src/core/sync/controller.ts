@@ -2,6 +2,7 @@ import type { SyncStatus } from '../../shared/contract/events';
 import { readSession, writeSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
 import { serverUrlProblem } from '../../shared/domain/serverUrl';
+import type { SyncAppliers } from './appliers';
 import type { BackoffPolicy } from './backoff';
 import { FeedClient } from './client';
 import { SyncEngine, type SyncResult } from './engine';
@@ -27,6 +28,8 @@ export interface SyncTuning {
  * sync itself only moves the outbox, the cursor and the pages.
  */
 export interface SyncFeatures {
+  /** Who writes each pulled change and each action's answer. */
+  appliers: SyncAppliers;
   /** After each sync that completed or changed something, outside any transaction. */
   afterSync(result: SyncResult, advocateId: string): void;
   /** Every `leaseCheckMs` while signed in. */
@@ -101,6 +104,7 @@ export function createSyncController(
     const current = new SyncEngine({
       db: s.db,
       client: new FeedClient({ baseUrl, token, clock }),
+      appliers: features.appliers,
       now: s.now,
       onStatus: emitStatus,
       onNotice: (notice) => s.emit('notice:new', notice),

@@ -1,6 +1,7 @@
 import type { Notice, SyncStatus } from '../../shared/contract/events';
 import type { Db } from '../db/open';
 import { applyPage, type PageSummary } from './applyPage';
+import type { SyncAppliers } from './appliers';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { HttpError, isRetryable, NetworkError, type FeedClient } from './client';
 import { OutboxPusher } from './push';
@@ -17,6 +18,8 @@ export interface SyncResult {
 export interface EngineOptions {
   db: Db;
   client: FeedClient;
+  /** The features' writers of pulled changes and action answers. */
+  appliers: SyncAppliers;
   now: () => number;
   onStatus: (status: SyncStatus) => void;
   onNotice: (notice: Notice) => void;
@@ -47,6 +50,7 @@ export class SyncEngine {
     this.pusher = new OutboxPusher({
       db: o.db,
       client: o.client,
+      appliers: o.appliers,
       now: o.now,
       signal: this.abort.signal,
       onNotice: o.onNotice,
@@ -201,7 +205,7 @@ export class SyncEngine {
       const { cursor } = readSyncState(db);
       const page = await client.pull(cursor, this.o.pageSize ?? 1000, this.abort.signal);
       if (this.stopped) return;
-      const summary = applyPage(db, page, now());
+      const summary = applyPage(db, page, now(), this.o.appliers);
       if (summary.changes > 0) {
         result.changed = true;
         result.summaries.push(summary);

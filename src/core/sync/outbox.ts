@@ -3,7 +3,7 @@ import { Action, type ActionResult, type ActionType } from '../../shared/protoco
 import type { Notice } from '../../shared/contract/events';
 import { actionTable } from '../../shared/domain/actions';
 import type { Db } from '../db/open';
-import { withdrawEstimate } from '../earnings/apply';
+import type { SyncAppliers } from './appliers';
 import {
   confirmClaim,
   confirmLocalMessages,
@@ -161,6 +161,7 @@ export function settleAction(
   row: OutboxRow,
   result: ActionResult,
   now: number,
+  appliers: Pick<SyncAppliers, 'refusedPayout'>,
 ): Notice | null {
   let notice: Notice | null = null;
   db.transaction(() => {
@@ -178,7 +179,7 @@ export function settleAction(
     } else {
       deleteLocalMessages(db, undo.insertedMessageIds);
       // A refused action that earns a payout must not leave its earnings estimate behind.
-      if (taskId && specOf(row.type)?.payout) withdrawEstimate(db, taskId, now);
+      if (taskId && specOf(row.type)?.payout) appliers.refusedPayout(db, taskId, now);
       if (taskId && undo.task) {
         restoreTaskSnapshot(db, taskId, undo.task);
         // Later queued actions on this task were built on the state just undone: their undo

@@ -1,6 +1,7 @@
 import type { Notice } from '../../shared/contract/events';
 import { Action, type ActionResult } from '../../shared/protocol';
 import type { Db } from '../db/open';
+import type { SyncAppliers } from './appliers';
 import { HttpError, type FeedClient } from './client';
 import { settleAction, type UndoRecord } from './outbox';
 import { listOutbox, parkTaskRows, recordAttemptFailure, type OutboxRow } from './outboxRepo';
@@ -8,6 +9,8 @@ import { listOutbox, parkTaskRows, recordAttemptFailure, type OutboxRow } from '
 export interface PushContext {
   db: Db;
   client: FeedClient;
+  /** The features' part of settling an answer (a refused payout's estimate). */
+  appliers: Pick<SyncAppliers, 'refusedPayout'>;
   now: () => number;
   signal: AbortSignal;
   onNotice: (notice: Notice) => void;
@@ -121,7 +124,7 @@ export class OutboxPusher {
 
   private settle(row: OutboxRow, result: ActionResult): void {
     this.changed = true;
-    const notice = settleAction(this.c.db, row, result, this.c.now());
+    const notice = settleAction(this.c.db, row, result, this.c.now(), this.c.appliers);
     if (notice) this.c.onNotice(notice);
   }
 

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 
 export interface SyncState {
@@ -29,4 +30,16 @@ export function resetSyncState(db: Db): void {
   db.prepare(
     'UPDATE sync_state SET cursor = NULL, last_synced_at = NULL, last_error = NULL WHERE id = 1',
   ).run();
+}
+
+const cursorStatements = new WeakMap<Db, Statement>();
+
+/** Moves the cursor; prepared once per handle (it runs once per page, inside its transaction). */
+export function writeCursor(db: Db, cursor: string): void {
+  let statement = cursorStatements.get(db);
+  if (!statement) {
+    statement = db.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1');
+    cursorStatements.set(db, statement);
+  }
+  statement.run(cursor);
 }

@@ -6,7 +6,7 @@ import {
   type PayoutOutcome,
 } from '../../shared/domain/payout';
 import type { Db } from '../db/open';
-import { readLatestRules } from '../sync/changeRepo';
+import { readLatestRules } from '../earnings/estimates';
 
 /** The brand's latest rules applied to a case of this complexity; null while it has none. */
 export function casePayout(

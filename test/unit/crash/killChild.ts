@@ -8,9 +8,9 @@
 import { writeSync } from 'node:fs';
 import { openDatabase } from '../../../src/core/db/open';
 import { applyLedgerEntry } from '../../../src/core/earnings/apply';
-import { applyPage } from '../../../src/core/sync/applyPage';
-import { enqueueAction, settleAction } from '../../../src/core/sync/outbox';
+import { enqueueAction } from '../../../src/core/sync/outbox';
 import { listOutbox } from '../../../src/core/sync/outboxRepo';
+import { applyPage, settleAction } from '../../support/sync';
 import { ledgerEntry, pageTask, T0, TASKS_PER_PAGE } from './units';
 
 const WATCHED: [table: string, events: string[]][] = [

@@ -8,7 +8,6 @@ import { latestSchemaVersion } from '../../../src/core/db/migrations';
 import { openDatabase, type Db } from '../../../src/core/db/open';
 import { openOrRecover } from '../../../src/core/db/recovery';
 import { writeSession } from '../../../src/core/repos/sessionRepo';
-import { applyPage } from '../../../src/core/sync/applyPage';
 import { enqueueAction } from '../../../src/core/sync/outbox';
 import { countOutbox } from '../../../src/core/sync/outboxRepo';
 import { insertUnsent } from '../../../src/core/sync/unsentRepo';
@@ -17,6 +16,7 @@ import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
 import { createTestCore, type TestCore } from '../../support/core';
 import { FaultProxy } from '../../support/faultProxy';
 import { startTestFeedServer } from '../../support/feedServer';
+import { applyPage } from '../../support/sync';
 import { feedChanges } from '../../support/taskViews';
 import { signedInCore, waitFor } from '../sync/helpers';
 

@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultFeedPrefs, type FeedFilters } from '../../../src/shared/contract/feed';
 import { writeSession } from '../../../src/core/repos/sessionRepo';
-import { applyPage } from '../../../src/core/sync/applyPage';
-import { settleAction } from '../../../src/core/sync/outbox';
 import { listOutbox } from '../../../src/core/sync/outboxRepo';
 import { claimTask, renewLease } from '../../../src/core/feed/claim';
 import { createTestCore, type TestCore } from '../../support/core';
 import { testPayoutRules } from '../../support/feedServer';
 import { feedChanges, nextSeq, taskView } from '../../support/taskViews';
+import { applyPage, settleAction } from '../../support/sync';
 
 let core: TestCore;
 const me = 'adv-1';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import { announceNewTasks, inQuietHours } from '../../../src/core/feed/notifications';
-import { applyPage } from '../../../src/core/sync/applyPage';
 import { createTestCore, type TestCore } from '../../support/core';
 import { feedChanges } from '../../support/taskViews';
+import { applyPage } from '../../support/sync';
 
 let core: TestCore;
 beforeEach(() => {

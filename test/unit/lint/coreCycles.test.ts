@@ -12,19 +12,6 @@ const { zoneOf, importTarget } = (await import(
   importTarget: (file: string, specifier: string) => { zone?: string | null; package?: string };
 };
 
-/**
- * Cycles between the zones of src/core (eslint.layers.mjs) as they are today, each written from
- * its alphabetically first zone. Issue 14 point 3 removes them (features register their own
- * change appliers with sync; the host interfaces stop naming feature types): delete each entry
- * as its cycle goes. The test fails on any cycle not listed here, and on any entry that no
- * longer occurs, so this list only ever shrinks, to empty.
- */
-const KNOWN_CYCLES: string[] = [
-  // Types only: services.ts names ErrorJournal (diagnostics/errorJournal.ts);
-  // diagnostics/report.ts names RuntimeInfo (services.ts).
-  'core/diagnostics → core/services → core/diagnostics',
-];
-
 const isCore = (zone: string | null | undefined): zone is string =>
   zone === 'core' || (zone?.startsWith('core/') ?? false);
 
@@ -81,18 +68,12 @@ describe('no cycles between src/core folders (issue 14 point 3)', () => {
     return zones.slice(1).flatMap((to, i) => graph.get(zones[i]!)?.get(to) ?? []);
   };
 
-  it('has no cycle beyond the known ones', () => {
-    const fresh = found.filter((c) => !KNOWN_CYCLES.includes(c));
+  // Features register their change appliers with sync from core/handlers, and the host
+  // interfaces (services.ts) name no type of a folder that imports them back.
+  it('has 0 cycles between src/core folders', () => {
     expect(
-      fresh.map((c) => ({ cycle: c, imports: evidence(c) })),
-      'new cycles between src/core folders',
-    ).toEqual([]);
-  });
-
-  it('lists only cycles that still exist, so the list shrinks as they are removed', () => {
-    expect(
-      KNOWN_CYCLES.filter((c) => !found.includes(c)),
-      'gone: delete from KNOWN_CYCLES',
+      found.map((c) => ({ cycle: c, imports: evidence(c) })),
+      'cycles between src/core folders',
     ).toEqual([]);
   });
 

@@ -5,9 +5,9 @@
  */
 import { writeSync } from 'node:fs';
 import { openDatabase } from '../../../src/core/db/open';
-import { applyPage } from '../../../src/core/sync/applyPage';
 import { FeedClient } from '../../../src/core/sync/client';
 import { readSyncState } from '../../../src/core/sync/syncStateRepo';
+import { applyPage } from '../../support/sync';
 
 const [dbFile, serverUrl, token, killAt] = process.argv.slice(2) as [
   string,

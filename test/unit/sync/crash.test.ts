@@ -8,6 +8,7 @@ import { FeedClient } from '../../../src/core/sync/client';
 import { SyncEngine } from '../../../src/core/sync/engine';
 import { readSyncState } from '../../../src/core/sync/syncStateRepo';
 import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
+import { appAppliers } from '../../support/sync';
 
 let feed: TestFeedServer;
 let dir: string;
@@ -81,6 +82,7 @@ it('a process killed in the middle of applying a page leaves a consistent databa
     const engine = new SyncEngine({
       db,
       client: new FeedClient({ baseUrl: feed.url, token }),
+      appliers: appAppliers,
       now: Date.now,
       onStatus: () => undefined,
       onNotice: () => undefined,

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claimTask } from '../../../src/core/feed/claim';
 import { writeSession } from '../../../src/core/repos/sessionRepo';
-import { applyPage } from '../../../src/core/sync/applyPage';
-import { settleAction } from '../../../src/core/sync/outbox';
 import { listOutbox } from '../../../src/core/sync/outboxRepo';
 import { contract } from '../../../src/shared/contract';
 import { computeCasePayout } from '../../../src/shared/domain/payout';
@@ -11,6 +9,7 @@ import { AppError } from '../../../src/shared/result';
 import { createTestCore, type TestCore } from '../../support/core';
 import { testPayoutRules } from '../../support/feedServer';
 import { feedChanges, nextSeq, taskView } from '../../support/taskViews';
+import { applyPage, settleAction } from '../../support/sync';
 
 const me = 'adv-1';
 const FAR = 4_000_000_000_000;

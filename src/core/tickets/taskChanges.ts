@@ -1,21 +1,13 @@
 import type { Statement } from 'better-sqlite3';
-import type {
-  BrandView,
-  MacroView,
-  MembershipView,
-  MessageView,
-  TaskView,
-} from '../../shared/protocol';
+import type { MacroView, MessageView, TaskView } from '../../shared/protocol';
 import type { Db } from '../db/open';
+import type { BrandEstimate } from '../earnings/estimates';
 
 /**
- * SQL that writes the server's change kinds into the local tables (articles belong to kb/apply.ts,
- * ledger entries and ratings to earnings/apply.ts). Statements are prepared once
- * per database handle: a 10,000-task page runs the same few statements thousands of times.
+ * SQL that writes the server's tasks (with their messages) and macros into the local tables.
+ * Statements are prepared once per database handle: a 10,000-task page runs the same few statements thousands of times.
  */
 interface Statements {
-  brand: Statement;
-  membership: Statement;
   task: Statement;
   currentTask: Statement;
   serverMessages: Statement;
@@ -24,10 +16,6 @@ interface Statements {
   revoke: Statement;
   macro: Statement;
   macroDelete: Statement;
-  payoutRules: Statement;
-  latestRules: Statement;
-  estimateForBrand: Statement;
-  cursor: Statement;
 }
 
 const cache = new WeakMap<Db, Statements>();
@@ -50,18 +38,6 @@ function statements(db: Db): Statements {
   const keepLocal = (col: string) =>
     `${col} = CASE WHEN tasks.local_state IS NULL THEN excluded.${col} ELSE tasks.${col} END`;
   const made: Statements = {
-    brand: db.prepare(
-      `INSERT INTO brands (id, name, currency, lease_minutes, updated_at)
-       VALUES (@id, @name, @currency, @leaseMinutes, @updatedAt)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, currency = excluded.currency,
-         lease_minutes = excluded.lease_minutes, updated_at = excluded.updated_at`,
-    ),
-    membership: db.prepare(
-      `INSERT INTO memberships (brand_id, tier, skills, suspended)
-       VALUES (@brandId, @tier, @skills, @suspended)
-       ON CONFLICT (brand_id) DO UPDATE SET tier = excluded.tier, skills = excluded.skills,
-         suspended = excluded.suspended`,
-    ),
     task: db.prepare(
       `INSERT INTO tasks (id, brand_id, external_ref, subject, channel, skills, complexity, min_tier,
          status, holder_id, lease_expires_at, offered_to, offer_expires_at, customer_name, sla_due_at,
@@ -99,43 +75,9 @@ function statements(db: Db): Statements {
          body = excluded.body, updated_at = excluded.updated_at`,
     ),
     macroDelete: db.prepare('DELETE FROM macros WHERE id = ?'),
-    payoutRules: db.prepare(
-      `INSERT OR REPLACE INTO payout_rules (brand_id, version, rules, effective_from)
-       VALUES (?, ?, ?, ?)`,
-    ),
-    latestRules: db.prepare(
-      `SELECT version, rules FROM payout_rules WHERE brand_id = ?
-       ORDER BY version DESC LIMIT 1`,
-    ),
-    estimateForBrand: db.prepare(
-      `UPDATE tasks SET currency = @currency,
-         payout_estimate_minor = CASE complexity WHEN 1 THEN @c1 WHEN 2 THEN @c2 WHEN 3 THEN @c3
-           WHEN 4 THEN @c4 WHEN 5 THEN @c5 END
-       WHERE brand_id = @brandId`,
-    ),
-    cursor: db.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1'),
   };
   cache.set(db, made);
   return made;
-}
-
-export function writeBrand(db: Db, brand: BrandView, at: number): void {
-  statements(db).brand.run({ ...brand, updatedAt: at });
-}
-
-export function writeMembership(db: Db, m: MembershipView): void {
-  statements(db).membership.run({
-    brandId: m.brandId,
-    tier: m.tier,
-    skills: JSON.stringify(m.skills),
-    suspended: m.suspended ? 1 : 0,
-  });
-}
-
-/** Per-complexity payout estimate ("resolved") of a brand, or null while it has no rules. */
-export interface BrandEstimate {
-  currency: string;
-  byComplexity: readonly number[];
 }
 
 // Positional parameters: binding 19 named values per row costs a third of the upsert.
@@ -237,40 +179,4 @@ export function writeMacro(db: Db, m: MacroView): void {
 
 export function deleteMacro(db: Db, macroId: string): void {
   statements(db).macroDelete.run(macroId);
-}
-
-export function writePayoutRules(
-  db: Db,
-  brandId: string,
-  version: number,
-  rules: unknown,
-  effectiveAt: number,
-): void {
-  statements(db).payoutRules.run(brandId, version, JSON.stringify(rules), effectiveAt);
-}
-
-export function readLatestRules(
-  db: Db,
-  brandId: string,
-): { version: number; rules: unknown } | null {
-  const row = statements(db).latestRules.get(brandId) as
-    { version: number; rules: string } | undefined;
-  return row ? { version: row.version, rules: JSON.parse(row.rules) as unknown } : null;
-}
-
-export function writeBrandEstimates(db: Db, brandId: string, estimate: BrandEstimate): void {
-  const c = estimate.byComplexity;
-  statements(db).estimateForBrand.run({
-    brandId,
-    currency: estimate.currency,
-    c1: c[1] ?? null,
-    c2: c[2] ?? null,
-    c3: c[3] ?? null,
-    c4: c[4] ?? null,
-    c5: c[5] ?? null,
-  });
-}
-
-export function writeCursor(db: Db, cursor: string): void {
-  statements(db).cursor.run(cursor);
 }

@@ -1,0 +1,159 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChangeAppliers, ChangeOf } from '../../../src/core/sync/appliers';
+import { applyPage as applyPageWith } from '../../../src/core/sync/applyPage';
+import { readSyncState } from '../../../src/core/sync/syncStateRepo';
+import { Change, type ChangeKind } from '../../../src/shared/protocol';
+import { createTestCore, type TestCore } from '../../support/core';
+import { appAppliers, applyPage } from '../../support/sync';
+import { taskView, testPayoutRules } from '../../support/taskViews';
+
+const at = 1_800_000_000_000;
+const article = (id: string) => ({
+  id,
+  brandId: 'b1',
+  externalRef: `kb-${id}`,
+  title: `Article ${id}`,
+  bodyMarkdown: 'How to refund',
+  tags: ['billing'],
+  updatedAt: at,
+});
+const macro = (id: string) => ({
+  id,
+  brandId: 'b1',
+  externalRef: `mc-${id}`,
+  title: `Macro ${id}`,
+  body: 'Hello {{customer.firstName}}',
+  tags: [],
+  updatedAt: at,
+});
+
+/**
+ * Changes of every kind, typed by kind so that a new kind of the protocol is a compile error
+ * here too. Within a kind, in page order (an upsert before the delete of another row).
+ */
+const everyKind: { [K in ChangeKind]: Omit<ChangeOf<K>, 'seq'>[] } = {
+  brand: [{ kind: 'brand', brand: { id: 'b1', name: 'Acme', currency: 'EUR', leaseMinutes: 30 } }],
+  membership: [
+    {
+      kind: 'membership',
+      membership: { brandId: 'b1', tier: 1, skills: ['billing'], suspended: false },
+    },
+  ],
+  payout_rules: [
+    { kind: 'payout_rules', brandId: 'b1', version: 1, rules: testPayoutRules, effectiveAt: 0 },
+  ],
+  task: [
+    { kind: 'task', task: taskView(1) },
+    { kind: 'task', task: taskView(2) },
+  ],
+  revoke: [{ kind: 'revoke', taskId: 't2', brandId: 'b1' }],
+  article: [
+    { kind: 'article', article: article('a1') },
+    { kind: 'article', article: article('a2') },
+  ],
+  article_delete: [{ kind: 'article_delete', articleId: 'a2', brandId: 'b1' }],
+  macro: [
+    { kind: 'macro', macro: macro('c1') },
+    { kind: 'macro', macro: macro('c2') },
+  ],
+  macro_delete: [{ kind: 'macro_delete', macroId: 'c2', brandId: 'b1' }],
+  ledger: [
+    {
+      kind: 'ledger',
+      entry: {
+        id: 'e1',
+        taskId: 't1',
+        brandId: 'b1',
+        kind: 'case',
+        outcome: 'resolved',
+        amountMinor: 350,
+        currency: 'EUR',
+        status: 'pending',
+        ruleVersion: 1,
+        lines: [{ kind: 'base', label: 'Base', amountMinor: 350 }],
+        occurredAt: at,
+      },
+    },
+  ],
+  rating: [
+    {
+      kind: 'rating',
+      rating: { taskId: 't1', brandId: 'b1', score: 5, comment: null, tipMinor: null, ratedAt: at },
+    },
+  ],
+};
+const page = (): Change[] =>
+  Object.values(everyKind)
+    .flat()
+    .map((change, i) => Change.parse({ ...change, seq: i + 1 }));
+
+const count = (table: string) =>
+  core.db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
+const ids = (table: string) =>
+  core.db.prepare(`SELECT id FROM ${table} ORDER BY id`).pluck().all() as string[];
+
+let core: TestCore;
+beforeEach(() => {
+  core = createTestCore();
+});
+afterEach(() => core.close());
+
+describe("the features' change appliers", () => {
+  it('have an applier for every change kind of the protocol, at runtime', () => {
+    const kinds = Change.options.map((option) => option.shape.kind.value).sort();
+    const appliers = core.db.transaction(() => appAppliers.page(core.db, at))();
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(Object.keys(appliers).sort()).toEqual(kinds);
+    for (const kind of kinds) expect(typeof appliers[kind]).toBe('function');
+    expect(Object.keys(everyKind).sort()).toEqual(kinds);
+  });
+
+  it('apply a page with every kind, and its cursor', () => {
+    const summary = applyPage(core.db, { changes: page(), cursor: 'c1' }, at);
+    expect([...summary.kinds].sort()).toEqual(Object.keys(everyKind).sort());
+    expect([count('brands'), count('memberships'), count('payout_rules')]).toEqual([1, 1, 1]);
+    expect(ids('tasks')).toEqual(['t1']);
+    // The estimate comes from the rules earlier in the same page: complexity 2 resolved.
+    expect(
+      core.db.prepare("SELECT payout_estimate_minor FROM tasks WHERE id = 't1'").pluck().get(),
+    ).toBe(350);
+    expect(ids('articles')).toEqual(['a1']);
+    expect(ids('macros')).toEqual(['c1']);
+    expect(ids('ledger_entries')).toEqual(['e1']);
+    expect(count('ratings')).toBe(1);
+    expect(readSyncState(core.db).cursor).toBe('c1');
+  });
+
+  it('apply the whole page and its cursor in one transaction: a failing last change leaves nothing', () => {
+    const seen: boolean[] = [];
+    const failing = {
+      ...appAppliers,
+      page(db: Parameters<typeof appAppliers.page>[0], now: number): ChangeAppliers {
+        const real = appAppliers.page(db, now);
+        const wrapped = Object.fromEntries(
+          Object.entries(real).map(([kind, apply]) => [
+            kind,
+            (change: Change) => {
+              seen.push(db.inTransaction);
+              if (kind === 'rating') throw new Error('disk full');
+              (apply as (c: Change) => void)(change);
+            },
+          ]),
+        );
+        return wrapped as unknown as ChangeAppliers;
+      },
+    };
+    expect(() => applyPageWith(core.db, { changes: page(), cursor: 'c1' }, at, failing)).toThrow(
+      'disk full',
+    );
+    expect(seen).toHaveLength(page().length);
+    expect(seen.every(Boolean)).toBe(true);
+    for (const table of ['brands', 'memberships', 'payout_rules', 'tasks', 'messages']) {
+      expect(count(table), table).toBe(0);
+    }
+    for (const table of ['articles', 'macros', 'ledger_entries', 'ratings']) {
+      expect(count(table), table).toBe(0);
+    }
+    expect(readSyncState(core.db).cursor).toBeNull();
+  });
+});
