@@ -15,6 +15,7 @@ import { createAppSync } from '../../src/core/handlers/appSync';
 import type { SyncController, SyncTuning } from '../../src/core/sync/controller';
 import { kbSearchWorkerForTests } from './kbWorker';
 import type { EventName, EventPayload } from '../../src/shared/contract';
+import { defaultFeedPrefs } from '../../src/shared/contract/feed';
 
 export interface TestCore {
   db: Db;
@@ -99,4 +100,16 @@ export function createTestCore(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The ids of the `limit` newest tasks in the advocate's feed (offline: as last synced). */
+export async function newestTaskIds(core: Pick<TestCore, 'handlers'>, limit: number) {
+  const page = await core.handlers['feed:list']({
+    ...defaultFeedPrefs,
+    sort: 'newest',
+    offset: 0,
+    limit,
+    withTotal: false,
+  });
+  return page.tasks.map((t) => t.id);
 }

@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
 import { countOutbox, listParked, unparkAll } from '../../../src/core/sync/outboxRepo';
 import { PARK_AFTER_FAILURES } from '../../../src/core/sync/push';
 import { performAction } from '../../../src/core/tickets/ticketActions';
 import { listUnsent } from '../../../src/core/sync/unsentRepo';
 import { ActionFaultProxy } from '../../support/actionFaults';
-import type { TestCore } from '../../support/core';
+import { newestTaskIds, type TestCore } from '../../support/core';
 import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
 import { signedInCore, waitFor } from '../sync/helpers';
 
@@ -38,14 +37,7 @@ afterEach(async () => {
 });
 
 async function claimAll(): Promise<string[]> {
-  const page = await core.handlers['feed:list']({
-    ...defaultFeedPrefs,
-    sort: 'newest',
-    offset: 0,
-    limit: 3,
-    withTotal: false,
-  });
-  const ids = page.tasks.map((t) => t.id);
+  const ids = await newestTaskIds(core, 3);
   for (const id of ids) await core.handlers['feed:claim']({ taskId: id });
   await core.handlers['sync:now'](undefined);
   expect(countOutbox(core.db)).toBe(0);

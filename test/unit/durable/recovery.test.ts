@@ -12,8 +12,7 @@ import { enqueueAction } from '../../../src/core/sync/outbox';
 import { countOutbox } from '../../../src/core/sync/outboxRepo';
 import { insertUnsent } from '../../../src/core/sync/unsentRepo';
 import { saveDraft } from '../../../src/core/tickets/draftsRepo';
-import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
-import { createTestCore, type TestCore } from '../../support/core';
+import { createTestCore, newestTaskIds, type TestCore } from '../../support/core';
 import { FaultProxy } from '../../support/faultProxy';
 import { startTestFeedServer } from '../../support/feedServer';
 import { applyPage } from '../../support/sync';
@@ -170,14 +169,7 @@ describe('the app always starts', () => {
         {},
         { dbFile: file },
       );
-      const page = await core.handlers['feed:list']({
-        ...defaultFeedPrefs,
-        sort: 'newest',
-        offset: 0,
-        limit: 1,
-        withTotal: false,
-      });
-      const taskId = page.tasks[0]!.id;
+      const taskId = (await newestTaskIds(core, 1))[0]!;
       await core.handlers['feed:claim']({ taskId });
       await core.handlers['sync:now'](undefined);
       proxy.down();

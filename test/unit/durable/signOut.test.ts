@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
 import { countOutbox } from '../../../src/core/sync/outboxRepo';
 import { FaultProxy } from '../../support/faultProxy';
-import type { TestCore } from '../../support/core';
+import { newestTaskIds, type TestCore } from '../../support/core';
 import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
 import { advocateIdOf, signedInCore } from '../sync/helpers';
 
@@ -18,14 +17,7 @@ beforeEach(async () => {
   await feed.pushTasks(3);
   proxy = FaultProxy.forUrl(feed.url);
   core = await signedInCore(await proxy.start(), await feed.invite('Ada'));
-  const page = await core.handlers['feed:list']({
-    ...defaultFeedPrefs,
-    sort: 'newest',
-    offset: 0,
-    limit: 1,
-    withTotal: false,
-  });
-  taskId = page.tasks[0]!.id;
+  taskId = (await newestTaskIds(core, 1))[0]!;
   await core.handlers['feed:claim']({ taskId });
   await core.handlers['sync:now'](undefined);
 });

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
 import { countOutbox } from '../../../src/core/sync/outboxRepo';
 import { listUnsent } from '../../../src/core/sync/unsentRepo';
 import { FaultProxy } from '../../support/faultProxy';
-import type { TestCore } from '../../support/core';
+import { newestTaskIds, type TestCore } from '../../support/core';
 import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
 import { signedInCore, waitFor } from '../sync/helpers';
 
@@ -28,14 +27,7 @@ afterEach(async () => {
 });
 
 async function firstTaskId(): Promise<string> {
-  const page = await core.handlers['feed:list']({
-    ...defaultFeedPrefs,
-    sort: 'newest',
-    offset: 0,
-    limit: 1,
-    withTotal: false,
-  });
-  return page.tasks[0]!.id;
+  return (await newestTaskIds(core, 1))[0]!;
 }
 
 async function drain(): Promise<void> {
