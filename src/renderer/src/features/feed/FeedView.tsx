@@ -15,7 +15,10 @@ const ROW_HEIGHT = 76;
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName));
+  (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+/** Enter on a button or link is that control's own click. */
+const activates = (target: EventTarget | null) =>
+  target instanceof HTMLElement && ['BUTTON', 'A'].includes(target.tagName);
 
 export function FeedView() {
   const session = useSession((s) => s.status);
@@ -51,7 +54,16 @@ export function FeedView() {
         const next = useFeed.getState().selected + (event.key === 'j' ? 1 : -1);
         select(next);
         virtualizer.scrollToIndex(Math.max(0, next), { align: 'auto' });
-      } else if (event.key === 'Enter' && current) {
+        // Focus follows the selection while it is in the list, so it is announced.
+        if (listRef.current?.contains(document.activeElement)) {
+          requestAnimationFrame(() => {
+            const index = useFeed.getState().selected;
+            listRef.current
+              ?.querySelector<HTMLElement>(`[data-feed-row="${index}"]`)
+              ?.focus({ preventScroll: true });
+          });
+        }
+      } else if (event.key === 'Enter' && current && !activates(event.target)) {
         event.preventDefault();
         void open(current.id);
       } else if (event.key === 'c' && current && !current.pendingClaim) {
@@ -147,14 +159,7 @@ export function FeedView() {
       {signedIn && feed.ready ? <FeedFilterBar /> : null}
       {empty ?? (
         <div className="feed-body">
-          <div
-            ref={listRef}
-            className="feed-list"
-            role="listbox"
-            aria-label="Open tasks"
-            aria-activedescendant={undefined}
-            tabIndex={0}
-          >
+          <div ref={listRef} className="feed-list" role="list" aria-label="Open tasks" tabIndex={0}>
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => {
                 const task = rowAt(pages, item.index);
@@ -169,6 +174,8 @@ export function FeedView() {
                         task={task}
                         now={now}
                         selected={item.index === selected}
+                        position={item.index + 1}
+                        total={total ?? 0}
                         onOpen={() => {
                           select(item.index);
                           void open(task.id);

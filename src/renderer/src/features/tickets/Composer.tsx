@@ -174,7 +174,7 @@ export function Composer({
         }
         value={texts[mode]}
         disabled={!enabled}
-        rows={6}
+        rows={4}
         onChange={(e) => change(mode, e.target.value)}
         onKeyDown={onKeyDown}
       />
