@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { shortcutOf } from '../../../../shared/domain/shortcuts';
 import { EmptyState } from '../../ui/EmptyState';
 import { NoticeTray } from '../notices/NoticeTray';
 import { FeedFilterBar } from './FeedFilters';
@@ -49,9 +50,10 @@ export function FeedView() {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
       const current = rowAt(useFeed.getState().pages, useFeed.getState().selected);
-      if (event.key === 'j' || event.key === 'k') {
+      const key = shortcutOf(event);
+      if (key === 'j' || key === 'k') {
         event.preventDefault();
-        const next = useFeed.getState().selected + (event.key === 'j' ? 1 : -1);
+        const next = useFeed.getState().selected + (key === 'j' ? 1 : -1);
         select(next);
         virtualizer.scrollToIndex(Math.max(0, next), { align: 'auto' });
         // Focus follows the selection while it is in the list, so it is announced.
@@ -66,7 +68,7 @@ export function FeedView() {
       } else if (event.key === 'Enter' && current && !activates(event.target)) {
         event.preventDefault();
         void open(current.id);
-      } else if (event.key === 'c' && current && !current.pendingClaim) {
+      } else if (key === 'c' && current && !current.pendingClaim) {
         event.preventDefault();
         void claim(current.id);
       } else if (event.key === 'Escape' && useFeed.getState().detail) {
