@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
+import { emitToPage } from './bridge';
 import { expect, test, type GigdeskApp } from './fixtures';
 
 /**
@@ -157,8 +158,18 @@ async function walk(gigdesk: GigdeskApp, theme: Theme) {
         'the newest message is in view',
       )
       .toBe(true);
-    // The header stays one line whatever the sync engine says.
-    expect.soft((await box(page.getByRole('banner'))).height).toBeLessThanOrEqual(60);
+    // The header stays one line whatever the sync engine says, even a raw transport error.
+    const header = page.getByRole('banner');
+    const headerHeight = (await box(header)).height;
+    await emitToPage(page, 'sync:status', {
+      state: 'error',
+      lastSyncedAt: Date.now() - 60_000,
+      message: `request to ${gigdesk.demo.server?.url ?? 'the server'}/v1/sync failed, reason: other side closed (UND_ERR_SOCKET) while reading the response body; retrying with backoff`,
+    });
+    await expect(header.getByText('Sync error')).toBeVisible();
+    expect.soft((await box(header)).height, 'header height with a long error').toBe(headerHeight);
+    expect.soft(headerHeight).toBeLessThanOrEqual(60);
+    await emitToPage(page, 'sync:status', await gigdesk.handlers['sync:current'](undefined));
     await screens.check('tickets-open', size);
 
     if (await drawer.isVisible()) {

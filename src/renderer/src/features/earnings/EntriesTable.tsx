@@ -58,7 +58,13 @@ export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
               </span>
             </div>
           </div>
-          <div ref={scroller} role="rowgroup" className="earnings-table__body" tabIndex={-1}>
+          <div
+            ref={scroller}
+            role="rowgroup"
+            aria-label="Entries, newest first"
+            className="earnings-table__body"
+            tabIndex={0}
+          >
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
                 const e = page.entries[item.index]!;

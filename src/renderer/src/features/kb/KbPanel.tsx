@@ -43,6 +43,11 @@ export function KbPanel({
   const [error, setError] = useState<string | null>(null);
   const latest = useRef(0);
   const preview = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  // A drawer that opens takes focus to its search box; Escape gives it back (see onClose).
+  useEffect(() => {
+    if (drawer && !hidden) panel.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, [drawer, hidden]);
 
   useEffect(() => {
     let live = true;
@@ -91,7 +96,9 @@ export function KbPanel({
   const hits = searching ? found : suggested;
   return (
     <aside
+      ref={panel}
       id={id}
+      tabIndex={0}
       className={`kb-panel${drawer ? ' kb-panel--drawer' : ''}`}
       aria-label="Knowledge base"
       hidden={hidden}

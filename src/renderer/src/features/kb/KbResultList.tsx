@@ -8,11 +8,13 @@ interface Props {
   selectedId: string | null;
   onOpen: (id: string) => void;
   label: string;
+  /** The list is its own scroll region (the KB view): reachable by keyboard. */
+  scrolls?: boolean;
 }
 
-export function KbResultList({ hits, selectedId, onOpen, label }: Props) {
+export function KbResultList({ hits, selectedId, onOpen, label, scrolls = false }: Props) {
   return (
-    <ul className="kb-results" aria-label={label}>
+    <ul className="kb-results" aria-label={label} tabIndex={scrolls ? 0 : undefined}>
       {hits.map((hit) => (
         <li key={hit.id}>
           <button

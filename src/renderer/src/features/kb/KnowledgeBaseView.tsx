@@ -125,9 +125,10 @@ export function KnowledgeBaseView() {
             selectedId={kb.article?.id ?? null}
             onOpen={(id) => void openArticle(id)}
             label="Search results"
+            scrolls
           />
         </section>
-        <section className="kb-view__reader" aria-label="Article">
+        <section className="kb-view__reader" aria-label="Article" tabIndex={0}>
           {kb.article ? (
             <KbArticleView
               article={kb.article}

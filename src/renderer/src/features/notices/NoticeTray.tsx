@@ -22,8 +22,11 @@ function Notices() {
   return (
     <ul className="notice-tray" aria-label="Notices">
       {notices.map((notice) => (
-        <li key={notice.id} className={`notice notice--${notice.level}`} role="alert">
-          <span className="notice__message">{notice.message}</span>
+        // The list stays a list; each notice's text is the alert (announced when it appears).
+        <li key={notice.id} className={`notice notice--${notice.level}`}>
+          <span className="notice__message" role="alert">
+            {notice.message}
+          </span>
           <button
             type="button"
             className="notice__dismiss"

@@ -41,7 +41,9 @@ export function UpdateSettings() {
       {status.releaseNotes && status.state !== 'idle' ? (
         <details>
           <summary>What’s new in {status.version}</summary>
-          <p className="update-settings__notes">{status.releaseNotes}</p>
+          <p className="update-settings__notes" tabIndex={0}>
+            {status.releaseNotes}
+          </p>
         </details>
       ) : null}
       {status.error ? <p className="muted">{status.error}</p> : null}

@@ -1,4 +1,4 @@
-import { useId, useState, type MutableRefObject } from 'react';
+import { useId, useRef, useState, type MutableRefObject } from 'react';
 import type { KbArticle } from '../../../../shared/contract/kb';
 import type { DraftKind, Macro, Ticket } from '../../../../shared/contract/tickets';
 import { actionTable, dialogActionTypes } from '../../../../shared/domain/actions';
@@ -48,6 +48,11 @@ export function TicketWorkspace(props: Props) {
   const compact = useMediaQuery(COMPACT_QUERY);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const kbId = useId();
+  const kbToggle = useRef<HTMLButtonElement>(null);
+  const closeDrawer = () => {
+    setDrawerOpen(false);
+    kbToggle.current?.focus();
+  };
   const kbShown = !compact || drawerOpen;
   return (
     <div className={`ticket-workspace${compact ? ' ticket-workspace--compact' : ''}`}>
@@ -91,6 +96,7 @@ export function TicketWorkspace(props: Props) {
           <div className="ticket-actions" role="toolbar" aria-label="Ticket actions">
             {compact ? (
               <button
+                ref={kbToggle}
                 type="button"
                 className="button ticket-actions__kb"
                 aria-expanded={drawerOpen}
@@ -136,7 +142,7 @@ export function TicketWorkspace(props: Props) {
         id={kbId}
         hidden={!kbShown}
         drawer={compact}
-        onClose={compact ? () => setDrawerOpen(false) : undefined}
+        onClose={compact ? closeDrawer : undefined}
         subject={ticket.subject}
         firstMessage={firstCustomer}
         brandId={ticket.brandId}

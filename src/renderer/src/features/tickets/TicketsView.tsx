@@ -202,7 +202,7 @@ export function TicketsView() {
       ) : null}
       {list && list.length > 0 ? (
         <div className="tickets-body">
-          <nav className="tickets-body__list" ref={listBox} aria-label="Ticket list">
+          <nav className="tickets-body__list" ref={listBox} aria-label="Ticket list" tabIndex={0}>
             <TicketList
               tickets={list}
               selectedId={selectedId}
