@@ -111,7 +111,12 @@ async function walk(gigdesk: GigdeskApp, theme: Theme) {
     const rowBoxes = await rows.evaluateAll((els) =>
       els.map((el) => {
         const r = el.getBoundingClientRect();
-        return { top: r.top, bottom: r.bottom, fits: el.scrollHeight <= el.clientHeight + 1 };
+        // Everything the row shows lies inside the row (a wrapped line would spill into the next).
+        const fits = [...el.querySelectorAll('*')].every((child) => {
+          const c = child.getBoundingClientRect();
+          return c.height === 0 || (c.top >= r.top - 1 && c.bottom <= r.bottom + 1);
+        });
+        return { top: r.top, bottom: r.bottom, fits };
       }),
     );
     expect(rowBoxes.length).toBeGreaterThan(3);
