@@ -254,3 +254,29 @@ for (const theme of ['light', 'dark'] as const) {
     expect(seen.length).toBeGreaterThanOrEqual(sizes.length * 10);
   });
 }
+
+test('before connecting, every view says what will appear there, light and dark, axe clean', async ({
+  gigdesk,
+}) => {
+  const { page } = gigdesk;
+  await gigdesk.open();
+  await page.getByRole('button', { name: 'Look around first' }).click();
+  const size = sizes[0];
+  await page.setViewportSize(size);
+  for (const theme of ['light', 'dark'] as const) {
+    await go(page, 'Settings');
+    await page.getByLabel('Theme').selectOption(theme);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const screens = new Screens(page, theme);
+    for (const [view, title] of [
+      ['Feed', 'No tasks yet'],
+      ['My tickets', 'You have no tickets'],
+      ['Knowledge base', 'No articles yet'],
+      ['Earnings', 'No earnings yet'],
+    ] as const) {
+      await go(page, view);
+      await expect(page.getByRole('heading', { name: title })).toBeVisible();
+      await screens.check(`empty-${view.toLowerCase().replace(/ /g, '-')}`, size);
+    }
+  }
+});
