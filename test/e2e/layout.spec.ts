@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { emitToPage } from './bridge';
@@ -87,6 +88,7 @@ async function walk(gigdesk: GigdeskApp, theme: Theme) {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const screens = new Screens(page, theme);
+  const measured: Record<string, unknown>[] = [];
   await gigdesk.handlers['settings:set']({ theme });
   await gigdesk.open();
   await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
@@ -154,6 +156,16 @@ async function walk(gigdesk: GigdeskApp, theme: Theme) {
         .toBeGreaterThan((await box(kb)).width);
     }
     const send = page.getByRole('button', { name: 'Send reply' });
+    const sendBox = await box(send);
+    measured.push({
+      size: `${size.width}x${size.height}`,
+      theme,
+      conversation: Math.round(convo.width),
+      ticketList: Math.round(list.width),
+      sidebar: Math.round(sidebar.width),
+      kbPanel: (await drawer.isVisible()) ? 'drawer' : Math.round((await box(kb)).width),
+      sendBottom: Math.round(sendBox.y + sendBox.height),
+    });
     expect.soft(insideViewport(await box(send), size), 'Send reply inside the window').toBe(true);
     const lastMessage = conversation.getByRole('listitem').last();
     expect
@@ -204,7 +216,10 @@ async function walk(gigdesk: GigdeskApp, theme: Theme) {
     await page.keyboard.press('Shift+?');
     await expect(page.getByRole('dialog', { name: /keyboard shortcuts/i })).toBeVisible();
     await screens.check('tickets-shortcuts', size);
-    await page.keyboard.press('Escape');
+    // A click on the backdrop closes it; a click inside does not.
+    await page.getByRole('dialog').getByRole('term').first().click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.mouse.click(5, size.height - 5);
     await expect(page.getByRole('dialog')).toHaveCount(0);
 
     // The knowledge base with an article open: the article is in view.
@@ -240,6 +255,8 @@ async function walk(gigdesk: GigdeskApp, theme: Theme) {
     await screens.check('settings', size);
   }
   expect(pageErrors).toEqual([]);
+  // The figures behind the geometry assertions, for the record.
+  writeFileSync(`test-results/screens/geometry-${theme}.json`, JSON.stringify(measured, null, 2));
   return screens.seen;
 }
 

@@ -77,8 +77,18 @@ export function Modal({
         e.preventDefault();
         onClose();
       }}
-      // A click on the backdrop lands on the dialog element itself (its content has the padding).
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+      // A click on the backdrop lands on the dialog element itself, outside its box (a click on
+      // its scrollbar lands there too, inside the box).
+      onMouseDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        const r = e.currentTarget.getBoundingClientRect();
+        const inside =
+          e.clientX >= r.left &&
+          e.clientX <= r.right &&
+          e.clientY >= r.top &&
+          e.clientY <= r.bottom;
+        if (!inside) onClose();
+      }}
     >
       <div className="modal__content">
         <header className="modal__header">
