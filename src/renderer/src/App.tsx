@@ -6,6 +6,7 @@ import { useSync } from './stores/syncStore';
 import { applyTheme } from './theme';
 import { FirstRun } from './views/FirstRun';
 import { onEvent } from './api';
+import { FormattedMessage } from 'react-intl';
 
 export function App() {
   const { status, exploring, load } = useSession();
@@ -25,7 +26,7 @@ export function App() {
   if (status === null) {
     return (
       <div className="splash" role="status">
-        Opening Gigdesk…
+        <FormattedMessage id="app.opening" />
       </div>
     );
   }

@@ -15,7 +15,15 @@ export type SyncStatus = z.infer<typeof SyncStatus>;
 export const Notice = z.object({
   id: z.string(),
   level: z.enum(['info', 'warning', 'error']),
+  /** English text (logs, and the fallback where `text` is absent). */
   message: z.string(),
+  /**
+   * The message as an i18n id and values (src/shared/i18n): the renderer words it in the
+   * language chosen at render time, so a notice already shown follows a language switch.
+   */
+  text: z
+    .object({ id: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) })
+    .optional(),
   /** Task the notice is about, if any. */
   taskId: z.string().nullable(),
   at: z.number().int(),

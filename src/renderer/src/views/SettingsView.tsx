@@ -5,6 +5,7 @@ import { UpdateSettings } from '../components/UpdateSettings';
 import { DiagnosticsSettings } from '../components/DiagnosticsSettings';
 import { AccountSettings } from '../components/AccountSettings';
 import { NotificationSettings } from '../components/NotificationSettings';
+import { RegionSettings } from '../components/RegionSettings';
 
 export function SettingsView() {
   const { settings, error, load, update } = useSettings();
@@ -56,6 +57,7 @@ export function SettingsView() {
       ) : (
         <p className="muted">Loading settings…</p>
       )}
+      <RegionSettings />
       <NotificationSettings />
       <AccountSettings />
       <UpdateSettings />
