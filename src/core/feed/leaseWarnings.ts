@@ -1,4 +1,4 @@
-import { noticeText } from '../i18n/translate';
+import { worded } from '../i18n/translate';
 import type { Services } from '../services';
 import { leasesEndingBefore } from './notifyRepo';
 
@@ -27,7 +27,7 @@ export function leaseWarnings(
         s.emit('notice:new', {
           id: `lease:${key}`,
           level: 'warning',
-          ...noticeText(
+          ...worded(
             lapsed
               ? { id: 'notice.leaseLapsed', values: { subject: lease.subject } }
               : {

@@ -43,7 +43,10 @@ export function translate(locale: string, text: TextRef): string {
   );
 }
 
-/** A notice's fields: English `message` for logs and old renderers, `text` for the renderer. */
-export function noticeText(text: TextRef): { message: string; text: TextRef } {
+/**
+ * A notice's or a sync status's fields: English `message` (logs, and where no catalog has the
+ * id), `text` for the renderer to word in the language shown.
+ */
+export function worded(text: TextRef): { message: string; text: TextRef } {
   return { message: translate('en', text), text };
 }

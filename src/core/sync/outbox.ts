@@ -3,7 +3,7 @@ import { Action, type ActionResult, type ActionType } from '../../shared/protoco
 import type { Notice } from '../../shared/contract/events';
 import { actionTable } from '../../shared/domain/actions';
 import type { Db } from '../db/open';
-import { noticeText } from '../i18n/translate';
+import { worded } from '../i18n/translate';
 import type { SyncAppliers } from './appliers';
 import {
   confirmClaim,
@@ -103,8 +103,8 @@ function noticeFor(
   const subject = { hasSubject: undo.subject ? 'yes' : 'no', subject: undo.subject ?? '' };
   const text =
     row.type === 'claim' && result.status === 'conflict'
-      ? noticeText({ id: 'notice.claimLost', values: subject })
-      : noticeText({
+      ? worded({ id: 'notice.claimLost', values: subject })
+      : worded({
           id: 'notice.actionRefused',
           values: {
             ...subject,

@@ -1,7 +1,7 @@
 import type { Notice } from '../../shared/contract/events';
 import { Action, type ActionResult } from '../../shared/protocol';
 import type { Db } from '../db/open';
-import { noticeText } from '../i18n/translate';
+import { worded } from '../i18n/translate';
 import type { SyncAppliers } from './appliers';
 import { HttpError, type FeedClient } from './client';
 import { settleAction, type UndoRecord } from './outbox';
@@ -143,7 +143,7 @@ export class OutboxPusher {
     this.c.onNotice({
       id: `${row.key}:parked`,
       level: 'error',
-      ...noticeText({
+      ...worded({
         id: 'notice.parked',
         values: {
           hasSubject: undo?.subject ? 'yes' : 'no',
