@@ -9,8 +9,8 @@ import {
   recordEstimate,
 } from '../../../src/core/earnings/apply';
 import { saveSettings } from '../../../src/core/settings';
-import { useEarnings } from '../../../src/renderer/src/stores/earningsStore';
-import { EarningsView } from '../../../src/renderer/src/views/EarningsView';
+import { useEarnings } from '../../../src/renderer/src/features/earnings/earningsStore';
+import { EarningsView } from '../../../src/renderer/src/features/earnings/EarningsView';
 import { computeCasePayout } from '../../../src/shared/domain/payout';
 import { createTestCore, type TestCore } from '../../support/core';
 import { rules, serverEntry } from '../../unit/earnings/support';

@@ -1,10 +1,10 @@
 import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../src/shared/settings';
-import { NoticeTray } from '../../../src/renderer/src/components/NoticeTray';
-import { useSettings } from '../../../src/renderer/src/stores/settingsStore';
-import { useSync } from '../../../src/renderer/src/stores/syncStore';
-import { useNotSent } from '../../../src/renderer/src/stores/notSentStore';
+import { NoticeTray } from '../../../src/renderer/src/features/notices/NoticeTray';
+import { useSettings } from '../../../src/renderer/src/features/settings/settingsStore';
+import { useNotices } from '../../../src/renderer/src/features/notices/noticesStore';
+import { useNotSent } from '../../../src/renderer/src/features/not-sent/notSentStore';
 import { mockGigdesk } from '../kb/gigdeskMock';
 import { render, screen } from '../render';
 
@@ -30,7 +30,7 @@ describe('the app language', () => {
   });
 
   it('words a notice when it is shown, so a language switch re-words notices already there', () => {
-    useSync.setState({
+    useNotices.setState({
       notices: [
         {
           id: 'n1',
@@ -59,7 +59,7 @@ describe('the app language', () => {
   });
 
   it('shows a notice without an id by its English text', () => {
-    useSync.setState({
+    useNotices.setState({
       notices: [{ id: 'n2', level: 'info', message: 'Plain text', taskId: null, at: 0 }],
     });
     setLocale('ja');

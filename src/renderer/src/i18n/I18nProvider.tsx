@@ -1,7 +1,7 @@
 import { useLayoutEffect, type ReactNode } from 'react';
 import { IntlProvider } from 'react-intl';
 import { isValidTimeZone, systemTimeZone } from '../../../shared/domain/time';
-import { useSettings } from '../stores/settingsStore';
+import { useSettings } from '../features/settings/settingsStore';
 import { catalogs } from './catalogs';
 import { catalogLanguage, resolveLocale, textDirection } from './locales';
 

@@ -1,0 +1,44 @@
+import { CoreText } from '../../i18n/CoreText';
+import { useT } from '../../i18n/useT';
+import { NotSentTray } from '../not-sent/NotSentTray';
+import { useNotices } from './noticesStore';
+import './notices.css';
+
+/**
+ * What the sync engine had to tell the advocate (lost claims, undone actions, lapsing leases),
+ * and the text that did not reach the server.
+ */
+export function NoticeTray() {
+  return (
+    <>
+      <Notices />
+      <NotSentTray />
+    </>
+  );
+}
+
+function Notices() {
+  const notices = useNotices((s) => s.notices);
+  const dismiss = useNotices((s) => s.dismiss);
+  const t = useT();
+  if (notices.length === 0) return null;
+  return (
+    <ul className="notice-tray" aria-label={t('notices.label')}>
+      {notices.map((notice) => (
+        <li key={notice.id} className={`notice notice--${notice.level}`} role="alert">
+          <span className="notice__message">
+            <CoreText text={notice.text} fallback={notice.message} />
+          </span>
+          <button
+            type="button"
+            className="notice__dismiss"
+            aria-label={t('notices.dismiss')}
+            onClick={() => dismiss(notice.id)}
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
