@@ -164,7 +164,9 @@ describe('EarningsView', () => {
     ]);
     expect(within(dialog).getByText('Payout rules version 3')).toBeTruthy();
     expect(within(dialog).getByText('Quick, "kind", helpful')).toBeTruthy();
-    fireEvent.keyDown(window, { key: 'Escape' });
+    // Escape where focus is: inside the dialog (it took focus when it opened).
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 

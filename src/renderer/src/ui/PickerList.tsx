@@ -1,4 +1,4 @@
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import './PickerList.css';
 
 interface Props<T> {
@@ -24,6 +24,11 @@ export function PickerList<T>(p: Props<T>) {
   const { filter, items } = p;
   const shown = useMemo(() => filter(items, query), [filter, items, query]);
   const current = shown[Math.min(active, shown.length - 1)];
+  const activeId = current !== undefined ? `${listId}-${p.idOf(current)}` : undefined;
+  // The active option is always in view, however long the list and wherever ↑/↓ took it.
+  useEffect(() => {
+    if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: 'nearest' });
+  }, [activeId]);
   const choose = (item: T | undefined) => {
     if (item !== undefined && !p.disabledReason?.(item)) p.onChoose(item);
   };
@@ -46,7 +51,7 @@ export function PickerList<T>(p: Props<T>) {
         role="combobox"
         aria-expanded="true"
         aria-controls={listId}
-        aria-activedescendant={current !== undefined ? `${listId}-${p.idOf(current)}` : undefined}
+        aria-activedescendant={activeId}
         aria-label={p.inputLabel}
         placeholder={p.placeholder}
         value={query}

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import type { CaseDetail, ComputationLine } from '../../../../shared/contract/earnings';
+import { Modal } from '../../ui/Modal';
 import { dateTime, duration, kindLabel, money, signedMoney, statusLabel } from './format';
 
 interface Props {
@@ -28,36 +28,20 @@ function lineAmount(
 
 /** How one case's pay adds up, line by line, with the rule version and every entry behind it. */
 export function CaseBreakdown({ detail, timeZone, locale, onClose }: Props) {
-  const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    closeRef.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
   const { currency } = detail;
   return (
-    <aside
+    <Modal
+      title={detail.subject ?? detail.taskId}
+      onClose={onClose}
+      placement="sheet"
+      closeLabel="Close"
       className="earnings-case"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="earnings-case-title"
     >
-      <header className="earnings-case__header">
-        <div>
-          <h2 id="earnings-case-title">{detail.subject ?? detail.taskId}</h2>
-          <p className="muted">
-            {detail.brandName}
-            {detail.outcome ? ` · ${outcomeLabel[detail.outcome] ?? detail.outcome}` : ''}
-            {detail.complexity !== null ? ` · complexity ${detail.complexity}` : ''}
-          </p>
-        </div>
-        <button ref={closeRef} type="button" className="button" onClick={onClose}>
-          Close
-        </button>
-      </header>
+      <p className="muted earnings-case__about">
+        {detail.brandName}
+        {detail.outcome ? ` · ${outcomeLabel[detail.outcome] ?? detail.outcome}` : ''}
+        {detail.complexity !== null ? ` · complexity ${detail.complexity}` : ''}
+      </p>
 
       <table className="earnings-case__lines" aria-label="How this case's pay adds up">
         <tbody>
@@ -124,6 +108,6 @@ export function CaseBreakdown({ detail, timeZone, locale, onClose }: Props) {
           ))}
         </ul>
       </section>
-    </aside>
+    </Modal>
   );
 }

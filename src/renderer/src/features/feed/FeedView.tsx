@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { shortcutOf } from '../../../../shared/domain/shortcuts';
 import { EmptyState } from '../../ui/EmptyState';
 import { NoticeTray } from '../notices/NoticeTray';
 import { FeedFilterBar } from './FeedFilters';
@@ -15,7 +16,10 @@ const ROW_HEIGHT = 76;
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName));
+  (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+/** Enter on a button or link is that control's own click. */
+const activates = (target: EventTarget | null) =>
+  target instanceof HTMLElement && ['BUTTON', 'A'].includes(target.tagName);
 
 export function FeedView() {
   const session = useSession((s) => s.status);
@@ -46,15 +50,25 @@ export function FeedView() {
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey || typing(event.target)) return;
       const current = rowAt(useFeed.getState().pages, useFeed.getState().selected);
-      if (event.key === 'j' || event.key === 'k') {
+      const key = shortcutOf(event);
+      if (key === 'j' || key === 'k') {
         event.preventDefault();
-        const next = useFeed.getState().selected + (event.key === 'j' ? 1 : -1);
+        const next = useFeed.getState().selected + (key === 'j' ? 1 : -1);
         select(next);
         virtualizer.scrollToIndex(Math.max(0, next), { align: 'auto' });
-      } else if (event.key === 'Enter' && current) {
+        // Focus follows the selection while it is in the list, so it is announced.
+        if (listRef.current?.contains(document.activeElement)) {
+          requestAnimationFrame(() => {
+            const index = useFeed.getState().selected;
+            listRef.current
+              ?.querySelector<HTMLElement>(`[data-feed-row="${index}"]`)
+              ?.focus({ preventScroll: true });
+          });
+        }
+      } else if (event.key === 'Enter' && current && !activates(event.target)) {
         event.preventDefault();
         void open(current.id);
-      } else if (event.key === 'c' && current && !current.pendingClaim) {
+      } else if (key === 'c' && current && !current.pendingClaim) {
         event.preventDefault();
         void claim(current.id);
       } else if (event.key === 'Escape' && useFeed.getState().detail) {
@@ -147,14 +161,7 @@ export function FeedView() {
       {signedIn && feed.ready ? <FeedFilterBar /> : null}
       {empty ?? (
         <div className="feed-body">
-          <div
-            ref={listRef}
-            className="feed-list"
-            role="listbox"
-            aria-label="Open tasks"
-            aria-activedescendant={undefined}
-            tabIndex={0}
-          >
+          <div ref={listRef} className="feed-list" role="list" aria-label="Open tasks" tabIndex={0}>
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => {
                 const task = rowAt(pages, item.index);
@@ -169,6 +176,8 @@ export function FeedView() {
                         task={task}
                         now={now}
                         selected={item.index === selected}
+                        position={item.index + 1}
+                        total={total ?? 0}
                         onOpen={() => {
                           select(item.index);
                           void open(task.id);

@@ -34,7 +34,7 @@ export function TaskDetailPanel({ task, now, onClose, onClaim }: Props) {
           ×
         </button>
       </header>
-      <ol className="task-detail__messages">
+      <ol className="task-detail__messages" tabIndex={0} aria-label="Conversation so far">
         {task.messages.map((m) => (
           <li key={m.id} className={`message${m.internal ? ' message--internal' : ''}`}>
             <p className="message__meta">

@@ -8,6 +8,13 @@ import { KbResultList } from './KbResultList';
 import './kb.css';
 
 interface Props {
+  id?: string;
+  /** Kept mounted but not shown (a closed drawer). */
+  hidden?: boolean;
+  /** Shown as a drawer over the workspace (compact window). */
+  drawer?: boolean;
+  /** Closes the drawer (Escape, or its close button). */
+  onClose?: (() => void) | undefined;
   /** The ticket's subject and first customer message: what the suggestions are based on. */
   subject: string;
   firstMessage: string;
@@ -19,6 +26,10 @@ interface Props {
 
 /** The knowledge base beside a ticket: suggestions, search, preview, insert into the reply. */
 export function KbPanel({
+  id,
+  hidden = false,
+  drawer = false,
+  onClose,
   subject,
   firstMessage,
   brandId = null,
@@ -79,7 +90,23 @@ export function KbPanel({
   const searching = query.trim() !== '';
   const hits = searching ? found : suggested;
   return (
-    <aside className="kb-panel" aria-label="Knowledge base">
+    <aside
+      id={id}
+      className={`kb-panel${drawer ? ' kb-panel--drawer' : ''}`}
+      aria-label="Knowledge base"
+      hidden={hidden}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onClose) {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      {onClose ? (
+        <button type="button" className="link-button kb-panel__close" onClick={onClose}>
+          Close the knowledge base
+        </button>
+      ) : null}
       <KbSearchBox
         label="Search articles for this ticket"
         value={query}

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { ApiError, errorMessage, invoke } from '../../api';
 import { useSession } from '../session/sessionStore';
+import { SettingsSection } from './SettingsSection';
 
 /** Settings › Account: who is signed in where, how safely the token is kept, and signing out. */
 export function AccountSettings() {
@@ -28,8 +29,7 @@ export function AccountSettings() {
     }
   };
   return (
-    <section className="settings account-settings" aria-labelledby={`${wipeId}-title`}>
-      <h2 id={`${wipeId}-title`}>Account</h2>
+    <SettingsSection title="Account" className="account-settings">
       <p>
         Signed in as <strong>{status.advocate.name}</strong> (@{status.advocate.handle}) at{' '}
         {status.isDemo ? 'the demo workspace on this computer' : status.serverUrl}.
@@ -67,9 +67,11 @@ export function AccountSettings() {
           Delete it and sign out
         </button>
       ) : null}
-      <button type="button" className="button" onClick={() => void signOut()} disabled={busy}>
-        {busy ? 'Signing out…' : 'Sign out'}
-      </button>
-    </section>
+      <div className="settings-section__actions">
+        <button type="button" className="button" onClick={() => void signOut()} disabled={busy}>
+          {busy ? 'Signing out…' : 'Sign out'}
+        </button>
+      </div>
+    </SettingsSection>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call } from '../../api';
+import { SettingsSection } from './SettingsSection';
 
 /** Settings › Diagnostics: copies a report for support (versions, sync, errors; no secrets). */
 export function DiagnosticsSettings() {
@@ -25,20 +26,16 @@ export function DiagnosticsSettings() {
   };
 
   return (
-    <section className="settings diagnostics-settings" aria-labelledby="diagnostics-settings-title">
-      <fieldset>
-        <legend id="diagnostics-settings-title">Diagnostics</legend>
-        <p className="muted">
-          Versions, sync state, queued actions and recent errors. Never your token, invite code or
-          any message.
-        </p>
-        <div className="diagnostics-settings__actions">
-          <button type="button" className="button" disabled={busy} onClick={() => void copy()}>
-            Copy diagnostics
-          </button>
-        </div>
-        <p role="status">{message}</p>
-      </fieldset>
-    </section>
+    <SettingsSection
+      title="Diagnostics"
+      description="Versions, sync state, queued actions and recent errors. Never your token, invite code or any message."
+    >
+      <div className="settings-section__actions">
+        <button type="button" className="button" disabled={busy} onClick={() => void copy()}>
+          Copy diagnostics
+        </button>
+      </div>
+      <p role="status">{message}</p>
+    </SettingsSection>
   );
 }

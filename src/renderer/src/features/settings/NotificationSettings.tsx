@@ -1,18 +1,31 @@
 import { useId } from 'react';
 import type { Settings } from '../../../../shared/settings';
+import { SettingsSection } from './SettingsSection';
 import { useSettings } from './settingsStore';
 
-/** Settings › Notifications: quiet hours and the payout a new task needs to notify. */
+/** Settings › Notifications: on or off, quiet hours and the payout a new task needs to notify. */
 export function NotificationSettings() {
   const { settings, update } = useSettings();
-  const ids = { quiet: useId(), start: useId(), end: useId(), pay: useId() };
+  const ids = { on: useId(), quiet: useId(), start: useId(), end: useId(), pay: useId() };
   if (!settings) return null;
   const n = settings.notifications;
   const save = (patch: Partial<Settings['notifications']>) =>
     void update({ notifications: { ...n, ...patch } });
   return (
-    <section className="settings notification-settings" aria-labelledby={`${ids.quiet}-title`}>
-      <h2 id={`${ids.quiet}-title`}>New-task notifications</h2>
+    <SettingsSection
+      title="Notifications"
+      className="notification-settings"
+      description="The dock or taskbar badge counts the open tasks that match your skills and the minimum below."
+    >
+      <div className="checkbox">
+        <input
+          id={ids.on}
+          type="checkbox"
+          checked={n.enabled}
+          onChange={(e) => save({ enabled: e.target.checked })}
+        />
+        <label htmlFor={ids.on}>Notify me about new tasks that match my skills</label>
+      </div>
       <div className="checkbox">
         <input
           id={ids.quiet}
@@ -47,21 +60,20 @@ export function NotificationSettings() {
           />
         </div>
       ) : null}
-      <label htmlFor={ids.pay}>Only for tasks paying at least (in your brands’ currency)</label>
-      <input
-        id={ids.pay}
-        type="number"
-        min={0}
-        step={0.5}
-        value={n.minPayoutMinor / 100}
-        onChange={(e) => {
-          const value = Math.round(Number(e.target.value) * 100);
-          if (Number.isFinite(value) && value >= 0) save({ minPayoutMinor: value });
-        }}
-      />
-      <p className="muted">
-        The dock or taskbar badge counts the open tasks that match your skills and this minimum.
-      </p>
-    </section>
+      <div className="settings-field">
+        <label htmlFor={ids.pay}>Only for tasks paying at least (in your brands’ currency)</label>
+        <input
+          id={ids.pay}
+          type="number"
+          min={0}
+          step={0.5}
+          value={n.minPayoutMinor / 100}
+          onChange={(e) => {
+            const value = Math.round(Number(e.target.value) * 100);
+            if (Number.isFinite(value) && value >= 0) save({ minPayoutMinor: value });
+          }}
+        />
+      </div>
+    </SettingsSection>
   );
 }

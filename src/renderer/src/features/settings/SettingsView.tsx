@@ -1,68 +1,55 @@
 import { useEffect, useId } from 'react';
-import { useSettings } from './settingsStore';
 import type { Settings } from '../../../../shared/settings';
-import { UpdateSettings } from './UpdateSettings';
-import { DiagnosticsSettings } from './DiagnosticsSettings';
 import { AccountSettings } from './AccountSettings';
+import { DiagnosticsSettings } from './DiagnosticsSettings';
 import { NotificationSettings } from './NotificationSettings';
 import { RegionSettings } from './RegionSettings';
+import { SettingsSection } from './SettingsSection';
+import { useSettings } from './settingsStore';
+import { UpdateSettings } from './UpdateSettings';
+import { useT } from '../../i18n/useT';
 import './settings.css';
 
 export function SettingsView() {
   const { settings, error, load, update } = useSettings();
   const themeId = useId();
-  const notifyId = useId();
+  const t = useT();
   useEffect(() => {
     void load();
   }, [load]);
   return (
-    <div className="view">
-      <h1 className="view__title">Settings</h1>
+    <div className="view view--settings">
+      <h1 className="view__title">{t('nav.settings')}</h1>
       {error ? (
         <p className="banner banner--error" role="alert">
           {error}
         </p>
       ) : null}
       {settings ? (
-        <form className="settings" onSubmit={(e) => e.preventDefault()}>
-          <fieldset>
-            <legend>Appearance</legend>
-            <label htmlFor={themeId}>Theme</label>
-            <select
-              id={themeId}
-              value={settings.theme}
-              onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}
-            >
-              <option value="system">Follow the system</option>
-              <option value="light">Light</option>
-              <option value="dark">Dark</option>
-            </select>
-          </fieldset>
-          <fieldset>
-            <legend>Notifications</legend>
-            <div className="checkbox">
-              <input
-                id={notifyId}
-                type="checkbox"
-                checked={settings.notifications.enabled}
-                onChange={(e) =>
-                  void update({
-                    notifications: { ...settings.notifications, enabled: e.target.checked },
-                  })
-                }
-              />
-              <label htmlFor={notifyId}>Notify me about new tasks that match my skills</label>
+        <div className="settings">
+          <SettingsSection title={t('settings.appearance')}>
+            <div className="settings-field">
+              <label htmlFor={themeId}>{t('settings.theme')}</label>
+              <select
+                id={themeId}
+                value={settings.theme}
+                onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}
+              >
+                <option value="system">{t('settings.theme.system')}</option>
+                <option value="light">{t('settings.theme.light')}</option>
+                <option value="dark">{t('settings.theme.dark')}</option>
+              </select>
             </div>
-          </fieldset>
-        </form>
+          </SettingsSection>
+          <RegionSettings />
+          <NotificationSettings />
+          <AccountSettings />
+          <UpdateSettings />
+          <DiagnosticsSettings />
+        </div>
       ) : (
-        <p className="muted">Loading settings…</p>
+        <p className="muted">{t('settings.loading')}</p>
       )}
-      <RegionSettings />
-      <NotificationSettings />
-      <AccountSettings />
-      <UpdateSettings />
-      <DiagnosticsSettings />
     </div>
   );
 }

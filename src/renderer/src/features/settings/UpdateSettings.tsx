@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { UpdateStatus } from '../../../../shared/contract/update';
+import { SettingsSection } from './SettingsSection';
 import { useUpdate } from './updateStore';
 
 function describe(status: UpdateStatus): string {
@@ -30,54 +31,51 @@ export function UpdateSettings() {
   const busy = status.state === 'checking' || status.state === 'downloading';
   const percent = Math.round(status.progress?.percent ?? 0);
   return (
-    <section className="settings update-settings" aria-labelledby="update-settings-title">
-      <fieldset>
-        <legend id="update-settings-title">Updates</legend>
-        <p role="status">{describe(status)}</p>
-        {status.state === 'downloading' ? (
-          <progress max={100} value={percent} aria-label="Update download progress">
-            {percent}%
-          </progress>
+    <SettingsSection title="Updates" className="update-settings">
+      <p role="status">{describe(status)}</p>
+      {status.state === 'downloading' ? (
+        <progress max={100} value={percent} aria-label="Update download progress">
+          {percent}%
+        </progress>
+      ) : null}
+      {status.releaseNotes && status.state !== 'idle' ? (
+        <details>
+          <summary>What’s new in {status.version}</summary>
+          <p className="update-settings__notes">{status.releaseNotes}</p>
+        </details>
+      ) : null}
+      {status.error ? <p className="muted">{status.error}</p> : null}
+      {message ? <p className="muted">{message}</p> : null}
+      <div className="settings-section__actions">
+        {status.state === 'available' ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void run('update:download')}
+          >
+            Download version {status.version}
+          </button>
         ) : null}
-        {status.releaseNotes && status.state !== 'idle' ? (
-          <details>
-            <summary>What’s new in {status.version}</summary>
-            <p className="update-settings__notes">{status.releaseNotes}</p>
-          </details>
+        {status.state === 'downloaded' ? (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void run('update:installNow')}
+          >
+            Restart and install now
+          </button>
         ) : null}
-        {status.error ? <p className="muted">{status.error}</p> : null}
-        {message ? <p className="muted">{message}</p> : null}
-        <div className="update-settings__actions">
-          {status.state === 'available' ? (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => void run('update:download')}
-            >
-              Download version {status.version}
-            </button>
-          ) : null}
-          {status.state === 'downloaded' ? (
-            <button
-              type="button"
-              className="button button--primary"
-              onClick={() => void run('update:installNow')}
-            >
-              Restart and install now
-            </button>
-          ) : null}
-          {status.state !== 'downloaded' ? (
-            <button
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => void run('update:check')}
-            >
-              Check for updates
-            </button>
-          ) : null}
-        </div>
-      </fieldset>
-    </section>
+        {status.state !== 'downloaded' ? (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run('update:check')}
+          >
+            Check for updates
+          </button>
+        ) : null}
+      </div>
+    </SettingsSection>
   );
 }

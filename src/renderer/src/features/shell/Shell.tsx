@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { shortcutOf } from '../../../../shared/domain/shortcuts';
 import './shell.css';
 import { useNav, views, type ViewId } from './navStore';
 import { EarningsView } from '../earnings/EarningsView';
@@ -23,7 +24,8 @@ export function Shell() {
     // Alt+1..5 jumps between views from anywhere, also while typing.
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
-      const target = views.find((v) => v.shortcut === event.key);
+      const key = shortcutOf(event);
+      const target = views.find((v) => v.shortcut === key);
       if (target) {
         event.preventDefault();
         go(target.id);

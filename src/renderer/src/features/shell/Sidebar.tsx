@@ -15,7 +15,7 @@ export function Sidebar() {
               title={`${item.label} (Alt+${item.shortcut})`}
             >
               <span className={`icon icon--${item.id}`} aria-hidden="true" />
-              {item.label}
+              <span className="sidebar__label">{item.label}</span>
             </button>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { DraftKind, Macro, Ticket } from '../../../../shared/contract/tickets';
 import { unfilledPlaceholders } from '../../../../shared/domain/macros';
+import { shortcutOf } from '../../../../shared/domain/shortcuts';
 import { MacroPicker } from './MacroPicker';
 
 export interface ComposerApi {
@@ -134,7 +135,7 @@ export function Composer({
     if (mod && event.key === 'Enter') {
       event.preventDefault();
       void submit();
-    } else if (mod && event.shiftKey && event.key.toLowerCase() === 'm') {
+    } else if (mod && event.shiftKey && shortcutOf(event.nativeEvent)?.toLowerCase() === 'm') {
       event.preventDefault();
       setPicking(true);
     }
@@ -174,7 +175,7 @@ export function Composer({
         }
         value={texts[mode]}
         disabled={!enabled}
-        rows={6}
+        rows={4}
         onChange={(e) => change(mode, e.target.value)}
         onKeyDown={onKeyDown}
       />

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { Ticket } from '../../../../shared/contract/tickets';
 import { hasRedactions, MessageBody } from './MessageBody';
 
@@ -22,8 +23,15 @@ const time = (at: number) =>
 /** The conversation, oldest first; who wrote what is visible at a glance (colour, label, side). */
 export function Thread({ ticket }: { ticket: Ticket }) {
   const redacted = ticket.messages.some((m) => hasRedactions(m.body));
+  const scroller = useRef<HTMLElement>(null);
+  // The newest message is what the advocate answers: show it when a ticket opens or grows.
+  const newest = ticket.messages[ticket.messages.length - 1]?.id;
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [ticket.id, newest]);
   return (
-    <section className="thread" aria-label="Conversation">
+    <section className="thread" aria-label="Conversation" ref={scroller} tabIndex={0}>
       {redacted ? (
         <p className="thread__redacted muted">
           Personal data (emails, phone, card and bank numbers) is removed for your trust tier and

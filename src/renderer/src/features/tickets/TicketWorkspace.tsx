@@ -1,4 +1,4 @@
-import type { MutableRefObject } from 'react';
+import { useId, useState, type MutableRefObject } from 'react';
 import type { KbArticle } from '../../../../shared/contract/kb';
 import type { DraftKind, Macro, Ticket } from '../../../../shared/contract/tickets';
 import { actionTable, dialogActionTypes } from '../../../../shared/domain/actions';
@@ -8,6 +8,7 @@ import {
   ticketDecision,
   type TicketAction,
 } from '../../../../shared/domain/ticketState';
+import { COMPACT_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
 import { KbPanel } from '../kb/KbPanel';
 import { channelLabel } from '../feed/format';
 import type { DialogKind } from './ActionDialog';
@@ -42,8 +43,14 @@ export function TicketWorkspace(props: Props) {
   const insertLink = (a: KbArticle) => composerRef.current?.insert(`[${a.title}](kb:${a.id})`);
   const insertExcerpt = (a: KbArticle, text: string) =>
     composerRef.current?.insert(`${text}\n\n— ${a.title}`);
+  // In a compact window the KB panel is a drawer over the workspace, closed until asked for, so
+  // the conversation keeps the room; it stays mounted (its search and article are kept).
+  const compact = useMediaQuery(COMPACT_QUERY);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const kbId = useId();
+  const kbShown = !compact || drawerOpen;
   return (
-    <div className="ticket-workspace">
+    <div className={`ticket-workspace${compact ? ' ticket-workspace--compact' : ''}`}>
       <article className="ticket-workspace__main" aria-labelledby={`ticket-${ticket.id}-title`}>
         <header className="ticket-head">
           <h2
@@ -82,6 +89,17 @@ export function TicketWorkspace(props: Props) {
             </p>
           ) : null}
           <div className="ticket-actions" role="toolbar" aria-label="Ticket actions">
+            {compact ? (
+              <button
+                type="button"
+                className="button ticket-actions__kb"
+                aria-expanded={drawerOpen}
+                aria-controls={kbId}
+                onClick={() => setDrawerOpen((open) => !open)}
+              >
+                Knowledge base
+              </button>
+            ) : null}
             {dialogActionTypes.map((kind) => {
               const reason = allowed.includes(kind) ? null : whyNot(ticket, kind, now);
               const { label, shortcut } = actionTable[kind];
@@ -115,6 +133,10 @@ export function TicketWorkspace(props: Props) {
         />
       </article>
       <KbPanel
+        id={kbId}
+        hidden={!kbShown}
+        drawer={compact}
+        onClose={compact ? () => setDrawerOpen(false) : undefined}
         subject={ticket.subject}
         firstMessage={firstCustomer}
         brandId={ticket.brandId}

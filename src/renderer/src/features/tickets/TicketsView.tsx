@@ -6,6 +6,7 @@ import {
   unhandledAction,
   type TicketAction,
 } from '../../../../shared/domain/actions';
+import { shortcutOf } from '../../../../shared/domain/shortcuts';
 import { allowedTicketActions } from '../../../../shared/domain/ticketState';
 import { EmptyState } from '../../ui/EmptyState';
 import { NoticeTray } from '../notices/NoticeTray';
@@ -117,7 +118,8 @@ export function TicketsView() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
-      if (mod && event.key.toLowerCase() === 'k') {
+      const key = shortcutOf(event);
+      if (mod && key?.toLowerCase() === 'k') {
         event.preventDefault();
         setOverlay({ kind: 'palette' });
         return;
@@ -127,13 +129,14 @@ export function TicketsView() {
         if (event.key === 'Escape') focusSelected(false, true);
         return;
       }
-      const byKey = ticketActionTypes.find((a) => actionTable[a].shortcut === event.key);
+      if (key === null) return;
+      const byKey = ticketActionTypes.find((a) => actionTable[a].shortcut === key);
       const actions: Record<string, () => void> = {
         j: () => void move(1).then(() => focusSelected()),
         k: () => void move(-1).then(() => focusSelected()),
         '?': () => setOverlay({ kind: 'sheet' }),
       };
-      const action = byKey ? () => perform(byKey) : actions[event.key];
+      const action = byKey ? () => perform(byKey) : actions[key];
       if (action) {
         event.preventDefault();
         action();
