@@ -34,3 +34,18 @@ export function CoreText({
   }
   return <FormattedMessage id={text.id} values={values} />;
 }
+
+/** `CoreText` as a plain string (for a title or an aria-label): no direction isolation. */
+export function useCoreText(): (
+  text: { id: string; values: TextRef['values'] } | null | undefined,
+  fallback: string | null,
+) => string | null {
+  const intl = useIntl();
+  return (text, fallback) =>
+    text && isCoreMessage(text.id)
+      ? intl.formatMessage(
+          { id: text.id },
+          shownValues(text.values, (id) => intl.formatMessage({ id })),
+        )
+      : fallback;
+}

@@ -68,7 +68,9 @@ export function RegionSettings() {
           value={current ?? ''}
           onChange={(e) => void update({ timeZone: e.target.value || null })}
         >
-          <option value="">{t('settings.region.timeZoneSystem', { zone: systemTimeZone() })}</option>
+          <option value="">
+            {t('settings.region.timeZoneSystem', { zone: systemTimeZone() })}
+          </option>
           {current && !zoneList.includes(current) ? (
             <option value={current}>{current}</option>
           ) : null}
