@@ -25,6 +25,7 @@ export function inQuietHours(settings: Settings, now: number): boolean {
  * After a sync: one desktop notification for the new matching tasks (bundled: a count and the
  * best-paid few), unless switched off, in quiet hours, or on the first sync (everything is new
  * then); and the badge count of matching open tasks. Every task is announced at most once.
+ * Clicking the notification opens its (best-paid) task.
  */
 export function announceNewTasks(
   db: Db,
@@ -38,12 +39,17 @@ export function announceNewTasks(
   if (!silent) {
     const fresh = unannouncedMatching(db, minPayout, 3);
     if (fresh.total === 1) {
-      desktop.notify({ title: 'New task in your feed', body: fresh.subjects[0] ?? '' });
+      desktop.notify({
+        title: 'New task in your feed',
+        body: fresh.subjects[0] ?? '',
+        taskId: fresh.taskIds[0] ?? null,
+      });
     } else if (fresh.total > 1) {
       const more = fresh.total - fresh.subjects.length;
       desktop.notify({
         title: `${fresh.total} new tasks in your feed`,
         body: fresh.subjects.join('\n') + (more > 0 ? `\n…and ${more} more` : ''),
+        taskId: fresh.taskIds[0] ?? null,
       });
     }
   }
