@@ -61,6 +61,11 @@ export interface ActionSpec<T extends ActionType> {
   /** "Could not … “subject”" when the server refuses it. */
   failed: Text;
   note: NoteRule<T> | null;
+  /**
+   * For actions that close the case: what happened and what comes next, said on the ticket
+   * once the server has taken it.
+   */
+  outcome?: Text;
   /** Single key in the ticket view (not while typing); null for none. */
   shortcut: string | null;
 }
@@ -123,6 +128,10 @@ export const actionTable = {
     pending: t('resolve.pending', 'Resolve'),
     failed: t('resolve.failed', 'resolve'),
     note: { field: 'summary', required: false, becomes: 'note' },
+    outcome: t(
+      'resolve.outcome',
+      'Resolved. The customer has your last reply, and the case pays the resolved rate once the brand confirms it (see Earnings).',
+    ),
     shortcut: null,
   },
   escalate: {
@@ -134,6 +143,10 @@ export const actionTable = {
     pending: t('escalate.pending', 'Escalation'),
     failed: t('escalate.failed', 'escalate'),
     note: { field: 'handoffNote', required: true, becomes: 'handoff' },
+    outcome: t(
+      'escalate.outcome',
+      'Escalated. The brand’s team takes it over from your handoff note; you are paid the escalation rate and need do nothing more.',
+    ),
     shortcut: 'e',
   },
   transfer: {
@@ -145,6 +158,10 @@ export const actionTable = {
     pending: t('transfer.pending', 'Transfer'),
     failed: t('transfer.failed', 'transfer'),
     note: { field: 'note', required: true, becomes: 'handoff' },
+    outcome: t(
+      'transfer.outcome',
+      'Transferred. It is offered to whom you chose, with your note, then goes back to the pool; a transfer pays nothing.',
+    ),
     shortcut: 't',
   },
   abandon: {
@@ -156,6 +173,10 @@ export const actionTable = {
     pending: t('abandon.pending', 'Hand-back'),
     failed: t('abandon.failed', 'hand back'),
     note: { field: 'reason', required: false, becomes: 'note' },
+    outcome: t(
+      'abandon.outcome',
+      'Handed back. The ticket is open for another advocate; nothing is paid for it.',
+    ),
     shortcut: null,
   },
 } as const satisfies ActionSpecs;
