@@ -240,7 +240,7 @@ export async function run(): Promise<void> {
 
     // ------------------------------------------------------------ earnings switch
     seedEarnings(app.db, brandId, Date.now());
-    const earningsPainted = `() => { const m = ${mainView('Earnings')}; return !!m && !/Loading/.test(m.textContent) && !!m.querySelector('svg'); }`;
+    const earningsPainted = `() => { const m = ${mainView('Earnings')}; return !!m && !/Loading/.test(m.textContent) && !!m.querySelector('figure li'); }`;
     const feedPainted = `() => !!${mainView('Feed')}?.querySelector('[role="option"]')`;
     const earnings: Timing[] = [];
     const feed: Timing[] = [];
