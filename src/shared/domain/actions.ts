@@ -66,7 +66,8 @@ export interface ActionSpec<T extends ActionType> {
    * once the server has taken it.
    */
   outcome?: Text;
-  /** Single key in the ticket view (not while typing); null for none. */
+  /** Single key in the ticket view (not while typing), as a US keyboard types it; matched on any
+   * layout by shortcutOf (shared/domain/shortcuts.ts). Null for none. */
   shortcut: string | null;
 }
 
