@@ -94,7 +94,8 @@ const coreZones = {
  * always allowed. Add a zone (or a package to a zone) only as DESIGN.md "Layers" allows.
  */
 export const zones = {
-  shared: { paths: ['src/shared'], layers: [], packages: ['zod', 'libphonenumber-js'] },
+  // marked: its lexer turns markdown into plain text for snippets (pure JS, no platform).
+  shared: { paths: ['src/shared'], layers: [], packages: ['zod', 'libphonenumber-js', 'marked'] },
   ...coreZones,
   main: {
     paths: ['src/main'],

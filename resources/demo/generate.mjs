@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Regenerates the demo brand's data (tasks.json, articles.json, macros.json) for Fjellhavn
- * Outdoor, a fictional outdoor-gear retailer. Deterministic: the same script writes the same
+ * Regenerates the demo brand's content (articles.json, macros.json) for Fjellhavn
+ * Outdoor, a fictional outdoor-gear retailer. Its tasks are generated when the demo opens
+ * (src/server/demo/demoTasks.ts), relative to that moment. Deterministic: the same script writes the same
  * files. Run: node resources/demo/generate.mjs
  */
 import { writeFileSync } from 'node:fs';
@@ -49,157 +50,10 @@ const iban = () => pick(['DE89 3704 0044 0532 0130 00', 'NL91 ABNA 0417 1643 00'
 const phone = () => pick(['+47 912 34 567', '+49 151 2345 6789', '+33 6 12 34 56 78', '+31 6 2345 6789', '0176 98765432', '+43 664 1234567']);
 const emailOf = (first, last) => `${first.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${last.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}@${pick(['gmail.com', 'outlook.com', 'proton.me', 'web.de', 'yahoo.fr'])}`;
 
-// ------------------------------------------------------------------ tasks
-
-/** Each scenario: skills, base complexity, subject and a first message, plus an optional follow-up. */
-const scenarios = [
-  {
-    skills: ['shipping'], complexity: 1,
-    subject: (p, o) => `Where is my order ${o}?`,
-    body: (c) => `Hi, I ordered the ${c.p.name} on ${c.day} (order ${c.o}) and the tracking page from ${c.carrier} hasn't moved since it left the warehouse. I'm leaving for ${c.trip} next weekend and really need it before then. Can you check what's going on?`,
-  },
-  {
-    skills: ['shipping'], complexity: 2,
-    subject: (p) => `Parcel marked delivered but not received`,
-    body: (c) => `Hello — ${c.carrier} says my parcel with the ${c.p.name} was delivered yesterday at 14:12, but nothing arrived. I checked with the neighbours and the building's parcel room in ${c.city}. Order ${c.o}. What can you do? You can call me on ${c.phone} if that's easier.`,
-  },
-  {
-    skills: ['returns'], complexity: 1,
-    subject: (p) => `Return the ${p.name} — wrong size`,
-    body: (c) => `Hi there, the ${c.p.name} fits too small, I normally wear a ${c.size} but this one is tight across the shoulders/toes. Can I exchange it for one size up instead of a refund? Order ${c.o}, never worn outside, tags still on.`,
-  },
-  {
-    skills: ['returns', 'billing'], complexity: 2,
-    subject: () => `Refund still not on my account`,
-    body: (c) => `I returned my ${c.p.name} three weeks ago, the return label said it was received on the ${c.day}. I still haven't seen the ${c.p.price} back on my card ending ${c.card.slice(-4)}. Could you check? Order ${c.o}.`,
-  },
-  {
-    skills: ['billing'], complexity: 2,
-    subject: () => `Charged twice for one order`,
-    body: (c) => `Hi, my bank statement shows two charges of ${c.p.price} for order ${c.o} (the ${c.p.name}). I only ordered once. The card I used is ${c.card}. Please refund the duplicate — I'm a student and this really hurts this month.`,
-  },
-  {
-    skills: ['billing'], complexity: 3,
-    subject: () => `Refund to bank account instead of card?`,
-    body: (c) => `My card was cancelled after it was stolen, so the refund for order ${c.o} can't go back to it. Can you send it by bank transfer instead? My IBAN is ${c.iban}, account holder ${c.first} ${c.last}.`,
-  },
-  {
-    skills: ['technical'], complexity: 3,
-    subject: (p) => `${p.name} won't turn on after charging`,
-    body: (c) => `My ${c.p.name} worked fine on two trips, but since I charged it overnight with a USB-C laptop charger it won't switch on at all. The LED blinks red three times when I plug it in. I've tried a different cable. Any idea? Bought it in ${c.city} in the spring.`,
-  },
-  {
-    skills: ['technical'], complexity: 4,
-    subject: (p) => `${p.name}: GPS track drifts in forest`,
-    body: (c) => `On a hike near ${c.city} last Sunday the track recorded on my ${c.p.name} zig-zagged up to 80 m off the trail under the trees, and the distance came out 3 km longer than the map. Firmware is the one from last month. I already tried the "All systems" setting. Is this a hardware fault? Happy to send the .fit file.`,
-  },
-  {
-    skills: ['technical', 'warranty'], complexity: 3,
-    subject: (p) => `Seam tape peeling on ${p.name}`,
-    body: (c) => `The seam tape inside the hood of my ${c.p.name} has started to peel after about a year of use (maybe 30 days in the mountains). I wash it with tech wash as recommended. Is this covered by the warranty? I can send photos.`,
-  },
-  {
-    skills: ['warranty'], complexity: 4,
-    subject: (p) => `Pole snapped on ${p.name} — warranty claim`,
-    body: (c) => `One of the main poles of my ${c.p.name} snapped in moderate wind (maybe 40 km/h) on the second night of a trip. The ferrule split right at the joint. The tent is 14 months old. I'd like to make a warranty claim — do you need the pole sent back? Order ${c.o}.`,
-  },
-  {
-    skills: ['warranty', 'returns'], complexity: 3,
-    subject: (p) => `Zipper broke on ${p.name}`,
-    body: (c) => `The main zip on my ${c.p.name} split open below the slider and won't close any more. It's only 8 months old. Can it be repaired, or do I need to send the whole thing back? I live in ${c.city}.`,
-  },
-  {
-    skills: ['account'], complexity: 1,
-    subject: () => `Can't log in — reset email never arrives`,
-    body: (c) => `I've requested a password reset four times but the email never arrives, not even in spam. My account email is ${c.email}. I'd like to check my order history before buying a second ${c.p.name}.`,
-  },
-  {
-    skills: ['account'], complexity: 2,
-    subject: () => `Please delete my account and data`,
-    body: (c) => `Under the GDPR I'd like you to delete my customer account and all personal data you hold. Account email: ${c.email}. Please confirm when done. I don't want any more newsletters either.`,
-  },
-  {
-    skills: ['account', 'billing'], complexity: 2,
-    subject: () => `Membership points missing after purchase`,
-    body: (c) => `I bought the ${c.p.name} for ${c.p.price} last week (order ${c.o}) but the Fjellhavn Friends points never showed up in my account. The app still shows my old balance. Can you add them?`,
-  },
-  {
-    skills: ['orders'], complexity: 2,
-    subject: () => `Change delivery address on my order`,
-    body: (c) => `I just placed order ${c.o} and realised it's going to my old flat. Could you change the address to my office in ${c.city}? If it's already shipped, can ${c.carrier} redirect it? My number is ${c.phone}.`,
-  },
-  {
-    skills: ['orders'], complexity: 1,
-    subject: (p) => `Is the ${p.name} back in stock soon?`,
-    body: (c) => `Hi! The ${c.p.name} has been out of stock in my size for weeks. Do you know when it's coming back? Can I pre-order it or get notified?`,
-  },
-  {
-    skills: ['technical'], complexity: 2,
-    subject: (p) => `How do I reproof my ${p.name}?`,
-    body: (c) => `Water no longer beads on my ${c.p.name}, it just soaks into the outer fabric after ten minutes of rain. Do I need a wash-in or spray-on treatment, and can I tumble dry it afterwards?`,
-  },
-  {
-    skills: ['technical'], complexity: 5,
-    subject: (p) => `Stove flared up — safety concern`,
-    body: (c) => `When I lit my Bål gas stove yesterday a yellow flame shot up around the valve and singed my glove. I turned it off straight away. I'm worried about using it again, and honestly I think this could have been really dangerous. What should I do? Please call me: ${c.phone}.`,
-    product: 'Bål gas stove',
-    minTier: 1,
-  },
-  {
-    skills: ['billing', 'account'], complexity: 4,
-    subject: () => `Suspicious order on my account`,
-    body: (c) => `I got an order confirmation for a ${c.p.name} shipped to an address in ${c.city} that I don't recognise. I didn't place this order. Please cancel it and check my account — my email is ${c.email}, and the card on file ends in ${c.card.slice(-4)}.`,
-    minTier: 1,
-  },
-  {
-    skills: ['returns'], complexity: 3,
-    subject: (p) => `Return outside 30 days — ${p.name}`,
-    body: (c) => `I know it's been 45 days, but I was on an expedition and only now could try the ${c.p.name} properly. It just doesn't suit me. Is there any way to return it? It's in perfect condition.`,
-  },
-];
-
-const trips = ['the Jotunheimen traverse', 'a week in the Dolomites', 'the Tour du Mont Blanc', 'Kungsleden', 'a trip to Lofoten', 'the West Highland Way', 'the GR20 in Corsica'];
-const sizes = ['M', 'L', 'EU 42', 'EU 39', 'S', 'XL'];
-const followUps = [
-  'Any update on this? I still haven\'t heard back.',
-  'I forgot to say: I\'d prefer an email reply rather than a call.',
-  'Attaching my receipt photo now.',
-  'Just tried again and it\'s the same. Please help soon.',
-  'Thanks in advance, I really like your products otherwise!',
-];
-
-const channelsFor = (i) => (i % 5 === 0 ? 'social' : i % 3 === 0 ? 'chat' : 'email');
-
-const tasks = [];
-for (let i = 0; i < 200; i++) {
-  const s = scenarios[i % scenarios.length];
-  const p = s.product ? products.find((x) => x.name === s.product) : pick(products);
-  const first = pick(firstNames);
-  const last = pick(lastNames);
-  const ctx = {
-    p, first, last,
-    o: order(), day: `${int(1, 28)} ${pick(['March', 'April', 'May'])}`, carrier: pick(carriers), city: pick(cities),
-    trip: pick(trips), size: pick(sizes), card: card(), iban: iban(), phone: phone(), email: emailOf(first, last),
-  };
-  const channel = channelsFor(i);
-  const complexity = Math.min(5, Math.max(1, s.complexity + (rand() < 0.2 ? 1 : 0) - (rand() < 0.1 ? 1 : 0)));
-  const messages = [{ author: 'customer', body: s.body(ctx), offsetMinutes: 0 }];
-  if (rand() < 0.35) messages.push({ author: 'customer', body: pick(followUps), offsetMinutes: int(20, 600) });
-  tasks.push({
-    externalRef: `FH-T-${String(10001 + i)}`,
-    subject: s.subject(p, ctx.o),
-    channel,
-    skills: s.skills,
-    complexity,
-    minTier: s.minTier ?? (rand() < 0.07 ? 1 : 0),
-    customerName: `${first} ${last}`,
-    ageMinutes: int(0, 4 * 24 * 60),
-    slaMinutes: channel === 'chat' ? 60 : channel === 'social' ? 240 : 1440,
-    messages,
-  });
-}
-
 // ------------------------------------------------------------------ articles
+
+// Where the generator's sequence stood when it also wrote the tasks: keeps articles.json as it was.
+seed = 2114974720;
 
 const articles = [];
 const add = (externalRef, title, tags, bodyMarkdown) => articles.push({ externalRef, title, bodyMarkdown: bodyMarkdown.trim() + '\n', tags });
@@ -731,7 +585,6 @@ const macros = [
   ['escalation-handoff', 'Escalation: customer informed', ['general'], 'Hi {{customer.firstName}},\n\nI\'ve passed your case to a specialist colleague with all the details, so you won\'t need to repeat yourself. They\'ll be in touch within one working day.\n\n{{advocate.name}}'],
 ];
 
-writeFileSync(join(here, 'tasks.json'), JSON.stringify(tasks, null, 1) + '\n');
 writeFileSync(join(here, 'articles.json'), JSON.stringify(articles, null, 1) + '\n');
 writeFileSync(join(here, 'macros.json'), JSON.stringify(macros.map(([externalRef, title, tags, body]) => ({ externalRef, title, body, tags })), null, 1) + '\n');
-console.log(`tasks ${tasks.length}, articles ${articles.length}, macros ${macros.length}`);
+console.log(`articles ${articles.length}, macros ${macros.length}`);

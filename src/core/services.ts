@@ -37,7 +37,8 @@ export interface RuntimeInfo {
 
 /** Desktop integration: Electron `Notification` and `app.setBadgeCount` in the app. */
 export interface DesktopShell {
-  notify(notification: { title: string; body: string }): void;
+  /** `taskId`: the task a click on the notification opens. */
+  notify(notification: { title: string; body: string; taskId?: string | null }): void;
   /** The dock/taskbar badge; 0 clears it. */
   setBadgeCount(count: number): void;
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Notification } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { createHandlers, type Db, type Services } from '../core';
 import { keepSidecar } from '../core/db/keepsake';
 import { openOrRecover, type Recovery } from '../core/db/recovery';
@@ -10,6 +10,7 @@ import { createAppSync } from '../core/handlers/appSync';
 import type { SyncController } from '../core/sync/controller';
 import { APP_ORIGIN, isAppUrl } from './appUrl';
 import { inProcessDemoWorkspace } from './demoWorkspace';
+import { createDesktopShell } from './desktopShell';
 import { registerIpc } from './ipc';
 import { saveFileWithDialog } from './saveFile';
 import { setupLogging } from './log';
@@ -122,12 +123,10 @@ async function start(): Promise<void> {
     now: () => Date.now(),
     saveFile: saveFileWithDialog(() => mainWindow),
     emit: (event, payload) => mainWindow?.webContents.send(event, payload),
-    desktop: {
-      notify: ({ title, body }) => {
-        if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
-      },
-      setBadgeCount: (count) => void app.setBadgeCount(count),
-    },
+    desktop: createDesktopShell({
+      window: () => mainWindow,
+      emit: (event, payload) => mainWindow?.webContents.send(event, payload),
+    }),
     demoWorkspace: (demoWorkspace = inProcessDemoWorkspace({
       dbFile: join(userData, 'demo-server.sqlite'),
     })),

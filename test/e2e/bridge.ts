@@ -5,7 +5,8 @@ import { channelNames, eventNames } from '../../src/shared/contract';
 /**
  * Wires `window.gigdesk` in a Chromium page to the real handlers, exactly as the preload does in
  * Electron (one function per channel, `on` for contract events); only the IPC pipe is swapped
- * for Playwright's exposeBinding.
+ * for Playwright's exposeBinding. The page code says `globalThis` (the page's window) so that this
+ * file also compiles without DOM types: the render benchmark starts the app through it.
  */
 export async function installBridge(page: Page, handlers: Handlers): Promise<void> {
   await page.exposeBinding('__gigdeskInvoke', (_source, channel: unknown, input: unknown) =>
@@ -15,7 +16,7 @@ export async function installBridge(page: Page, handlers: Handlers): Promise<voi
     ({ channels, events }) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
       const invoke = (
-        window as unknown as { __gigdeskInvoke: (c: string, i: unknown) => Promise<unknown> }
+        globalThis as unknown as { __gigdeskInvoke: (c: string, i: unknown) => Promise<unknown> }
       ).__gigdeskInvoke;
       const api: Record<string, unknown> = {};
       for (const name of channels) api[name] = (input?: unknown) => invoke(name, input);
@@ -26,8 +27,8 @@ export async function installBridge(page: Page, handlers: Handlers): Promise<voi
         listeners.set(event, set);
         return () => set.delete(listener);
       };
-      Object.defineProperty(window, 'gigdesk', { value: Object.freeze(api) });
-      Object.defineProperty(window, '__gigdeskEmit', {
+      Object.defineProperty(globalThis, 'gigdesk', { value: Object.freeze(api) });
+      Object.defineProperty(globalThis, '__gigdeskEmit', {
         value: (event: string, payload: unknown) =>
           listeners.get(event)?.forEach((l) => l(payload)),
       });
@@ -42,7 +43,7 @@ export async function emitToPage(page: Page, event: string, payload: unknown): P
   await page
     .evaluate(
       ([e, p]) =>
-        (window as unknown as { __gigdeskEmit: (e: string, p: unknown) => void }).__gigdeskEmit(
+        (globalThis as unknown as { __gigdeskEmit: (e: string, p: unknown) => void }).__gigdeskEmit(
           e,
           p,
         ),

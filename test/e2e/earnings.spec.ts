@@ -136,12 +136,16 @@ test('earnings: totals, charts, a case worked out line by line, and a CSV export
   await expect(page.getByTestId('range-total-EUR')).toHaveText('€8.30');
   await expect(page.getByTestId('range-total-USD')).toHaveText('$9.00');
 
-  // Charts drawn by the charting library: a bar per day with earnings, a bar for the 5-star rating.
+  // A bar per day of March, two of them with earnings, each named by its own day; one bar of
+  // ratings (5 stars) in the rating chart.
   const daily = main.getByRole('figure', { name: 'Earnings per day' });
-  await expect(daily.locator('.recharts-bar-rectangle path')).toHaveCount(2);
+  const bars = daily.getByRole('listitem');
+  await expect(bars).toHaveCount(31);
+  await expect(daily.locator('.bar-chart__bar:not([data-value="0"])')).toHaveCount(2);
+  await expect(bars.nth(9)).toHaveAttribute('title', 'Mar 10: €6.30');
   const ratings = main.getByRole('figure', { name: 'Rating distribution' });
   await expect(ratings).toContainText('Average 5.00 from 1 rating');
-  await expect(ratings.locator('.recharts-bar-rectangle path')).toHaveCount(1);
+  await expect(ratings.locator('.bar-chart__bar:not([data-value="0"])')).toHaveCount(1);
 
   const table = main.getByRole('table', { name: 'Ledger entries' });
   await expect(table.getByRole('row')).toHaveCount(5); // header + 4 entries in March

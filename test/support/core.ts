@@ -24,7 +24,10 @@ export interface TestCore {
   handlers: Handlers;
   events: { event: EventName; payload: unknown }[];
   /** What the core asked the desktop to show. */
-  desktop: { notifications: { title: string; body: string }[]; badge: number | null };
+  desktop: {
+    notifications: { title: string; body: string; taskId?: string | null }[];
+    badge: number | null;
+  };
   sync: SyncController;
   /** Stops the sync engine, then closes and deletes the database. */
   close: () => Promise<void>;

@@ -26,6 +26,7 @@ export function inQuietHours(settings: Settings, now: number): boolean {
  * After a sync: one desktop notification for the new matching tasks (bundled: a count and the
  * best-paid few), unless switched off, in quiet hours, or on the first sync (everything is new
  * then); and the badge count of matching open tasks. Every task is announced at most once.
+ * Clicking the notification opens its (best-paid) task.
  */
 export function announceNewTasks(
   db: Db,
@@ -54,6 +55,7 @@ export function announceNewTasks(
         title,
         body:
           fresh.total === 1 ? (fresh.subjects[0] ?? '') : [...fresh.subjects, ...tail].join('\n'),
+        taskId: fresh.taskIds[0] ?? null,
       });
     }
   }

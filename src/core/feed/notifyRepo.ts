@@ -17,19 +17,18 @@ export function unannouncedMatching(
   db: Db,
   minPayout: number,
   limit: number,
-): { total: number; subjects: string[] } {
+): { total: number; subjects: string[]; taskIds: string[] } {
   const total = db
     .prepare(`SELECT COUNT(*) ${matching} AND t.notified = 0`)
     .pluck()
     .get({ minPayout }) as number;
-  const subjects = db
+  const best = db
     .prepare(
-      `SELECT t.subject ${matching} AND t.notified = 0
+      `SELECT t.id, t.subject ${matching} AND t.notified = 0
        ORDER BY t.payout_estimate_minor DESC LIMIT @limit`,
     )
-    .pluck()
-    .all({ minPayout, limit }) as string[];
-  return { total, subjects };
+    .all({ minPayout, limit }) as { id: string; subject: string }[];
+  return { total, subjects: best.map((t) => t.subject), taskIds: best.map((t) => t.id) };
 }
 
 export function markAllAnnounced(db: Db): void {

@@ -1,4 +1,5 @@
 import { CJK, fold, stem, type Language } from './analyze';
+import { markdownPlainText } from '../../shared/markdown/plainText';
 import type { QueryTerm } from './query';
 
 /** Character ranges `[start, end)` of matched words in a piece of plain text. */
@@ -24,18 +25,6 @@ interface Hit {
 const SCAN = 50_000;
 const NEAR = 2_000;
 const MAX_CANDIDATES = 200;
-
-/** Markdown to a single line of plain text, good enough for a result snippet. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
-    .replace(/[*_`~]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LATIN_START = /^[\p{Script=Latin}\p{N}]/u;
@@ -136,7 +125,7 @@ function snippetOf(markdown: string, size: number, find: (text: string) => Hit[]
   // Pick the region on the raw markdown, and clean only that region.
   const rawAnchor = bestAnchor(find(markdown), size * 0.8);
   const regionStart = Math.max(0, rawAnchor - size);
-  const text = plainText(markdown.slice(regionStart, rawAnchor + size * 2));
+  const text = markdownPlainText(markdown.slice(regionStart, rawAnchor + size * 2));
   const cutBefore = regionStart > 0;
   const cutAfter = rawAnchor + size * 2 < markdown.length;
   const hits = find(text);

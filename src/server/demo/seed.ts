@@ -4,8 +4,8 @@ import articles from '../../../resources/demo/articles.json';
 import brand from '../../../resources/demo/brand.json';
 import macros from '../../../resources/demo/macros.json';
 import payoutRules from '../../../resources/demo/payout-rules.json';
-import tasks from '../../../resources/demo/tasks.json';
 import type { Store } from '../store';
+import { generateDemoFeed, type DemoHistoryCase } from './demoTasks';
 
 export interface SeedDemoOptions {
   now?: number;
@@ -25,8 +25,9 @@ export interface DemoSeed {
 
 /**
  * Loads the demo brand from `resources/demo/`. Safe to run again on the same database: the
- * content is upserted (unchanged items write nothing) and new invite codes are issued; task
- * times are shifted so the newest demo task is about an hour old at `now`.
+ * content is upserted (unchanged items write nothing) and new invite codes are issued. The feed
+ * is generated relative to `now` on first seeding (see demoTasks.ts), with returning customers'
+ * earlier cases resolved by a demo colleague.
  */
 export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Promise<DemoSeed> {
   const now = options.now ?? Date.now();
@@ -56,22 +57,16 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
     macros.map((m) => MacroPush.parse(m)),
     now,
   );
-  // Demo tasks carry times relative to seeding ("ageMinutes"); loaded on first seeding only,
-  // since re-anchoring them later would rewrite every task.
+  // Generated relative to `now` on first seeding only: re-anchoring later would rewrite every
+  // task the advocate may already be working.
   if (!existing) {
-    const parsed = tasks.map(({ ageMinutes, slaMinutes, messages, ...rest }) => {
-      const createdAt = now - ageMinutes * 60_000 - 3_600_000;
-      return TaskPush.parse({
-        ...rest,
-        createdAt,
-        slaDueAt: createdAt + slaMinutes * 60_000,
-        messages: messages.map(({ offsetMinutes, ...m }) => ({
-          ...m,
-          createdAt: createdAt + offsetMinutes * 60_000,
-        })),
-      });
-    });
-    await store.upsertTasks(brandId, parsed, now);
+    const feed = generateDemoFeed({ now });
+    await store.upsertTasks(
+      brandId,
+      [...feed.tasks, ...feed.history].map((c) => TaskPush.parse(c.push)),
+      now,
+    );
+    await resolveHistory(store, brandId, feed.history, now);
   }
   const inviteCodes: string[] = [];
   for (let i = 1; i <= (options.advocates ?? 1); i++) {
@@ -88,4 +83,58 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
     inviteCodes.push(inv.inviteCode);
   }
   return { brandId, adminKey, inviteCodes };
+}
+
+/** A demo colleague claims and resolves the returning customers' earlier cases, at their times. */
+async function resolveHistory(
+  store: Store,
+  brandId: string,
+  history: DemoHistoryCase[],
+  now: number,
+): Promise<void> {
+  if (history.length === 0) return;
+  const invite = await store.invite(
+    brandId,
+    { email: 'demo-colleague@gigdesk.example', name: 'Demo Colleague', skills: [], tier: 3 },
+    now,
+  );
+  const { token } = await store.redeem(invite.inviteCode, 'demo seed', now);
+  const colleague = await store.advocateForToken(token, now);
+  if (!colleague) throw new Error('The demo colleague could not sign in.');
+  const ids = new Map<string, string>();
+  let cursor: string | undefined;
+  for (let more = true; more;) {
+    const page = await store.sync(colleague.id, cursor, 1000, [brandId]);
+    for (const change of page.changes) {
+      if (change.kind === 'task') ids.set(change.task.externalRef, change.task.id);
+    }
+    ({ cursor, hasMore: more } = page);
+  }
+  for (const past of history) {
+    const taskId = ids.get(past.push.externalRef);
+    if (!taskId) continue;
+    const ref = past.push.externalRef;
+    await store.applyActions(
+      colleague,
+      [{ key: `demo-claim-${ref}`, type: 'claim', taskId }],
+      past.resolvedAt - 15 * 60_000,
+    );
+    await store.applyActions(
+      colleague,
+      [{ key: `demo-resolve-${ref}`, type: 'resolve', taskId }],
+      past.resolvedAt,
+    );
+  }
+  const ratings = history.filter((h) => h.rating !== null);
+  if (ratings.length > 0) {
+    await store.addRatings(
+      brandId,
+      ratings.map((h) => ({
+        externalRef: h.push.externalRef,
+        score: h.rating!,
+        ratedAt: h.resolvedAt + 3_600_000,
+      })),
+      now,
+    );
+  }
 }

@@ -43,4 +43,6 @@ export const events = {
   'feed:changed': z.object({}),
   'notice:new': Notice,
   'update:status': UpdateStatus,
+  /** The advocate clicked a desktop notification: show this task (null: the feed). */
+  'notification:clicked': z.object({ taskId: z.string().nullable() }),
 };

@@ -49,11 +49,30 @@ export const KbOverview = z.object({
 });
 export type KbOverview = z.infer<typeof KbOverview>;
 
+/**
+ * How much of a ticket chooses its suggestions: the subject and the start of the first customer
+ * message (search.ts weighs the first 80 distinct words of it). A message may be 20,000
+ * characters and redaction markers make it longer, so the channel takes far more and reads this.
+ */
+export const SUGGEST_TEXT_CHARS = 4_000;
+const SUGGEST_INPUT_MAX = 200_000;
+
+/** The text suggestions are made from, as the renderer sends it. */
+export function suggestionText(subject: string, firstMessage: string): string {
+  return `${subject}\n${firstMessage.slice(0, SUGGEST_TEXT_CHARS)}`.slice(0, SUGGEST_TEXT_CHARS);
+}
+
 export const kbChannels = {
   'kb:search': channel(z.strictObject({ query: z.string().max(300), ...Filters }), KbSearchResult),
   /** Articles for a ticket, from its subject and first customer message. */
   'kb:suggest': channel(
-    z.strictObject({ text: z.string().max(20_000), ...Filters }),
+    z.strictObject({
+      text: z
+        .string()
+        .max(SUGGEST_INPUT_MAX)
+        .transform((text) => text.slice(0, SUGGEST_TEXT_CHARS)),
+      ...Filters,
+    }),
     KbSearchResult,
   ),
   'kb:article': channel(z.strictObject({ id: z.string().min(1).max(128) }), KbArticle),

@@ -59,6 +59,11 @@ export interface ActionSpec<T extends ActionType> {
   /** "… waiting to send" badge. */
   pending: Text;
   note: NoteRule<T> | null;
+  /**
+   * For actions that close the case: what happened and what comes next, said on the ticket
+   * once the server has taken it.
+   */
+  outcome?: Text;
   /** Single key in the ticket view (not while typing), as a US keyboard types it; matched on any
    * layout by shortcutOf (shared/domain/shortcuts.ts). Null for none. */
   shortcut: string | null;
@@ -117,6 +122,10 @@ export const actionTable = {
     label: t('resolve.label', 'Resolve…'),
     pending: t('resolve.pending', 'Resolve'),
     note: { field: 'summary', required: false, becomes: 'note' },
+    outcome: t(
+      'resolve.outcome',
+      'Resolved. The customer has your last reply, and the case pays the resolved rate once the brand confirms it (see Earnings).',
+    ),
     shortcut: null,
   },
   escalate: {
@@ -127,6 +136,10 @@ export const actionTable = {
     label: t('escalate.label', 'Escalate…'),
     pending: t('escalate.pending', 'Escalation'),
     note: { field: 'handoffNote', required: true, becomes: 'handoff' },
+    outcome: t(
+      'escalate.outcome',
+      'Escalated. The brand’s team takes it over from your handoff note; you are paid the escalation rate and need do nothing more.',
+    ),
     shortcut: 'e',
   },
   transfer: {
@@ -137,6 +150,10 @@ export const actionTable = {
     label: t('transfer.label', 'Transfer…'),
     pending: t('transfer.pending', 'Transfer'),
     note: { field: 'note', required: true, becomes: 'handoff' },
+    outcome: t(
+      'transfer.outcome',
+      'Transferred. It is offered to whom you chose, with your note, then goes back to the pool; a transfer pays nothing.',
+    ),
     shortcut: 't',
   },
   abandon: {
@@ -147,6 +164,10 @@ export const actionTable = {
     label: t('abandon.label', 'Hand back…'),
     pending: t('abandon.pending', 'Hand-back'),
     note: { field: 'reason', required: false, becomes: 'note' },
+    outcome: t(
+      'abandon.outcome',
+      'Handed back. The ticket is open for another advocate; nothing is paid for it.',
+    ),
     shortcut: null,
   },
 } as const satisfies ActionSpecs;

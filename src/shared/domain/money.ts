@@ -27,9 +27,22 @@ export function applyBasisPoints(amountMinor: number, bps: number): number {
   return sign * Math.floor((Math.abs(product) + 5000) / 10000);
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Built once per locale and currency: building one costs far more than using it. */
+function moneyFormat(currency: string, locale?: string): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    moneyFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Displays minor units in the advocate's locale, e.g. 1234 EUR → "€12.34". */
 export function formatMoney(amountMinor: number, currency: string, locale?: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const format = moneyFormat(currency, locale);
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   // Divide as a decimal string to avoid float artefacts on large amounts.
   const negative = amountMinor < 0;

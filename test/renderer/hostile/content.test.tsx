@@ -131,6 +131,22 @@ describe('hostile content through renderMarkdown', () => {
     expect(ms).toBeLessThan(2_000);
   });
 
+  it.each(['deepListMarkers', 'deepOrderedList', 'deepListInQuotes', 'deepListTabs', 'flatList'])(
+    '%s (lists past the nesting guard) is shown as plain text',
+    (name) => {
+      const html = renderMarkdown(pathological[name]!);
+      expect(html).toContain('markdown-plain');
+      expect(html).not.toContain('<li>');
+    },
+  );
+
+  it('a list of ordinary depth is still rendered as a list', () => {
+    const list = Array.from({ length: 8 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    const host = document.createElement('div');
+    host.innerHTML = renderMarkdown(list);
+    expect(host.querySelectorAll('ul')).toHaveLength(8);
+  });
+
   it('a long quote of ordinary depth is still rendered as markdown', () => {
     const quote = Array.from({ length: 40 }, (_, i) => `> line ${i}`).join('\n');
     expect(renderMarkdown(quote)).toContain('<blockquote>');

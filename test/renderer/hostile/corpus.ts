@@ -49,6 +49,14 @@ export const pathological: Record<string, string> = {
   manyLinks: '[a](https://a.example) '.repeat(500),
   tableWide: `|${' c |'.repeat(200)}\n|${'---|'.repeat(200)}\n|${' v |'.repeat(200)}`,
   htmlNesting: '<div>'.repeat(300) + 'x' + '</div>'.repeat(300),
+  // About 2,000 list markers, lists nested 512 deep: several markers to a line open a list each.
+  deepListMarkers: `${'- '.repeat(512)}x\n`.repeat(4),
+  deepOrderedList: `${'1. '.repeat(512)}x\n`.repeat(4),
+  deepListInQuotes: `${'> - '.repeat(256)}x\n`.repeat(4),
+  deepListTabs: Array.from({ length: 2_000 }, (_, i) => `${'\t'.repeat(i % 40)}- item ${i}`).join(
+    '\n',
+  ),
+  flatList: Array.from({ length: 2_000 }, (_, i) => `- item ${i}`).join('\n'),
 };
 
 /** Ordinary-looking message text of about `bytes`, with some markdown sprinkled in. */

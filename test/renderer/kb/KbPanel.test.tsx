@@ -3,6 +3,7 @@ import { fireEvent, render, screen, waitFor } from '../render';
 import { describe, expect, it, vi } from 'vitest';
 import { articleLinkMarkdown, excerptMarkdown } from '../../../src/renderer/src/features/kb/format';
 import { KbPanel } from '../../../src/renderer/src/features/kb/KbPanel';
+import { contract } from '../../../src/shared/contract';
 import { fullArticle, hit, mockGigdesk, result } from './gigdeskMock';
 
 const refund = fullArticle(
@@ -49,6 +50,25 @@ describe('<KbPanel>', { timeout: 20_000 }, () => {
     expect(onInsertExcerpt).toHaveBeenCalledWith(
       refund,
       'Ask for two photos of the damage, then refund in full.',
+    );
+  });
+
+  it('suggests for a maximum-size message: what it sends passes the contract', async () => {
+    const calls = mockGigdesk({
+      'kb:suggest': () => result([hit('refund-101', 'Refund a damaged parcel')]),
+    });
+    render(
+      <KbPanel
+        subject={'S'.repeat(300)}
+        firstMessage={'Damaged parcel, please refund. '.repeat(700).slice(0, 20_000)}
+        onInsertLink={vi.fn()}
+        onInsertExcerpt={vi.fn()}
+      />,
+    );
+    await screen.findByRole('button', { name: /Refund a damaged parcel/ });
+    expect(contract['kb:suggest'].input.safeParse(calls[0]!.input).success).toBe(true);
+    expect(String((calls[0]!.input as { text: string }).text).startsWith('S'.repeat(300))).toBe(
+      true,
     );
   });
 

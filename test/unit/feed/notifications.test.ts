@@ -33,7 +33,7 @@ it('announces one new matching task, and bundles many into one notification', ()
   applyPage(core.db, { changes: feedChanges(2, 10), cursor: 'c2' }, 0);
   announce(settings());
   expect(core.desktop.notifications).toEqual([
-    { title: 'New task in your feed', body: 'Subject 10' },
+    { title: 'New task in your feed', body: 'Subject 10', taskId: 't10' },
   ]);
 
   applyPage(core.db, { changes: feedChanges(12, 20), cursor: 'c3' }, 0);
@@ -41,6 +41,9 @@ it('announces one new matching task, and bundles many into one notification', ()
   expect(core.desktop.notifications).toHaveLength(2);
   expect(core.desktop.notifications[1]!.title).toBe('6 new tasks in your feed');
   expect(core.desktop.notifications[1]!.body).toContain('…and 3 more');
+  // A click opens the best-paid of them: the one listed first.
+  const first = core.desktop.notifications[1]!.body.split('\n')[0]!;
+  expect(core.desktop.notifications[1]!.taskId).toBe(`t${first.replace('Subject ', '')}`);
   expect(core.desktop.badge).toBe(12);
   // Nothing is announced twice.
   announce(settings());
@@ -58,7 +61,7 @@ it('respects the minimum payout, the off switch and quiet hours', () => {
   // Only complexity 4 and 5 pay 800+: of the new billing tasks 30–38, that is 34 and 38.
   announce(settings({ minPayoutMinor: 800 }));
   expect(core.desktop.notifications).toEqual([
-    { title: '2 new tasks in your feed', body: 'Subject 34\nSubject 38' },
+    { title: '2 new tasks in your feed', body: 'Subject 34\nSubject 38', taskId: 't34' },
   ]);
   // Matching open tasks paying 800+: 4, 8, 34 and 38.
   expect(core.desktop.badge).toBe(4);

@@ -101,6 +101,31 @@ describe('kb handlers (search on the worker thread)', () => {
     expect(overview.tags.map((t) => t.tag).sort()).toEqual(['billing', 'refunds']);
   });
 
+  it('suggests for a ticket whose message has the maximum size', async () => {
+    put(core.db, article('a1', { title: 'Broken zipper on a tent', tags: ['warranty'] }));
+    // Subject at its maximum, a 20,000-character message whose telling words come first, and
+    // redaction markers that make the message longer than the customer wrote it.
+    const subject = `Zipper ${'x'.repeat(292)}`;
+    const message = `The zipper on my tent broke. ${'[email removed] '.repeat(1_600)}`.slice(
+      0,
+      20_000,
+    );
+    for (const text of [
+      `${subject}\n${message}`,
+      `${subject}\n${message}${'[phone removed] '.repeat(500)}`,
+    ]) {
+      const result = await dispatch(core.handlers, 'kb:suggest', {
+        text,
+        brandId: null,
+        tag: null,
+        limit: 8,
+      });
+      expect(result).toMatchObject({ ok: true });
+      const value = result.ok ? (result.value as { hits: { id: string }[] }) : { hits: [] };
+      expect(value.hits.map((h) => h.id)).toEqual(['a1']);
+    }
+  });
+
   it('rejects bad input at the contract', async () => {
     const result = await dispatch(core.handlers, 'kb:search', { query: 'x'.repeat(301) });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

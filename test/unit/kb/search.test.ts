@@ -127,6 +127,15 @@ describe('ranking', () => {
     expect(hit.snippet).toBe('Heading See this and the refund form now.');
     const marked = hit.snippetHighlights.map(([s, e]) => hit.snippet.slice(s, e));
     expect(marked).toEqual(['refund', 'form']);
+    put(
+      db,
+      article('table', {
+        title: 'Sizes',
+        bodyMarkdown: '| Size | Waist |\n|---|---|\n| M | 81 |\n\nWaistbands **stretch**.',
+      }),
+    );
+    const sized = new ArticleSearch(db).search(q('waist ')).hits.find((h) => h.id === 'table')!;
+    expect(sized.snippet).toBe('Size Waist M 81 Waistbands stretch.');
     const prefixHit = new ArticleSearch(db).search(q('refu')).hits.find((h) => h.id === 'title')!;
     expect(prefixHit.titleHighlights.map(([s, e]) => prefixHit.title.slice(s, e))).toEqual([
       'Refund',

@@ -25,6 +25,19 @@ describe('demo seed', () => {
     const channels = new Set(changes.filter((c) => c.kind === 'task').map((c) => c.task.channel));
     expect(channels).toEqual(new Set(['email', 'chat', 'social']));
 
+    // Returning customers' earlier cases are resolved (and some rated), not in the open feed.
+    const outcomes = await s.store.listOutcomes(first.brandId, undefined, 1000);
+    expect(outcomes.length).toBeGreaterThanOrEqual(10);
+    expect(
+      outcomes.every((o) => o.status === 'resolved' && o.externalRef.startsWith('FH-H-')),
+    ).toBe(true);
+    expect(outcomes.some((o) => o.rating !== null)).toBe(true);
+    const open = changes.filter((c) => c.kind === 'task').map((c) => c.task);
+    expect(open.every((t) => t.status === 'open')).toBe(true);
+    const overdue = open.filter((t) => t.slaDueAt < s.clock.t).length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(25);
+
     const second = await seedDemo(s.store, { now: s.clock.t });
     expect(second).toMatchObject({ brandId: first.brandId, adminKey: null });
     const again = await s.call('POST', '/v1/auth/redeem', {

@@ -36,6 +36,14 @@ describe('the action table', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
+  it('says what happened and what comes next for exactly the actions that close the case', () => {
+    for (const [type, s] of specs) {
+      const outcome = (s as { outcome?: { key: string; en: string } }).outcome;
+      expect(outcome !== undefined, type).toBe(s.closesCase);
+      if (outcome) expect(outcome.key).toBe(`action.${type}.outcome`);
+    }
+  });
+
   it('reads the text an action carries by its note rule', () => {
     expect(noteOf({ type: 'escalate', handoffNote: 'Over my limit' } as { type: 'escalate' })).toBe(
       'Over my limit',

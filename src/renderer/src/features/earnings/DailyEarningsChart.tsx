@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { PeriodSummary } from '../../../../shared/contract/earnings';
-import { formatDay, parseDay } from '../../../../shared/domain/time';
+import { earningsBuckets, type EarningsBucket } from '../../../../shared/domain/earningsBuckets';
+import { formatMonthLabel } from '../../../../shared/format/dates';
 import { Bars } from './Bars';
 import { money, shortDay } from './format';
 
@@ -9,10 +10,17 @@ interface Props {
   locale?: string | undefined;
 }
 
-/** Longest range drawn with a bar for every day, empty days included. */
-const MAX_FILLED_DAYS = 120;
+/** A bar's name: its day, its week ("1 Dec – 7 Dec") or its month ("Dec 2026"). */
+function bucketLabel(b: EarningsBucket, locale?: string): string {
+  if (b.size === 'day') return shortDay(b.from, locale);
+  if (b.size === 'week') return `${shortDay(b.from, locale)} – ${shortDay(b.to, locale)}`;
+  return formatMonthLabel(b.from, locale);
+}
 
-/** Earnings per local day of the range, one currency at a time (currencies never add up). */
+/**
+ * Earnings per local day of the range (per week, or per month, for long ranges), one currency
+ * at a time (currencies never add up).
+ */
 export function DailyEarningsChart({ summary, locale }: Props) {
   const currencies = useMemo(
     () => [...new Set(summary.daily.map((d) => d.currency))].sort(),
@@ -23,17 +31,11 @@ export function DailyEarningsChart({ summary, locale }: Props) {
   const selectId = useId();
   const data = useMemo(() => {
     if (!currency) return [];
-    const byDay = new Map(
-      summary.daily.filter((d) => d.currency === currency).map((d) => [d.day, d.amountMinor]),
-    );
-    const from = parseDay(summary.from)!;
-    const to = parseDay(summary.to)!;
-    const days =
-      to - from < MAX_FILLED_DAYS
-        ? Array.from({ length: to - from + 1 }, (_, i) => formatDay(from + i))
-        : [...byDay.keys()];
-    return days.map((day) => ({ day, amountMinor: byDay.get(day) ?? 0 }));
-  }, [summary, currency]);
+    return earningsBuckets(summary.daily, summary.from, summary.to, currency).map((b) => ({
+      day: bucketLabel(b, locale),
+      amountMinor: b.amountMinor,
+    }));
+  }, [summary, currency, locale]);
 
   return (
     <figure className="earnings-chart" aria-label="Earnings per day">
@@ -65,7 +67,7 @@ export function DailyEarningsChart({ summary, locale }: Props) {
           y="amountMinor"
           name="Earned"
           color="var(--accent)"
-          formatX={(d) => shortDay(d, locale)}
+          formatX={(label) => label}
           formatY={(v) => money(Math.round(v), currency, locale)}
           yWidth={72}
         />

@@ -1,6 +1,7 @@
 import type { MessageId } from '../../i18n/catalogs';
 import type { EntryKind, EntryStatus } from '../../../../shared/contract/earnings';
 import { formatMoney } from '../../../../shared/domain/money';
+import { formatDateTime, formatDayLabel } from '../../../../shared/format/dates';
 
 export const statusLabel: Record<EntryStatus, MessageId> = {
   estimated: 'earnings.status.estimated',
@@ -28,22 +29,11 @@ export function signedMoney(amountMinor: number, currency: string, locale?: stri
 }
 
 export function dateTime(utcMs: number, timeZone: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(utcMs);
+  return formatDateTime(utcMs, { locale, timeZone });
 }
 
 /** "2026-03-31" → "31 Mar" in the advocate's locale (the day is already local). */
-export function shortDay(day: string, locale?: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'short',
-  }).format(Date.UTC(y, m - 1, d));
-}
+export const shortDay = formatDayLabel;
 
 export function duration(ms: number): string {
   const minutes = Math.round(ms / 60_000);

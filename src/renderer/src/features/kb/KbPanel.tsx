@@ -1,8 +1,8 @@
 import { useT } from '../../i18n/useT';
 import { useEffect, useRef, useState } from 'react';
-import type { KbArticle, KbHit } from '../../../../shared/contract/kb';
+import { suggestionText, type KbArticle, type KbHit } from '../../../../shared/contract/kb';
+import { firstParagraphText } from '../../../../shared/markdown/plainText';
 import { errorMessage, invoke } from '../../api';
-import { firstParagraph } from './format';
 import { KbArticleView } from './KbArticleView';
 import { KbSearchBox } from './KbBits';
 import { KbResultList } from './KbResultList';
@@ -54,7 +54,7 @@ export function KbPanel({
   useEffect(() => {
     let live = true;
     invoke('kb:suggest', {
-      text: `${subject}\n${firstMessage}`,
+      text: suggestionText(subject, firstMessage),
       brandId,
       tag: null,
       limit: 8,
@@ -91,7 +91,7 @@ export function KbPanel({
     const inPreview =
       selection && !selection.isCollapsed && preview.current?.contains(selection.anchorNode);
     const selected = inPreview ? selection.toString().trim() : '';
-    return selected || firstParagraph(a.bodyMarkdown);
+    return selected || firstParagraphText(a.bodyMarkdown);
   };
 
   const searching = query.trim() !== '';

@@ -14,18 +14,3 @@ export function excerptMarkdown(article: Pick<KbArticle, 'id' | 'title'>, text: 
     .join('\n');
   return `${quoted}\n>\n> — ${articleLinkMarkdown(article)}`;
 }
-
-/** The first paragraph of an article, as plain text: the default excerpt. */
-export function firstParagraph(markdown: string): string {
-  const paragraph =
-    markdown
-      .split(/\n\s*\n/)
-      .map((p) => p.trim())
-      .find((p) => p !== '' && !p.startsWith('#')) ?? '';
-  return paragraph
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]*>/g, '')
-    .replace(/[*_`]+/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}

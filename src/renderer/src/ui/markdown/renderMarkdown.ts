@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { Marked, type Tokens } from 'marked';
+import { defaultNestingLimits, nestsTooDeep } from '../../../../shared/markdown/nesting';
 
 /**
  * Markdown from the feed (KB articles, ticket messages) → HTML that is safe to insert:
@@ -68,13 +69,12 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", '&#39;');
 }
 
-/** Past these, markdown is shown as plain text: marked's cost grows with nesting and size. */
+/**
+ * Past these, markdown is shown as plain text: marked's cost grows with size and nesting —
+ * block nesting (quotes, lists, indentation: nesting.ts) and long runs of inline openers.
+ */
 const MAX_MARKDOWN_CHARS = 100_000;
-const MAX_NESTING = 16;
-const DEEP_NESTING = new RegExp(
-  `^(?:[ \\t]*>){${MAX_NESTING + 1}}|^ {${MAX_NESTING * 4},}\\S|(?:[[(*_~][ \\t]*){${MAX_NESTING * 4},}`,
-  'm',
-);
+const DEEP_INLINE = new RegExp(`(?:[[(*_~][ \\t]*){${defaultNestingLimits.depth * 4},}`);
 
 function plainText(markdown: string): string {
   return `<div class="markdown-plain">${escapeHtml(markdown)}</div>`;
@@ -85,7 +85,7 @@ export function renderMarkdown(markdown: string): string {
   // Fail closed: without a DOM the sanitizer cannot work, so show the source as text.
   if (!purify.isSupported) return plainText(markdown);
   // A hostile or runaway message must not freeze or crash the view showing it.
-  if (markdown.length > MAX_MARKDOWN_CHARS || DEEP_NESTING.test(markdown))
+  if (markdown.length > MAX_MARKDOWN_CHARS || nestsTooDeep(markdown) || DEEP_INLINE.test(markdown))
     return plainText(markdown);
   let html: string;
   try {
