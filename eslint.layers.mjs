@@ -18,7 +18,14 @@ const NODE = 'node:*';
 /** The packages every src/core zone may use (DESIGN.md: `node:*`, better-sqlite3, shared's zod). */
 const coreBase = { packages: [NODE, 'better-sqlite3', 'zod'] };
 /** The bottom of src/core: the database, the host's interfaces, settings. */
-const coreFloor = ['shared', 'core/db', 'core/repos', 'core/services', 'core/settings'];
+const coreFloor = [
+  'shared',
+  'core/db',
+  'core/repos',
+  'core/services',
+  'core/settings',
+  'core/i18n',
+];
 /** A core feature folder: the floor, and sync's transport (features register with sync). */
 const feature = (...more) => ({ ...coreBase, layers: [...coreFloor, 'core/sync', ...more] });
 
@@ -30,6 +37,12 @@ const feature = (...more) => ({ ...coreBase, layers: [...coreFloor, 'core/sync',
 const coreZones = {
   'core/db': { paths: ['src/core/db'], layers: ['shared'], ...coreBase },
   'core/repos': { paths: ['src/core/repos'], layers: ['shared', 'core/db'], ...coreBase },
+  // Texts core words itself (notices, desktop notifications), through FormatJS.
+  'core/i18n': {
+    paths: ['src/core/i18n'],
+    layers: ['shared'],
+    packages: [...coreBase.packages, '@formatjs/intl'],
+  },
   'core/settings': {
     paths: ['src/core/settings.ts'],
     layers: ['shared', 'core/db', 'core/repos'],
@@ -112,6 +125,7 @@ export const zones = {
       'dompurify',
       'marked',
       'recharts',
+      'react-intl',
     ],
   },
   server: {

@@ -59,7 +59,6 @@ try {
     ui: 'dialog',
     label: t('probe.label', 'Probe…'),
     pending: t('probe.pending', 'Probe'),
-    failed: t('probe.failed', 'probe'),
     note: { field: 'reason', required: true, becomes: 'note' },
     shortcut: null,
   },

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from './render';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { serverUrlProblem } from '../../src/shared/domain/serverUrl';
 import { FirstRun } from '../../src/renderer/src/features/session/FirstRun';

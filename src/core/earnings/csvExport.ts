@@ -40,12 +40,16 @@ export function minorToDecimal(amountMinor: number, currency: string): string {
   return amountMinor < 0 ? `-${major}` : major;
 }
 
-/** The counted entries of a range as RFC 4180 CSV, oldest first; with its row count. */
+/**
+ * The counted entries of a range as RFC 4180 CSV, oldest first; with its row count. `bom`
+ * starts the text with a UTF-8 byte-order mark, for Excel.
+ */
 export function earningsCsv(
   db: Db,
   range: DayRange,
   brandId: string | null,
   zone: string,
+  options: { bom?: boolean } = {},
 ): { csv: string; rows: number } {
   const rows: string[][] = [[...csvHeader]];
   const ratings = new Map<string, RatingRow | undefined>();
@@ -70,5 +74,5 @@ export function earningsCsv(
       e.id,
     ]);
   }
-  return { csv: toCsv(rows), rows: rows.length - 1 };
+  return { csv: toCsv(rows, options), rows: rows.length - 1 };
 }

@@ -11,20 +11,30 @@ export function rollupZone(db: Db): string | null {
   );
 }
 
+/** A string setting as stored, or null when unset, unreadable or longer than `max`. */
+function storedText(db: Db, key: 'timeZone' | 'locale', max: number): string | null {
+  const raw = prepared(db, 'SELECT value FROM settings WHERE key = ?').pluck().get(key) as
+    string | undefined;
+  if (raw === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'string' && value.length > 0 && value.length <= max ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Settings' `timeZone` as stored (read alone: the summaries ask on every call), or null when
  * unset or unreadable — then the OS zone applies, as `loadSettings` would answer.
  */
 export function storedTimeZone(db: Db): string | null {
-  const raw = prepared(db, "SELECT value FROM settings WHERE key = 'timeZone'").pluck().get() as
-    string | undefined;
-  if (raw === undefined) return null;
-  try {
-    const value: unknown = JSON.parse(raw);
-    return typeof value === 'string' && value.length > 0 && value.length <= 64 ? value : null;
-  } catch {
-    return null;
-  }
+  return storedText(db, 'timeZone', 64);
+}
+
+/** Settings' `locale` as stored (read alone, like the zone), or null: the OS locale applies. */
+export function storedLocale(db: Db): string | null {
+  return storedText(db, 'locale', 35);
 }
 
 export function setRollupZone(db: Db, zone: string): void {

@@ -31,17 +31,22 @@ import {
   type CasesRow,
   type RatingsRow,
 } from './rollupRepo';
-import { readZone } from './zone';
+import { readZone, weekStart } from './zone';
 
 const HOUR_MS = 3_600_000;
 
-/** The local days a range covers, in `zone`, as of `now`. */
-export function resolveRange(range: EarningsRange, now: number, zone: string): DayRange {
+/** The local days a range covers, in `zone`, as of `now`; weeks start on ISO day `firstDay`. */
+export function resolveRange(
+  range: EarningsRange,
+  now: number,
+  zone: string,
+  firstDay: number,
+): DayRange {
   switch (range.kind) {
     case 'today':
       return periodContaining(now, 'day', zone);
     case 'week':
-      return periodContaining(now, 'week', zone);
+      return periodContaining(now, 'week', zone, firstDay);
     case 'month':
       return periodContaining(now, 'month', zone);
     case 'custom':
@@ -115,13 +120,13 @@ const forBrand = <T extends { brandId: string }>(rows: T[], brandId: string | nu
   brandId === null ? rows : rows.filter((r) => r.brandId === brandId);
 
 /**
- * Today, this week and this month in the advocate's zone: today and the week in one pass over
+ * Today, this week (starting where the advocate's locale says) and this month in their zone: today and the week in one pass over
  * the week's daily rollups, the month from the monthly rollup.
  */
 export function dashboard(db: Db, now: number): Dashboard {
   const zone = readZone(db);
   const today = periodContaining(now, 'day', zone);
-  const week = periodContaining(now, 'week', zone);
+  const week = periodContaining(now, 'week', zone, weekStart(db));
   const month = periodContaining(now, 'month', zone);
   const windows = [
     [today.fromDay, today.toDay],
@@ -158,7 +163,7 @@ export function periodSummary(
   now: number,
 ): PeriodSummary {
   const zone = readZone(db);
-  const days = resolveRange(range, now, zone);
+  const days = resolveRange(range, now, zone, weekStart(db));
   const names = brandNames(db);
   const byBrand = new Map<string, BrandTotals>();
   const brandSlot = (brand: string, currency: string) => {

@@ -1,6 +1,17 @@
-import { isValidTimeZone, systemTimeZone } from '../../shared/domain/time';
+import {
+  firstDayOfWeek,
+  isValidTimeZone,
+  systemLocale,
+  systemTimeZone,
+} from '../../shared/domain/time';
 import type { Db } from '../db/open';
-import { rebuildRollups, rollupZone, setRollupZone, storedTimeZone } from './rollupRepo';
+import {
+  rebuildRollups,
+  rollupZone,
+  setRollupZone,
+  storedLocale,
+  storedTimeZone,
+} from './rollupRepo';
 
 const SYSTEM_ZONE_TTL_MS = 60_000;
 let system: { zone: string; until: number } | null = null;
@@ -36,4 +47,20 @@ export function readZone(db: Db): string {
     db.transaction(() => rebuildRollups(db, preferred)).immediate();
   }
   return preferred;
+}
+
+const weekStarts = new Map<string, number>();
+
+/**
+ * The ISO weekday "this week" starts on: where Settings' locale says (the OS locale when
+ * unset), e.g. Sunday for en-US, Monday for de, Saturday for ar-EG.
+ */
+export function weekStart(db: Db): number {
+  const locale = storedLocale(db) ?? systemLocale();
+  let day = weekStarts.get(locale);
+  if (day === undefined) {
+    day = firstDayOfWeek(locale);
+    weekStarts.set(locale, day);
+  }
+  return day;
 }

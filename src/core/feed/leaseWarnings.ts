@@ -1,3 +1,4 @@
+import { worded } from '../i18n/translate';
 import type { Services } from '../services';
 import { leasesEndingBefore } from './notifyRepo';
 
@@ -26,9 +27,17 @@ export function leaseWarnings(
         s.emit('notice:new', {
           id: `lease:${key}`,
           level: 'warning',
-          message: lapsed
-            ? `Your claim on “${lease.subject}” lapsed; claim it again from the feed if it is still open.`
-            : `Your claim on “${lease.subject}” lapses in ${Math.max(1, Math.round((lease.leaseExpiresAt - at) / 60_000))} min. Open the ticket to keep it.`,
+          ...worded(
+            lapsed
+              ? { id: 'notice.leaseLapsed', values: { subject: lease.subject } }
+              : {
+                  id: 'notice.leaseEnding',
+                  values: {
+                    subject: lease.subject,
+                    minutes: Math.max(1, Math.round((lease.leaseExpiresAt - at) / 60_000)),
+                  },
+                },
+          ),
           taskId: lease.id,
           at,
         });

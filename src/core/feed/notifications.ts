@@ -1,5 +1,6 @@
 import type { Settings } from '../../shared/settings';
-import { systemTimeZone, zoneOffsetMs } from '../../shared/domain/time';
+import { systemLocale, systemTimeZone, zoneOffsetMs } from '../../shared/domain/time';
+import { translate } from '../i18n/translate';
 import type { Db } from '../db/open';
 import type { DesktopShell } from '../services';
 import { countMatchingOpen, markAllAnnounced, unannouncedMatching } from './notifyRepo';
@@ -37,13 +38,22 @@ export function announceNewTasks(
   const silent = options.initial || !settings.notifications.enabled || inQuietHours(settings, now);
   if (!silent) {
     const fresh = unannouncedMatching(db, minPayout, 3);
-    if (fresh.total === 1) {
-      desktop.notify({ title: 'New task in your feed', body: fresh.subjects[0] ?? '' });
-    } else if (fresh.total > 1) {
+    // Worded in the advocate's language now: the system shows it as it is, it is never re-read.
+    const locale = settings.locale ?? systemLocale();
+    if (fresh.total > 0) {
       const more = fresh.total - fresh.subjects.length;
+      const title = translate(locale, {
+        id: 'notification.newTasks.title',
+        values: { count: fresh.total },
+      });
+      const tail =
+        more > 0
+          ? [translate(locale, { id: 'notification.newTasks.more', values: { count: more } })]
+          : [];
       desktop.notify({
-        title: `${fresh.total} new tasks in your feed`,
-        body: fresh.subjects.join('\n') + (more > 0 ? `\n…and ${more} more` : ''),
+        title,
+        body:
+          fresh.total === 1 ? (fresh.subjects[0] ?? '') : [...fresh.subjects, ...tail].join('\n'),
       });
     }
   }

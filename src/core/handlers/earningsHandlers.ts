@@ -3,7 +3,7 @@ import { caseDetail } from '../earnings/caseDetail';
 import { earningsCsv } from '../earnings/csvExport';
 import { countedEntriesBetween } from '../earnings/entriesRepo';
 import { dashboard, periodSummary, resolveRange } from '../earnings/summaries';
-import { readZone } from '../earnings/zone';
+import { readZone, weekStart } from '../earnings/zone';
 import type { Services } from '../services';
 import type { HandlerMap } from './types';
 
@@ -20,14 +20,14 @@ export function earningsHandlers(
     'earnings:dashboard': async () => dashboard(s.db, s.now()),
     'earnings:summary': async ({ range, brandId }) => periodSummary(s.db, range, brandId, s.now()),
     'earnings:entries': async ({ range, brandId, limit }) => {
-      const days = resolveRange(range, s.now(), readZone(s.db));
+      const days = resolveRange(range, s.now(), readZone(s.db), weekStart(s.db));
       return countedEntriesBetween(s.db, days.startMs, days.endMs, brandId, limit);
     },
     'earnings:case': async ({ taskId }) => caseDetail(s.db, taskId),
-    'earnings:export': async ({ range, brandId }) => {
+    'earnings:export': async ({ range, brandId, bom }) => {
       const zone = readZone(s.db);
-      const days = resolveRange(range, s.now(), zone);
-      const { csv, rows } = earningsCsv(s.db, days, brandId, zone);
+      const days = resolveRange(range, s.now(), zone, weekStart(s.db));
+      const { csv, rows } = earningsCsv(s.db, days, brandId, zone, { bom });
       const name = `gigdesk-earnings-${formatDay(days.fromDay)}-to-${formatDay(days.toDay)}.csv`;
       return { path: await s.saveFile(name, csv), rows };
     },

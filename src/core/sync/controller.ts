@@ -10,6 +10,7 @@ import { listenForChanges } from './eventStream';
 import { ServerClock } from './serverClock';
 import { readSyncState } from './syncStateRepo';
 import { freshDeviceToken, readDeviceToken } from './token';
+import { worded } from '../i18n/translate';
 
 export interface SyncTuning {
   backoff?: BackoffPolicy;
@@ -53,7 +54,7 @@ export interface SyncController {
 const signedOut = (lastSyncedAt: number | null): SyncStatus => ({
   state: 'offline',
   lastSyncedAt,
-  message: 'Not connected to a brand server yet.',
+  ...worded({ id: 'sync.notConnected', values: {} }),
 });
 
 export function createSyncController(
@@ -80,7 +81,7 @@ export function createSyncController(
       emitStatus({
         state: 'error',
         lastSyncedAt: readSyncState(s.db).lastSyncedAt,
-        message: 'This device has no sign-in token. Sign out and sign in again.',
+        ...worded({ id: 'sync.noToken', values: {} }),
       });
       return;
     }
@@ -152,7 +153,10 @@ export function createSyncController(
           emitStatus({
             state: 'error',
             lastSyncedAt: readSyncState(s.db).lastSyncedAt,
-            message: `Sync could not start: ${error instanceof Error ? error.message : String(error)}`,
+            ...worded({
+              id: 'sync.couldNotStart',
+              values: { reason: error instanceof Error ? error.message : String(error) },
+            }),
           });
         })
         .finally(() => {

@@ -6,6 +6,7 @@ import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { HttpError, isRetryable, NetworkError, type FeedClient } from './client';
 import { OutboxPusher } from './push';
 import { readSyncState, writeSyncOutcome } from './syncStateRepo';
+import { worded } from '../i18n/translate';
 
 export interface SyncResult {
   /** Rows changed locally by pulls and settled actions in this run. */
@@ -57,7 +58,11 @@ export class SyncEngine {
       isStopped: () => this.stopped,
     });
     const state = readSyncState(o.db);
-    this.status = { state: 'offline', lastSyncedAt: state.lastSyncedAt, message: 'Connecting…' };
+    this.status = {
+      state: 'offline',
+      lastSyncedAt: state.lastSyncedAt,
+      ...worded({ id: 'sync.connecting', values: {} }),
+    };
   }
 
   get currentStatus(): SyncStatus {
@@ -128,7 +133,7 @@ export class SyncEngine {
 
   private async runOnce(): Promise<void> {
     const { db } = this.o;
-    this.setStatus({ ...this.status, state: 'syncing', message: null });
+    this.setStatus({ state: 'syncing', lastSyncedAt: this.status.lastSyncedAt, message: null });
     const result: SyncResult = {
       changed: false,
       initial: readSyncState(db).cursor === null,
@@ -179,9 +184,10 @@ export class SyncEngine {
       this.setStatus({
         state: offline ? 'offline' : 'error',
         lastSyncedAt: this.status.lastSyncedAt,
-        message: offline
-          ? `Can’t reach the server (${message}). Your work is saved here and will be sent when the connection is back; retrying in ${seconds} s.`
-          : `The server had a problem (${message}). Retrying in ${seconds} s.`,
+        ...worded({
+          id: offline ? 'sync.offline' : 'sync.serverProblem',
+          values: { reason: message, seconds },
+        }),
       });
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
@@ -193,9 +199,11 @@ export class SyncEngine {
     this.setStatus({
       state: 'error',
       lastSyncedAt: this.status.lastSyncedAt,
-      message: signIn
-        ? 'The server no longer accepts this device. Sign out and sign in again with a new invite code.'
-        : `Sync failed: ${message}`,
+      ...worded(
+        signIn
+          ? { id: 'sync.signInRefused', values: {} }
+          : { id: 'sync.failed', values: { reason: message } },
+      ),
     });
   }
 

@@ -3,6 +3,7 @@ import { Action, type ActionResult, type ActionType } from '../../shared/protoco
 import type { Notice } from '../../shared/contract/events';
 import { actionTable } from '../../shared/domain/actions';
 import type { Db } from '../db/open';
+import { worded } from '../i18n/translate';
 import type { SyncAppliers } from './appliers';
 import {
   confirmClaim,
@@ -99,17 +100,23 @@ function noticeFor(
   now: number,
   kept: boolean,
 ): Notice {
-  const what = undo.subject ? `“${undo.subject}”` : 'this task';
-  const verb = specOf(row.type)?.failed.en ?? row.type;
-  const keptText = kept ? ' Your text is kept under “Not sent”.' : '';
-  const lost =
+  const subject = { hasSubject: undo.subject ? 'yes' : 'no', subject: undo.subject ?? '' };
+  const text =
     row.type === 'claim' && result.status === 'conflict'
-      ? `Another advocate claimed ${what} first; it left My tickets.`
-      : `Could not ${verb} ${what}: ${result.message ?? result.status}. Your change was undone.${keptText}`;
+      ? worded({ id: 'notice.claimLost', values: subject })
+      : worded({
+          id: 'notice.actionRefused',
+          values: {
+            ...subject,
+            type: row.type,
+            reason: result.message ?? result.status,
+            kept: kept ? 'yes' : 'no',
+          },
+        });
   return {
     id: `${row.key}:${result.status}`,
     level: result.status === 'conflict' ? 'warning' : 'error',
-    message: lost,
+    ...text,
     taskId: row.taskId,
     at: now,
   };

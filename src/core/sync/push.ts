@@ -1,6 +1,7 @@
 import type { Notice } from '../../shared/contract/events';
 import { Action, type ActionResult } from '../../shared/protocol';
 import type { Db } from '../db/open';
+import { worded } from '../i18n/translate';
 import type { SyncAppliers } from './appliers';
 import { HttpError, type FeedClient } from './client';
 import { settleAction, type UndoRecord } from './outbox';
@@ -139,13 +140,19 @@ export class OutboxPusher {
     this.head = { seq: -1, failures: 0 };
     this.batch = FULL_BATCH;
     const undo = JSON.parse(row.undo ?? 'null') as UndoRecord | null;
-    const what = undo?.subject ? `“${undo.subject}”` : 'a task';
     this.c.onNotice({
       id: `${row.key}:parked`,
       level: 'error',
-      message:
-        `Your ${row.type} on ${what} failed ${PARK_AFTER_FAILURES} times at the server (${message}). ` +
-        'It is kept under “Not sent”, with the actions after it on that ticket; press Retry to send it again.',
+      ...worded({
+        id: 'notice.parked',
+        values: {
+          hasSubject: undo?.subject ? 'yes' : 'no',
+          subject: undo?.subject ?? '',
+          action: row.type,
+          failures: PARK_AFTER_FAILURES,
+          reason: message,
+        },
+      }),
       taskId: row.taskId,
       at,
     });

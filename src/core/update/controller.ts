@@ -1,6 +1,7 @@
 import type { UpdateProgress, UpdateStatus } from '../../shared/contract/update';
 import { AppError } from '../../shared/result';
-import { describeUpdateError } from './describeError';
+import { translate } from '../i18n/translate';
+import { updateErrorText } from './describeError';
 import type { UpdateSource } from './source';
 
 export const UPDATE_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
@@ -45,6 +46,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
     progress: null,
     lastCheckedAt: null,
     error: null,
+    errorText: null,
   };
   let running: Promise<unknown> | null = null;
   let lastProgressAt = 0;
@@ -56,7 +58,8 @@ export function createUpdateController(options: UpdateControllerOptions): Update
   };
   const failed = (error: unknown): UpdateStatus => {
     onError?.(error);
-    return set({ state: 'error', progress: null, error: describeUpdateError(error) });
+    const text = updateErrorText(error);
+    return set({ state: 'error', progress: null, error: translate('en', text), errorText: text });
   };
   const track = <T>(promise: Promise<T>): Promise<T> => {
     running = promise;
@@ -72,7 +75,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
       return Promise.resolve(status);
     }
     if (status.state === 'checking' && running) return running.then(() => status);
-    set({ state: 'checking', error: null });
+    set({ state: 'checking', error: null, errorText: null });
     return track(
       source.check().then(
         (offer) =>
@@ -108,6 +111,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
       set({
         state: 'downloading',
         error: null,
+        errorText: null,
         progress: { percent: 0, transferredBytes: 0, totalBytes: 0, bytesPerSecond: 0 },
       });
       void track(

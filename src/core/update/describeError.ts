@@ -1,3 +1,5 @@
+import type { CoreMessageId, TextRef } from '../../shared/i18n/catalogs';
+import { translate } from '../i18n/translate';
 const unreachable = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -15,28 +17,29 @@ function codeOf(error: unknown): string | null {
 }
 
 /**
- * A short, plain-language reason for Settings. Never the raw message: it can hold URLs with
- * query strings and stack traces that belong in the log only.
+ * A short, plain-language reason for Settings, as an i18n id and values. Never the raw message:
+ * it can hold URLs with query strings and stack traces that belong in the log only.
  */
-export function describeUpdateError(error: unknown): string {
+export function updateErrorText(error: unknown): TextRef {
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : '';
-  if (code === 'ERR_UPDATE_SIGNATURE') {
-    return 'The update on offer is not signed with the Gigdesk release key and was refused. Nothing was downloaded or installed.';
-  }
-  if (code === 'ERR_CHECKSUM_MISMATCH' || /checksum mismatch/i.test(message)) {
-    return 'The downloaded update did not match its published checksum and was discarded.';
-  }
-  if ((code && unreachable.has(code)) || /net::ERR_/.test(message)) {
-    return 'Could not reach the update server. Gigdesk will try again later.';
-  }
+  const id = (name: string) => ({ id: `update.error.${name}` as CoreMessageId, values: {} });
+  if (code === 'ERR_UPDATE_SIGNATURE') return id('signature');
+  if (code === 'ERR_CHECKSUM_MISMATCH' || /checksum mismatch/i.test(message)) return id('checksum');
+  if ((code && unreachable.has(code)) || /net::ERR_/.test(message)) return id('unreachable');
   if (code === 'ERR_UPDATER_LATEST_VERSION_NOT_FOUND' || code === 'HTTP_ERROR_404') {
-    return 'The update server has no release for this system yet.';
+    return id('noRelease');
   }
   if (code === 'ERR_UPDATER_INVALID_UPDATE_INFO' || code === 'ERR_UPDATER_INVALID_VERSION') {
-    return 'The update server answered with release information Gigdesk could not read.';
+    return id('unreadable');
   }
-  return code
-    ? `The update could not be completed (${code}).`
-    : 'The update could not be completed.';
+  return {
+    id: 'update.error.other',
+    values: { hasCode: code ? 'yes' : 'no', code: code ?? '' },
+  };
+}
+
+/** The reason in English (the log, and `UpdateStatus.error`). */
+export function describeUpdateError(error: unknown): string {
+  return translate('en', updateErrorText(error));
 }

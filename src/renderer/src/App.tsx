@@ -6,6 +6,7 @@ import { useSync } from './features/sync/syncStore';
 import { useNotices } from './features/notices/noticesStore';
 import { applyTheme } from './ui/theme';
 import { FirstRun } from './features/session/FirstRun';
+import { FormattedMessage } from 'react-intl';
 
 export function App() {
   const { status, exploring, listen: listenSession } = useSession();
@@ -25,7 +26,7 @@ export function App() {
   if (status === null) {
     return (
       <div className="splash" role="status">
-        Opening Gigdesk…
+        <FormattedMessage id="app.opening" />
       </div>
     );
   }

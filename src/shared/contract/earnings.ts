@@ -168,7 +168,12 @@ export const earningsChannels = {
   'earnings:entries': channel(EntriesQuery, EntriesPage),
   'earnings:case': channel(z.strictObject({ taskId: z.string().min(1) }), CaseDetail),
   'earnings:export': channel(
-    z.strictObject({ range: EarningsRange, brandId: z.string().nullable().default(null) }),
+    z.strictObject({
+      range: EarningsRange,
+      brandId: z.string().nullable().default(null),
+      /** Start the file with a UTF-8 byte-order mark, so Excel reads "María" and "佐藤" right. */
+      bom: z.boolean().default(false),
+    }),
     ExportResult,
   ),
 };

@@ -33,8 +33,13 @@ export const UpdateStatus = z.object({
   progress: UpdateProgress.nullable(),
   /** UTC epoch ms of the last check that reached the server. */
   lastCheckedAt: z.number().int().nullable(),
-  /** Plain-language reason of the last failure (shown in Settings, never as a popup). */
+  /** Plain-language reason of the last failure (shown in Settings, never as a popup), English. */
   error: z.string().nullable(),
+  /** `error` as an i18n id and values, worded by the renderer in the language shown. */
+  errorText: z
+    .object({ id: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) })
+    .nullable()
+    .optional(),
 });
 export type UpdateStatus = z.infer<typeof UpdateStatus>;
 

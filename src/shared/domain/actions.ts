@@ -58,8 +58,6 @@ export interface ActionSpec<T extends ActionType> {
   label: Text;
   /** "… waiting to send" badge. */
   pending: Text;
-  /** "Could not … “subject”" when the server refuses it. */
-  failed: Text;
   note: NoteRule<T> | null;
   /** Single key in the ticket view (not while typing), as a US keyboard types it; matched on any
    * layout by shortcutOf (shared/domain/shortcuts.ts). Null for none. */
@@ -78,7 +76,6 @@ export const actionTable = {
     ui: null,
     label: t('claim.label', 'Claim'),
     pending: t('claim.pending', 'Claim'),
-    failed: t('claim.failed', 'claim'),
     note: null,
     shortcut: null,
   },
@@ -89,7 +86,6 @@ export const actionTable = {
     ui: null,
     label: t('renew.label', 'Keep the claim'),
     pending: t('renew.pending', 'Renewal'),
-    failed: t('renew.failed', 'renew the lease on'),
     note: null,
     shortcut: null,
   },
@@ -100,7 +96,6 @@ export const actionTable = {
     ui: 'composer',
     label: t('reply.label', 'Reply to the customer'),
     pending: t('reply.pending', 'Reply'),
-    failed: t('reply.failed', 'send your reply on'),
     note: { field: 'body', required: true, becomes: 'message' },
     shortcut: 'r',
   },
@@ -111,7 +106,6 @@ export const actionTable = {
     ui: 'composer',
     label: t('note.label', 'Add an internal note'),
     pending: t('note.pending', 'Note'),
-    failed: t('note.failed', 'add your note to'),
     note: { field: 'body', required: true, becomes: 'note' },
     shortcut: 'n',
   },
@@ -122,7 +116,6 @@ export const actionTable = {
     ui: 'dialog',
     label: t('resolve.label', 'Resolve…'),
     pending: t('resolve.pending', 'Resolve'),
-    failed: t('resolve.failed', 'resolve'),
     note: { field: 'summary', required: false, becomes: 'note' },
     shortcut: null,
   },
@@ -133,7 +126,6 @@ export const actionTable = {
     ui: 'dialog',
     label: t('escalate.label', 'Escalate…'),
     pending: t('escalate.pending', 'Escalation'),
-    failed: t('escalate.failed', 'escalate'),
     note: { field: 'handoffNote', required: true, becomes: 'handoff' },
     shortcut: 'e',
   },
@@ -144,7 +136,6 @@ export const actionTable = {
     ui: 'dialog',
     label: t('transfer.label', 'Transfer…'),
     pending: t('transfer.pending', 'Transfer'),
-    failed: t('transfer.failed', 'transfer'),
     note: { field: 'note', required: true, becomes: 'handoff' },
     shortcut: 't',
   },
@@ -155,7 +146,6 @@ export const actionTable = {
     ui: 'dialog',
     label: t('abandon.label', 'Hand back…'),
     pending: t('abandon.pending', 'Hand-back'),
-    failed: t('abandon.failed', 'hand back'),
     note: { field: 'reason', required: false, becomes: 'note' },
     shortcut: null,
   },

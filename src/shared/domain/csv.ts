@@ -8,8 +8,15 @@ export function csvField(value: string): string {
     : value;
 }
 
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+/** The byte-order mark Excel needs to read a CSV file as UTF-8 (else "María" turns to "MarÃ­a"). */
+export const UTF8_BOM = '\uFEFF';
+
+export function toCsv(
+  rows: readonly (readonly string[])[],
+  options: { bom?: boolean } = {},
+): string {
+  const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return options.bom ? UTF8_BOM + body : body;
 }
 
 /**

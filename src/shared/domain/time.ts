@@ -199,13 +199,21 @@ export function dayRange(fromDay: number, toDay: number, zone: string): DayRange
   };
 }
 
-/** The day, ISO week (Monday first) or calendar month containing `utcMs`, in `zone`. */
-export function periodContaining(utcMs: number, kind: PeriodKind, zone: string): DayRange {
+/**
+ * The day, week or calendar month containing `utcMs`, in `zone`. Weeks start on ISO weekday
+ * `weekStartsOn` (1 = Monday … 7 = Sunday; see `firstDayOfWeek`).
+ */
+export function periodContaining(
+  utcMs: number,
+  kind: PeriodKind,
+  zone: string,
+  weekStartsOn = 1,
+): DayRange {
   const today = dayNumberAt(utcMs, zone);
   if (kind === 'day') return dayRange(today, today, zone);
   if (kind === 'week') {
-    const monday = today - (isoWeekday(today) - 1);
-    return dayRange(monday, monday + 6, zone);
+    const first = today - ((isoWeekday(today) - weekStartsOn + 7) % 7);
+    return dayRange(first, first + 6, zone);
   }
   const { year, month } = civilFromDays(today);
   const first = daysFromCivil({ year, month, day: 1 });
@@ -215,7 +223,50 @@ export function periodContaining(utcMs: number, kind: PeriodKind, zone: string):
   return dayRange(first, nextFirst - 1, zone);
 }
 
+/** The locale this runtime runs in (the operating system's, in the app). */
+export function systemLocale(): string {
+  return Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
 /** The zone this runtime runs in (the operating system's, in the app). */
 export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * Regions whose weeks do not start on Monday (CLDR `firstDay`), for runtimes without
+ * `Intl.Locale#getWeekInfo`: 7 = Sunday, 6 = Saturday.
+ */
+const regionFirstDay: Record<string, number> = Object.fromEntries([
+  ...'AG AS BD BR BS BT BW BZ CA CN CO DM DO ET GT GU HK HN ID IL IN JM JP KE KH KR LA MH MM MO MT MX MZ NI NP PA PE PH PK PR PT PY SA SG SV TH TT TW UM US VE VI WS YE ZA ZW'
+    .split(' ')
+    .map((r) => [r, 7]),
+  ...'AF BH DJ DZ EG IQ IR JO KW LY OM QA SD SY'.split(' ').map((r) => [r, 6]),
+  ['MV', 5],
+]);
+
+/** The first day of the week from a region alone (the fallback when Intl has no week data). */
+export function firstDayOfRegion(region: string | undefined): number {
+  return (region && regionFirstDay[region]) || 1;
+}
+
+interface WeekInfoLocale extends Intl.Locale {
+  getWeekInfo?: () => { firstDay: number };
+  weekInfo?: { firstDay: number };
+}
+
+/**
+ * The ISO weekday (1 = Monday … 7 = Sunday) a locale's weeks start on: en-US Sunday, de Monday,
+ * ar (Egypt) Saturday. An unknown or malformed tag counts as Monday (ISO).
+ */
+export function firstDayOfWeek(locale: string | null | undefined): number {
+  let tag: WeekInfoLocale;
+  try {
+    if (!locale) return 1;
+    tag = new Intl.Locale(locale).maximize() as WeekInfoLocale;
+  } catch {
+    return 1;
+  }
+  const info = tag.getWeekInfo?.() ?? tag.weekInfo;
+  return info?.firstDay ?? firstDayOfRegion(tag.region);
 }

@@ -2,7 +2,7 @@
 // jsdom, not the project default happy-dom: DOMPurify under happy-dom lets <script> and
 // javascript: links through (it relies on DOM behaviour happy-dom does not have), and the app
 // itself runs in Chromium.
-import { render } from '@testing-library/react';
+import { render } from '../render';
 import { describe, expect, it } from 'vitest';
 import { Markdown } from '../../../src/renderer/src/ui/markdown/Markdown';
 import { renderMarkdown } from '../../../src/renderer/src/ui/markdown/renderMarkdown';

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '../render';
 import { describe, expect, it, vi } from 'vitest';
 import { articleLinkMarkdown, excerptMarkdown } from '../../../src/renderer/src/features/kb/format';
 import { KbPanel } from '../../../src/renderer/src/features/kb/KbPanel';

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '../render';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useKb } from '../../../src/renderer/src/features/kb/kbStore';
 import { useSync } from '../../../src/renderer/src/features/sync/syncStore';

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '../render';
 import { describe, expect, it, vi } from 'vitest';
 import { Markdown } from '../../../src/renderer/src/ui/markdown/Markdown';
 import { renderMarkdown } from '../../../src/renderer/src/ui/markdown/renderMarkdown';

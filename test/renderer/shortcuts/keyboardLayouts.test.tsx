@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '../render';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
 import { Shell } from '../../../src/renderer/src/features/shell/Shell';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The sanitizer (DOMPurify) needs a DOM it supports; happy-dom lets markup through, so jsdom here.
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '../render';
 import { describe, expect, it } from 'vitest';
 import { Thread } from '../../../src/renderer/src/features/tickets/Thread';
 import { ticket } from './fixtures';

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '../render';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DRAFT_SAVE_MS } from '../../../src/renderer/src/features/tickets/Composer';
 import { useTickets } from '../../../src/renderer/src/features/tickets/ticketsStore';

@@ -113,6 +113,28 @@ describe('earnings CSV export', () => {
     ]);
   });
 
+  it('writes a UTF-8 byte-order mark for Excel when asked, keeping names and defusing', async () => {
+    core = createTestCore({ now: () => Date.UTC(2026, 2, 20, 12) });
+    applyLedgerEntry(
+      core.db,
+      serverEntry({ id: 'A', taskId: 't1', amountMinor: 500, occurredAt: Date.UTC(2026, 2, 2) }),
+    );
+    const comment = '=María y 佐藤さん, gracias';
+    applyRating(core.db, rating({ taskId: 't1', comment }));
+    const range = { kind: 'custom', from: '2026-03-01', to: '2026-03-31' } as const;
+
+    const plain = readFileSync((await ok<ExportResult>('earnings:export', { range })).path!);
+    const excel = readFileSync(
+      (await ok<ExportResult>('earnings:export', { range, bom: true })).path!,
+    );
+    expect([...plain.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect([...excel.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(excel.subarray(3).equals(plain)).toBe(true);
+    const [header, record] = parseCsv(new TextDecoder().decode(excel));
+    expect(header![0]).toBe('date');
+    expect(record![header!.indexOf('rating_comment')]).toBe(`'${comment}`);
+  });
+
   it('answers null when the save dialog is cancelled', async () => {
     core = createTestCore({ saveFile: async () => null });
     const exported = await ok<ExportResult>('earnings:export', { range: { kind: 'month' } });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { csvField, defuseFormula, parseCsv, toCsv } from '../../../src/shared/domain/csv';
+import { csvField, defuseFormula, parseCsv, toCsv, UTF8_BOM } from '../../../src/shared/domain/csv';
 
 describe('RFC 4180 CSV', () => {
   it('quotes commas, quotes and line breaks, and doubles quotes', () => {
@@ -42,5 +42,29 @@ describe('RFC 4180 CSV', () => {
     expect(defuseFormula('=HYPERLINK("x")')).toBe('\'=HYPERLINK("x")');
     expect(defuseFormula('@me')).toBe("'@me");
     expect(defuseFormula('fine')).toBe('fine');
+  });
+});
+
+describe('UTF-8 for Excel', () => {
+  const rows = [
+    ['name', 'comment'],
+    ['María', '=SUM(A1)'],
+    ['佐藤', 'ありがとう'],
+  ];
+
+  it('starts with a byte-order mark only when asked, and keeps every character', () => {
+    const plain = toCsv(rows);
+    const withBom = toCsv(rows, { bom: true });
+    expect(plain.startsWith(UTF8_BOM)).toBe(false);
+    const bytes = Buffer.from(withBom, 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(withBom.slice(1)).toBe(plain);
+    const decoded = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
+    expect(parseCsv(decoded)).toEqual(rows);
+  });
+
+  it('keeps formula defusing on non-Latin text', () => {
+    expect(defuseFormula('=佐藤')).toBe("'=佐藤");
+    expect(defuseFormula('María')).toBe('María');
   });
 });

@@ -4,6 +4,8 @@ import {
   civilFromDays,
   dayNumberAt,
   daysFromCivil,
+  firstDayOfRegion,
+  firstDayOfWeek,
   formatDay,
   isoWeekday,
   parseDay,
@@ -155,4 +157,52 @@ describe('a case resolved at 23:30 local on the last day of a month with a DST c
       expect((m.endMs - m.startMs) % (24 * HOUR)).not.toBe(0);
     });
   }
+});
+
+describe('the first day of the week, per locale', () => {
+  it('starts weeks where the locale says', () => {
+    expect(firstDayOfWeek('en-US')).toBe(7);
+    expect(firstDayOfWeek('en')).toBe(7);
+    expect(firstDayOfWeek('en-GB')).toBe(1);
+    expect(firstDayOfWeek('de')).toBe(1);
+    expect(firstDayOfWeek('es')).toBe(1);
+    expect(firstDayOfWeek('ja')).toBe(7);
+    expect(firstDayOfWeek('ar-EG')).toBe(6);
+    expect(firstDayOfWeek('ar')).toBe(6);
+    expect(firstDayOfWeek('ar-AE')).toBe(1);
+  });
+
+  it('counts a missing or malformed tag as Monday (ISO)', () => {
+    expect(firstDayOfWeek(null)).toBe(1);
+    expect(firstDayOfWeek('not a tag!')).toBe(1);
+  });
+
+  it('has a region fallback that agrees with Intl', () => {
+    for (const region of ['US', 'DE', 'JP', 'EG', 'SA', 'AE', 'BR', 'GB', 'IN', 'IR', 'MX', 'FR']) {
+      const tag = new Intl.Locale(`und-${region}`).maximize() as Intl.Locale & {
+        getWeekInfo?: () => { firstDay: number };
+      };
+      const fromIntl = tag.getWeekInfo?.().firstDay;
+      if (fromIntl !== undefined) expect(firstDayOfRegion(region), region).toBe(fromIntl);
+    }
+    expect(firstDayOfRegion(undefined)).toBe(1);
+  });
+
+  it('puts "this week" on the locale\'s first day, in the zone', () => {
+    // Wednesday 2026-12-02 12:00 UTC.
+    const at = Date.UTC(2026, 11, 2, 12);
+    const week = (firstDay: number) => {
+      const w = periodContaining(at, 'week', 'UTC', firstDay);
+      return [formatDay(w.fromDay), formatDay(w.toDay)];
+    };
+    expect(week(1)).toEqual(['2026-11-30', '2026-12-06']); // de: Monday
+    expect(week(7)).toEqual(['2026-11-29', '2026-12-05']); // en-US: Sunday
+    expect(week(6)).toEqual(['2026-11-28', '2026-12-04']); // ar-EG: Saturday
+    // On the first day itself the week starts that day: Saturday 2026-12-05 in Cairo.
+    const saturday = periodContaining(Date.UTC(2026, 11, 5, 8), 'week', 'Africa/Cairo', 6);
+    expect(formatDay(saturday.fromDay)).toBe('2026-12-05');
+    // Sunday 00:30 in Tokyo is still Saturday in UTC: the zone decides the day.
+    const tokyo = periodContaining(Date.UTC(2026, 11, 5, 15, 30), 'week', 'Asia/Tokyo', 7);
+    expect(formatDay(tokyo.fromDay)).toBe('2026-12-06');
+  });
 });

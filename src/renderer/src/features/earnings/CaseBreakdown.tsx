@@ -1,4 +1,6 @@
 import type { CaseDetail, ComputationLine } from '../../../../shared/contract/earnings';
+import type { MessageId } from '../../i18n/catalogs';
+import { useT } from '../../i18n/useT';
 import { Modal } from '../../ui/Modal';
 import { dateTime, duration, kindLabel, money, signedMoney, statusLabel } from './format';
 
@@ -9,10 +11,10 @@ interface Props {
   onClose: () => void;
 }
 
-const outcomeLabel: Record<string, string> = {
-  resolved: 'Resolved',
-  escalated: 'Escalated with a handoff',
-  transferred: 'Transferred',
+const outcomeLabel: Record<string, MessageId> = {
+  resolved: 'earnings.outcome.resolved',
+  escalated: 'earnings.outcome.escalated',
+  transferred: 'earnings.outcome.transferred',
 };
 
 /** The first line is the base; every later one is shown as the operation it applies. */
@@ -29,21 +31,25 @@ function lineAmount(
 /** How one case's pay adds up, line by line, with the rule version and every entry behind it. */
 export function CaseBreakdown({ detail, timeZone, locale, onClose }: Props) {
   const { currency } = detail;
+  const t = useT();
+  const outcome = detail.outcome ? outcomeLabel[detail.outcome] : undefined;
   return (
     <Modal
       title={detail.subject ?? detail.taskId}
       onClose={onClose}
       placement="sheet"
-      closeLabel="Close"
+      closeLabel={t('common.close')}
       className="earnings-case"
     >
       <p className="muted earnings-case__about">
         {detail.brandName}
-        {detail.outcome ? ` · ${outcomeLabel[detail.outcome] ?? detail.outcome}` : ''}
-        {detail.complexity !== null ? ` · complexity ${detail.complexity}` : ''}
+        {detail.outcome ? ` · ${outcome ? t(outcome) : detail.outcome}` : ''}
+        {detail.complexity !== null
+          ? ` · ${t('feed.complexity', { level: detail.complexity })}`
+          : ''}
       </p>
 
-      <table className="earnings-case__lines" aria-label="How this case's pay adds up">
+      <table className="earnings-case__lines" aria-label={t('earnings.case.lines')}>
         <tbody>
           {detail.lines.map((line, i) => (
             <tr
@@ -57,39 +63,43 @@ export function CaseBreakdown({ detail, timeZone, locale, onClose }: Props) {
         </tbody>
         <tfoot>
           <tr className="earnings-case__total">
-            <th scope="row">= Total</th>
+            <th scope="row">= {t('earnings.total')}</th>
             <td data-testid="case-total">{money(detail.totalMinor, currency, locale)}</td>
           </tr>
         </tfoot>
       </table>
       <p className="earnings-case__facts">
         <span className={`earnings-status earnings-status--${detail.status}`}>
-          {statusLabel[detail.status]}
+          {t(statusLabel[detail.status])}
         </span>
-        <span>Payout rules version {detail.ruleVersion ?? '—'}</span>
+        <span>{t('earnings.case.rules', { version: detail.ruleVersion ?? '—' })}</span>
         {detail.claimedAt !== null &&
         detail.resolvedAt !== null &&
         detail.resolvedAt >= detail.claimedAt ? (
-          <span>Worked {duration(detail.resolvedAt - detail.claimedAt)}</span>
+          <span>
+            {t('earnings.case.worked', { time: duration(detail.resolvedAt - detail.claimedAt) })}
+          </span>
         ) : null}
       </p>
 
       {detail.rating ? (
-        <section className="earnings-case__rating" aria-label="Customer rating">
-          <h3>Customer rating</h3>
+        <section className="earnings-case__rating" aria-label={t('earnings.case.rating')}>
+          <h3>{t('earnings.case.rating')}</h3>
           <p>
-            <span aria-label={`${detail.rating.score} out of 5 stars`}>
+            <span aria-label={t('earnings.case.stars', { score: detail.rating.score })}>
               {'★'.repeat(detail.rating.score)}
               {'☆'.repeat(5 - detail.rating.score)}
             </span>{' '}
             <span className="muted">{dateTime(detail.rating.ratedAt, timeZone, locale)}</span>
           </p>
-          {detail.rating.comment ? <blockquote>{detail.rating.comment}</blockquote> : null}
+          {detail.rating.comment ? (
+            <blockquote dir="auto">{detail.rating.comment}</blockquote>
+          ) : null}
         </section>
       ) : null}
 
-      <section aria-label="Entries of this case">
-        <h3>Ledger entries</h3>
+      <section aria-label={t('earnings.case.entries')}>
+        <h3>{t('earnings.ledger')}</h3>
         <ul className="earnings-case__entries">
           {detail.entries.map((e) => (
             <li
@@ -97,12 +107,15 @@ export function CaseBreakdown({ detail, timeZone, locale, onClose }: Props) {
               className={e.supersededBy ? 'earnings-case__entry--replaced' : undefined}
             >
               <span>{dateTime(e.occurredAt, timeZone, locale)}</span>
-              <span>{kindLabel[e.kind]}</span>
+              <span>{t(kindLabel[e.kind])}</span>
               <span>{money(e.amountMinor, e.currency, locale)}</span>
               <span>
                 {e.supersededBy
-                  ? 'Estimate, replaced by the server’s entry'
-                  : `${statusLabel[e.status]}${e.source === 'local' ? ' (this device)' : ''}`}
+                  ? t('earnings.case.replaced')
+                  : t('earnings.case.status', {
+                      status: t(statusLabel[e.status]),
+                      local: e.source === 'local' ? 'yes' : 'no',
+                    })}
               </span>
             </li>
           ))}

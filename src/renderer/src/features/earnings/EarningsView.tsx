@@ -9,26 +9,29 @@ import { RangePicker } from './RangePicker';
 import { RatingChart } from './RatingChart';
 import { TotalsCards } from './TotalsCards';
 import { useEarnings } from './earningsStore';
-import { useSettings } from '../settings/settingsStore';
+import { useIntl } from 'react-intl';
+import { useFormat, type Formatters } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
 import './earnings.css';
 
-function rangeLabel(range: EarningsRange): string {
+function rangeLabel(range: EarningsRange, t: ReturnType<typeof useT>, f: Formatters): string {
   switch (range.kind) {
     case 'today':
-      return 'today';
     case 'week':
-      return 'this week';
     case 'month':
-      return 'this month';
+      return t('earnings.rangeName', { kind: range.kind });
     case 'custom':
-      return `${range.from} to ${range.to}`;
+      return f.dayRange(range.from, range.to);
   }
 }
 
 export function EarningsView() {
   const s = useEarnings();
   const { listen } = s;
-  const locale = useSettings((st) => st.settings?.locale) ?? undefined;
+  // Money and dates in the app's language (its region included), in the summaries' zone.
+  const locale = useIntl().locale;
+  const t = useT();
+  const f = useFormat();
   useEffect(() => listen(), [listen]);
 
   const { dashboard, summary, entries } = s;
@@ -36,7 +39,7 @@ export function EarningsView() {
   return (
     <div className="view view--earnings">
       <div className="earnings-header">
-        <h1 className="view__title">Earnings</h1>
+        <h1 className="view__title">{t('nav.earnings')}</h1>
         {ready && dashboard.hasEntries ? (
           <div className="earnings-header__actions">
             <RangePicker
@@ -52,7 +55,7 @@ export function EarningsView() {
               onClick={() => void s.exportCsv()}
               disabled={s.exporting}
             >
-              {s.exporting ? 'Exporting…' : 'Export CSV…'}
+              {t(s.exporting ? 'earnings.exporting' : 'earnings.export')}
             </button>
           </div>
         ) : null}
@@ -70,21 +73,17 @@ export function EarningsView() {
       {!ready ? (
         s.error ? null : (
           <p className="muted" role="status">
-            Loading earnings…
+            {t('earnings.loading')}
           </p>
         )
       ) : !dashboard.hasEntries ? (
-        <EmptyState title="No earnings yet">
-          Every case you resolve, escalate or transfer shows here with exactly how its pay was
-          worked out, along with your customers&apos; ratings and your totals for today, this week
-          and this month.
-        </EmptyState>
+        <EmptyState title={t('earnings.empty.title')}>{t('earnings.empty.body')}</EmptyState>
       ) : (
         <div className="earnings-body">
           <TotalsCards
             dashboard={dashboard}
             summary={summary}
-            rangeLabel={rangeLabel(s.range)}
+            rangeLabel={rangeLabel(s.range, t, f)}
             locale={locale}
           />
           <div className="earnings-charts">
@@ -98,7 +97,7 @@ export function EarningsView() {
             locale={locale}
             onOpenCase={(id) => void s.openCase(id)}
           />
-          <p className="muted earnings-zone">Days are counted in {summary.timeZone}.</p>
+          <p className="muted earnings-zone">{t('earnings.zone', { zone: summary.timeZone })}</p>
         </div>
       )}
       {s.caseError ? (

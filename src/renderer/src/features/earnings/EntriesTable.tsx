@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import type { EntriesPage } from '../../../../shared/contract/earnings';
+import { useT } from '../../i18n/useT';
 import { dateTime, kindLabel, money, statusLabel } from './format';
 
 interface Props {
@@ -15,6 +16,7 @@ const ROW_HEIGHT = 44;
 /** Every counted entry of the range, newest first; only the visible rows are in the DOM. */
 export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  const t = useT();
   const virtualizer = useVirtualizer({
     count: page.entries.length,
     getScrollElement: () => scroller.current,
@@ -24,21 +26,23 @@ export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
     initialRect: { width: 800, height: 440 },
   });
   return (
-    <section className="earnings-entries" aria-label="Entries">
+    <section className="earnings-entries" aria-label={t('earnings.entries')}>
       <h2 className="earnings-section-title">
-        Entries{' '}
+        {t('earnings.entries')}{' '}
         <span className="muted">
-          {page.total > page.entries.length
-            ? `(newest ${page.entries.length} of ${page.total})`
-            : `(${page.total})`}
+          {t('earnings.entriesCount', {
+            same: page.total > page.entries.length ? 'no' : 'yes',
+            shown: page.entries.length,
+            total: page.total,
+          })}
         </span>
       </h2>
       {page.entries.length === 0 ? (
-        <p className="muted">No entries in this period.</p>
+        <p className="muted">{t('earnings.noEntries')}</p>
       ) : (
         <div
           role="table"
-          aria-label="Ledger entries"
+          aria-label={t('earnings.ledger')}
           aria-rowcount={page.entries.length + 1}
           className="earnings-table"
         >
@@ -48,13 +52,13 @@ export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
               aria-rowindex={1}
               className="earnings-table__row earnings-table__row--head"
             >
-              <span role="columnheader">When</span>
-              <span role="columnheader">Case</span>
-              <span role="columnheader">Brand</span>
-              <span role="columnheader">Kind</span>
-              <span role="columnheader">Status</span>
+              <span role="columnheader">{t('earnings.col.when')}</span>
+              <span role="columnheader">{t('earnings.col.case')}</span>
+              <span role="columnheader">{t('feed.filters.brand')}</span>
+              <span role="columnheader">{t('earnings.col.kind')}</span>
+              <span role="columnheader">{t('earnings.col.status')}</span>
               <span role="columnheader" className="earnings-table__amount">
-                Amount
+                {t('earnings.col.amount')}
               </span>
             </div>
           </div>
@@ -95,10 +99,10 @@ export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
                       </button>
                     </span>
                     <span role="cell">{e.brandName}</span>
-                    <span role="cell">{kindLabel[e.kind]}</span>
+                    <span role="cell">{t(kindLabel[e.kind])}</span>
                     <span role="cell">
                       <span className={`earnings-status earnings-status--${e.status}`}>
-                        {statusLabel[e.status]}
+                        {t(statusLabel[e.status])}
                       </span>
                     </span>
                     <span

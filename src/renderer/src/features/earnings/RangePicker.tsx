@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT';
 import { useId, useState, type FormEvent } from 'react';
 import type { EarningsRange } from '../../../../shared/contract/earnings';
 
@@ -10,13 +11,14 @@ interface Props {
 }
 
 const presets = [
-  { kind: 'today', label: 'Today' },
-  { kind: 'week', label: 'This week' },
-  { kind: 'month', label: 'This month' },
+  { kind: 'today', label: 'earnings.today' },
+  { kind: 'week', label: 'earnings.week' },
+  { kind: 'month', label: 'earnings.month' },
 ] as const;
 
 export function RangePicker({ range, from, to, onChange }: Props) {
   const [custom, setCustom] = useState(range.kind === 'custom');
+  const t = useT();
   const [start, setStart] = useState(range.kind === 'custom' ? range.from : (from ?? ''));
   const [end, setEnd] = useState(range.kind === 'custom' ? range.to : (to ?? ''));
   const invalid = start !== '' && end !== '' && start > end;
@@ -26,7 +28,7 @@ export function RangePicker({ range, from, to, onChange }: Props) {
   };
   return (
     <div className="earnings-range">
-      <div className="earnings-range__presets" role="group" aria-label="Period">
+      <div className="earnings-range__presets" role="group" aria-label={t('earnings.period')}>
         {presets.map((p) => (
           <button
             key={p.kind}
@@ -38,7 +40,7 @@ export function RangePicker({ range, from, to, onChange }: Props) {
               onChange({ kind: p.kind });
             }}
           >
-            {p.label}
+            {t(p.label)}
           </button>
         ))}
         <button
@@ -51,19 +53,24 @@ export function RangePicker({ range, from, to, onChange }: Props) {
             if (!end && to) setEnd(to);
           }}
         >
-          Custom range
+          {t('earnings.custom')}
         </button>
       </div>
       {custom ? (
         <form className="earnings-range__custom" onSubmit={apply}>
-          <DateField label="From" value={start} onChange={setStart} invalid={invalid} />
-          <DateField label="To" value={end} onChange={setEnd} invalid={invalid} />
+          <DateField
+            label={t('earnings.from')}
+            value={start}
+            onChange={setStart}
+            invalid={invalid}
+          />
+          <DateField label={t('earnings.to')} value={end} onChange={setEnd} invalid={invalid} />
           <button type="submit" className="button" disabled={invalid || !start || !end}>
-            Show
+            {t('earnings.show')}
           </button>
           {invalid ? (
             <span className="form-error" role="alert">
-              The range must not end before it starts.
+              {t('earnings.badRange')}
             </span>
           ) : null}
         </form>

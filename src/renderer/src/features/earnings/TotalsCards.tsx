@@ -4,6 +4,7 @@ import type {
   PeriodSummary,
   PeriodTotals,
 } from '../../../../shared/contract/earnings';
+import { useT } from '../../i18n/useT';
 import { money, statusLabel } from './format';
 
 interface Props {
@@ -36,14 +37,15 @@ function PeriodCard({
   locale?: string | undefined;
 }) {
   const cases = period.totals.reduce((n, t) => n + t.cases, 0);
+  const t = useT();
   return (
     <section className="earnings-card" aria-label={title}>
       <h2 className="earnings-card__title">{title}</h2>
       <Amounts totals={period.totals} locale={locale} />
       <p className="earnings-card__meta">
-        {cases} {cases === 1 ? 'case' : 'cases'}
+        {t('earnings.cases', { count: cases })}
         {period.ratings.averageScore !== null
-          ? ` · ★ ${period.ratings.averageScore.toFixed(1)} (${period.ratings.count})`
+          ? ` · ${t('earnings.stars', { average: period.ratings.averageScore, count: period.ratings.count })}`
           : ''}
       </p>
     </section>
@@ -52,29 +54,35 @@ function PeriodCard({
 
 /** Today / week / month at a glance, then the selected range in detail, per currency. */
 export function TotalsCards({ dashboard, summary, rangeLabel, locale }: Props) {
+  const tr = useT();
   return (
     <>
       <div className="earnings-cards">
-        <PeriodCard title="Today" period={dashboard.today} locale={locale} />
-        <PeriodCard title="This week" period={dashboard.week} locale={locale} />
-        <PeriodCard title="This month" period={dashboard.month} locale={locale} />
+        <PeriodCard title={tr('earnings.today')} period={dashboard.today} locale={locale} />
+        <PeriodCard title={tr('earnings.week')} period={dashboard.week} locale={locale} />
+        <PeriodCard title={tr('earnings.month')} period={dashboard.month} locale={locale} />
       </div>
-      <section className="earnings-range-totals" aria-label={`Totals for ${rangeLabel}`}>
+      <section
+        className="earnings-range-totals"
+        aria-label={tr('earnings.totalsFor', { range: rangeLabel })}
+      >
         {summary.totals.length === 0 ? (
-          <p className="muted">No entries in {rangeLabel}.</p>
+          <p className="muted">{tr('earnings.noEntriesIn', { range: rangeLabel })}</p>
         ) : (
           <table className="earnings-range-totals__table">
-            <caption className="visually-hidden">Totals for {rangeLabel}</caption>
+            <caption className="visually-hidden">
+              {tr('earnings.totalsFor', { range: rangeLabel })}
+            </caption>
             <thead>
               <tr>
-                <th scope="col">Currency</th>
-                <th scope="col">Total</th>
-                <th scope="col">Cases</th>
-                <th scope="col">Average per case</th>
-                <th scope="col">Effective hourly rate</th>
+                <th scope="col">{tr('earnings.currency')}</th>
+                <th scope="col">{tr('earnings.total')}</th>
+                <th scope="col">{tr('earnings.casesHeader')}</th>
+                <th scope="col">{tr('earnings.average')}</th>
+                <th scope="col">{tr('earnings.hourly')}</th>
                 {(['estimated', 'pending', 'confirmed', 'paid'] as const).map((s) => (
                   <th key={s} scope="col">
-                    {statusLabel[s]}
+                    {tr(statusLabel[s])}
                   </th>
                 ))}
               </tr>
@@ -95,7 +103,9 @@ export function TotalsCards({ dashboard, summary, rangeLabel, locale }: Props) {
                   <td>
                     {t.hourlyRateMinor === null
                       ? '—'
-                      : `${money(t.hourlyRateMinor, t.currency, locale)}/h`}
+                      : tr('earnings.perHour', {
+                          amount: money(t.hourlyRateMinor, t.currency, locale),
+                        })}
                   </td>
                   {(['estimated', 'pending', 'confirmed', 'paid'] as const).map((s) => (
                     <td key={s}>{money(t.byStatus[s], t.currency, locale)}</td>

@@ -1,19 +1,20 @@
+import type { MessageId } from '../../i18n/catalogs';
 import type { EntryKind, EntryStatus } from '../../../../shared/contract/earnings';
 import { formatMoney } from '../../../../shared/domain/money';
 
-export const statusLabel: Record<EntryStatus, string> = {
-  estimated: 'Estimated',
-  pending: 'Pending',
-  confirmed: 'Confirmed',
-  paid: 'Paid',
+export const statusLabel: Record<EntryStatus, MessageId> = {
+  estimated: 'earnings.status.estimated',
+  pending: 'earnings.status.pending',
+  confirmed: 'earnings.status.confirmed',
+  paid: 'earnings.status.paid',
 };
 
-export const kindLabel: Record<EntryKind, string> = {
-  payout: 'Case payout',
-  rating_bonus: 'Rating bonus',
-  tip: 'Tip',
-  adjustment: 'Adjustment',
-  clawback: 'Clawback',
+export const kindLabel: Record<EntryKind, MessageId> = {
+  payout: 'earnings.kind.payout',
+  rating_bonus: 'earnings.kind.rating_bonus',
+  tip: 'earnings.kind.tip',
+  adjustment: 'earnings.kind.adjustment',
+  clawback: 'earnings.kind.clawback',
 };
 
 export function money(amountMinor: number, currency: string, locale?: string): string {

@@ -1,12 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { FeedSort } from '../../../../shared/contract/feed';
 import { useFeed } from './feedStore';
-import { channelLabel } from './format';
+import type { MessageId } from '../../i18n/catalogs';
+import { useT } from '../../i18n/useT';
+import { channelLabels } from './format';
 
-const sorts: { id: FeedSort; label: string }[] = [
-  { id: 'payout', label: 'Highest payout' },
-  { id: 'due', label: 'Due soonest' },
-  { id: 'newest', label: 'Newest' },
+const sorts: { id: FeedSort; label: MessageId }[] = [
+  { id: 'payout', label: 'feed.sort.payout' },
+  { id: 'due', label: 'feed.sort.due' },
+  { id: 'newest', label: 'feed.sort.newest' },
 ];
 
 const parseChoice = (value: string) => (value === '' ? null : value);
@@ -22,6 +24,7 @@ function toMinor(text: string): number | null {
 
 export function FeedFilterBar() {
   const { prefs, facets, setFilters, setSort, clearFilters } = useFeed();
+  const t = useT();
   const ids = {
     brand: useId(),
     skill: useId(),
@@ -40,15 +43,15 @@ export function FeedFilterBar() {
   };
   const active = Object.values(filters).some((v) => v !== null);
   return (
-    <form className="feed-filters" aria-label="Filter and sort the feed" onSubmit={applyMinPay}>
+    <form className="feed-filters" aria-label={t('feed.filters.label')} onSubmit={applyMinPay}>
       <div className="feed-filters__field">
-        <label htmlFor={ids.brand}>Brand</label>
+        <label htmlFor={ids.brand}>{t('feed.filters.brand')}</label>
         <select
           id={ids.brand}
           value={filters.brandId ?? ''}
           onChange={(e) => void setFilters({ brandId: parseChoice(e.target.value) })}
         >
-          <option value="">All brands</option>
+          <option value="">{t('feed.filters.allBrands')}</option>
           {facets.brands.map((b) => (
             <option key={b.id} value={b.id}>
               {b.name}
@@ -57,13 +60,13 @@ export function FeedFilterBar() {
         </select>
       </div>
       <div className="feed-filters__field">
-        <label htmlFor={ids.skill}>Skill</label>
+        <label htmlFor={ids.skill}>{t('feed.filters.skill')}</label>
         <select
           id={ids.skill}
           value={filters.skill ?? ''}
           onChange={(e) => void setFilters({ skill: parseChoice(e.target.value) })}
         >
-          <option value="">Any skill</option>
+          <option value="">{t('feed.filters.anySkill')}</option>
           {facets.skills.map((s) => (
             <option key={s} value={s}>
               {s}
@@ -72,7 +75,7 @@ export function FeedFilterBar() {
         </select>
       </div>
       <div className="feed-filters__field">
-        <label htmlFor={ids.channel}>Channel</label>
+        <label htmlFor={ids.channel}>{t('feed.filters.channel')}</label>
         <select
           id={ids.channel}
           value={filters.channel ?? ''}
@@ -80,16 +83,16 @@ export function FeedFilterBar() {
             void setFilters({ channel: parseChoice(e.target.value) as typeof filters.channel })
           }
         >
-          <option value="">Any channel</option>
-          {Object.entries(channelLabel).map(([id, label]) => (
+          <option value="">{t('feed.filters.anyChannel')}</option>
+          {Object.entries(channelLabels).map(([id, label]) => (
             <option key={id} value={id}>
-              {label}
+              {t(label)}
             </option>
           ))}
         </select>
       </div>
       <div className="feed-filters__field">
-        <label htmlFor={ids.complexity}>Complexity</label>
+        <label htmlFor={ids.complexity}>{t('feed.filters.complexity')}</label>
         <select
           id={ids.complexity}
           value={filters.complexity ?? ''}
@@ -97,7 +100,7 @@ export function FeedFilterBar() {
             void setFilters({ complexity: e.target.value === '' ? null : Number(e.target.value) })
           }
         >
-          <option value="">Any complexity</option>
+          <option value="">{t('feed.filters.anyComplexity')}</option>
           {[1, 2, 3, 4, 5].map((c) => (
             <option key={c} value={c}>
               {c}
@@ -106,11 +109,11 @@ export function FeedFilterBar() {
         </select>
       </div>
       <div className="feed-filters__field">
-        <label htmlFor={ids.pay}>Minimum payout</label>
+        <label htmlFor={ids.pay}>{t('feed.filters.minPayout')}</label>
         <input
           id={ids.pay}
           inputMode="decimal"
-          placeholder="e.g. 5.00"
+          placeholder={t('feed.filters.minPayoutExample', { example: (5).toFixed(2) })}
           value={minPay}
           onChange={(e) => setMinPay(e.target.value)}
           onBlur={() => applyMinPay()}
@@ -118,7 +121,7 @@ export function FeedFilterBar() {
         />
       </div>
       <div className="feed-filters__field">
-        <label htmlFor={ids.sort}>Sort by</label>
+        <label htmlFor={ids.sort}>{t('feed.filters.sort')}</label>
         <select
           id={ids.sort}
           value={prefs.sort}
@@ -126,7 +129,7 @@ export function FeedFilterBar() {
         >
           {sorts.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.label}
+              {t(s.label)}
             </option>
           ))}
         </select>
@@ -140,7 +143,7 @@ export function FeedFilterBar() {
             void clearFilters();
           }}
         >
-          Clear filters
+          {t('feed.filters.clear')}
         </button>
       ) : null}
     </form>

@@ -1,5 +1,6 @@
 import type { FeedTask } from '../../../../shared/contract/feed';
-import { channelLabel, dueLabel, payoutLabel } from './format';
+import { useT } from '../../i18n/useT';
+import { useTaskLabels } from './format';
 
 interface Props {
   task: FeedTask;
@@ -18,6 +19,8 @@ interface Props {
  */
 export function FeedRow({ task, selected, now, position, total, onOpen, onClaim }: Props) {
   const overdue = task.slaDueAt !== null && task.slaDueAt < now;
+  const t = useT();
+  const labels = useTaskLabels();
   return (
     <div
       className={`feed-row${selected ? ' feed-row--selected' : ''}`}
@@ -37,9 +40,9 @@ export function FeedRow({ task, selected, now, position, total, onOpen, onClaim 
         <span className="feed-row__main">
           <span className="feed-row__top">
             <span className="feed-row__brand">{task.brandName}</span>
-            <span className="tag">{channelLabel[task.channel] ?? task.channel}</span>
-            <span className="tag" title="Complexity 1 (simple) to 5 (hard)">
-              Complexity {task.complexity}
+            <span className="tag">{labels.channel(task.channel)}</span>
+            <span className="tag" title={t('feed.complexityScale')}>
+              {t('feed.complexity', { level: task.complexity })}
             </span>
             {task.skills.map((skill) => (
               <span key={skill} className="tag tag--skill">
@@ -47,24 +50,27 @@ export function FeedRow({ task, selected, now, position, total, onOpen, onClaim 
               </span>
             ))}
           </span>
-          <span className="feed-row__subject">{task.subject}</span>
+          <span className="feed-row__subject" dir="auto">
+            {task.subject}
+          </span>
         </span>
         <span className="feed-row__side">
-          <span className="feed-row__payout" title="Estimated payout if you resolve it">
-            {payoutLabel(task.payoutMinor, task.currency)}
+          <span className="feed-row__payout" title={t('feed.row.payoutTitle')}>
+            {labels.payout(task.payoutMinor, task.currency)}
           </span>
           <span className={`feed-row__due${overdue ? ' feed-row__due--late' : ''}`}>
-            {dueLabel(task.slaDueAt, now)}
+            {labels.due(task.slaDueAt, now)}
           </span>
         </span>
       </button>
       {task.pendingClaim ? (
-        <span className="pill pill--pending" title="Waiting for the server to confirm your claim">
-          Pending claim
+        <span className="pill pill--pending" title={t('feed.row.pendingTitle')}>
+          {t('feed.row.pending')}
         </span>
       ) : (
         <button type="button" className="button button--small" tabIndex={-1} onClick={onClaim}>
-          Claim<span className="visually-hidden"> {task.subject}</span>
+          {t('action.claim.label')}
+          <span className="visually-hidden"> {task.subject}</span>
         </button>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { FormattedMessage } from 'react-intl';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { shortcutOf } from '../../../../shared/domain/shortcuts';
@@ -10,6 +11,8 @@ import { useNow } from '../sync/useNow';
 import { rowAt, useFeed } from './feedStore';
 import { useSession } from '../session/sessionStore';
 import { useSync } from '../sync/syncStore';
+import { CoreText } from '../../i18n/CoreText';
+import { useT } from '../../i18n/useT';
 import './feed.css';
 
 const ROW_HEIGHT = 76;
@@ -30,6 +33,7 @@ export function FeedView() {
   const now = useNow(30_000);
   const listRef = useRef<HTMLDivElement>(null);
   const signedIn = session?.state === 'signed_in';
+  const t = useT();
 
   useEffect(() => listen(), [listen]);
 
@@ -84,56 +88,52 @@ export function FeedView() {
   let empty: React.JSX.Element | null = null;
   if (!signedIn) {
     empty = (
-      <EmptyState title="No tasks yet">
-        Open tasks from the brands you work for appear here once you are connected: brand, subject,
-        channel, complexity, due time and what each case pays. Connect to a brand server or open the
-        demo workspace from the welcome screen.
+      <EmptyState title={t('feed.empty.signedOut.title')}>
+        {t('feed.empty.signedOut.body')}
       </EmptyState>
     );
   } else if (total === 0 && filtersActive) {
     empty = (
       <EmptyState
-        title="No tasks match these filters"
+        title={t('feed.empty.filtered.title')}
         action={
           <button type="button" className="button" onClick={() => void feed.clearFilters()}>
-            Clear filters
+            {t('feed.filters.clear')}
           </button>
         }
       >
-        Widen the filters (another brand, any skill or channel, a lower minimum payout) to see more
-        tasks.
+        {t('feed.empty.filtered.body')}
       </EmptyState>
     );
   } else if (total === 0 && (sync.state === 'offline' || sync.state === 'error')) {
     empty = (
       <EmptyState
-        title={sync.state === 'offline' ? 'You are offline' : 'The feed could not sync'}
+        title={t(sync.state === 'offline' ? 'feed.empty.offline.title' : 'feed.empty.error.title')}
         action={
           <button type="button" className="button" onClick={() => void syncNow()}>
-            Try again now
+            {t('feed.tryAgain')}
           </button>
         }
       >
-        {sync.message ?? 'The feed shows what was last synced.'} Tasks appear here as soon as the
-        server is reachable again.
+        {sync.message ? (
+          <CoreText text={sync.text} fallback={sync.message} />
+        ) : (
+          t('feed.empty.lastSynced')
+        )}{' '}
+        {t('feed.empty.offline.body')}
       </EmptyState>
     );
   } else if (total === 0) {
-    empty = (
-      <EmptyState title="No open tasks right now">
-        Every task is taken. New ones appear here the moment the brand publishes them, and you get a
-        notification for those that match your skills.
-      </EmptyState>
-    );
+    empty = <EmptyState title={t('feed.empty.none.title')}>{t('feed.empty.none.body')}</EmptyState>;
   }
 
   return (
     <div className="view view--feed">
       <div className="feed-header">
-        <h1 className="view__title">Feed</h1>
+        <h1 className="view__title">{t('nav.feed')}</h1>
         {signedIn && total !== null ? (
           <span className="muted" aria-live="polite">
-            {total.toLocaleString()} open {total === 1 ? 'task' : 'tasks'}
+            {t('feed.count', { count: total })}
           </span>
         ) : null}
       </div>
@@ -143,9 +143,13 @@ export function FeedView() {
           className={`banner banner--${sync.state === 'offline' ? 'warning' : 'error'}`}
           role="status"
         >
-          {sync.state === 'offline'
-            ? 'Offline: showing the feed as last synced. Claims you make now are sent when you reconnect.'
-            : (sync.message ?? 'Sync failed.')}
+          {sync.state === 'offline' ? (
+            t('feed.offlineBanner')
+          ) : sync.message ? (
+            <CoreText text={sync.text} fallback={sync.message} />
+          ) : (
+            t('feed.syncFailed')
+          )}
         </p>
       ) : null}
       {feed.error ? (
@@ -161,7 +165,13 @@ export function FeedView() {
       {signedIn && feed.ready ? <FeedFilterBar /> : null}
       {empty ?? (
         <div className="feed-body">
-          <div ref={listRef} className="feed-list" role="list" aria-label="Open tasks" tabIndex={0}>
+          <div
+            ref={listRef}
+            className="feed-list"
+            role="list"
+            aria-label={t('feed.list.label')}
+            tabIndex={0}
+          >
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => {
                 const task = rowAt(pages, item.index);
@@ -203,7 +213,10 @@ export function FeedView() {
         </div>
       )}
       <p className="feed-keys muted">
-        <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>c</kbd> claim
+        <FormattedMessage
+          id="feed.keys"
+          values={{ kbd: (chunks: React.ReactNode[]) => <kbd>{chunks}</kbd> }}
+        />
       </p>
     </div>
   );

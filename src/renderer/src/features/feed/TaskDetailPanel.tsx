@@ -1,5 +1,8 @@
 import type { TaskDetail } from '../../../../shared/contract/feed';
-import { channelLabel, dueLabel, payoutLabel } from './format';
+import { FormattedMessage } from 'react-intl';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
+import { useTaskLabels } from './format';
 
 interface Props {
   task: TaskDetail;
@@ -11,25 +14,33 @@ interface Props {
 /** A task's conversation so far, to decide whether to take it. */
 export function TaskDetailPanel({ task, now, onClose, onClaim }: Props) {
   const claimable = task.status === 'open' && !task.pendingClaim;
+  const t = useT();
+  const format = useFormat();
+  const labels = useTaskLabels();
   return (
-    <aside className="task-detail" aria-label={`Task: ${task.subject}`}>
+    <aside className="task-detail" aria-label={t('feed.detail.label', { subject: task.subject })}>
       <header className="task-detail__header">
         <div>
           <p className="muted">
-            {task.brandName} · {channelLabel[task.channel] ?? task.channel} · Complexity{' '}
-            {task.complexity} · {dueLabel(task.slaDueAt, now)}
+            {task.brandName} · {labels.channel(task.channel)} ·{' '}
+            {t('feed.complexity', { level: task.complexity })} · {labels.due(task.slaDueAt, now)}
           </p>
-          <h2>{task.subject}</h2>
+          <h2 dir="auto">{task.subject}</h2>
           <p>
-            <strong>{payoutLabel(task.payoutMinor, task.currency)}</strong>{' '}
-            <span className="muted">if resolved · customer {task.customerName}</span>
+            <strong>{labels.payout(task.payoutMinor, task.currency)}</strong>{' '}
+            <span className="muted">
+              <FormattedMessage
+                id="feed.detail.ifResolved"
+                values={{ customer: <bdi>{task.customerName}</bdi> }}
+              />
+            </span>
           </p>
         </div>
         <button
           type="button"
           className="button button--ghost"
           onClick={onClose}
-          aria-label="Close task"
+          aria-label={t('feed.detail.close')}
         >
           ×
         </button>
@@ -38,22 +49,24 @@ export function TaskDetailPanel({ task, now, onClose, onClaim }: Props) {
         {task.messages.map((m) => (
           <li key={m.id} className={`message${m.internal ? ' message--internal' : ''}`}>
             <p className="message__meta">
-              {m.authorName} · {new Date(m.createdAt).toLocaleString()}
-              {m.internal ? ' · internal' : ''}
+              <bdi>{m.authorName}</bdi> · {format.dateTime(m.createdAt)}
+              {m.internal ? ` · ${t('feed.detail.internal')}` : ''}
             </p>
-            <p className="message__body">{m.body}</p>
+            <p className="message__body" dir="auto">
+              {m.body}
+            </p>
           </li>
         ))}
       </ol>
       <footer className="task-detail__footer">
         {task.pendingClaim ? (
-          <span className="pill pill--pending">Pending claim: waiting for the server</span>
+          <span className="pill pill--pending">{t('feed.detail.pendingClaim')}</span>
         ) : claimable ? (
           <button type="button" className="button button--primary" onClick={onClaim}>
-            Claim this task (c)
+            {t('feed.detail.claim')}
           </button>
         ) : (
-          <span className="muted">This task is {task.status}.</span>
+          <span className="muted">{t('feed.detail.status', { status: task.status })}</span>
         )}
       </footer>
     </aside>

@@ -1,28 +1,31 @@
-import { formatMoney } from '../../../../shared/domain/money';
+import type { MessageId } from '../../i18n/catalogs';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
 
-export function payoutLabel(amountMinor: number | null, currency: string | null): string {
-  if (amountMinor === null || currency === null) return 'No payout rules yet';
-  return formatMoney(amountMinor, currency);
-}
-
-const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-
-/** "due in 3 hours", "overdue by 20 minutes", or "no SLA". */
-export function dueLabel(dueAt: number | null, now: number): string {
-  if (dueAt === null) return 'No SLA';
-  const minutes = Math.round((dueAt - now) / 60_000);
-  const abs = Math.abs(minutes);
-  const text =
-    abs < 60
-      ? relative.format(minutes, 'minute')
-      : abs < 48 * 60
-        ? relative.format(Math.round(minutes / 60), 'hour')
-        : relative.format(Math.round(minutes / 1440), 'day');
-  return minutes < 0 ? `Overdue (${text})` : `Due ${text}`;
-}
-
-export const channelLabel: Record<string, string> = {
-  email: 'Email',
-  chat: 'Chat',
-  social: 'Social',
+export const channelLabels: Record<string, MessageId> = {
+  email: 'feed.channel.email',
+  chat: 'feed.channel.chat',
+  social: 'feed.channel.social',
 };
+
+/** How a task's payout, due time and channel read, in the advocate's language. */
+export function useTaskLabels() {
+  const t = useT();
+  const format = useFormat();
+  return {
+    payout: (amountMinor: number | null, currency: string | null): string =>
+      amountMinor === null || currency === null
+        ? t('feed.noPayoutRules')
+        : format.money(amountMinor, currency),
+    /** "Due in 3 hours", "Overdue (20 minutes ago)", or "No SLA". */
+    due: (dueAt: number | null, now: number): string => {
+      if (dueAt === null) return t('feed.noSla');
+      const when = format.relative(dueAt, now);
+      return t(dueAt < now ? 'feed.overdue' : 'feed.due', { when });
+    },
+    channel: (channel: string): string => {
+      const id = channelLabels[channel];
+      return id ? t(id) : channel;
+    },
+  };
+}

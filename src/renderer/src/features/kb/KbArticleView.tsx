@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { KbArticle } from '../../../../shared/contract/kb';
 import { Markdown } from '../../ui/markdown/Markdown';
-import { formatUpdated } from './format';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
 import { KbTags } from './KbBits';
 
 interface Props {
@@ -13,13 +14,15 @@ interface Props {
 
 export function KbArticleView({ article, onArticleLink, actions, headingLevel = 2 }: Props) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const t = useT();
+  const format = useFormat();
   return (
-    <article className="kb-article" aria-label={article.title}>
+    <article className="kb-article" aria-label={article.title} dir="auto">
       <header className="kb-article__header">
         <Heading className="kb-article__title">{article.title}</Heading>
         <p className="kb-article__meta">
           <KbTags tags={article.tags} />
-          <span className="muted">Updated {formatUpdated(article.updatedAt)}</span>
+          <span className="muted">{t('kb.updated', { date: format.date(article.updatedAt) })}</span>
         </p>
         {actions ? <div className="kb-article__actions">{actions}</div> : null}
       </header>

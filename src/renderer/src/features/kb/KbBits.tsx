@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT';
 /** Small pieces shared by the KB view and the ticket's KB panel. */
 
 export function KbTags({ tags }: { tags: string[] }) {
@@ -22,12 +23,14 @@ interface SearchBoxProps {
 }
 
 export function KbSearchBox({ label, value, onChange, onEnter, autoFocus }: SearchBoxProps) {
+  const t = useT();
   return (
     <input
       type="search"
       className="kb-search"
       aria-label={label}
-      placeholder="Search articles…"
+      placeholder={t('kb.placeholderSearch')}
+      dir="auto"
       value={value}
       onChange={(e) => onChange(e.target.value)}
       onKeyDown={(e) => {

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT';
 import { useEffect, useRef, useState } from 'react';
 import type { KbArticle, KbHit } from '../../../../shared/contract/kb';
 import { errorMessage, invoke } from '../../api';
@@ -36,6 +37,7 @@ export function KbPanel({
   onInsertLink,
   onInsertExcerpt,
 }: Props) {
+  const t = useT();
   const [query, setQuery] = useState('');
   const [suggested, setSuggested] = useState<KbHit[]>([]);
   const [found, setFound] = useState<KbHit[]>([]);
@@ -100,7 +102,7 @@ export function KbPanel({
       id={id}
       tabIndex={0}
       className={`kb-panel${drawer ? ' kb-panel--drawer' : ''}`}
-      aria-label="Knowledge base"
+      aria-label={t('nav.kb')}
       hidden={hidden}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && onClose) {
@@ -111,27 +113,25 @@ export function KbPanel({
     >
       {onClose ? (
         <button type="button" className="link-button kb-panel__close" onClick={onClose}>
-          Close the knowledge base
+          {t('kb.closePanel')}
         </button>
       ) : null}
       <KbSearchBox
-        label="Search articles for this ticket"
+        label={t('kb.panelSearch')}
         value={query}
         onChange={search}
         onEnter={() => hits[0] && open(hits[0].id)}
       />
       {error ? <p role="alert">{error}</p> : null}
-      <h3 className="kb-panel__heading">{searching ? 'Results' : 'Suggested for this ticket'}</h3>
+      <h3 className="kb-panel__heading">{t(searching ? 'kb.resultsHeading' : 'kb.suggested')}</h3>
       {hits.length === 0 ? (
-        <p className="muted">
-          {searching ? 'No articles match every word.' : 'No suggestions for this ticket.'}
-        </p>
+        <p className="muted">{t(searching ? 'kb.noMatch' : 'kb.noSuggestions')}</p>
       ) : (
         <KbResultList
           hits={hits}
           selectedId={article?.id ?? null}
           onOpen={open}
-          label={searching ? 'Results' : 'Suggested articles'}
+          label={t(searching ? 'kb.resultsHeading' : 'kb.suggestedList')}
         />
       )}
       {article ? (
@@ -143,17 +143,17 @@ export function KbPanel({
             actions={
               <>
                 <button type="button" className="button" onClick={() => onInsertLink(article)}>
-                  Insert link
+                  {t('kb.insertLink')}
                 </button>
                 <button
                   type="button"
                   className="button"
                   onClick={() => onInsertExcerpt(article, excerpt(article))}
                 >
-                  Insert excerpt
+                  {t('kb.insertExcerpt')}
                 </button>
                 <button type="button" className="link-button" onClick={() => setArticle(null)}>
-                  Close
+                  {t('common.close')}
                 </button>
               </>
             }

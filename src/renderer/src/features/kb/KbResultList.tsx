@@ -1,5 +1,6 @@
 import type { KbHit } from '../../../../shared/contract/kb';
-import { formatUpdated } from './format';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
 import { Highlighted } from './Highlighted';
 import { KbTags } from './KbBits';
 
@@ -13,6 +14,8 @@ interface Props {
 }
 
 export function KbResultList({ hits, selectedId, onOpen, label, scrolls = false }: Props) {
+  const t = useT();
+  const format = useFormat();
   return (
     <ul className="kb-results" aria-label={label} tabIndex={scrolls ? 0 : undefined}>
       {hits.map((hit) => (
@@ -33,7 +36,9 @@ export function KbResultList({ hits, selectedId, onOpen, label, scrolls = false 
             ) : null}
             <span className="kb-result__meta">
               <KbTags tags={hit.tags} />
-              <span className="kb-result__date">Updated {formatUpdated(hit.updatedAt)}</span>
+              <span className="kb-result__date">
+                {t('kb.updated', { date: format.date(hit.updatedAt) })}
+              </span>
             </span>
           </button>
         </li>

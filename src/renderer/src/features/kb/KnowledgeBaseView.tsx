@@ -6,27 +6,26 @@ import { KbSearchBox } from './KbBits';
 import { KbResultList } from './KbResultList';
 import { useKb } from './kbStore';
 import { useSync } from '../sync/syncStore';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
 import './kb.css';
 
-function lastSynced(at: number | null): string {
-  if (at === null) return 'Never synced';
-  return `Last synced ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(at)}`;
-}
-
 function SyncLine({ status, count }: { status: SyncStatus; count: number | null }) {
+  const t = useT();
+  const format = useFormat();
   return (
     <p className="kb-view__sync">
       {status.state === 'offline' ? (
         <span className="kb-offline" role="status">
-          Offline · searching the copy on this computer
+          {t('kb.offline')}
         </span>
       ) : null}
-      <span className="muted">{lastSynced(status.lastSyncedAt)}</span>
-      {count !== null ? (
-        <span className="muted">
-          {count.toLocaleString()} {count === 1 ? 'article' : 'articles'}
-        </span>
-      ) : null}
+      <span className="muted">
+        {status.lastSyncedAt === null
+          ? t('sync.neverSynced')
+          : t('sync.lastSynced', { time: format.dateTime(status.lastSyncedAt) })}
+      </span>
+      {count !== null ? <span className="muted">{t('kb.count', { count })}</span> : null}
     </p>
   );
 }
@@ -35,6 +34,7 @@ export function KnowledgeBaseView() {
   const kb = useKb();
   const { loadOverview, setQuery, setFilters, openArticle, closeArticle } = kb;
   const sync = useSync((s) => s.status);
+  const t = useT();
 
   // New articles arrive with each sync: refresh the counts and the current results.
   useEffect(() => {
@@ -45,7 +45,7 @@ export function KnowledgeBaseView() {
   const overview = kb.overview;
   const header = (
     <div className="kb-view__head">
-      <h1 className="view__title">Knowledge base</h1>
+      <h1 className="view__title">{t('nav.kb')}</h1>
       <SyncLine status={sync} count={overview?.articleCount ?? null} />
     </div>
   );
@@ -53,31 +53,28 @@ export function KnowledgeBaseView() {
     return (
       <div className="view">
         {header}
-        <EmptyState title="No articles yet">
-          The help-center articles of your brands are kept on this computer once you sync, so you
-          can search them as you type, also offline.
-        </EmptyState>
+        <EmptyState title={t('kb.empty.title')}>{t('kb.empty.body')}</EmptyState>
       </div>
     );
   }
 
   const typed = kb.query.trim() !== '';
-  let status = 'Type to search titles, articles and tags.';
+  let status = t('kb.hint');
   if (kb.error) status = kb.error;
-  else if (typed && kb.hits.length === 0 && !kb.searching) status = 'No articles match every word.';
+  else if (typed && kb.hits.length === 0 && !kb.searching) status = t('kb.noMatch');
   else if (typed && kb.hits.length > 0)
     status =
       kb.mode === 'bounded'
-        ? `${kb.hits.length} newest matches: these words are in most articles, add a rarer word to narrow down.`
-        : `${kb.hits.length} best ${kb.hits.length === 1 ? 'match' : 'matches'}`;
+        ? t('kb.bounded', { count: kb.hits.length })
+        : t('kb.best', { count: kb.hits.length });
 
   return (
     <div className="view kb-view">
       {header}
       <div className="kb-view__body">
-        <section className="kb-view__search" aria-label="Search">
+        <section className="kb-view__search" aria-label={t('kb.search')}>
           <KbSearchBox
-            label="Search the knowledge base"
+            label={t('kb.searchLabel')}
             value={kb.query}
             onChange={setQuery}
             onEnter={() => kb.hits[0] && void openArticle(kb.hits[0].id)}
@@ -86,12 +83,12 @@ export function KnowledgeBaseView() {
           <div className="kb-filters">
             {overview && overview.brands.length > 1 ? (
               <label>
-                Brand
+                {t('feed.filters.brand')}
                 <select
                   value={kb.brandId ?? ''}
                   onChange={(e) => setFilters({ brandId: e.target.value || null })}
                 >
-                  <option value="">All brands</option>
+                  <option value="">{t('feed.filters.allBrands')}</option>
                   {overview.brands.map((b) => (
                     <option key={b.id} value={b.id}>
                       {b.name}
@@ -102,15 +99,15 @@ export function KnowledgeBaseView() {
             ) : null}
             {overview && overview.tags.length > 0 ? (
               <label>
-                Tag
+                {t('kb.tag')}
                 <select
                   value={kb.tag ?? ''}
                   onChange={(e) => setFilters({ tag: e.target.value || null })}
                 >
-                  <option value="">Any tag</option>
-                  {overview.tags.map((t) => (
-                    <option key={t.tag} value={t.tag}>
-                      {t.tag} ({t.count})
+                  <option value="">{t('kb.anyTag')}</option>
+                  {overview.tags.map((tag) => (
+                    <option key={tag.tag} value={tag.tag}>
+                      {tag.tag} ({tag.count})
                     </option>
                   ))}
                 </select>
@@ -124,25 +121,25 @@ export function KnowledgeBaseView() {
             hits={kb.hits}
             selectedId={kb.article?.id ?? null}
             onOpen={(id) => void openArticle(id)}
-            label="Search results"
+            label={t('kb.results')}
             scrolls
           />
         </section>
-        <section className="kb-view__reader" aria-label="Article" tabIndex={0}>
+        <section className="kb-view__reader" aria-label={t('kb.article')} tabIndex={0}>
           {kb.article ? (
             <KbArticleView
               article={kb.article}
               onArticleLink={(id) => void openArticle(id)}
               actions={
                 <button type="button" className="link-button" onClick={closeArticle}>
-                  Close article
+                  {t('kb.closeArticle')}
                 </button>
               }
             />
           ) : kb.articleError ? (
             <p role="alert">{kb.articleError}</p>
           ) : (
-            <p className="kb-view__placeholder muted">Open a result to read the article here.</p>
+            <p className="kb-view__placeholder muted">{t('kb.placeholder')}</p>
           )}
         </section>
       </div>

@@ -1,9 +1,5 @@
 import type { KbArticle } from '../../../../shared/contract/kb';
 
-export function formatUpdated(at: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(at);
-}
-
 /** Markdown for a link to the article (`kb:` links open the article inside Gigdesk). */
 export function articleLinkMarkdown(article: Pick<KbArticle, 'id' | 'title'>): string {
   return `[${article.title.replace(/[[\]]/g, '')}](kb:${article.id})`;

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT';
 import { useId, useState, type FormEvent } from 'react';
 import { serverUrlProblem } from '../../../../shared/domain/serverUrl';
 import { useSession } from './sessionStore';
@@ -14,12 +15,12 @@ export function FirstRun() {
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const t = useT();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const urlIssue = serverUrlProblem(url);
-    const codeIssue =
-      code.trim().length < 6 ? 'Enter the invite code from your brand’s email.' : null;
+    const codeIssue = code.trim().length < 6 ? t('firstRun.codeProblem') : null;
     setProblem(urlIssue ?? codeIssue);
     if (!urlIssue && !codeIssue) void connect(url.trim(), code.trim());
   };
@@ -30,19 +31,14 @@ export function FirstRun() {
         <span className="logo logo--large" aria-hidden="true">
           G
         </span>
-        <h1>Welcome to Gigdesk</h1>
-        <p>
-          Answer support tickets for the brands you love, in your own hours, and see exactly what
-          every case earns you.
-        </p>
+        <h1>{t('firstRun.welcome')}</h1>
+        <p>{t('firstRun.intro')}</p>
       </header>
       <div className="first-run__choices">
         <form className="card" onSubmit={submit} aria-labelledby="connect-title" noValidate>
-          <h2 id="connect-title">Connect to a brand server</h2>
-          <p className="muted">
-            Use the address and invite code from your brand’s invitation email.
-          </p>
-          <label htmlFor={urlId}>Server address</label>
+          <h2 id="connect-title">{t('firstRun.connectTitle')}</h2>
+          <p className="muted">{t('firstRun.connectHelp')}</p>
+          <label htmlFor={urlId}>{t('firstRun.address')}</label>
           <input
             id={urlId}
             type="url"
@@ -53,12 +49,12 @@ export function FirstRun() {
             onChange={(e) => setUrl(e.target.value)}
             aria-invalid={problem !== null && serverUrlProblem(url) !== null}
           />
-          <label htmlFor={codeId}>Invite code</label>
+          <label htmlFor={codeId}>{t('firstRun.code')}</label>
           <input
             id={codeId}
             autoComplete="one-time-code"
             spellCheck={false}
-            placeholder="e.g. 7KQ2-M9XD-4TPA"
+            placeholder={t('feed.filters.minPayoutExample', { example: '7KQ2-M9XD-4TPA' })}
             value={code}
             onChange={(e) => setCode(e.target.value)}
           />
@@ -68,22 +64,19 @@ export function FirstRun() {
             </p>
           ) : null}
           <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? 'Connecting…' : 'Connect'}
+            {busy ? t('sync.connecting') : t('firstRun.connect')}
           </button>
         </form>
         <section className="card card--demo" aria-labelledby="demo-title">
-          <h2 id="demo-title">Open the demo workspace</h2>
-          <p className="muted">
-            Try Gigdesk with a sample brand: a feed of realistic tasks, a help center and payout
-            rules. Nothing you do there reaches a real customer.
-          </p>
+          <h2 id="demo-title">{t('firstRun.demo')}</h2>
+          <p className="muted">{t('firstRun.demoHelp')}</p>
           <button type="button" className="button" onClick={() => void openDemo()} disabled={busy}>
-            Open the demo workspace
+            {t('firstRun.demo')}
           </button>
         </section>
       </div>
       <button type="button" className="link-button" onClick={explore}>
-        Look around first
+        {t('firstRun.explore')}
       </button>
     </div>
   );

@@ -3,20 +3,23 @@ import type { Settings } from '../../../../shared/settings';
 import { AccountSettings } from './AccountSettings';
 import { DiagnosticsSettings } from './DiagnosticsSettings';
 import { NotificationSettings } from './NotificationSettings';
+import { RegionSettings } from './RegionSettings';
 import { SettingsSection } from './SettingsSection';
 import { useSettings } from './settingsStore';
 import { UpdateSettings } from './UpdateSettings';
+import { useT } from '../../i18n/useT';
 import './settings.css';
 
 export function SettingsView() {
   const { settings, error, load, update } = useSettings();
   const themeId = useId();
+  const t = useT();
   useEffect(() => {
     void load();
   }, [load]);
   return (
     <div className="view view--settings">
-      <h1 className="view__title">Settings</h1>
+      <h1 className="view__title">{t('nav.settings')}</h1>
       {error ? (
         <p className="banner banner--error" role="alert">
           {error}
@@ -24,27 +27,28 @@ export function SettingsView() {
       ) : null}
       {settings ? (
         <div className="settings">
-          <SettingsSection title="Appearance">
+          <SettingsSection title={t('settings.appearance')}>
             <div className="settings-field">
-              <label htmlFor={themeId}>Theme</label>
+              <label htmlFor={themeId}>{t('settings.theme')}</label>
               <select
                 id={themeId}
                 value={settings.theme}
                 onChange={(e) => void update({ theme: e.target.value as Settings['theme'] })}
               >
-                <option value="system">Follow the system</option>
-                <option value="light">Light</option>
-                <option value="dark">Dark</option>
+                <option value="system">{t('settings.theme.system')}</option>
+                <option value="light">{t('settings.theme.light')}</option>
+                <option value="dark">{t('settings.theme.dark')}</option>
               </select>
             </div>
           </SettingsSection>
+          <RegionSettings />
           <NotificationSettings />
           <AccountSettings />
           <UpdateSettings />
           <DiagnosticsSettings />
         </div>
       ) : (
-        <p className="muted">Loading settings…</p>
+        <p className="muted">{t('settings.loading')}</p>
       )}
     </div>
   );

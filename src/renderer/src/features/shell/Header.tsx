@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT';
 import { useSession } from '../session/sessionStore';
 import { useSync } from '../sync/syncStore';
 import { SyncBadge } from '../sync/SyncBadge';
@@ -6,6 +7,7 @@ export function Header() {
   const status = useSession((s) => s.status);
   const sync = useSync((s) => s.status);
   const signedIn = status?.state === 'signed_in' ? status : null;
+  const t = useT();
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -13,10 +15,10 @@ export function Header() {
           G
         </span>
         <span className="app-header__name">Gigdesk</span>
-        {signedIn?.isDemo ? <span className="pill pill--demo">Demo workspace</span> : null}
+        {signedIn?.isDemo ? <span className="pill pill--demo">{t('header.demo')}</span> : null}
       </div>
       <SyncBadge status={sync} />
-      <div className="app-header__advocate" aria-label="Signed-in advocate">
+      <div className="app-header__advocate" aria-label={t('header.advocate')}>
         {signedIn ? (
           <>
             <span className="avatar" aria-hidden="true">
@@ -25,7 +27,7 @@ export function Header() {
             <span>{signedIn.advocate.name}</span>
           </>
         ) : (
-          <span className="muted">Not signed in</span>
+          <span className="muted">{t('header.signedOut')}</span>
         )}
       </div>
     </header>

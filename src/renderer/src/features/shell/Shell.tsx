@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT';
 import { useEffect } from 'react';
 import { shortcutOf } from '../../../../shared/domain/shortcuts';
 import './shell.css';
@@ -35,13 +36,14 @@ export function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, [go]);
   const View = viewComponents[view];
-  const label = views.find((v) => v.id === view)?.label ?? '';
+  const t = useT();
+  const label = views.find((v) => v.id === view)?.label;
   return (
     <div className="shell">
       <Header />
       <div className="shell__body">
         <Sidebar />
-        <main className="shell__main" aria-label={label}>
+        <main className="shell__main" aria-label={label ? t(label) : undefined}>
           <View />
         </main>
       </div>

@@ -1,13 +1,14 @@
+import type { MessageId } from '../../i18n/catalogs';
 import { create } from 'zustand';
 
 export type ViewId = 'feed' | 'tickets' | 'kb' | 'earnings' | 'settings';
 
-export const views: { id: ViewId; label: string; shortcut: string }[] = [
-  { id: 'feed', label: 'Feed', shortcut: '1' },
-  { id: 'tickets', label: 'My tickets', shortcut: '2' },
-  { id: 'kb', label: 'Knowledge base', shortcut: '3' },
-  { id: 'earnings', label: 'Earnings', shortcut: '4' },
-  { id: 'settings', label: 'Settings', shortcut: '5' },
+export const views: { id: ViewId; label: MessageId; shortcut: string }[] = [
+  { id: 'feed', label: 'nav.feed', shortcut: '1' },
+  { id: 'tickets', label: 'nav.tickets', shortcut: '2' },
+  { id: 'kb', label: 'nav.kb', shortcut: '3' },
+  { id: 'earnings', label: 'nav.earnings', shortcut: '4' },
+  { id: 'settings', label: 'nav.settings', shortcut: '5' },
 ];
 
 interface NavState {

@@ -11,7 +11,12 @@ interface SyncState {
 }
 
 export const useSync = create<SyncState>((set, get) => ({
-  status: { state: 'offline', lastSyncedAt: null, message: 'Not connected to a brand server yet.' },
+  status: {
+    state: 'offline',
+    lastSyncedAt: null,
+    message: 'Not connected to a brand server yet.',
+    text: { id: 'sync.notConnected', values: {} },
+  },
   syncing: false,
   listen: () => {
     const off = onEvent('sync:status', (status) => set({ status }));
@@ -27,7 +32,13 @@ export const useSync = create<SyncState>((set, get) => ({
     try {
       set({ status: await invoke('sync:now') });
     } catch (error) {
-      set((s) => ({ status: { ...s.status, state: 'error', message: errorMessage(error) } }));
+      set((s) => ({
+        status: {
+          state: 'error',
+          lastSyncedAt: s.status.lastSyncedAt,
+          message: errorMessage(error),
+        },
+      }));
     } finally {
       set({ syncing: false });
     }

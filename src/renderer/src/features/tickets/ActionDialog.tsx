@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { PayoutQuote, Ticket } from '../../../../shared/contract/tickets';
 import { actionTable, unhandledAction, type DialogAction } from '../../../../shared/domain/actions';
-import { formatMoney } from '../../../../shared/domain/money';
+import { useFormat, type Formatters } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
 import type { TicketCommand } from './ticketsStore';
 import { Modal } from '../../ui/Modal';
 
@@ -16,19 +17,18 @@ interface Props {
   offline: boolean;
 }
 
-const titles: Record<DialogKind, string> = {
-  resolve: 'Resolve this ticket',
-  escalate: 'Escalate this ticket',
-  transfer: 'Transfer this ticket',
-  abandon: 'Hand this ticket back',
-};
-
-export function payoutSentence(quote: PayoutQuote | null, brand: string): string {
-  if (!quote) return `${brand} has no payout rules yet, so the payout is not known.`;
+/** What a case pays under the brand's rules, line by line. */
+function payoutSentence(
+  quote: PayoutQuote | null,
+  brand: string,
+  t: ReturnType<typeof useT>,
+  format: Formatters,
+): string {
+  if (!quote) return t('dialog.noRules', { brand });
   const how = quote.lines
-    .map((l) => `${l.label} ${formatMoney(l.amountMinor, quote.currency)}`)
+    .map((l) => `${l.label} ${format.money(l.amountMinor, quote.currency)}`)
     .join('; ');
-  return `Pays ${formatMoney(quote.totalMinor, quote.currency)} under ${brand}’s rules (${how}).`;
+  return t('dialog.pays', { amount: format.money(quote.totalMinor, quote.currency), brand, how });
 }
 
 /** Says what will happen and what it pays, asks for what the next person needs, then queues it. */
@@ -41,26 +41,24 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const brand = ticket.brandName;
+  const t = useT();
+  const format = useFormat();
+  const pays = (quote: PayoutQuote | null) => payoutSentence(quote, brand, t, format);
 
   const what: Record<DialogKind, string> = {
-    resolve: `The case is closed as resolved and leaves My tickets. ${payoutSentence(ticket.payouts.resolved, brand)}`,
-    escalate: `The case leaves the gig pool for ${brand}’s escalation queue, with your handoff note, so nobody has to ask the customer again. ${payoutSentence(ticket.payouts.escalated, brand)}`,
-    transfer: `The case goes to ${toKind === 'advocate' ? 'the advocate you name (offered to them first)' : 'the pool, for advocates with the skill you choose'}, with your note. Transferring pays nothing: the case pays whoever resolves or escalates it.`,
-    abandon: 'The case goes back to the pool for another advocate. Handing back pays nothing.',
+    resolve: `${t('dialog.what.resolve')} ${pays(ticket.payouts.resolved)}`,
+    escalate: `${t('dialog.what.escalate', { brand })} ${pays(ticket.payouts.escalated)}`,
+    transfer: t('dialog.what.transfer', { to: toKind }),
+    abandon: t('dialog.what.abandon'),
   };
 
   const required = actionTable[kind].note.required;
-  const textLabel = {
-    resolve: 'Resolution summary (internal)',
-    escalate: 'Handoff note (required)',
-    transfer: 'Note for the next advocate (required)',
-    abandon: 'Reason (internal, optional)',
-  }[kind];
+  const textLabel = t('dialog.textLabel', { kind });
 
   const command = (): TicketCommand | string => {
     const body = text.trim();
     if (required && body === '')
-      return kind === 'escalate' ? 'Write a handoff note first.' : 'Write a note first.';
+      return t(kind === 'escalate' ? 'dialog.needHandoff' : 'dialog.needNote');
     switch (kind) {
       case 'resolve':
         return { type: 'resolve', summary: body };
@@ -69,8 +67,7 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
       case 'escalate':
         return { type: 'escalate', target, handoffNote: body };
       case 'transfer':
-        if (toKind === 'advocate' && advocate.trim() === '')
-          return 'Name the advocate to transfer to.';
+        if (toKind === 'advocate' && advocate.trim() === '') return t('dialog.needAdvocate');
         return {
           type: 'transfer',
           to:
@@ -99,41 +96,39 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
   };
 
   return (
-    <Modal title={titles[kind]} onClose={onClose} className="action-dialog">
+    <Modal title={t('dialog.title', { kind })} onClose={onClose} className="action-dialog">
       <form onSubmit={(e) => void submit(e)} noValidate>
         <p className="action-dialog__what">{what[kind]}</p>
-        {offline ? (
-          <p className="muted">You are offline: this is queued and sent when you reconnect.</p>
-        ) : null}
+        {offline ? <p className="muted">{t('dialog.offline')}</p> : null}
         {kind === 'escalate' ? (
           <fieldset className="action-dialog__choice">
-            <legend>Escalate to</legend>
+            <legend>{t('dialog.escalateTo')}</legend>
             <Radios
               name="target"
               value={target}
               onChange={setTarget}
               options={[
-                ['contact_center', 'A contact-center agent'],
-                ['chatbot', `${brand}’s chatbot`],
+                ['contact_center', t('dialog.target.agent')],
+                ['chatbot', t('dialog.target.chatbot', { brand })],
               ]}
             />
           </fieldset>
         ) : null}
         {kind === 'transfer' ? (
           <fieldset className="action-dialog__choice">
-            <legend>Transfer to</legend>
+            <legend>{t('dialog.transferTo')}</legend>
             <Radios
               name="to"
               value={toKind}
               onChange={setToKind}
               options={[
-                ['advocate', 'Another advocate'],
-                ['pool', 'A skill pool'],
+                ['advocate', t('dialog.to.advocate')],
+                ['pool', t('dialog.to.pool')],
               ]}
             />
             {toKind === 'advocate' ? (
               <label className="action-dialog__field">
-                Advocate handle or ID
+                {t('dialog.advocateField')}
                 <input
                   type="text"
                   value={advocate}
@@ -143,12 +138,12 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
               </label>
             ) : (
               <label className="action-dialog__field">
-                Skill (empty: the whole pool)
+                {t('dialog.skillField')}
                 <input
                   type="text"
                   value={skill}
                   onChange={(e) => setSkill(e.target.value)}
-                  placeholder="billing"
+                  placeholder={t('dialog.skillExample')}
                 />
               </label>
             )}
@@ -157,6 +152,7 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
         <label className="action-dialog__field">
           {textLabel}
           <textarea
+            dir="auto"
             value={text}
             rows={4}
             required={required}
@@ -175,10 +171,10 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
         ) : null}
         <div className="action-dialog__buttons">
           <button type="button" className="button" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="button button--primary" disabled={busy}>
-            {titles[kind].replace(' this ticket', '')}
+            {t('dialog.confirm', { kind })}
           </button>
         </div>
       </form>

@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT';
 import { Modal } from '../../ui/Modal';
 import { PickerList } from '../../ui/PickerList';
 
@@ -22,16 +23,17 @@ export function CommandPalette({
   commands: Command[];
   onClose: () => void;
 }) {
+  const t = useT();
   return (
-    <Modal title="Command palette" onClose={onClose} className="picker">
+    <Modal title={t('palette.title')} onClose={onClose} className="picker">
       <PickerList
         items={commands}
         filter={byWords}
         idOf={(c) => c.id}
-        inputLabel="Type a command"
-        listLabel="Commands"
-        placeholder="Type a command…"
-        empty="No command matches."
+        inputLabel={t('palette.input')}
+        listLabel={t('palette.list')}
+        placeholder={t('palette.placeholder')}
+        empty={t('palette.empty')}
         disabledReason={(c) => c.disabled}
         onChoose={(c) => {
           onClose();

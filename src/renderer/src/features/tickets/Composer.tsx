@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { DraftKind, Macro, Ticket } from '../../../../shared/contract/tickets';
 import { unfilledPlaceholders } from '../../../../shared/domain/macros';
 import { shortcutOf } from '../../../../shared/domain/shortcuts';
+import { useT } from '../../i18n/useT';
 import { MacroPicker } from './MacroPicker';
 
 export interface ComposerApi {
@@ -49,6 +50,7 @@ export function Composer({
   const latest = useRef(texts);
   latest.current = texts;
   const taskId = ticket.id;
+  const t = useT();
 
   // Flush unsaved drafts when the ticket changes or the view closes.
   useEffect(() => {
@@ -63,7 +65,7 @@ export function Composer({
   }, [taskId, saveDraft]);
 
   const change = (kind: DraftKind, body: string) => {
-    setTexts((t) => ({ ...t, [kind]: body }));
+    setTexts((all) => ({ ...all, [kind]: body }));
     setError(null);
     const timers = pending.current;
     clearTimeout(timers.get(kind));
@@ -72,7 +74,7 @@ export function Composer({
       setTimeout(() => {
         timers.delete(kind);
         void saveDraft(taskId, kind, body).then(() =>
-          setStatus(body.trim() ? 'Draft saved on this device' : null),
+          setStatus(body.trim() ? t('composer.draftSaved') : null),
         );
       }, DRAFT_SAVE_MS),
     );
@@ -105,12 +107,18 @@ export function Composer({
     const body = texts[mode];
     if (!enabled) return;
     if (body.trim() === '') {
-      setError(mode === 'reply' ? 'Write a reply first.' : 'Write a note first.');
+      setError(t('composer.empty', { mode }));
       return;
     }
     const left = mode === 'reply' ? unfilledPlaceholders(body) : [];
     if (left.length > 0) {
-      setError(`Fill in ${left.map((p) => `{{${p}}}`).join(', ')} before sending.`);
+      setError(
+        t('composer.placeholders', {
+          list: new Intl.ListFormat(undefined, { type: 'conjunction' }).format(
+            left.map((p) => `{{${p}}}`),
+          ),
+        }),
+      );
       return;
     }
     clearTimeout(pending.current.get(mode));
@@ -120,13 +128,9 @@ export function Composer({
       setError(problem);
       return;
     }
-    setTexts((t) => ({ ...t, [mode]: '' }));
+    setTexts((all) => ({ ...all, [mode]: '' }));
     setMacroId(undefined);
-    setStatus(
-      offline
-        ? `${mode === 'reply' ? 'Reply' : 'Note'} queued: waiting to send until you are back online.`
-        : `${mode === 'reply' ? 'Reply' : 'Note'} sent.`,
-    );
+    setStatus(t(offline ? 'composer.queued' : 'composer.sent', { mode }));
     area.current?.focus();
   };
 
@@ -141,11 +145,10 @@ export function Composer({
     }
   };
 
-  const label =
-    mode === 'reply' ? 'Reply to the customer' : 'Internal note (not visible to the customer)';
+  const label = t(mode === 'reply' ? 'action.reply.label' : 'composer.noteLabel');
   return (
-    <section className={`composer composer--${mode}`} aria-label="Composer">
-      <div className="composer__tabs" role="radiogroup" aria-label="Write a">
+    <section className={`composer composer--${mode}`} aria-label={t('composer.label')}>
+      <div className="composer__tabs" role="radiogroup" aria-label={t('composer.mode')}>
         {(['reply', 'note'] as const).map((kind) => (
           <label
             key={kind}
@@ -158,20 +161,21 @@ export function Composer({
               checked={mode === kind}
               onChange={() => setMode(kind)}
             />
-            {kind === 'reply' ? 'Reply' : 'Internal note'}
+            {t(kind === 'reply' ? 'action.reply.pending' : 'composer.note')}
           </label>
         ))}
       </div>
       <textarea
         ref={area}
         className="composer__text"
+        dir="auto"
         aria-label={label}
         placeholder={
           enabled
             ? mode === 'reply'
-              ? `Write to ${ticket.customerName || 'the customer'}… (${modKey}+Enter sends, ${modKey}+Shift+M inserts a macro)`
-              : 'A note for yourself and whoever works this next…'
-            : 'Claim this ticket to write.'
+              ? t('composer.replyPlaceholder', { name: ticket.customerName, mod: modKey })
+              : t('composer.notePlaceholder')
+            : t('composer.claimFirst')
         }
         value={texts[mode]}
         disabled={!enabled}
@@ -189,7 +193,7 @@ export function Composer({
           disabled={!enabled}
           onClick={() => setPicking(true)}
         >
-          Macros
+          {t('composer.macros')}
         </button>
         <button
           type="button"
@@ -197,7 +201,7 @@ export function Composer({
           disabled={!enabled}
           onClick={() => void submit()}
         >
-          {mode === 'reply' ? 'Send reply' : 'Add note'}
+          {t(mode === 'reply' ? 'composer.send' : 'composer.addNote')}
         </button>
       </div>
       {picking ? (

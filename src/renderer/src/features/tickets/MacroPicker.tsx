@@ -1,3 +1,4 @@
+import { useT } from '../../i18n/useT';
 import type { Macro } from '../../../../shared/contract/tickets';
 import { filterMacros } from '../../../../shared/domain/macros';
 import { Modal } from '../../ui/Modal';
@@ -11,21 +12,24 @@ interface Props {
 
 /** The brand's macros, filtered as you type; ↑/↓ choose, Enter inserts, Escape closes. */
 export function MacroPicker({ macros, onPick, onClose }: Props) {
+  const t = useT();
   return (
-    <Modal title="Insert a macro" onClose={onClose} className="picker">
+    <Modal title={t('macros.title')} onClose={onClose} className="picker">
       <PickerList
         items={macros}
         filter={filterMacros}
         idOf={(m) => m.id}
-        inputLabel="Filter macros"
-        listLabel="Macros"
-        placeholder="Type to filter macros…"
-        empty={macros.length === 0 ? 'This brand has no macros yet.' : 'No macro matches.'}
+        inputLabel={t('macros.input')}
+        listLabel={t('composer.macros')}
+        placeholder={t('macros.placeholder')}
+        empty={t(macros.length === 0 ? 'macros.none' : 'macros.noMatch')}
         onChoose={onPick}
         render={(m) => (
           <>
-            <span className="picker__title">{m.title}</span>
-            <span className="picker__preview muted">
+            <span className="picker__title" dir="auto">
+              {m.title}
+            </span>
+            <span className="picker__preview muted" dir="auto">
               {m.body.replace(/\s+/g, ' ').slice(0, 120)}
             </span>
           </>

@@ -1,15 +1,19 @@
 import { useLayoutEffect, useRef } from 'react';
 import type { Ticket } from '../../../../shared/contract/tickets';
+import { FormattedMessage } from 'react-intl';
+import type { MessageId } from '../../i18n/catalogs';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
 import { hasRedactions, MessageBody } from './MessageBody';
 
 type Message = Ticket['messages'][number];
 
-const authorLabel: Record<string, string> = {
-  customer: 'Customer',
-  advocate: 'Advocate',
-  agent: 'Contact-center agent',
-  chatbot: 'Chatbot',
-  system: 'System',
+const authorLabel: Record<string, MessageId> = {
+  customer: 'thread.author.customer',
+  advocate: 'thread.author.advocate',
+  agent: 'thread.author.agent',
+  chatbot: 'thread.author.chatbot',
+  system: 'thread.author.system',
 };
 
 export function authorKind(m: Message): string {
@@ -17,12 +21,11 @@ export function authorKind(m: Message): string {
   return authorLabel[m.author] ? m.author : 'system';
 }
 
-const time = (at: number) =>
-  new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
 /** The conversation, oldest first; who wrote what is visible at a glance (colour, label, side). */
 export function Thread({ ticket }: { ticket: Ticket }) {
   const redacted = ticket.messages.some((m) => hasRedactions(m.body));
+  const t = useT();
+  const format = useFormat();
   const scroller = useRef<HTMLElement>(null);
   // The newest message is what the advocate answers: show it when a ticket opens or grows.
   const newest = ticket.messages[ticket.messages.length - 1]?.id;
@@ -31,11 +34,15 @@ export function Thread({ ticket }: { ticket: Ticket }) {
     if (el) el.scrollTop = el.scrollHeight;
   }, [ticket.id, newest]);
   return (
-    <section className="thread" aria-label="Conversation" ref={scroller} tabIndex={0}>
+    <section className="thread" aria-label={t('thread.label')} ref={scroller} tabIndex={0}>
       {redacted ? (
         <p className="thread__redacted muted">
-          Personal data (emails, phone, card and bank numbers) is removed for your trust tier and
-          shown as <mark className="redaction">[… removed]</mark>.
+          <FormattedMessage
+            id="thread.redacted"
+            values={{
+              mark: (chunks: React.ReactNode[]) => <mark className="redaction">{chunks}</mark>,
+            }}
+          />
         </p>
       ) : null}
       <ol className="thread__list">
@@ -46,18 +53,25 @@ export function Thread({ ticket }: { ticket: Ticket }) {
             <li
               key={m.id}
               className={`thread-message thread-message--${kind}${m.internal ? ' thread-message--internal' : ''}${m.pending ? ' thread-message--pending' : ''}`}
-              aria-label={`${m.internal ? 'Internal note' : 'Message'} from ${m.authorName} (${authorLabel[kind]})`}
+              aria-label={t(m.internal ? 'thread.noteFrom' : 'thread.messageFrom', {
+                name: m.authorName,
+                role: t(authorLabel[kind]!),
+              })}
             >
               <header className="thread-message__meta">
-                <span className={`author-chip author-chip--${kind}`}>{authorLabel[kind]}</span>
-                <strong>{mine ? `${m.authorName} (you)` : m.authorName}</strong>
-                <time dateTime={new Date(m.createdAt).toISOString()}>{time(m.createdAt)}</time>
+                <span className={`author-chip author-chip--${kind}`}>{t(authorLabel[kind]!)}</span>
+                <strong>
+                  <bdi>{mine ? t('thread.you', { name: m.authorName }) : m.authorName}</bdi>
+                </strong>
+                <time dateTime={new Date(m.createdAt).toISOString()}>
+                  {format.dateTime(m.createdAt)}
+                </time>
                 {m.internal ? (
-                  <span className="pill pill--internal">
-                    Internal note · not visible to the customer
-                  </span>
+                  <span className="pill pill--internal">{t('thread.internalPill')}</span>
                 ) : null}
-                {m.pending ? <span className="pill pill--waiting">Waiting to send</span> : null}
+                {m.pending ? (
+                  <span className="pill pill--waiting">{t('thread.waiting')}</span>
+                ) : null}
               </header>
               <MessageBody body={m.body} />
             </li>

@@ -1,5 +1,6 @@
 import type { MyTicket } from '../../../../shared/contract/tickets';
-import { payoutLabel } from '../feed/format';
+import { useT } from '../../i18n/useT';
+import { useTaskLabels } from '../feed/format';
 import { PendingBadges, SlaBadge, TicketState } from './badges';
 
 interface Props {
@@ -10,36 +11,40 @@ interface Props {
 }
 
 export function TicketList({ tickets, selectedId, now, onSelect }: Props) {
+  const t = useT();
+  const labels = useTaskLabels();
   return (
-    <ul className="my-tickets ticket-list" aria-label="My tickets">
-      {tickets.map((t) => (
+    <ul className="my-tickets ticket-list" aria-label={t('nav.tickets')}>
+      {tickets.map((ticket) => (
         <li
-          key={t.id}
-          className={`my-tickets__item ticket-list__item${t.id === selectedId ? ' ticket-list__item--selected' : ''}`}
+          key={ticket.id}
+          className={`my-tickets__item ticket-list__item${ticket.id === selectedId ? ' ticket-list__item--selected' : ''}`}
         >
           <button
             type="button"
             className="ticket-list__button"
-            aria-current={t.id === selectedId ? 'true' : undefined}
-            data-ticket-id={t.id}
-            onClick={() => onSelect(t.id)}
+            aria-current={ticket.id === selectedId ? 'true' : undefined}
+            data-ticket-id={ticket.id}
+            onClick={() => onSelect(ticket.id)}
           >
             <span className="ticket-list__top">
               <span className="muted">
-                {t.brandName} · {t.customerName}
+                {ticket.brandName} · <bdi>{ticket.customerName}</bdi>
               </span>
-              <SlaBadge dueAt={t.slaDueAt} now={now} />
+              <SlaBadge dueAt={ticket.slaDueAt} now={now} />
             </span>
-            <span className="my-tickets__subject">{t.subject}</span>
+            <span className="my-tickets__subject" dir="auto">
+              {ticket.subject}
+            </span>
             <span className="ticket-list__side">
-              <span>{payoutLabel(t.payoutMinor, t.currency)}</span>
+              <span>{labels.payout(ticket.payoutMinor, ticket.currency)}</span>
               <TicketState
-                status={t.status}
-                pendingClaim={t.pendingClaim}
-                leaseExpiresAt={t.leaseExpiresAt}
+                status={ticket.status}
+                pendingClaim={ticket.pendingClaim}
+                leaseExpiresAt={ticket.leaseExpiresAt}
                 now={now}
               />
-              <PendingBadges types={t.pendingActions} />
+              <PendingBadges types={ticket.pendingActions} />
             </span>
           </button>
         </li>

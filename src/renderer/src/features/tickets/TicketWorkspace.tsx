@@ -10,7 +10,9 @@ import {
 } from '../../../../shared/domain/ticketState';
 import { COMPACT_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
 import { KbPanel } from '../kb/KbPanel';
-import { channelLabel } from '../feed/format';
+import type { MessageId } from '../../i18n/catalogs';
+import { useT } from '../../i18n/useT';
+import { useTaskLabels } from '../feed/format';
 import type { DialogKind } from './ActionDialog';
 import { PendingBadges, SlaBadge, TicketState } from './badges';
 import { Composer, type ComposerApi } from './Composer';
@@ -38,6 +40,8 @@ export function whyNot(ticket: Ticket, action: TicketAction, now: number): strin
 export function TicketWorkspace(props: Props) {
   const { ticket, macros, now, allowed, offline, composerRef, headingRef, openDialog } = props;
   const lease = leaseLevel(ticket.leaseExpiresAt, now);
+  const t = useT();
+  const labels = useTaskLabels();
   const working = allowed.length > 0;
   const firstCustomer = ticket.messages.find((m) => m.author === 'customer')?.body ?? '';
   const insertLink = (a: KbArticle) => composerRef.current?.insert(`[${a.title}](kb:${a.id})`);
@@ -63,12 +67,13 @@ export function TicketWorkspace(props: Props) {
             ref={headingRef}
             tabIndex={-1}
             className="ticket-head__subject"
+            dir="auto"
           >
             {ticket.subject}
           </h2>
           <p className="ticket-head__meta muted">
-            {ticket.brandName} · {ticket.customerName} ·{' '}
-            {channelLabel[ticket.channel] ?? ticket.channel} · Complexity {ticket.complexity}
+            {ticket.brandName} · <bdi>{ticket.customerName}</bdi> · {labels.channel(ticket.channel)}{' '}
+            · {t('feed.complexity', { level: ticket.complexity })}
           </p>
           <div className="ticket-head__badges">
             <SlaBadge dueAt={ticket.slaDueAt} now={now} />
@@ -82,18 +87,16 @@ export function TicketWorkspace(props: Props) {
           </div>
           {working && lease === 'lapsing' ? (
             <p className="banner banner--warning" role="status">
-              Your claim lapses in {countdown(ticket.leaseExpiresAt! - now)}.{' '}
-              {offline
-                ? 'You are offline, so it cannot be renewed until you reconnect.'
-                : 'Renewing it while you work…'}
+              {t('tickets.lapsing', { countdown: countdown(ticket.leaseExpiresAt! - now) })}{' '}
+              {t(offline ? 'tickets.lapsing.offline' : 'tickets.lapsing.renewing')}
             </p>
           ) : null}
           {ticket.status === 'claimed' && lease === 'lapsed' ? (
             <p className="banner banner--error" role="status">
-              Your claim on this ticket lapsed; claim it again from the feed if it is still open.
+              {t('tickets.lapsed')}
             </p>
           ) : null}
-          <div className="ticket-actions" role="toolbar" aria-label="Ticket actions">
+          <div className="ticket-actions" role="toolbar" aria-label={t('tickets.actions')}>
             {compact ? (
               <button
                 ref={kbToggle}
@@ -103,7 +106,7 @@ export function TicketWorkspace(props: Props) {
                 aria-controls={kbId}
                 onClick={() => setDrawerOpen((open) => !open)}
               >
-                Knowledge base
+                {t('nav.kb')}
               </button>
             ) : null}
             {dialogActionTypes.map((kind) => {
@@ -119,7 +122,7 @@ export function TicketWorkspace(props: Props) {
                   aria-keyshortcuts={shortcut ?? undefined}
                   onClick={() => openDialog(kind)}
                 >
-                  {label.en}
+                  {t(label.key as MessageId)}
                 </button>
               );
             })}

@@ -1,3 +1,5 @@
+import type { MessageId } from '../../i18n/catalogs';
+import { useT } from '../../i18n/useT';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftKind } from '../../../../shared/contract/tickets';
 import {
@@ -34,6 +36,7 @@ export function TicketsView() {
   const { list, selectedId, ticket, macros, error, listen, select, move, run, saveDraft, renew } =
     useTickets();
   const offline = useSync((s) => s.status.state === 'offline' || s.status.state === 'error');
+  const t = useT();
   const now = useNow(1_000);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const composer = useRef<ComposerApi | null>(null);
@@ -148,7 +151,7 @@ export function TicketsView() {
 
   const sheet: Command = {
     id: 'keys',
-    label: 'Keyboard shortcuts',
+    label: t('shortcuts.title'),
     shortcut: '?',
     run: () => setOverlay({ kind: 'sheet' }),
   };
@@ -156,27 +159,27 @@ export function TicketsView() {
     ? [
         ...ticketActionTypes.map((type): Command => ({
           id: type,
-          label: actionTable[type].label.en,
+          label: t(actionTable[type].label.key as MessageId),
           shortcut: actionTable[type].shortcut ?? undefined,
           disabled: whyNot(ticket, type, now),
           run: () => perform(type),
         })),
         {
           id: 'macro',
-          label: 'Insert a macro',
+          label: t('macros.title'),
           shortcut: `${modKey}+Shift+M`,
           disabled: whyNot(ticket, 'reply', now),
           run: () => composer.current?.openMacros(),
         },
         {
           id: 'next',
-          label: 'Next ticket',
+          label: t('palette.next'),
           shortcut: 'j',
           run: () => void move(1).then(() => focusSelected()),
         },
         {
           id: 'prev',
-          label: 'Previous ticket',
+          label: t('palette.previous'),
           shortcut: 'k',
           run: () => void move(-1).then(() => focusSelected()),
         },
@@ -188,10 +191,10 @@ export function TicketsView() {
     <div className="view view--tickets">
       <div className="tickets-head">
         <h1 className="view__title" ref={title} tabIndex={-1}>
-          My tickets
+          {t('nav.tickets')}
         </h1>
         <button type="button" className="link-button" onClick={() => setOverlay({ kind: 'sheet' })}>
-          Keyboard shortcuts (?)
+          {t('tickets.shortcutsLink')}
         </button>
       </div>
       <NoticeTray />
@@ -202,7 +205,12 @@ export function TicketsView() {
       ) : null}
       {list && list.length > 0 ? (
         <div className="tickets-body">
-          <nav className="tickets-body__list" ref={listBox} aria-label="Ticket list" tabIndex={0}>
+          <nav
+            className="tickets-body__list"
+            ref={listBox}
+            aria-label={t('tickets.list')}
+            tabIndex={0}
+          >
             <TicketList
               tickets={list}
               selectedId={selectedId}
@@ -224,14 +232,11 @@ export function TicketsView() {
               send={send}
             />
           ) : (
-            <p className="muted tickets-body__placeholder">Choose a ticket (j / k).</p>
+            <p className="muted tickets-body__placeholder">{t('tickets.choose')}</p>
           )}
         </div>
       ) : list ? (
-        <EmptyState title="You have no tickets">
-          Tasks you claim from the feed land here, with their SLA countdown. Reply, add internal
-          notes, resolve, escalate or transfer them from the ticket view.
-        </EmptyState>
+        <EmptyState title={t('tickets.empty.title')}>{t('tickets.empty.body')}</EmptyState>
       ) : null}
       {overlay?.kind === 'dialog' && ticket ? (
         <ActionDialog

@@ -1,22 +1,28 @@
 import { actionTable } from '../../../../shared/domain/actions';
 import { countdown, leaseLevel, slaLevel } from '../../../../shared/domain/ticketState';
-import { dueLabel } from '../feed/format';
+import type { MessageId } from '../../i18n/catalogs';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
+import { useTaskLabels } from '../feed/format';
 
-const pendingName = (type: string): string =>
+const pendingName = (type: string): MessageId | null =>
   Object.hasOwn(actionTable, type)
-    ? actionTable[type as keyof typeof actionTable].pending.en
-    : type;
+    ? (actionTable[type as keyof typeof actionTable].pending.key as MessageId)
+    : null;
 
 /** "2 replies waiting to send"-style badges, one per action type, in queue order. */
 export function PendingBadges({ types }: { types: string[] }) {
+  const t = useT();
   const counts = new Map<string, number>();
   for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
   return (
     <>
       {[...counts].map(([type, n]) => (
         <span key={type} className="pill pill--waiting">
-          {pendingName(type)}
-          {n > 1 ? ` ×${n}` : ''} waiting to send
+          {t('tickets.pending', {
+            action: pendingName(type) ? t(pendingName(type)!) : type,
+            count: n,
+          })}
         </span>
       ))}
     </>
@@ -26,16 +32,16 @@ export function PendingBadges({ types }: { types: string[] }) {
 /** The SLA countdown: amber within the hour, red within 15 minutes or overdue. */
 export function SlaBadge({ dueAt, now }: { dueAt: number | null; now: number }) {
   const level = slaLevel(dueAt, now);
+  const t = useT();
+  const labels = useTaskLabels();
   const text =
-    dueAt === null
-      ? 'No SLA'
-      : dueAt - now < 60 * 60_000 && dueAt > now
-        ? `Due in ${countdown(dueAt - now)}`
-        : dueLabel(dueAt, now);
+    dueAt !== null && dueAt - now < 60 * 60_000 && dueAt > now
+      ? t('tickets.dueIn', { countdown: countdown(dueAt - now) })
+      : labels.due(dueAt, now);
   return (
     <span className={`sla sla--${level}`}>
       {level === 'red' || level === 'amber' ? (
-        <span className="tickets-sr">SLA {level === 'red' ? 'critical' : 'soon'}: </span>
+        <span className="tickets-sr">{t('tickets.sla', { level })} </span>
       ) : null}
       {text}
     </span>
@@ -52,31 +58,30 @@ export function LeaseBadge({
   pendingClaim: boolean;
   now: number;
 }) {
-  if (pendingClaim) return <span className="pill pill--pending">Pending claim</span>;
+  const t = useT();
+  const format = useFormat();
+  if (pendingClaim) return <span className="pill pill--pending">{t('feed.row.pending')}</span>;
   const level = leaseLevel(leaseExpiresAt, now);
   if (level === 'none') return null;
-  if (level === 'lapsed') return <span className="lease lease--lapsed">Claim lapsed</span>;
+  if (level === 'lapsed')
+    return <span className="lease lease--lapsed">{t('tickets.lease.lapsed')}</span>;
   if (level === 'lapsing')
     return (
       <span className="lease lease--lapsing">
-        Claim lapses in {countdown(leaseExpiresAt! - now)}
+        {t('tickets.lease.lapsing', { countdown: countdown(leaseExpiresAt! - now) })}
       </span>
     );
   return (
     <span className="lease">
-      Held until{' '}
-      {new Date(leaseExpiresAt!).toLocaleTimeString(undefined, {
-        hour: '2-digit',
-        minute: '2-digit',
-      })}
+      {t('tickets.lease.heldUntil', { time: format.time(leaseExpiresAt!) })}
     </span>
   );
 }
 
-const closedLabel: Record<string, string> = {
-  open: 'Handed on',
-  resolved: 'Resolved',
-  escalated: 'Escalated',
+const closedLabel: Record<string, MessageId> = {
+  open: 'tickets.closed.open',
+  resolved: 'tickets.closed.resolved',
+  escalated: 'tickets.closed.escalated',
 };
 
 /** The lease while the advocate holds the ticket; otherwise where the ticket went. */
@@ -86,10 +91,12 @@ export function TicketState(p: {
   leaseExpiresAt: number | null;
   now: number;
 }) {
+  const t = useT();
   if (p.status === 'claimed' || p.pendingClaim) {
     return (
       <LeaseBadge leaseExpiresAt={p.leaseExpiresAt} pendingClaim={p.pendingClaim} now={p.now} />
     );
   }
-  return <span className="pill">{closedLabel[p.status] ?? p.status}</span>;
+  const label = closedLabel[p.status];
+  return <span className="pill">{label ? t(label) : p.status}</span>;
 }
