@@ -21,6 +21,7 @@ export function KbResultList({ hits, selectedId, onOpen, label }: Props) {
           <button
             type="button"
             className="kb-result"
+            dir="auto"
             aria-current={hit.id === selectedId ? 'true' : undefined}
             onClick={() => onOpen(hit.id)}
           >
