@@ -23,6 +23,7 @@ export function KbResultList({ hits, selectedId, onOpen, label, scrolls = false 
           <button
             type="button"
             className="kb-result"
+            dir="auto"
             aria-current={hit.id === selectedId ? 'true' : undefined}
             onClick={() => onOpen(hit.id)}
           >

@@ -22,6 +22,7 @@ export function Markdown({ source, onArticleLink, className }: Props) {
     // Links are real <a href> elements, so Enter on a focused link also arrives here as a click.
     <div
       className={`markdown${className ? ` ${className}` : ''}`}
+      dir="auto"
       onClick={onClick}
       dangerouslySetInnerHTML={{ __html: html }}
     />
