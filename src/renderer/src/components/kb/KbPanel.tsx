@@ -89,7 +89,7 @@ export function KbPanel({
       <h3 className="kb-panel__heading">{searching ? 'Results' : 'Suggested for this ticket'}</h3>
       {hits.length === 0 ? (
         <p className="muted">
-          {searching ? 'No articles match every word.' : 'No suggestions for this ticket.'}
+          {searching ? 'No articles match these words.' : 'No suggestions for this ticket.'}
         </p>
       ) : (
         <KbResultList
