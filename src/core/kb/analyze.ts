@@ -86,18 +86,25 @@ const stemmers: Record<Language, (word: string) => string> = {
   ja: (w) => w,
   ar: arabicStem,
 };
-const stemCache = new Map<string, string>();
-const CACHE_MAX = 200_000;
+const stemCaches = Object.fromEntries(LANGUAGES.map((l) => [l, new Map()])) as Record<
+  Language,
+  Map<string, string>
+>;
+const CACHE_MAX = 100_000;
+const NUMBER = /^\p{N}+$/u;
+
+/** All digits: a number is kept as written, and is nobody's spelling of a word. */
+export const isNumber = (word: string): boolean => NUMBER.test(word);
 
 /** The index term of a lower-case word in `language`: stemmed, then folded (memoized). */
 export function stem(word: string, language: Language): string {
-  if (language === 'ja' || /^\p{N}+$/u.test(word)) return fold(word);
-  const key = `${language}:${word}`;
-  let s = stemCache.get(key);
+  const cache = stemCaches[language];
+  let s = cache.get(word);
   if (s === undefined) {
-    s = fold(stemmers[language](word)) || word;
-    if (stemCache.size >= CACHE_MAX) stemCache.clear();
-    stemCache.set(key, s);
+    s =
+      language === 'ja' || NUMBER.test(word) ? fold(word) : fold(stemmers[language](word)) || word;
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(word, s);
   }
   return s;
 }
@@ -167,10 +174,10 @@ export function detectLanguage(text: string): Language {
     if (arabic > latin) return 'ar';
   }
   const scores = { en: 0, es: 0, de: 0 };
-  for (const w of words(sample)) {
-    const folded = fold(w.text);
+  eachWord(lower(sample), 0, Infinity, (word) => {
+    const folded = fold(word);
     for (const l of ['en', 'es', 'de'] as const) if (stopByLanguage[l].has(folded)) scores[l]++;
-  }
+  });
   const best = (['es', 'de'] as const).reduce<'en' | 'es' | 'de'>(
     (a, b) => (scores[b] > scores[a] ? b : a),
     'en',

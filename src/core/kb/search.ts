@@ -12,7 +12,7 @@ import {
   titlesByDocIds,
   type Filters,
 } from './articleRepo';
-import { fold, indexTerms, isStopWord, words } from './analyze';
+import { fold, indexTerms, isNumber, isStopWord, words } from './analyze';
 import { allOf, anyOf, ftsTerm, inTitle, parseQuery, term, type QueryTerm } from './query';
 import { highlighter, type Highlights } from './snippet';
 import { MIN_CORRECTED, corrections } from './spelling';
@@ -125,7 +125,7 @@ export class ArticleSearch {
     const picked: Counted[] = [];
     for (const w of words(request.text)) {
       const folded = fold(w.text);
-      if (folded.length < 3 || isStopWord(folded) || /^\p{N}+$/u.test(folded)) continue;
+      if (folded.length < 3 || isStopWord(folded) || isNumber(folded)) continue;
       const t = term(w.text, false);
       const key = ftsTerm(t);
       if (seen.has(key)) continue;

@@ -124,6 +124,18 @@ describe('search that understands people', () => {
   });
 });
 
+describe('the vocabulary for spelling', () => {
+  it('keeps the words of an article written after a page with the same words rolled back', () => {
+    const failedPage = db.transaction(() => {
+      put(db, article('lost', { title: 'Xylophone tuning', bodyMarkdown: 'Tune the xylophone.' }));
+      throw new Error('the page fails');
+    });
+    expect(() => failedPage()).toThrow('the page fails');
+    put(db, article('kept', { title: 'Xylophone repairs', bodyMarkdown: 'We fix them.' }));
+    expect(ids('xylopohne ')).toEqual(['kept']);
+  });
+});
+
 describe('analysis', () => {
   it('detects the language of an article', () => {
     expect(detectLanguage('How do I change my delivery address? You can do it in the app.')).toBe(
@@ -208,5 +220,22 @@ describe('migration 008', () => {
     expect(before).toEqual([]);
     expect(found).toEqual(['old']);
     expect(after).toEqual([]);
+  });
+});
+
+describe('migration 009', () => {
+  it("keeps the vocabulary's words, each now with a rowid", () => {
+    const file = join(dir, 'v8.sqlite');
+    const old = new Database(file);
+    for (const m of migrations.filter((x) => x.version <= 8)) m.up(old);
+    old.pragma('user_version = 8');
+    old
+      .prepare("INSERT INTO kb_vocab (word, term, tail) VALUES ('parcels', 'parcel', 'arcels')")
+      .run();
+    old.close();
+    const upgraded = openDatabase(file);
+    const rows = upgraded.prepare('SELECT id, word, term, tail FROM kb_vocab').all();
+    upgraded.close();
+    expect(rows).toEqual([{ id: 1, word: 'parcels', term: 'parcel', tail: 'arcels' }]);
   });
 });
