@@ -4,7 +4,7 @@
  * Two kinds of source text, both written by the docs' authors:
  * - a heading: its section is the answer (only headings that occur once in the corpus);
  * - a link's text: the section it points at is the answer (only texts that always point at the
- *   same section). Prose that differs from the heading is the authors describing a section in
+ *   same section). Prose that is no section's heading is the authors describing a section in
  *   other words; code (`reply.send()`) is an API name pointing at its reference section.
  * From those, seeded:
  * - keyword: a heading's content words (3+ letters) in a random order, or an API name;
@@ -145,6 +145,7 @@ function uniqueHeadings(articles: readonly DocArticle[]): Source[] {
 /** Link texts that always point at one section: prose unlike its heading, and API names. */
 function linkTexts(articles: readonly DocArticle[], links: readonly DocLink[]) {
   const titles = new Map(articles.map((a) => [a.id, norm(a.title)]));
+  const headings = new Set(titles.values());
   const targets = new Map<string, Set<string>>();
   for (const l of links) {
     const key = norm(l.text);
@@ -158,7 +159,8 @@ function linkTexts(articles: readonly DocArticle[], links: readonly DocLink[]) {
       continue;
     }
     if (l.code) api.set(text, { text: l.text, answer: l.target });
-    else if (text !== titles.get(l.target)) prose.set(text, { text: l.text, answer: l.target });
+    // Prose that is some other section's heading names that section as much as the target.
+    else if (!headings.has(text)) prose.set(text, { text: l.text, answer: l.target });
   }
   return { prose: [...prose.values()], api: [...api.values()] };
 }

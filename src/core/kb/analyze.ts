@@ -79,8 +79,17 @@ function eachWord(
   }
 }
 
+/**
+ * The English stemmer cuts "-tion" where Porter cuts "-ion" when the "t" belongs to the root
+ * ("connection" → "connec", "connect" → "connect"): put the "t" back so both meet.
+ */
+function english(word: string): string {
+  const s = englishStem(word);
+  return s.length < word.length && word.startsWith(`${s}tion`) ? `${s}t` : s;
+}
+
 const stemmers: Record<Language, (word: string) => string> = {
-  en: englishStem,
+  en: english,
   es: spanishStem,
   de: germanStem,
   ja: (w) => w,
@@ -141,7 +150,7 @@ const QUESTION_OPENERS = new Set(
 const ASKING = new Set(
   (
     'explain explained know read learn find tell work works working mean means meaning happen ' +
-    'happens understand need want help about ' +
+    'happens understand need want help about use using ' +
     'explicar explica saber leer aprender encontrar funciona funcionan significa ayuda ' +
     'erklaren erklart wissen lesen lernen finden funktioniert bedeutet hilfe'
   ).split(' '),
@@ -185,6 +194,16 @@ export function detectLanguage(text: string): Language {
   return best;
 }
 
+const MARKUP = /\]\([^)\s]*\)|<[^>]*>|\bhttps?:\/\/\S+/g;
+
+/**
+ * What a reader reads of Markdown, for the index: link targets, bare URLs and HTML tags go
+ * (an article full of links would otherwise match "https", "github", "com"); code stays.
+ */
+export function readable(markdown: string): string {
+  return markdown.replace(MARKUP, ' ');
+}
+
 /**
  * The index terms of a text, in order (offsets do not matter here: lower-case it at once);
  * `seen` hears each word (folded) with its term.
@@ -204,9 +223,9 @@ export function indexTerms(
 }
 
 /**
- * Every form a query word can take in the index: its stem in each language (an article is
- * stemmed in its own language, the query's is unknown), deduplicated.
+ * Every form a query word can take in the index: its stem in each of `languages` (an article is
+ * stemmed in its own language, the query's is unknown) and the word itself, deduplicated.
  */
-export function stemVariants(word: string): string[] {
-  return [...new Set(LANGUAGES.map((l) => stem(word, l)))];
+export function stemVariants(word: string, languages: readonly Language[] = LANGUAGES): string[] {
+  return [...new Set([...languages, 'ja' as const].map((l) => stem(word, l)))];
 }

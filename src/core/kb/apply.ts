@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Change } from '../../shared/protocol';
-import { detectLanguage, indexTerms, isNumber, type Language } from './analyze';
+import { detectLanguage, indexTerms, isNumber, readable, type Language } from './analyze';
 
 export type ArticleChange = Extract<Change, { kind: 'article' | 'article_delete' }>;
 
@@ -48,7 +48,7 @@ function index(s: Statements, docId: number, a: Indexable, language: Language): 
         fresh.set(word, term);
       }
     }).join(' ');
-  s.index.run(docId, terms(a.title), terms(a.body), terms(a.tags.join(' ')));
+  s.index.run(docId, terms(a.title), terms(readable(a.body)), terms(a.tags.join(' ')));
   if (fresh.size === 0) {
     s.known.top = top;
     return;

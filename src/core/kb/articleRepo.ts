@@ -193,6 +193,27 @@ export function vocabularyRange(
   ).all(from, to, minLength, maxLength) as VocabularyEntry[];
 }
 
+/**
+ * Whether an article has `word` (folded), or a word of 3+ letters that has one of `terms` as
+ * its index term: a word the articles use, or a form of one.
+ */
+export function isKnownWord(db: Db, word: string, terms: readonly string[]): boolean {
+  return (
+    stmt(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM kb_vocab WHERE word = ?)
+       OR EXISTS (SELECT 1 FROM kb_vocab WHERE term IN (SELECT value FROM json_each(?)))`,
+    )
+      .pluck()
+      .get(word, JSON.stringify(terms)) === 1
+  );
+}
+
+/** Whether some article is in `language` (an index probe). */
+export function hasLanguage(db: Db, language: Language): boolean {
+  return stmt(db, 'SELECT 1 FROM articles WHERE language = ? LIMIT 1').get(language) !== undefined;
+}
+
 export function articleCount(db: Db): number {
   return stmt(db, 'SELECT count(*) FROM articles').pluck().get() as number;
 }
