@@ -168,10 +168,10 @@ export function isAskingWord(word: string): boolean {
 
 /**
  * The language of an article: by script for Japanese and Arabic, else by which language's
- * function words its first few hundred words use most (English when none).
+ * function words its first two hundred or so words use most (English when none).
  */
 export function detectLanguage(text: string): Language {
-  const sample = text.slice(0, 4000);
+  const sample = text.slice(0, 1500);
   if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(sample)) {
     const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
     const cjk = sample.match(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu)!.length;

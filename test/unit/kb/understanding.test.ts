@@ -98,6 +98,51 @@ describe('search that understands people', () => {
     expect(ids('damaged student card ')).toContain('refund');
   });
 
+  it('corrects a misspelling even when its stem is a word ("noed" stems to "no")', () => {
+    put(
+      db,
+      article('node', {
+        title: 'Node.js-only APIs',
+        bodyMarkdown: 'These APIs work in Node.js only.',
+      }),
+      article('browser', {
+        title: 'Browser APIs',
+        bodyMarkdown: 'No Node.js here: these APIs run in browsers, with no server.',
+      }),
+    );
+    expect(ids('noed apis ')[0]).toBe('node');
+  });
+
+  it('meets "connection" and "connect" on one English stem', () => {
+    put(db, article('wifi', { title: 'Connect to the Wi-Fi', bodyMarkdown: 'It takes a minute.' }));
+    expect(ids('connection ')).toEqual(['wifi']);
+  });
+
+  it('ranks a title with the word as typed above one with another word of its stem', () => {
+    const body = 'Open the app and sign in with your e-mail address.';
+    put(
+      db,
+      article('get', { title: 'Get started', bodyMarkdown: body }),
+      article('getting', { title: 'Getting started', bodyMarkdown: body }),
+    );
+    expect(ids('started get ')[0]).toBe('get');
+    expect(ids('getting started ')[0]).toBe('getting');
+  });
+
+  it('does not index what readers do not read: link targets, URLs, HTML tags', () => {
+    put(
+      db,
+      article('links', {
+        title: 'Where to read more',
+        bodyMarkdown:
+          'See [our policy](https://shop.example/policy) or <img src="banner.png"> https://docs.example/faq',
+      }),
+    );
+    expect(ids('policy ')).toEqual(['links']);
+    expect(ids('example ')).toEqual([]);
+    expect(ids('banner ')).toEqual([]);
+  });
+
   it('keeps prefix-as-you-type', () => {
     expect(ids('pass')).toEqual(['password']);
     expect(ids('refund dam')[0]).toBe('refund');
@@ -133,6 +178,30 @@ describe('the vocabulary for spelling', () => {
     expect(() => failedPage()).toThrow('the page fails');
     put(db, article('kept', { title: 'Xylophone repairs', bodyMarkdown: 'We fix them.' }));
     expect(ids('xylopohne ')).toEqual(['kept']);
+  });
+});
+
+describe('stems in the languages the articles use', () => {
+  it('does not match an English word by its German stem ("helpers" → "help") when no article is German', () => {
+    const file = join(dir, 'english.sqlite');
+    const english = openDatabase(file);
+    put(english, article('help', { title: 'Help centre', bodyMarkdown: 'Ask us for help here.' }));
+    const found = new ArticleSearch(english)
+      .search({ query: 'helpers ', brandId: null, tag: null, limit: 5 })
+      .hits.map((h) => h.id);
+    put(
+      english,
+      article('de', {
+        title: 'Hilfe',
+        bodyMarkdown: 'Wir helfen Ihnen gern, wenn Sie Fragen haben.',
+      }),
+    );
+    const withGerman = new ArticleSearch(english)
+      .search({ query: 'helpers ', brandId: null, tag: null, limit: 5 })
+      .hits.map((h) => h.id);
+    english.close();
+    expect(found).toEqual([]);
+    expect(withGerman).toContain('help');
   });
 });
 
