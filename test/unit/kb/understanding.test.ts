@@ -157,6 +157,26 @@ describe('search that understands people', () => {
     ).toBe('refund');
   });
 
+  it('picks the rarest words of a long ticket, wherever they are in it', () => {
+    put(
+      db,
+      ...Array.from({ length: 12 }, (_, i) =>
+        article(`common-${i}`, {
+          title: `Order help ${i}`,
+          bodyMarkdown: 'We really want to help today: your order, your account, e-mail or phone.',
+        }),
+      ),
+      article('zipper', {
+        title: 'Repairing a backpack zipper',
+        bodyMarkdown: 'A broken zipper on a backpack is repaired for free.',
+      }),
+    );
+    const ticket =
+      'Hi, I really need help today with my order and my account, please reply by e-mail ' +
+      'or phone this week, thanks. The zipper on my backpack broke.';
+    expect(suggest(ticket)[0]).toBe('zipper');
+  });
+
   it('highlights the forms of a word it matched', () => {
     const hit = new ArticleSearch(db).search({
       query: 'deliveries ',
