@@ -8,6 +8,7 @@ import {
   hasLanguage,
   isKnownWord,
   matchesAmong,
+  newestDocId,
   newestMatches,
   rankedMatches,
   scoresAmong,
@@ -61,6 +62,8 @@ export const defaultTuning: Tuning = { commonCap: 1500 };
 
 /** How many matches are read (by BM25, and by BM25 among title matches) to be ranked again. */
 const POOL = 40;
+/** In `bounded` mode, title matches are looked for among this many newest articles. */
+const TITLE_WALK = 5_000;
 /** How many of a ticket's words choose its suggestions. */
 const SUGGEST_TERMS = 8;
 /**
@@ -89,6 +92,7 @@ interface Counted {
 export class ArticleSearch {
   private counts = new Map<string, number>();
   private total = 0;
+  private newestDocId = 0;
   private version = '';
   private languages: readonly Language[] = LANGUAGES;
 
@@ -284,7 +288,9 @@ export class ArticleSearch {
   }
 
   private newest(expr: string, request: SearchRequest): number[] {
-    const title = newestMatches(this.db, inTitle(expr), request, request.limit);
+    // Titles holding every common word can be rare: look for them among the newest only.
+    const from = this.newestDocId - TITLE_WALK;
+    const title = newestMatches(this.db, inTitle(expr), request, request.limit, from);
     if (title.length >= request.limit) return title;
     const seen = new Set(title);
     const rest = newestMatches(this.db, expr, request, request.limit + title.length);
@@ -297,6 +303,7 @@ export class ArticleSearch {
     this.counts.clear();
     this.version = version;
     this.total = articleCount(this.db);
+    this.newestDocId = newestDocId(this.db);
     const present = LANGUAGES.filter((l) => hasLanguage(this.db, l));
     this.languages = present.length > 0 ? present : LANGUAGES;
   }
