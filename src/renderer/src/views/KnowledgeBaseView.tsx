@@ -63,7 +63,8 @@ export function KnowledgeBaseView() {
   const typed = kb.query.trim() !== '';
   let status = 'Type to search titles, articles and tags.';
   if (kb.error) status = kb.error;
-  else if (typed && kb.hits.length === 0 && !kb.searching) status = 'No articles match these words.';
+  else if (typed && kb.hits.length === 0 && !kb.searching)
+    status = 'No articles match these words.';
   else if (typed && kb.hits.length > 0)
     status =
       kb.mode === 'bounded'
