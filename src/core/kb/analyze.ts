@@ -79,25 +79,41 @@ function eachWord(
   }
 }
 
+/**
+ * The English stemmer cuts "-tion" where Porter cuts "-ion" when the "t" belongs to the root
+ * ("connection" → "connec", "connect" → "connect"): put the "t" back so both meet.
+ */
+function english(word: string): string {
+  const s = englishStem(word);
+  return s.length < word.length && word.startsWith(`${s}tion`) ? `${s}t` : s;
+}
+
 const stemmers: Record<Language, (word: string) => string> = {
-  en: englishStem,
+  en: english,
   es: spanishStem,
   de: germanStem,
   ja: (w) => w,
   ar: arabicStem,
 };
-const stemCache = new Map<string, string>();
-const CACHE_MAX = 200_000;
+const stemCaches = Object.fromEntries(LANGUAGES.map((l) => [l, new Map()])) as Record<
+  Language,
+  Map<string, string>
+>;
+const CACHE_MAX = 100_000;
+const NUMBER = /^\p{N}+$/u;
+
+/** All digits: a number is kept as written, and is nobody's spelling of a word. */
+export const isNumber = (word: string): boolean => NUMBER.test(word);
 
 /** The index term of a lower-case word in `language`: stemmed, then folded (memoized). */
 export function stem(word: string, language: Language): string {
-  if (language === 'ja' || /^\p{N}+$/u.test(word)) return fold(word);
-  const key = `${language}:${word}`;
-  let s = stemCache.get(key);
+  const cache = stemCaches[language];
+  let s = cache.get(word);
   if (s === undefined) {
-    s = fold(stemmers[language](word)) || word;
-    if (stemCache.size >= CACHE_MAX) stemCache.clear();
-    stemCache.set(key, s);
+    s =
+      language === 'ja' || NUMBER.test(word) ? fold(word) : fold(stemmers[language](word)) || word;
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(word, s);
   }
   return s;
 }
@@ -134,7 +150,7 @@ const QUESTION_OPENERS = new Set(
 const ASKING = new Set(
   (
     'explain explained know read learn find tell work works working mean means meaning happen ' +
-    'happens understand need want help about ' +
+    'happens understand need want help about use using ' +
     'explicar explica saber leer aprender encontrar funciona funcionan significa ayuda ' +
     'erklaren erklart wissen lesen lernen finden funktioniert bedeutet hilfe'
   ).split(' '),
@@ -152,10 +168,10 @@ export function isAskingWord(word: string): boolean {
 
 /**
  * The language of an article: by script for Japanese and Arabic, else by which language's
- * function words its first few hundred words use most (English when none).
+ * function words its first two hundred or so words use most (English when none).
  */
 export function detectLanguage(text: string): Language {
-  const sample = text.slice(0, 4000);
+  const sample = text.slice(0, 1500);
   if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(sample)) {
     const latin = sample.match(/\p{Script=Latin}/gu)?.length ?? 0;
     const cjk = sample.match(/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu)!.length;
@@ -167,15 +183,25 @@ export function detectLanguage(text: string): Language {
     if (arabic > latin) return 'ar';
   }
   const scores = { en: 0, es: 0, de: 0 };
-  for (const w of words(sample)) {
-    const folded = fold(w.text);
+  eachWord(lower(sample), 0, Infinity, (word) => {
+    const folded = fold(word);
     for (const l of ['en', 'es', 'de'] as const) if (stopByLanguage[l].has(folded)) scores[l]++;
-  }
+  });
   const best = (['es', 'de'] as const).reduce<'en' | 'es' | 'de'>(
     (a, b) => (scores[b] > scores[a] ? b : a),
     'en',
   );
   return best;
+}
+
+const MARKUP = /\]\([^)\s]*\)|<[^>]*>|\bhttps?:\/\/\S+/g;
+
+/**
+ * What a reader reads of Markdown, for the index: link targets, bare URLs and HTML tags go
+ * (an article full of links would otherwise match "https", "github", "com"); code stays.
+ */
+export function readable(markdown: string): string {
+  return markdown.replace(MARKUP, ' ');
 }
 
 /**
@@ -197,9 +223,9 @@ export function indexTerms(
 }
 
 /**
- * Every form a query word can take in the index: its stem in each language (an article is
- * stemmed in its own language, the query's is unknown), deduplicated.
+ * Every form a query word can take in the index: its stem in each of `languages` (an article is
+ * stemmed in its own language, the query's is unknown) and the word itself, deduplicated.
  */
-export function stemVariants(word: string): string[] {
-  return [...new Set(LANGUAGES.map((l) => stem(word, l)))];
+export function stemVariants(word: string, languages: readonly Language[] = LANGUAGES): string[] {
+  return [...new Set([...languages, 'ja' as const].map((l) => stem(word, l)))];
 }

@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
 import type { Change } from '../../shared/protocol';
-import { detectLanguage, indexTerms, type Language } from './analyze';
+import { detectLanguage, indexTerms, isNumber, readable, type Language } from './analyze';
 
 export type ArticleChange = Extract<Change, { kind: 'article' | 'article_delete' }>;
 
@@ -39,14 +39,28 @@ interface Indexable {
 }
 
 function index(s: Statements, docId: number, a: Indexable, language: Language): void {
-  const vocab = new Map<string, string>();
+  const top = s.vocabTop.get() as number;
+  if (top !== s.known.top) s.known.words.clear();
+  const fresh = new Map<string, string>();
   const terms = (text: string) =>
     indexTerms(text, language, (word, term) => {
-      if (word.length >= 3 && !/^\p{N}+$/u.test(word)) vocab.set(word, term);
+      if (word.length >= 3 && !s.known.words.has(word) && !isNumber(word)) {
+        fresh.set(word, term);
+      }
     }).join(' ');
-  s.index.run(docId, terms(a.title), terms(a.body), terms(a.tags.join(' ')));
-  s.vocab.run(JSON.stringify([...vocab]));
+  s.index.run(docId, terms(a.title), terms(readable(a.body)), terms(a.tags.join(' ')));
+  if (fresh.size === 0) {
+    s.known.top = top;
+    return;
+  }
+  for (const [word, term] of fresh) s.vocab.run(word, term, word.slice(1));
+  if (s.known.words.size + fresh.size > KNOWN_MAX) s.known.words.clear();
+  for (const word of fresh.keys()) s.known.words.add(word);
+  s.known.top = s.vocabTop.get() as number;
 }
+
+/** Words remembered as stored, per writing connection (a few MB at most). */
+const KNOWN_MAX = 100_000;
 
 /**
  * Analyzes the articles that migration 008 found already stored (language still NULL), in
@@ -70,7 +84,18 @@ export function analyzePendingArticles(db: Db): void {
   for (let rows = page.all() as Row[]; rows.length > 0; rows = page.all() as Row[]) step(rows);
 }
 
-type Statements = { upsert: Statement; remove: Statement; index: Statement; vocab: Statement };
+interface Statements {
+  upsert: Statement;
+  remove: Statement;
+  index: Statement;
+  vocab: Statement;
+  vocabTop: Statement;
+  /**
+   * Words known to be in `kb_vocab`, valid while its largest rowid is `top`: only this writer
+   * adds words and none are deleted, so any other value means a rollback took some away.
+   */
+  known: { words: Set<string>; top: number };
+}
 const cache = new WeakMap<Db, Statements>();
 
 function statementsFor(db: Db): Statements {
@@ -90,10 +115,9 @@ function statementsFor(db: Db): Statements {
     index: db.prepare(
       'INSERT OR REPLACE INTO articles_terms (rowid, title, body, tags) VALUES (?, ?, ?, ?)',
     ),
-    vocab: db.prepare(
-      `INSERT OR IGNORE INTO kb_vocab (word, term, tail)
-       SELECT value ->> 0, value ->> 1, substr(value ->> 0, 2) FROM json_each(?)`,
-    ),
+    vocab: db.prepare('INSERT OR IGNORE INTO kb_vocab (word, term, tail) VALUES (?, ?, ?)'),
+    vocabTop: db.prepare('SELECT coalesce(max(id), 0) FROM kb_vocab').pluck(),
+    known: { words: new Set(), top: -1 },
   };
   cache.set(db, s);
   return s;

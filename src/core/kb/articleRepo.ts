@@ -117,20 +117,26 @@ export function allMatches(db: Db, expr: string): number[] {
 }
 
 /**
- * Newest-first matches of `expr`: FTS5 walks its index in descending rowid order and stops at
- * `limit`, so no match is scored and the work does not grow with how common the terms are.
+ * Newest-first matches of `expr` (among articles from `fromDocId` on): FTS5 walks its index in
+ * descending rowid order and stops at `limit`, so no match is scored.
  */
-export function newestMatches(db: Db, expr: string, filters: Filters, limit: number): number[] {
+export function newestMatches(
+  db: Db,
+  expr: string,
+  filters: Filters,
+  limit: number,
+  fromDocId = 0,
+): number[] {
   const filtered = filters.brandId !== null || filters.tag !== null;
   const sql = filtered
     ? `SELECT f.rowid FROM articles_terms f JOIN articles a ON a.doc_id = f.rowid
-       WHERE articles_terms MATCH @expr AND ${FILTERS}
+       WHERE articles_terms MATCH @expr AND f.rowid >= @from AND ${FILTERS}
        ORDER BY f.rowid DESC LIMIT @limit`
-    : `SELECT rowid FROM articles_terms WHERE articles_terms MATCH @expr
+    : `SELECT rowid FROM articles_terms WHERE articles_terms MATCH @expr AND rowid >= @from
        ORDER BY rowid DESC LIMIT @limit`;
   const params = filtered
-    ? { expr, brandId: filters.brandId, tag: filters.tag, limit }
-    : { expr, limit };
+    ? { expr, brandId: filters.brandId, tag: filters.tag, limit, from: fromDocId }
+    : { expr, limit, from: fromDocId };
   return stmt(db, sql).pluck().all(params) as number[];
 }
 
@@ -191,6 +197,32 @@ export function vocabularyRange(
     `SELECT word, term FROM kb_vocab WHERE ${column} >= ? AND ${column} < ?
      AND length(word) BETWEEN ? AND ?`,
   ).all(from, to, minLength, maxLength) as VocabularyEntry[];
+}
+
+/**
+ * Whether an article has `word` (folded), or a word of 3+ letters that has one of `terms` as
+ * its index term: a word the articles use, or a form of one.
+ */
+export function isKnownWord(db: Db, word: string, terms: readonly string[]): boolean {
+  return (
+    stmt(
+      db,
+      `SELECT EXISTS (SELECT 1 FROM kb_vocab WHERE word = ?)
+       OR EXISTS (SELECT 1 FROM kb_vocab WHERE term IN (SELECT value FROM json_each(?)))`,
+    )
+      .pluck()
+      .get(word, JSON.stringify(terms)) === 1
+  );
+}
+
+/** Whether some article is in `language` (an index probe). */
+export function hasLanguage(db: Db, language: Language): boolean {
+  return stmt(db, 'SELECT 1 FROM articles WHERE language = ? LIMIT 1').get(language) !== undefined;
+}
+
+/** The newest article's doc id (0 when there is none). */
+export function newestDocId(db: Db): number {
+  return stmt(db, 'SELECT coalesce(max(doc_id), 0) FROM articles').pluck().get() as number;
 }
 
 export function articleCount(db: Db): number {

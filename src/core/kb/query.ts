@@ -2,7 +2,16 @@
  * Turns what the advocate typed into FTS5 terms over the analyzed index (analyze.ts). Every
  * term is quoted, so no input can inject FTS5 query syntax.
  */
-import { CJK, fold, isAskingWord, isQuestion, isStopWord, stemVariants, words } from './analyze';
+import {
+  CJK,
+  fold,
+  isAskingWord,
+  isQuestion,
+  isStopWord,
+  stemVariants,
+  words,
+  type Language,
+} from './analyze';
 
 export interface QueryTerm {
   /** The word as typed, lower case. */
@@ -13,18 +22,27 @@ export interface QueryTerm {
   variants: string[];
   /** A function word (or, in a question, a word of the asking): the query need not match it. */
   stop: boolean;
+  /** The words, folded, it literally is (the typed one, or a misspelling's corrections). */
+  forms: string[];
 }
 
 /** Shorter prefixes match most of the index and are not worth a lookup (the prefix index starts at 2). */
 export const MIN_PREFIX = 2;
 const MAX_TERMS = 8;
 
-export function term(text: string, prefix: boolean): QueryTerm {
-  return { text, prefix, variants: stemVariants(text), stop: isStopWord(text) };
+/** `languages`: those the articles are in (a word's stem in any other matches nothing). */
+export function term(text: string, prefix: boolean, languages?: readonly Language[]): QueryTerm {
+  return {
+    text,
+    prefix,
+    variants: stemVariants(text, languages),
+    stop: isStopWord(text),
+    forms: [fold(text)],
+  };
 }
 
 /** The last word is a prefix unless the query ends with a space (the advocate finished it). */
-export function parseQuery(text: string): QueryTerm[] {
+export function parseQuery(text: string, languages?: readonly Language[]): QueryTerm[] {
   const list = words(text).map((w) => w.text);
   const question = isQuestion(text, list[0]);
   const typing = list.length > 0 && !/[\s\p{P}]$/u.test(text);
@@ -38,7 +56,7 @@ export function parseQuery(text: string): QueryTerm[] {
     const key = `${word}${prefix ? '*' : ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const t = term(word, prefix && long);
+    const t = term(word, prefix && long, languages);
     if (question && isAskingWord(word)) t.stop = true;
     terms.push(t);
   });

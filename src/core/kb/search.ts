@@ -5,14 +5,17 @@ import {
   articlesByDocIds,
   countMatchesUpTo,
   dataVersion,
+  hasLanguage,
+  isKnownWord,
   matchesAmong,
+  newestDocId,
   newestMatches,
   rankedMatches,
   scoresAmong,
   titlesByDocIds,
   type Filters,
 } from './articleRepo';
-import { fold, indexTerms, isStopWord, words } from './analyze';
+import { LANGUAGES, fold, indexTerms, isNumber, isStopWord, words, type Language } from './analyze';
 import { allOf, anyOf, ftsTerm, inTitle, parseQuery, term, type QueryTerm } from './query';
 import { highlighter, type Highlights } from './snippet';
 import { MIN_CORRECTED, corrections } from './spelling';
@@ -59,6 +62,8 @@ export const defaultTuning: Tuning = { commonCap: 1500 };
 
 /** How many matches are read (by BM25, and by BM25 among title matches) to be ranked again. */
 const POOL = 40;
+/** In `bounded` mode, title matches are looked for among this many newest articles. */
+const TITLE_WALK = 5_000;
 /** How many of a ticket's words choose its suggestions. */
 const SUGGEST_TERMS = 8;
 /**
@@ -70,6 +75,8 @@ const TITLE_WEIGHT = 4;
 const K1 = 1.2;
 const B = 0.75;
 const AVERAGE_TITLE = 5;
+/** Added to TITLE_WEIGHT when a title holds the query's word itself, not just its stem. */
+const SAME_FORM = 1;
 /** In partial matches, each query word an article holds (by rarity) outweighs any BM25 score. */
 const COVERAGE_WEIGHT = 100;
 
@@ -85,7 +92,9 @@ interface Counted {
 export class ArticleSearch {
   private counts = new Map<string, number>();
   private total = 0;
+  private newestDocId = 0;
   private version = '';
+  private languages: readonly Language[] = LANGUAGES;
 
   constructor(
     private readonly db: Db,
@@ -94,10 +103,10 @@ export class ArticleSearch {
 
   search(request: SearchRequest): SearchOutcome {
     this.refresh();
-    const parsed = parseQuery(request.query);
+    const parsed = parseQuery(request.query, this.languages);
     if (parsed.length === 0) return { hits: [], mode: 'none' };
-    // Function words need not match, unless they are all the query has.
-    const content = parsed.filter((t) => !t.stop || t.prefix);
+    // Function words need not match (even the one being typed), unless they are all there is.
+    const content = parsed.filter((t) => !t.stop);
     const live = this.present(content.length > 0 ? content : parsed);
     if (live.length === 0) return { hits: [], mode: 'ranked' };
     // Function words still tell titles apart ("Where to start" from "Getting started").
@@ -125,8 +134,8 @@ export class ArticleSearch {
     const picked: Counted[] = [];
     for (const w of words(request.text)) {
       const folded = fold(w.text);
-      if (folded.length < 3 || isStopWord(folded) || /^\p{N}+$/u.test(folded)) continue;
-      const t = term(w.text, false);
+      if (folded.length < 3 || isStopWord(folded) || isNumber(folded)) continue;
+      const t = term(w.text, false, this.languages);
       const key = ftsTerm(t);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -146,18 +155,26 @@ export class ArticleSearch {
     };
   }
 
-  /** The query's words that some article holds, misspelled ones replaced by their corrections. */
+  /**
+   * The query's words that some article holds, misspelled ones replaced by their corrections.
+   * A word is misspelled when no article uses it or another word of its stems: "noed" stems to
+   * "no", which articles hold, but no article writes "noed" or a longer word stemmed to "no".
+   */
   private present(terms: readonly QueryTerm[]): Counted[] {
     const out: Counted[] = [];
     for (const t of terms) {
       let count = this.count(t);
       let found = t;
-      if (count === 0 && !t.prefix && !t.stop && fold(t.text).length >= MIN_CORRECTED) {
-        const fixes = corrections(this.db, fold(t.text), (v) =>
-          this.count({ ...t, variants: [v] }),
-        );
-        if (fixes.length > 0) {
-          found = { ...t, variants: fixes };
+      const word = fold(t.text);
+      if (
+        !t.prefix &&
+        !t.stop &&
+        word.length >= MIN_CORRECTED &&
+        (count === 0 || !isKnownWord(this.db, word, t.variants))
+      ) {
+        const fixes = corrections(this.db, word, (v) => this.count({ ...t, variants: [v] }));
+        if (fixes.terms.length > 0) {
+          found = { ...t, variants: fixes.terms, forms: fixes.words };
           count = this.count(found);
         }
       }
@@ -247,10 +264,14 @@ export class ArticleSearch {
     const add = (id: number, x: number) => score.set(id, (score.get(id) ?? 0) + x);
     const inTitles = [...terms, ...optional];
     for (const row of titlesByDocIds(this.db, pool)) {
-      const title = indexTerms(row.title, row.language);
+      const written = new Set<string>();
+      const title = indexTerms(row.title, row.language, (word) => written.add(word));
       const norm = (K1 + 1) / (1 + K1 * (1 - B + (B * title.length) / AVERAGE_TITLE));
       for (const c of inTitles) {
-        if (title.some((x) => holds(c.term, x))) add(row.docId, TITLE_WEIGHT * idfOf(c) * norm);
+        if (!title.some((x) => holds(c.term, x))) continue;
+        // The word as typed (or as corrected) beats another word of the same stem.
+        const exact = !c.term.prefix && c.term.forms.some((f) => written.has(f));
+        add(row.docId, (TITLE_WEIGHT + (exact ? SAME_FORM : 0)) * idfOf(c) * norm);
       }
     }
     if (coverage) {
@@ -267,7 +288,9 @@ export class ArticleSearch {
   }
 
   private newest(expr: string, request: SearchRequest): number[] {
-    const title = newestMatches(this.db, inTitle(expr), request, request.limit);
+    // Titles holding every common word can be rare: look for them among the newest only.
+    const from = this.newestDocId - TITLE_WALK;
+    const title = newestMatches(this.db, inTitle(expr), request, request.limit, from);
     if (title.length >= request.limit) return title;
     const seen = new Set(title);
     const rest = newestMatches(this.db, expr, request, request.limit + title.length);
@@ -280,6 +303,9 @@ export class ArticleSearch {
     this.counts.clear();
     this.version = version;
     this.total = articleCount(this.db);
+    this.newestDocId = newestDocId(this.db);
+    const present = LANGUAGES.filter((l) => hasLanguage(this.db, l));
+    this.languages = present.length > 0 ? present : LANGUAGES;
   }
 
   /** Articles matching a term, counted up to just past the common cap. */

@@ -27,6 +27,8 @@ const NEAR = 2_000;
 const MAX_CANDIDATES = 200;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
 const LATIN_START = /^[\p{Script=Latin}\p{N}]/u;
 
 /** What a word must start with to possibly be a form of `form` (stems drop a word's ending). */
@@ -53,9 +55,36 @@ export function highlighter(terms: readonly QueryTerm[]): Highlighter {
       if (LATIN_START.test(r)) return `(?<![\\p{L}\\p{N}\\p{M}])${e}[\\p{L}\\p{N}\\p{M}]*`;
       return `[\\p{L}\\p{M}]*${e}[\\p{L}\\p{N}\\p{M}]*`; // e.g. Arabic: prefixes before the stem
     });
-  const pattern = alternatives.length > 0 ? new RegExp(alternatives.join('|'), 'giu') : null;
+  const source = alternatives.join('|');
+  // Built when first needed: a pattern with Unicode classes costs a millisecond or more to
+  // build. On lower-cased text the search needs no case folding; on ASCII text, no Unicode.
+  let pattern: RegExp | undefined;
+  let lowerPattern: RegExp | undefined;
+  const asciiRoots = [...roots].filter((r) => r.length > 0 && ASCII.test(r));
+  const asciiPattern =
+    asciiRoots.length > 0
+      ? new RegExp(`(?<![a-z0-9])(?:${asciiRoots.map(escape).join('|')})[a-z0-9]*`, 'g')
+      : null;
+  const patternFor = (text: string): [RegExp | null, string] => {
+    if (alternatives.length === 0) return [null, text];
+    const lower = text.toLowerCase();
+    if (lower.length !== text.length) return [(pattern ??= new RegExp(source, 'giu')), text];
+    if (ASCII.test(lower)) return [asciiPattern, lower];
+    return [(lowerPattern ??= new RegExp(source, 'gu')), lower];
+  };
 
+  const seen = new Map<string, number>();
   const termOf = (word: string, language: Language): number => {
+    const key = `${language}:${word}`;
+    let term = seen.get(key);
+    if (term === undefined) {
+      term = termOfWord(word, language);
+      if (seen.size > 10_000) seen.clear();
+      seen.set(key, term);
+    }
+    return term;
+  };
+  const termOfWord = (word: string, language: Language): number => {
     const folded = fold(word);
     const key = CJK.test(word) ? folded : stem(word.toLowerCase(), language);
     return terms.findIndex(
@@ -67,11 +96,12 @@ export function highlighter(terms: readonly QueryTerm[]): Highlighter {
   };
 
   /** Matches in `text`, in order; `bounded`: only near the first, within the first `SCAN`. */
-  const find = (text: string, language: Language, bounded: boolean): Hit[] => {
+  const find = (whole: string, language: Language, bounded: boolean): Hit[] => {
+    const [pattern, text] = patternFor(bounded ? whole.slice(0, SCAN) : whole);
     if (!pattern) return [];
     const hits: Hit[] = [];
     let candidates = 0;
-    let end = bounded ? SCAN : Infinity;
+    let end = Infinity;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m && m.index < end; m = pattern.exec(text)) {
       if (bounded && ++candidates > MAX_CANDIDATES) break;

@@ -42,6 +42,13 @@ export function editDistance(a: string, b: string, max: number): number {
 const after = (prefix: string) =>
   prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
 
+export interface Correction {
+  /** Index terms, best first. */
+  terms: string[];
+  /** The vocabulary words behind them, as written in the articles (folded). */
+  words: string[];
+}
+
 /**
  * Index terms of the words nearest to `word` (folded), best first: fewest edits, then most
  * articles (`count`). Only terms that some article holds now.
@@ -51,8 +58,8 @@ export function corrections(
   word: string,
   count: (term: string) => number,
   take = 2,
-): string[] {
-  if (word.length < MIN_CORRECTED) return [];
+): Correction {
+  if (word.length < MIN_CORRECTED) return { terms: [], words: [] };
   const max = maxEdits(word.length);
   const w = [...word];
   const lookups: ['word' | 'tail', string][] = [
@@ -64,10 +71,13 @@ export function corrections(
     ['tail', w[1]! + w[2]!], // the first letter wrong
   ];
   const best = new Map<string, number>(); // term → fewest edits
+  const nearest = new Map<string, number>(); // word → edits
   const consider = (entries: VocabularyEntry[]) => {
     for (const e of entries) {
       const d = editDistance(word, e.word, max);
-      if (d <= max && d < (best.get(e.term) ?? Infinity)) best.set(e.term, d);
+      if (d > max) continue;
+      nearest.set(e.word, d);
+      if (d < (best.get(e.term) ?? Infinity)) best.set(e.term, d);
     }
   };
   const lo = word.length - max;
@@ -82,9 +92,11 @@ export function corrections(
     .map(([term, d]) => ({ term, d, n: count(term) }))
     .filter((c) => c.n > 0);
   const lowest = held[0]?.d;
-  return held
+  const terms = held
     .filter((c) => c.d === lowest)
     .sort((a, b) => b.n - a.n)
     .slice(0, take)
     .map((c) => c.term);
+  const words = [...nearest].filter(([, d]) => d === lowest).map(([w]) => w);
+  return { terms, words };
 }

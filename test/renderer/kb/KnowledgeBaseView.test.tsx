@@ -86,7 +86,7 @@ describe('KnowledgeBaseView', { timeout: 20_000 }, () => {
       target: { value: 'refund ' },
     });
     fireEvent.change(await screen.findByLabelText('Tag'), { target: { value: 'billing' } });
-    await screen.findByText('No articles match every word.');
+    await screen.findByText('No articles match these words.');
     expect(calls.filter((c) => c.channel === 'kb:search').at(-1)?.input).toMatchObject({
       query: 'refund ',
       tag: 'billing',

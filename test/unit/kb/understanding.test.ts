@@ -98,6 +98,51 @@ describe('search that understands people', () => {
     expect(ids('damaged student card ')).toContain('refund');
   });
 
+  it('corrects a misspelling even when its stem is a word ("noed" stems to "no")', () => {
+    put(
+      db,
+      article('node', {
+        title: 'Node.js-only APIs',
+        bodyMarkdown: 'These APIs work in Node.js only.',
+      }),
+      article('browser', {
+        title: 'Browser APIs',
+        bodyMarkdown: 'No Node.js here: these APIs run in browsers, with no server.',
+      }),
+    );
+    expect(ids('noed apis ')[0]).toBe('node');
+  });
+
+  it('meets "connection" and "connect" on one English stem', () => {
+    put(db, article('wifi', { title: 'Connect to the Wi-Fi', bodyMarkdown: 'It takes a minute.' }));
+    expect(ids('connection ')).toEqual(['wifi']);
+  });
+
+  it('ranks a title with the word as typed above one with another word of its stem', () => {
+    const body = 'Open the app and sign in with your e-mail address.';
+    put(
+      db,
+      article('get', { title: 'Get started', bodyMarkdown: body }),
+      article('getting', { title: 'Getting started', bodyMarkdown: body }),
+    );
+    expect(ids('started get ')[0]).toBe('get');
+    expect(ids('getting started ')[0]).toBe('getting');
+  });
+
+  it('does not index what readers do not read: link targets, URLs, HTML tags', () => {
+    put(
+      db,
+      article('links', {
+        title: 'Where to read more',
+        bodyMarkdown:
+          'See [our policy](https://shop.example/policy) or <img src="banner.png"> https://docs.example/faq',
+      }),
+    );
+    expect(ids('policy ')).toEqual(['links']);
+    expect(ids('example ')).toEqual([]);
+    expect(ids('banner ')).toEqual([]);
+  });
+
   it('keeps prefix-as-you-type', () => {
     expect(ids('pass')).toEqual(['password']);
     expect(ids('refund dam')[0]).toBe('refund');
@@ -112,6 +157,26 @@ describe('search that understands people', () => {
     ).toBe('refund');
   });
 
+  it('picks the rarest words of a long ticket, wherever they are in it', () => {
+    put(
+      db,
+      ...Array.from({ length: 12 }, (_, i) =>
+        article(`common-${i}`, {
+          title: `Order help ${i}`,
+          bodyMarkdown: 'We really want to help today: your order, your account, e-mail or phone.',
+        }),
+      ),
+      article('zipper', {
+        title: 'Repairing a backpack zipper',
+        bodyMarkdown: 'A broken zipper on a backpack is repaired for free.',
+      }),
+    );
+    const ticket =
+      'Hi, I really need help today with my order and my account, please reply by e-mail ' +
+      'or phone this week, thanks. The zipper on my backpack broke.';
+    expect(suggest(ticket)[0]).toBe('zipper');
+  });
+
   it('highlights the forms of a word it matched', () => {
     const hit = new ArticleSearch(db).search({
       query: 'deliveries ',
@@ -121,6 +186,42 @@ describe('search that understands people', () => {
     }).hits[0]!;
     expect(hit.id).toBe('address');
     expect(hit.titleHighlights.map(([s, e]) => hit.title.slice(s, e))).toEqual(['delivery']);
+  });
+});
+
+describe('the vocabulary for spelling', () => {
+  it('keeps the words of an article written after a page with the same words rolled back', () => {
+    const failedPage = db.transaction(() => {
+      put(db, article('lost', { title: 'Xylophone tuning', bodyMarkdown: 'Tune the xylophone.' }));
+      throw new Error('the page fails');
+    });
+    expect(() => failedPage()).toThrow('the page fails');
+    put(db, article('kept', { title: 'Xylophone repairs', bodyMarkdown: 'We fix them.' }));
+    expect(ids('xylopohne ')).toEqual(['kept']);
+  });
+});
+
+describe('stems in the languages the articles use', () => {
+  it('does not match an English word by its German stem ("helpers" → "help") when no article is German', () => {
+    const file = join(dir, 'english.sqlite');
+    const english = openDatabase(file);
+    put(english, article('help', { title: 'Help centre', bodyMarkdown: 'Ask us for help here.' }));
+    const found = new ArticleSearch(english)
+      .search({ query: 'helpers ', brandId: null, tag: null, limit: 5 })
+      .hits.map((h) => h.id);
+    put(
+      english,
+      article('de', {
+        title: 'Hilfe',
+        bodyMarkdown: 'Wir helfen Ihnen gern, wenn Sie Fragen haben.',
+      }),
+    );
+    const withGerman = new ArticleSearch(english)
+      .search({ query: 'helpers ', brandId: null, tag: null, limit: 5 })
+      .hits.map((h) => h.id);
+    english.close();
+    expect(found).toEqual([]);
+    expect(withGerman).toContain('help');
   });
 });
 
@@ -208,5 +309,22 @@ describe('migration 008', () => {
     expect(before).toEqual([]);
     expect(found).toEqual(['old']);
     expect(after).toEqual([]);
+  });
+});
+
+describe('migration 009', () => {
+  it("keeps the vocabulary's words, each now with a rowid", () => {
+    const file = join(dir, 'v8.sqlite');
+    const old = new Database(file);
+    for (const m of migrations.filter((x) => x.version <= 8)) m.up(old);
+    old.pragma('user_version = 8');
+    old
+      .prepare("INSERT INTO kb_vocab (word, term, tail) VALUES ('parcels', 'parcel', 'arcels')")
+      .run();
+    old.close();
+    const upgraded = openDatabase(file);
+    const rows = upgraded.prepare('SELECT id, word, term, tail FROM kb_vocab').all();
+    upgraded.close();
+    expect(rows).toEqual([{ id: 1, word: 'parcels', term: 'parcel', tail: 'arcels' }]);
   });
 });
