@@ -41,6 +41,7 @@ import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
 import { applyInScope } from './scope';
+import { type SnapshotReads, snapshotReads } from './snapshot';
 import { syncPage } from './sync';
 import { answersSeenBy } from './tierView';
 import * as tokens from './tokens';
@@ -61,6 +62,8 @@ export type { AdvocateAuth } from './tokens';
 export interface Store {
   readonly dialect: SqlDialect['name'];
   readonly notifier: ChangeNotifier;
+  /** Initial sync's reads (`GET /v1/snapshot…`). */
+  readonly snapshots: SnapshotReads;
   migrate(now: number): Promise<number>;
   close(): Promise<void>;
 
@@ -167,6 +170,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
   return {
     dialect: dialect.name,
     notifier: ctx.notifier,
+    snapshots: snapshotReads(ctx),
     migrate: (now) => migrate(ctx.db, dialect, now),
     close: async () => {
       await ctx.db.destroy();
