@@ -1,8 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { ChangeNotice } from '../shared/protocol';
-import type { ChangeNotifier } from './notifier';
+import type { ChangeNotifier, LogNotice } from './notifier';
 
 const CHANNEL = 'gigdesk_changes';
 /** NOTIFY payloads must stay under 8000 bytes. */
@@ -32,7 +31,7 @@ export function pgNotifier(url: string): PgNotifier {
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
-  const emit = (notices: ChangeNotice[]) => {
+  const emit = (notices: LogNotice[]) => {
     for (const n of notices) emitter.emit('change', n);
   };
 
@@ -49,7 +48,7 @@ export function pgNotifier(url: string): PgNotifier {
     c.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       try {
-        const { o, n } = JSON.parse(msg.payload) as { o: string; n: ChangeNotice[] };
+        const { o, n } = JSON.parse(msg.payload) as { o: string; n: LogNotice[] };
         if (o !== origin) emit(n);
       } catch {
         // Not ours (another tool on the channel): ignore.
@@ -85,7 +84,7 @@ export function pgNotifier(url: string): PgNotifier {
       if (notices.length === 0) return;
       emit(notices);
       // Chunked so each payload stays below PostgreSQL's limit.
-      let batch: ChangeNotice[] = [];
+      let batch: LogNotice[] = [];
       for (const n of notices) {
         batch.push(n);
         if (JSON.stringify(batch).length > MAX_PAYLOAD) {

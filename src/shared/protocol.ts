@@ -270,12 +270,12 @@ export const SyncResponse = z.object({
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
 
-/** Body of each Server-Sent Event `change` on `GET /v1/events`: pull now. */
 /**
- * A `change` event: the brand's highest seq in one commit. A sync cursor is the seq of the last
- * change returned, so an app whose cursor is at or past `seq` already holds it and skips the pull.
+ * Body of each Server-Sent Event `change` on `GET /v1/events`: pull now. `cursor` is the log
+ * position of the newest change announced (shared/domain/syncCursor.ts); an app whose cursor
+ * already holds it (`cursorHolds`) skips the pull.
  */
-export const ChangeNotice = z.object({ brandId: Id, seq: z.number().int().positive() });
+export const ChangeNotice = z.object({ brandId: Id, cursor: z.string().min(1).max(64) });
 export type ChangeNotice = z.infer<typeof ChangeNotice>;
 
 // ---------------------------------------------------------------- actions

@@ -10,6 +10,7 @@ import { listenForChanges } from './eventStream';
 import { ServerClock } from './serverClock';
 import { readSyncState } from './syncStateRepo';
 import { freshDeviceToken, readDeviceToken } from './token';
+import { laterCursor } from '../../shared/domain/syncCursor';
 
 export interface SyncTuning {
   backoff?: BackoffPolicy;
@@ -116,16 +117,19 @@ export function createSyncController(
       ...(tuning.backoff ? { backoff: tuning.backoff } : {}),
     });
     engine = current;
-    /** Coalesces requests: `seq` pulls up to that cursor (unless held), null syncs anyway. */
-    let wanted: number | null = 0;
-    const requestSync = (seq: number | null = null) => {
-      if (seq !== null && current.holds(seq)) return;
-      wanted = seq === null || wanted === null ? null : Math.max(wanted, seq);
+    /** Coalesces requests: a cursor pulls up to it (unless held), null syncs anyway. */
+    let wanted: string | null = null;
+    let wantAll = false;
+    const requestSync = (cursor: string | null = null) => {
+      if (cursor !== null && current.holds(cursor)) return;
+      if (cursor === null) wantAll = true;
+      else wanted = laterCursor(wanted, cursor);
       if (debounce) return;
       debounce = setTimeout(() => {
         debounce = null;
-        const upTo = wanted;
-        wanted = 0;
+        const upTo = wantAll ? null : wanted;
+        wanted = null;
+        wantAll = false;
         void (upTo === null ? current.syncNow() : current.syncTo(upTo));
       }, 25);
     };

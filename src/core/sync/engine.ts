@@ -6,6 +6,7 @@ import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { HttpError, isRetryable, NetworkError, type FeedClient } from './client';
 import { OutboxPusher } from './push';
 import { readSyncState, writeSyncOutcome } from './syncStateRepo';
+import { cursorHolds, laterCursor } from '../../shared/domain/syncCursor';
 
 export interface SyncResult {
   /** Rows changed locally by pulls and settled actions in this run. */
@@ -37,8 +38,8 @@ export interface EngineOptions {
 export class SyncEngine {
   private running: Promise<void> | null = null;
   private again = false;
-  /** The highest seq a change event announced while a run was going. */
-  private wanted = 0;
+  /** The latest cursor a change event announced while a run was going. */
+  private wanted: string | null = null;
   private stopped = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -86,23 +87,22 @@ export class SyncEngine {
   }
 
   /**
-   * A change event's answer: pulls unless the cursor already holds `seq` (so the event for the
-   * app's own action, which the run that pushed it also pulled, costs nothing). While a run is
-   * going, it goes round once more only if its pull ends short of `seq`.
+   * A change event's answer: pulls unless the cursor already holds `cursor` (so the event for
+   * the app's own action, which the run that pushed it also pulled, costs nothing). While a run
+   * is going, it goes round once more only if its pull ends short of `cursor`.
    */
-  syncTo(seq: number): Promise<void> {
-    if (this.stopped || this.holds(seq)) return Promise.resolve();
+  syncTo(cursor: string): Promise<void> {
+    if (this.stopped || this.holds(cursor)) return Promise.resolve();
     if (this.running) {
-      this.wanted = Math.max(this.wanted, seq);
+      this.wanted = laterCursor(this.wanted, cursor);
       return this.running;
     }
     return this.syncNow();
   }
 
-  /** Whether the cursor is at or past `seq` (the server's cursor is the seq of a change). */
-  holds(seq: number): boolean {
-    const { cursor } = readSyncState(this.o.db);
-    return cursor !== null && /^\d+$/.test(cursor) && Number(cursor) >= seq;
+  /** Whether the local cursor is at or past `cursor` (shared/domain/syncCursor.ts). */
+  holds(cursor: string): boolean {
+    return cursorHolds(readSyncState(this.o.db).cursor, cursor);
   }
 
   async stop(): Promise<void> {
@@ -116,8 +116,8 @@ export class SyncEngine {
     do {
       this.again = false;
       await this.runOnce();
-      if (this.wanted > 0 && !this.holds(this.wanted)) this.again = true;
-      this.wanted = 0;
+      if (this.wanted !== null && !this.holds(this.wanted)) this.again = true;
+      this.wanted = null;
     } while (this.again && !this.stopped);
   }
 

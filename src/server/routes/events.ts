@@ -49,8 +49,11 @@ export function eventRoutes(
     });
     res.write('retry: 3000\n\n');
     res.write(`event: ready\ndata: ${JSON.stringify({ brands: [...brands] })}\n\n`);
-    const unsubscribe = store.notifier.subscribe((n: ChangeNotice) => {
-      if (brands.has(n.brandId)) res.write(`event: change\ndata: ${JSON.stringify(n)}\n\n`);
+    const advocateId = request.advocate!.id;
+    const unsubscribe = store.notifier.subscribe((n) => {
+      if (!brands.has(n.brandId) || (n.advocateId && n.advocateId !== advocateId)) return;
+      const notice: ChangeNotice = { brandId: n.brandId, cursor: n.cursor };
+      res.write(`event: change\ndata: ${JSON.stringify(notice)}\n\n`);
     });
     const beat = setInterval(() => {
       store.advocateForToken(token, now()).then(

@@ -1,6 +1,6 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { ChangeNotice } from '../../shared/protocol';
-import type { ChangeNotifier } from '../notifier';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import { comparePositions, formatCursor, type Position } from '../../shared/domain/syncCursor';
+import type { ChangeNotifier, LogNotice } from '../notifier';
 import type { SqlDialect } from './dialect';
 import type { ChangeRowKind, ChangeTable, DB } from './schema';
 
@@ -12,7 +12,8 @@ export interface StoreContext {
   notifier: ChangeNotifier;
   /**
    * Awaited where a networked database would let other requests run: between deciding an
-   * action and writing it, and between reading a sync page and answering it. better-sqlite3
+   * action and writing it, between a write transaction's last write and its commit, and between
+   * reading a sync page and answering it. better-sqlite3
    * runs each request's queries back to back, which hides races that PostgreSQL will expose;
    * tests set this to yield to the event loop so they exercise those interleavings on SQLite.
    */
@@ -20,12 +21,13 @@ export interface StoreContext {
 }
 
 /**
- * Collects the change-log rows of the caller's write transaction and inserts them last, at
- * `flush()`, under the dialect's change-log lock: seqs are then drawn in commit order (see
- * postgres.ts) and the lock is held only for that INSERT and the COMMIT.
+ * Collects the change-log rows of the caller's write transaction and inserts them at `flush()`
+ * (`write()` calls it last). Their order across transactions comes from the log itself
+ * (changeLog.ts): no lock. `notices` keeps, per brand (and per advocate for rows meant for one),
+ * the position of the last row written, announced after the commit.
  */
 export class ChangeWriter {
-  readonly notices = new Map<string, number>();
+  readonly notices = new Map<string, LogNotice & { position: Position }>();
   private pending: (
     { row: Insertable<ChangeTable> } | { allTasksOf: string; advocateId: string }
   )[] = [];
@@ -84,15 +86,26 @@ export class ChangeWriter {
       }
     }
     if (rows.length === 0) return;
-    await this.dialect.lock(this.trx, 'changeLog');
+    // PostgreSQL fills `xid` from pg_current_xact_id() (migration 5); SQLite has no xid.
+    const xid = this.dialect.name === 'postgres' ? sql<string>`xid::text` : sql<string>`'0'`;
     for (let i = 0; i < rows.length; i += 500) {
       const inserted = await this.trx
         .insertInto('changes')
         .values(rows.slice(i, i + 500))
-        .returning(['brand_id', 'seq'])
+        .returning(['brand_id', 'seq', 'advocate_id', xid.as('xid')])
         .execute();
-      for (const r of inserted)
-        this.notices.set(r.brand_id, Math.max(this.notices.get(r.brand_id) ?? 0, Number(r.seq)));
+      for (const r of inserted) {
+        const position = { xid: BigInt(r.xid), seq: BigInt(r.seq) };
+        const key = `${r.brand_id}/${r.advocate_id ?? ''}`;
+        const known = this.notices.get(key);
+        if (known && comparePositions(known.position, position) >= 0) continue;
+        this.notices.set(key, {
+          brandId: r.brand_id,
+          cursor: formatCursor(position),
+          ...(r.advocate_id ? { advocateId: r.advocate_id } : {}),
+          position,
+        });
+      }
     }
   }
 }
@@ -127,11 +140,12 @@ async function writeOnce<T>(
     writer = new ChangeWriter(trx, now, ctx.dialect);
     const value = await fn(trx, writer);
     await writer.flush();
+    // Between a transaction's last write and its COMMIT, other transactions commit too.
+    await ctx.interleave();
     return value;
   });
   if (writer && writer.notices.size > 0) {
-    const notices: ChangeNotice[] = [...writer.notices].map(([brandId, seq]) => ({ brandId, seq }));
-    ctx.notifier.publish(notices);
+    ctx.notifier.publish([...writer.notices.values()].map(({ position: _, ...n }) => n));
   }
   return result;
 }
