@@ -5,7 +5,8 @@
  * to continue from. What every advocate of a (brand, tier) sees is built once and shared (see
  * snapshotCache.ts); what is one advocate's own (claims, offers, earnings) is read per request.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { formatCursor, horizonCursor, parseCursor } from '../../shared/domain/syncCursor';
 import type { PayoutRules } from '../../shared/domain/payout';
 import type { BrandSnapshot, OwnSnapshot, TaskView } from '../../shared/protocol';
 import { taskTable } from '../../shared/snapshotRows';
@@ -31,41 +32,44 @@ import {
 type Reader = Transaction<DB>;
 
 /**
- * The cursor a snapshot read in `trx` continues from: every change at or below it is reflected
- * in what `trx` reads, every later one is above it. Today's cursor is the change log's seq,
- * drawn in commit order (see dialect.ts), so it is the highest seq `trx` sees.
+ * The cursor a snapshot read in `trx` continues from: every change below it is reflected in what
+ * `trx` reads; changes at or after it are pulled by `/v1/sync` (some again: they are upserts of
+ * current state). PostgreSQL: the horizon of `trx`'s own snapshot (`pg_snapshot_xmin`, see
+ * changeLog.ts), as `<xmin>.0`. SQLite (one writer, seq in commit order): the highest seq.
  */
-export async function currentHorizonCursor(trx: Reader): Promise<string> {
+export async function currentHorizonCursor(ctx: StoreContext, trx: Reader): Promise<string> {
+  if (ctx.dialect.name === 'postgres') {
+    const r = await sql<{ xmin: string }>`
+      select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(trx);
+    return horizonCursor(r.rows[0]!.xmin);
+  }
   const r = await trx
     .selectFrom('changes')
-    .select(sql<number | string | null>`max(seq)`.as('head'))
+    .select(sql<number | null>`max(seq)`.as('head'))
     .executeTakeFirst();
-  return String(r?.head ?? 0);
+  return formatCursor({ xid: 0n, seq: BigInt(r?.head ?? 0) });
 }
 
 /**
- * How many of the brand's change rows lie after `cursor`, counted up to `cap` (an index range
- * on (brand_id, seq)): how far a cached snapshot has fallen behind.
+ * How many of the brand's change rows lie at or after `cursor` (as /v1/sync would read them),
+ * counted up to `cap` on the index (brand_id, xid, seq): how far a cached snapshot fell behind.
  */
 export async function changesSince(
-  db: Kysely<DB>,
+  ctx: StoreContext,
   brandId: string,
   cursor: string,
   cap: number,
 ): Promise<number> {
-  const r = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom('changes')
-        .select('seq')
-        .where('brand_id', '=', brandId)
-        .where('seq', '>', Number(cursor))
-        .limit(cap)
-        .as('newer'),
-    )
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirst();
-  return Number(r?.n ?? 0);
+  const at = parseCursor(cursor) ?? { xid: 0n, seq: 0n };
+  const newer =
+    ctx.dialect.name === 'postgres'
+      ? sql`(xid, seq) > (${String(at.xid)}::xid8, ${String(at.seq)}::bigint)`
+      : sql`seq > ${Number(at.seq)}`;
+  const r = await sql<{ n: number | string }>`
+    select count(*) as n from (
+      select 1 from changes where brand_id = ${brandId} and ${newer} limit ${cap}
+    ) newer`.execute(ctx.db);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 /** One consistent read: repeatable read and read only on PostgreSQL, a read transaction on SQLite. */
@@ -111,7 +115,7 @@ export async function buildBrandSnapshot(
   now: number,
 ): Promise<BrandSnapshot> {
   return readTransaction(ctx, async (trx) => {
-    const cursor = await currentHorizonCursor(trx);
+    const cursor = await currentHorizonCursor(ctx, trx);
     const brand = await trx
       .selectFrom('brands')
       .selectAll()
@@ -186,7 +190,7 @@ export async function buildOwnSnapshot(
   brandIds: string[],
 ): Promise<OwnSnapshot> {
   return readTransaction(ctx, async (trx) => {
-    const cursor = await currentHorizonCursor(trx);
+    const cursor = await currentHorizonCursor(ctx, trx);
     const members = (
       await trx
         .selectFrom('memberships')
@@ -279,6 +283,6 @@ export function snapshotReads(ctx: StoreContext): SnapshotReads {
     brand: (brandId, tier, suspended, now) =>
       buildBrandSnapshot(ctx, brandId, tier, suspended, now),
     own: (advocateId, brandIds) => buildOwnSnapshot(ctx, advocateId, brandIds),
-    lag: (brandId, cursor, cap) => changesSince(ctx.db, brandId, cursor, cap),
+    lag: (brandId, cursor, cap) => changesSince(ctx, brandId, cursor, cap),
   };
 }

@@ -61,3 +61,18 @@ export function laterCursor(a: string | null, b: string | null): string | null {
   if (!pb) return a;
   return comparePositions(pa, pb) >= 0 ? a : b;
 }
+
+/**
+ * The earliest of the cursors (initial sync applies several snapshots, each with its own):
+ * continuing from it misses nothing any of them left out. An unreadable one means "from the
+ * start" ('').
+ */
+export function earliestCursor(cursors: readonly string[]): string {
+  let earliest: { text: string; at: Position } | null = null;
+  for (const text of cursors) {
+    const at = parseCursor(text);
+    if (!at) return '';
+    if (!earliest || comparePositions(at, earliest.at) < 0) earliest = { text, at };
+  }
+  return earliest?.text ?? '';
+}

@@ -12,7 +12,7 @@ import type { BrandSnapshot, Change, OwnSnapshot } from '../../../src/shared/pro
 import { BrandSnapshot as BrandSnapshotSchema } from '../../../src/shared/protocol';
 import { OwnSnapshot as OwnSnapshotSchema } from '../../../src/shared/protocol';
 import { taskOfRow } from '../../../src/shared/snapshotRows';
-import { earliestCursor } from '../../../src/shared/syncCursor';
+import { earliestCursor } from '../../../src/shared/domain/syncCursor';
 import { leaks, type Pii, textWithPii } from '../../support/personalData';
 import { key, rules, syncAll, T0, task, type TestServer, testServer } from './helpers';
 
