@@ -10,7 +10,7 @@ import { listenForChanges } from './eventStream';
 import { ServerClock } from './serverClock';
 import { readSyncState } from './syncStateRepo';
 import { freshDeviceToken, readDeviceToken } from './token';
-import { laterCursor } from '../../shared/domain/syncCursor';
+import { PullThrottle } from './pullThrottle';
 
 export interface SyncTuning {
   backoff?: BackoffPolicy;
@@ -22,6 +22,10 @@ export interface SyncTuning {
   /** How early before a lapse the advocate is warned (read by the feed's lease warnings). */
   leaseWarningMs?: number;
   idleTimeoutMs?: number;
+  /** Pulls answering change events start at least this far apart (default 2 s)… */
+  pullIntervalMs?: number;
+  /** …plus a random 0..this (default 500 ms), so a brand's apps do not pull in lock-step. */
+  pullJitterMs?: number;
 }
 
 /**
@@ -65,7 +69,7 @@ export function createSyncController(
   let engine: SyncEngine | null = null;
   let starting: Promise<void> | null = null;
   let timers: ReturnType<typeof setInterval>[] = [];
-  let debounce: ReturnType<typeof setTimeout> | null = null;
+  let throttle: PullThrottle | null = null;
   let clock = new ServerClock(s.now);
 
   const withClock = (status: SyncStatus): SyncStatus => ({
@@ -117,22 +121,16 @@ export function createSyncController(
       ...(tuning.backoff ? { backoff: tuning.backoff } : {}),
     });
     engine = current;
-    /** Coalesces requests: a cursor pulls up to it (unless held), null syncs anyway. */
-    let wanted: string | null = null;
-    let wantAll = false;
-    const requestSync = (cursor: string | null = null) => {
-      if (cursor !== null && current.holds(cursor)) return;
-      if (cursor === null) wantAll = true;
-      else wanted = laterCursor(wanted, cursor);
-      if (debounce) return;
-      debounce = setTimeout(() => {
-        debounce = null;
-        const upTo = wantAll ? null : wanted;
-        wanted = null;
-        wantAll = false;
-        void (upTo === null ? current.syncNow() : current.syncTo(upTo));
-      }, 25);
-    };
+    throttle = new PullThrottle({
+      now: s.now,
+      random: Math.random,
+      heldCursor: () => readSyncState(s.db).cursor,
+      pull: (upTo) => void (upTo === null ? current.syncNow() : current.syncTo(upTo)),
+      ...(tuning.pullIntervalMs !== undefined ? { minIntervalMs: tuning.pullIntervalMs } : {}),
+      ...(tuning.pullJitterMs !== undefined ? { jitterMs: tuning.pullJitterMs } : {}),
+    });
+    const pulls = throttle;
+    const requestSync = (cursor: string | null = null) => pulls.request(cursor);
     void listenForChanges({
       client: new FeedClient({ baseUrl, token }),
       onChange: requestSync,
@@ -168,8 +166,8 @@ export function createSyncController(
       await starting?.catch(() => undefined);
       for (const timer of timers) clearInterval(timer);
       timers = [];
-      if (debounce) clearTimeout(debounce);
-      debounce = null;
+      throttle?.stop();
+      throttle = null;
       const stopping = engine;
       engine = null;
       await stopping?.stop();
