@@ -10,6 +10,7 @@ import { listenForChanges } from './eventStream';
 import { ServerClock } from './serverClock';
 import { readSyncState } from './syncStateRepo';
 import { freshDeviceToken, readDeviceToken } from './token';
+import { snapshotInitialLoad } from './initialSync';
 import { PullThrottle } from './pullThrottle';
 
 export interface SyncTuning {
@@ -106,11 +107,22 @@ export function createSyncController(
     }
     const token = freshDeviceToken(s.secrets, baseUrl, s.now);
     clock = new ServerClock(s.now); // this session's server
+    const client = new FeedClient({ baseUrl, token, clock });
     const current = new SyncEngine({
       db: s.db,
-      client: new FeedClient({ baseUrl, token, clock }),
+      client,
       appliers: features.appliers,
       now: s.now,
+      initialLoad: snapshotInitialLoad({
+        db: s.db,
+        client,
+        baseUrl,
+        token,
+        appliers: features.appliers,
+        now: s.now,
+        worker: s.snapshotWorker,
+        onFirstPage: () => s.emit('feed:changed', {}),
+      }),
       onStatus: emitStatus,
       onNotice: (notice) => s.emit('notice:new', notice),
       onSynced: (result) => {

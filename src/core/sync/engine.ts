@@ -27,6 +27,11 @@ export interface EngineOptions {
   /** After each successful sync, inside no transaction. */
   onSynced: (result: SyncResult) => void;
   pageSize?: number;
+  /**
+   * Before the first pull of a database never synced: load snapshots instead of replaying the
+   * log (initialSync.ts); answers whether it did (false: replay as before).
+   */
+  initialLoad?: (signal: AbortSignal) => Promise<boolean>;
   backoff?: BackoffPolicy;
   random?: () => number;
 }
@@ -201,6 +206,8 @@ export class SyncEngine {
 
   private async pullAll(result: SyncResult): Promise<void> {
     const { db, client, now } = this.o;
+    if (result.initial && this.o.initialLoad && (await this.o.initialLoad(this.abort.signal)))
+      result.changed = true;
     for (;;) {
       const { cursor } = readSyncState(db);
       const page = await client.pull(cursor, this.o.pageSize ?? 1000, this.abort.signal);
