@@ -523,6 +523,8 @@ export const routes = {
   logout: 'POST /v1/auth/logout',
   me: 'GET /v1/me',
   sync: 'GET /v1/sync',
+  snapshot: 'GET /v1/snapshot',
+  snapshotBrand: 'GET /v1/snapshot/brands/:brandId',
   actions: 'POST /v1/actions',
   events: 'GET /v1/events',
   adminBrand: 'GET /v1/admin/brand',
@@ -626,8 +628,3 @@ export const OwnSnapshot = z.object({
   ratings: z.array(RatingView),
 });
 export type OwnSnapshot = z.infer<typeof OwnSnapshot>;
-
-export const snapshotRoutes = {
-  own: 'GET /v1/snapshot',
-  brand: 'GET /v1/snapshot/brands/:brandId',
-} as const;
