@@ -30,6 +30,8 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Open event streams per device token, per process. Default 4. */
   maxStreamsPerToken?: number;
+  /** At most one `change` event per brand (and per advocate) this often. Default 1 s. */
+  eventIntervalMs?: number;
 }
 
 export interface GigdeskApp {
@@ -120,6 +122,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     now,
     options.heartbeatMs ?? 15_000,
     options.maxStreamsPerToken ?? 4,
+    options.eventIntervalMs ?? 1000,
   );
   return { app, events };
 }

@@ -1,11 +1,11 @@
 import { actionTable, noteOf, unhandledAction } from '../../shared/domain/actions';
-import { canPerform, nextState } from '../../shared/domain/lifecycle';
+import { canPerform, type LifecycleTask, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult, ResolvedTransferTo } from '../../shared/protocol';
 import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
 import { answer, remember, replay } from './idempotency';
 import { writeCaseEntry } from './ledger';
 import { fingerprint, newId } from './secrets';
-import { lifecycleOf, type TaskRow } from './views';
+import { audienceOf, lifecycleOf, type TaskRow } from './views';
 
 /** How long a task transferred to a named advocate is reserved for them. */
 export const OFFER_MS = 15 * 60_000;
@@ -229,8 +229,7 @@ async function effect(
   if (rule.note && text) await addMessage(trx, task.id, actor, rule.note.becomes, text, now);
   await extraEffect(trx, task, actor, a, now);
   if (rule.payout) await writeCaseEntry(trx, changes, task, actor.id, rule.payout, now);
-  // Renewals change only the holder's lease; everyone else's view is unchanged.
-  await changes.add(task.brand_id, 'task', task.id, a.type === 'renew' ? actor.id : null);
+  await taskChangeFor(changes, task, lifecycleOf(task), next);
   return result(a, 'applied', undefined, now);
 }
 
@@ -261,4 +260,22 @@ async function extraEffect(trx: Trx, task: TaskRow, actor: Actor, a: ResolvedAct
     default:
       return unhandledAction(a);
   }
+}
+
+/**
+ * The change rows of a task moving from `before` to `after`: one public row, or, when neither
+ * state is visible to the brand at large (a holder's reply, note, renewal, resolve), one row per
+ * advocate who sees either state, so nobody else is told to pull (views.ts `audienceOf`).
+ */
+export async function taskChangeFor(
+  changes: ChangeWriter,
+  task: Pick<TaskRow, 'id' | 'brand_id'>,
+  before: LifecycleTask,
+  after: LifecycleTask,
+) {
+  const was = audienceOf(before);
+  const is = audienceOf(after);
+  if (was === null || is === null) return changes.add(task.brand_id, 'task', task.id);
+  for (const advocateId of new Set([...was, ...is]))
+    await changes.add(task.brand_id, 'task', task.id, advocateId);
 }

@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { comparePositions, formatCursor, type Position } from '../../shared/domain/syncCursor';
 import type { ChangeNotifier, LogNotice } from '../notifier';
 import type { SqlDialect } from './dialect';
+import type { TokenCache } from './tokenCache';
 import type { ChangeRowKind, ChangeTable, DB } from './schema';
 
 export type Trx = Transaction<DB>;
@@ -10,6 +11,8 @@ export interface StoreContext {
   db: Kysely<DB>;
   dialect: SqlDialect;
   notifier: ChangeNotifier;
+  /** This process's token cache (tokenCache.ts); absent = every lookup queries. */
+  tokens?: TokenCache;
   /**
    * Awaited where a networked database would let other requests run: between deciding an
    * action and writing it, between a write transaction's last write and its commit, and between
@@ -28,6 +31,8 @@ export interface StoreContext {
  */
 export class ChangeWriter {
   readonly notices = new Map<string, LogNotice & { position: Position }>();
+  /** Advocates whose credentials this transaction changes (tokenCache.ts), told after the commit. */
+  readonly invalidated = new Set<string>();
   private pending: (
     { row: Insertable<ChangeTable> } | { allTasksOf: string; advocateId: string }
   )[] = [];
@@ -52,6 +57,11 @@ export class ChangeWriter {
         created_at: this.now,
       },
     });
+  }
+
+  /** What processes cached about these advocates' tokens is stale once this commits. */
+  invalidate(...advocateIds: string[]) {
+    for (const id of advocateIds) this.invalidated.add(id);
   }
 
   /** One `task` row per task of the brand, meant for one advocate: re-renders them all. */
@@ -144,6 +154,7 @@ async function writeOnce<T>(
     await ctx.interleave();
     return value;
   });
+  if (writer && writer.invalidated.size > 0) ctx.notifier.invalidate([...writer.invalidated]);
   if (writer && writer.notices.size > 0) {
     ctx.notifier.publish([...writer.notices.values()].map(({ position: _, ...n }) => n));
   }

@@ -41,6 +41,9 @@ import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
 import { applyInScope } from './scope';
+import { readHorizon } from './changeLog';
+import { TokenCache } from './tokenCache';
+import { horizonGated } from '../horizonGate';
 import { syncPage } from './sync';
 import { answersSeenBy } from './tierView';
 import * as tokens from './tokens';
@@ -149,10 +152,19 @@ export interface OpenStoreOptions {
 export function openStore(db: string, options: OpenStoreOptions = {}): Store {
   const dialect = dialectFor(db);
   const own = options.notifier ? undefined : dialect.createNotifier();
+  const kysely = dialect.createKysely();
+  const fanOut = options.notifier ?? own!;
+  // On PostgreSQL a change is announced once readers can read it (horizonGate.ts).
+  const gate =
+    dialect.name === 'postgres' ? horizonGated(fanOut, () => readHorizon(kysely)) : undefined;
+  const notifier = gate ?? fanOut;
+  const tokenCache = new TokenCache();
+  const stopInvalidating = notifier.onInvalidate((id) => tokenCache.invalidate(id));
   const ctx: StoreContext = {
-    db: dialect.createKysely(),
+    db: kysely,
     dialect,
-    notifier: options.notifier ?? own!,
+    notifier,
+    tokens: tokenCache,
     interleave: options.interleave ?? (async () => {}),
   };
   const databaseClock = dialect.name === 'postgres' && options.leaseClock !== 'process';
@@ -169,6 +181,8 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     notifier: ctx.notifier,
     migrate: (now) => migrate(ctx.db, dialect, now),
     close: async () => {
+      stopInvalidating();
+      await gate?.flush();
       await ctx.db.destroy();
       await own?.close();
     },
