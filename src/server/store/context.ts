@@ -11,6 +11,8 @@ export interface StoreContext {
   db: Kysely<DB>;
   dialect: SqlDialect;
   notifier: ChangeNotifier;
+  /** PostgreSQL: 'transaction' writes actions the SQLite way (a benchmark's reference). */
+  actionPath?: 'statement' | 'transaction';
   /** This process's token cache (tokenCache.ts); absent = every lookup queries. */
   tokens?: TokenCache;
   /**
@@ -104,20 +106,36 @@ export class ChangeWriter {
         .values(rows.slice(i, i + 500))
         .returning(['brand_id', 'seq', 'advocate_id', xid.as('xid')])
         .execute();
-      for (const r of inserted) {
-        const position = { xid: BigInt(r.xid), seq: BigInt(r.seq) };
-        const key = `${r.brand_id}/${r.advocate_id ?? ''}`;
-        const known = this.notices.get(key);
-        if (known && comparePositions(known.position, position) >= 0) continue;
-        this.notices.set(key, {
-          brandId: r.brand_id,
-          cursor: formatCursor(position),
-          ...(r.advocate_id ? { advocateId: r.advocate_id } : {}),
-          position,
-        });
-      }
+      collectNotices(this.notices, inserted);
     }
   }
+}
+
+type Notices = ChangeWriter['notices'];
+
+/** Keeps, per brand (and per advocate for private rows), the last position among `rows`. */
+export function collectNotices(
+  notices: Notices,
+  rows: { brand_id: string; seq: number; advocate_id: string | null; xid: string }[],
+) {
+  for (const r of rows) {
+    const position = { xid: BigInt(r.xid), seq: BigInt(r.seq) };
+    const key = `${r.brand_id}/${r.advocate_id ?? ''}`;
+    const known = notices.get(key);
+    if (known && comparePositions(known.position, position) >= 0) continue;
+    notices.set(key, {
+      brandId: r.brand_id,
+      cursor: formatCursor(position),
+      ...(r.advocate_id ? { advocateId: r.advocate_id } : {}),
+      position,
+    });
+  }
+}
+
+/** Announces what `collectNotices` kept (after the commit). */
+export function publishNotices(ctx: StoreContext, notices: Notices) {
+  if (notices.size > 0)
+    ctx.notifier.publish([...notices.values()].map(({ position: _, ...n }) => n));
 }
 
 /**
@@ -155,9 +173,7 @@ async function writeOnce<T>(
     return value;
   });
   if (writer && writer.invalidated.size > 0) ctx.notifier.invalidate([...writer.invalidated]);
-  if (writer && writer.notices.size > 0) {
-    ctx.notifier.publish([...writer.notices.values()].map(({ position: _, ...n }) => n));
-  }
+  if (writer) publishNotices(ctx, writer.notices);
   return result;
 }
 

@@ -144,6 +144,8 @@ export interface OpenStoreOptions {
    * `process`: the `now` passed in (SQLite, one process, always; tests that move time).
    */
   leaseClock?: 'database' | 'process';
+  /** See `StoreContext.actionPath`; benchmarks only. */
+  actionPath?: 'statement' | 'transaction';
   /** See `StoreContext.interleave`; tests only. */
   interleave?: () => Promise<void>;
 }
@@ -165,6 +167,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     dialect,
     notifier,
     tokens: tokenCache,
+    ...(options.actionPath ? { actionPath: options.actionPath } : {}),
     interleave: options.interleave ?? (async () => {}),
   };
   const databaseClock = dialect.name === 'postgres' && options.leaseClock !== 'process';
