@@ -32,8 +32,13 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Open event streams per device token, per process. Default 4. */
   maxStreamsPerToken?: number;
+<<<<<<< HEAD
   /** When a shared brand snapshot is rebuilt (see snapshotCache.ts). */
   snapshotCache?: SnapshotCacheOptions;
+=======
+  /** At most one `change` event per brand (and per advocate) this often. Default 1 s. */
+  eventIntervalMs?: number;
+>>>>>>> scale
 }
 
 export interface GigdeskApp {
@@ -125,6 +130,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     now,
     options.heartbeatMs ?? 15_000,
     options.maxStreamsPerToken ?? 4,
+    options.eventIntervalMs ?? 1000,
   );
   return { app, events };
 }

@@ -81,3 +81,10 @@ async function readSqlite(ctx: StoreContext, q: LogQuery): Promise<LogRow[]> {
     .slice(0, q.limit)
     .map((r) => ({ ...r, xid: '0' }));
 }
+
+/** PostgreSQL's horizon now: rows of transactions below it are all the rows they will ever be. */
+export async function readHorizon(db: StoreContext['db']): Promise<bigint> {
+  const r = await sql<{ xmin: string }>`
+    select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db);
+  return BigInt(r.rows[0]!.xmin);
+}

@@ -2,6 +2,7 @@ import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { comparePositions, formatCursor, type Position } from '../../shared/domain/syncCursor';
 import type { ChangeNotifier, LogNotice } from '../notifier';
 import type { SqlDialect } from './dialect';
+import type { TokenCache } from './tokenCache';
 import type { ChangeRowKind, ChangeTable, DB } from './schema';
 
 export type Trx = Transaction<DB>;
@@ -10,6 +11,10 @@ export interface StoreContext {
   db: Kysely<DB>;
   dialect: SqlDialect;
   notifier: ChangeNotifier;
+  /** PostgreSQL: 'transaction' writes actions the SQLite way (a benchmark's reference). */
+  actionPath?: 'statement' | 'transaction';
+  /** This process's token cache (tokenCache.ts); absent = every lookup queries. */
+  tokens?: TokenCache;
   /**
    * Awaited where a networked database would let other requests run: between deciding an
    * action and writing it, between a write transaction's last write and its commit, and between
@@ -28,6 +33,8 @@ export interface StoreContext {
  */
 export class ChangeWriter {
   readonly notices = new Map<string, LogNotice & { position: Position }>();
+  /** Advocates whose credentials this transaction changes (tokenCache.ts), told after the commit. */
+  readonly invalidated = new Set<string>();
   private pending: (
     { row: Insertable<ChangeTable> } | { allTasksOf: string; advocateId: string }
   )[] = [];
@@ -52,6 +59,11 @@ export class ChangeWriter {
         created_at: this.now,
       },
     });
+  }
+
+  /** What processes cached about these advocates' tokens is stale once this commits. */
+  invalidate(...advocateIds: string[]) {
+    for (const id of advocateIds) this.invalidated.add(id);
   }
 
   /** One `task` row per task of the brand, meant for one advocate: re-renders them all. */
@@ -94,20 +106,36 @@ export class ChangeWriter {
         .values(rows.slice(i, i + 500))
         .returning(['brand_id', 'seq', 'advocate_id', xid.as('xid')])
         .execute();
-      for (const r of inserted) {
-        const position = { xid: BigInt(r.xid), seq: BigInt(r.seq) };
-        const key = `${r.brand_id}/${r.advocate_id ?? ''}`;
-        const known = this.notices.get(key);
-        if (known && comparePositions(known.position, position) >= 0) continue;
-        this.notices.set(key, {
-          brandId: r.brand_id,
-          cursor: formatCursor(position),
-          ...(r.advocate_id ? { advocateId: r.advocate_id } : {}),
-          position,
-        });
-      }
+      collectNotices(this.notices, inserted);
     }
   }
+}
+
+type Notices = ChangeWriter['notices'];
+
+/** Keeps, per brand (and per advocate for private rows), the last position among `rows`. */
+export function collectNotices(
+  notices: Notices,
+  rows: { brand_id: string; seq: number; advocate_id: string | null; xid: string }[],
+) {
+  for (const r of rows) {
+    const position = { xid: BigInt(r.xid), seq: BigInt(r.seq) };
+    const key = `${r.brand_id}/${r.advocate_id ?? ''}`;
+    const known = notices.get(key);
+    if (known && comparePositions(known.position, position) >= 0) continue;
+    notices.set(key, {
+      brandId: r.brand_id,
+      cursor: formatCursor(position),
+      ...(r.advocate_id ? { advocateId: r.advocate_id } : {}),
+      position,
+    });
+  }
+}
+
+/** Announces what `collectNotices` kept (after the commit). */
+export function publishNotices(ctx: StoreContext, notices: Notices) {
+  if (notices.size > 0)
+    ctx.notifier.publish([...notices.values()].map(({ position: _, ...n }) => n));
 }
 
 /**
@@ -144,9 +172,8 @@ async function writeOnce<T>(
     await ctx.interleave();
     return value;
   });
-  if (writer && writer.notices.size > 0) {
-    ctx.notifier.publish([...writer.notices.values()].map(({ position: _, ...n }) => n));
-  }
+  if (writer && writer.invalidated.size > 0) ctx.notifier.invalidate([...writer.invalidated]);
+  if (writer) publishNotices(ctx, writer.notices);
   return result;
 }
 
