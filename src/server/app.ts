@@ -32,13 +32,10 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Open event streams per device token, per process. Default 4. */
   maxStreamsPerToken?: number;
-<<<<<<< HEAD
   /** When a shared brand snapshot is rebuilt (see snapshotCache.ts). */
   snapshotCache?: SnapshotCacheOptions;
-=======
   /** At most one `change` event per brand (and per advocate) this often. Default 1 s. */
   eventIntervalMs?: number;
->>>>>>> scale
 }
 
 export interface GigdeskApp {
