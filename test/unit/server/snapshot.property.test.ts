@@ -13,7 +13,9 @@ import { BrandSnapshot as BrandSnapshotSchema } from '../../../src/shared/protoc
 import { OwnSnapshot as OwnSnapshotSchema } from '../../../src/shared/protocol';
 import { taskOfRow } from '../../../src/shared/snapshotRows';
 import { earliestCursor } from '../../../src/shared/domain/syncCursor';
+import pg from 'pg';
 import { leaks, type Pii, textWithPii } from '../../support/personalData';
+import { testBackend } from '../../support/serverBackends';
 import { key, rules, syncAll, T0, task, type TestServer, testServer } from './helpers';
 
 /** The app's local state as a map: what each change kind upserts or deletes. */
@@ -62,6 +64,28 @@ function loadSnapshot(state: State, own: OwnSnapshot, brands: BrandSnapshot[]): 
   for (const r of own.tasks.rows) state.set(`task:${r[0]}`, taskOfRow(r));
   for (const l of own.ledger) state.set(`ledger:${l.id}`, l);
   for (const r of own.ratings) state.set(`rating:${r.taskId}`, r);
+}
+
+/**
+ * Waits until every change written so far is readable by `/v1/sync`: on PostgreSQL a row is read
+ * only once every older transaction (of any client of the server) has ended (changeLog.ts).
+ */
+async function allReadable(db: string): Promise<void> {
+  if (testBackend() !== 'postgres') return;
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  try {
+    for (;;) {
+      const r = await client.query<{ ok: boolean | null }>(
+        `select pg_snapshot_xmin(pg_current_snapshot()) >
+           (select xid from changes order by xid desc limit 1) as ok`,
+      );
+      if (r.rows[0]?.ok !== false) return;
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 const sorted = (s: State) => Object.fromEntries([...s].sort(([a], [b]) => (a < b ? -1 : 1)));
@@ -231,6 +255,7 @@ describe('snapshot + sync equals a full replay', () => {
                 expect(r.status).toBe(200);
                 secrets.push(...st.text.secrets);
                 // A tier-3 observer learns the new task's id (it is open, so visible to it).
+                await allReadable(s.db);
                 const seen = await syncAll(s, observer.token, observer.cursor);
                 observer.cursor = seen.cursor;
                 const ref = `T-${run * 100 + n}`;
@@ -306,6 +331,7 @@ describe('snapshot + sync equals a full replay', () => {
                 break;
             }
           }
+          await allReadable(s.db);
           for (let i = 0; i < ADVOCATES; i++) {
             const token = advocates[i]!.token;
             const full: State = new Map();
@@ -338,5 +364,5 @@ describe('snapshot + sync equals a full replay', () => {
     expect([...seenKinds].sort()).toEqual(
       ['article', 'brand', 'ledger', 'membership', 'own task', 'rating', 'rules', 'task'].sort(),
     );
-  });
+  }, 240_000);
 });
