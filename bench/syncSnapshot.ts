@@ -131,6 +131,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     const loop = monitorEventLoopDelay({ resolution });
     let firstPageAt = 0;
     const cpuBefore = await server.cpuMs();
+    const clientCpu = process.cpuUsage(); // this process: main thread and the worker
     const start = performance.now();
     loop.enable();
     const load = snapshotInitialLoad({
@@ -146,6 +147,8 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     if (!(await load(new AbortController().signal))) throw new Error('snapshot load refused');
     await replayLog(db, client); // catch up from the snapshot's cursor (nothing new here)
     const doneMs = performance.now() - start;
+    const cpu = process.cpuUsage(clientCpu);
+    const doneCpuMs = (cpu.user + cpu.system) / 1000;
     loop.disable();
     const buildCpu = (await server.cpuMs()) - cpuBefore;
     const local = db.prepare('SELECT count(*) FROM tasks').pluck().get() as number;
@@ -196,7 +199,10 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     const k = `${Math.round(tasks / 1000)}k`;
     rows.push(
       [`initial sync ${k}: first feed page`, `${round(firstPageAt, 0)} ms`],
-      [`initial sync ${k}: done`, `${round(doneMs, 0)} ms (replay ${round(refMs, 0)} ms)`],
+      [
+        `initial sync ${k}: done`,
+        `${round(doneMs, 0)} ms, client CPU ${round(doneCpuMs, 0)} ms (replay ${round(refMs, 0)} ms)`,
+      ],
       [`  on the wire`, `${round(bytes / 1e6, 2)} MB (replay ${round(refBytes / 1e6, 1)} MB)`],
       [
         `  server CPU per advocate`,
@@ -207,6 +213,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     );
     metric('sync.first_page_ms', firstPageAt, 'ms');
     metric('sync.initial_100k_done_ms', doneMs, 'ms');
+    metric('sync.initial_100k_client_cpu_ms', doneCpuMs, 'ms');
     metric('sync.ref.initial_100k_done_ms', refMs, 'ms');
     metric('sync.initial_100k_bytes', bytes / 1e6, 'MB');
     metric('sync.ref.initial_100k_bytes', refBytes / 1e6, 'MB');

@@ -31,7 +31,9 @@ function failureOf(error: unknown): WorkerFailure {
 const offset = data.now - Date.now();
 const now = () => Date.now() + offset;
 const db = openDatabase(data.file);
-const client = new FeedClient({ baseUrl: data.baseUrl, token: data.token });
+// A 100,000-task snapshot is megabytes, and the first ask of a brand builds it: more time than
+// a sync page gets.
+const client = new FeedClient({ baseUrl: data.baseUrl, token: data.token, timeoutMs: 180_000 });
 loadSnapshot(
   db,
   { own: () => client.ownSnapshot(), brand: (id) => client.brandSnapshot(id) },
