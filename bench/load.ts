@@ -30,9 +30,8 @@ import {
   type TaskView,
   TaskPush,
 } from '../src/shared/protocol';
+import { type Backend, call, deploy, Recorder } from './deployment';
 import { metric, percentile, round } from './stats';
-
-type Backend = 'postgres' | 'sqlite';
 
 const cfg = {
   seconds: Number(process.env.GIGDESK_LOAD_SECONDS ?? 60),
@@ -81,139 +80,6 @@ const task = (n: number) =>
       },
     ],
   });
-
-// ------------------------------------------------------------------ HTTP with per-route timing
-
-class Recorder {
-  readonly samples = new Map<string, number[]>();
-  requests = 0;
-  errors = 0;
-  record(route: string, ms: number) {
-    let list = this.samples.get(route);
-    if (!list) this.samples.set(route, (list = []));
-    list.push(ms);
-    this.requests++;
-  }
-  all(): number[] {
-    return [...this.samples.values()].flat();
-  }
-  reset() {
-    this.samples.clear();
-    this.requests = 0;
-    this.errors = 0;
-  }
-}
-
-interface Reply<T> {
-  status: number;
-  body: T;
-}
-
-function call<T>(
-  agent: http.Agent,
-  base: string,
-  method: string,
-  path: string,
-  token: string,
-  body?: unknown,
-): Promise<Reply<T>> {
-  return new Promise((done, fail) => {
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = http.request(
-      `${base}${path}`,
-      {
-        method,
-        agent,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(data === undefined
-            ? {}
-            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', fail);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          try {
-            done({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : undefined) as T });
-          } catch (err) {
-            fail(err as Error);
-          }
-        });
-      },
-    );
-    req.on('error', fail);
-    if (data !== undefined) req.write(data);
-    req.end();
-  });
-}
-
-// ------------------------------------------------------------------ replicas and database
-
-interface Deployment {
-  db: string;
-  urls: string[];
-  stop(): Promise<void>;
-}
-
-function startReplica(db: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('bench', 'loadReplica.ts')], {
-    env: { ...process.env, GIGDESK_LOAD_DB: db },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((done, fail) => {
-    child.once('exit', (code) => fail(new Error(`replica exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
-      child.removeAllListeners('exit');
-      done({ url: (JSON.parse(line) as { url: string }).url, child });
-    });
-  });
-}
-
-async function deploy(backend: Backend): Promise<Deployment> {
-  let db: string;
-  let cleanup: () => Promise<void>;
-  if (backend === 'postgres') {
-    const schema = `load_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: cfg.pgUrl, connectionTimeoutMillis: 5000 });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    const u = new URL(cfg.pgUrl);
-    u.searchParams.set('options', `-c search_path=${schema}`);
-    db = u.toString();
-    cleanup = async () => {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    };
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'gigdesk-load-'));
-    db = join(dir, 'feed.sqlite');
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
-  }
-  // Replicas start together and race to migrate the empty database.
-  const replicas = await Promise.all(
-    Array.from({ length: backend === 'postgres' ? 2 : 1 }, () => startReplica(db)),
-  );
-  return {
-    db,
-    urls: replicas.map((r) => r.url),
-    async stop() {
-      await Promise.all(
-        replicas.map(
-          (r) =>
-            new Promise<void>((done) => {
-              r.child.once('exit', () => done());
-              r.child.kill('SIGTERM');
-            }),
-        ),
-      );
-      await cleanup();
-    },
-  };
-}
 
 // ------------------------------------------------------------------ advocates
 
@@ -284,7 +150,7 @@ async function seed(store: Store, n: number) {
 }
 
 async function scenario(backend: Backend) {
-  const deployment = await deploy(backend);
+  const deployment = await deploy(backend, cfg.pgUrl);
   const store = openStore(deployment.db);
   try {
     await store.migrate(Date.now());

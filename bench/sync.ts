@@ -14,6 +14,7 @@ import { SyncResponse, type Change, type TaskView } from '../src/shared/protocol
 import { applyPage } from '../test/support/sync';
 import { testPayoutRules, taskView } from '../test/support/taskViews';
 import { metric, percentile, round } from './stats';
+import { runSnapshotBench } from './syncSnapshot';
 
 const brands = ['b1', 'b2', 'b3', 'b4'];
 const skills = ['billing', 'shipping', 'returns', 'technical', 'account', 'warranty'];
@@ -183,6 +184,11 @@ export async function run(): Promise<void> {
     metric('sync.initial_100k_rate', 100_000 / initialSeconds, 'rows/s');
     metric('sync.feed_page_p95', percentile(query, 95), 'ms');
     metric('sync.feed_page_p50', percentile(query, 50), 'ms');
+
+    // 4. Initial sync from snapshots, end to end against a real server (syncSnapshot.ts).
+    const snapshotRows: [string, string][] = [];
+    await runSnapshotBench(dir, snapshotRows);
+    for (const [name, value] of snapshotRows) console.log(`  ${name.padEnd(40)} ${value}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -76,6 +76,8 @@ export interface Services {
   diagnostics: ErrorJournal;
   /** How to start the KB search worker thread (the built file in the app, tsx in tests). */
   kbSearchWorker: SearchWorkerEntry;
+  /** The initial-sync worker thread (sync/snapshotLoad.ts); without it the load runs in-thread. */
+  snapshotWorker?: { file: string; execArgv: string[] };
 }
 
 export function memorySecretStore(): SecretStore {

@@ -5,6 +5,7 @@ import { keepSidecar } from '../core/db/keepsake';
 import { openOrRecover, type Recovery } from '../core/db/recovery';
 import type { DemoWorkspace } from '../core/services';
 import kbSearchWorkerFile from '../core/kb/searchWorker?modulePath';
+import snapshotWorkerFile from '../core/handlers/snapshotWorker?modulePath';
 import { createErrorJournal } from '../core/diagnostics/errorJournal';
 import { createAppSync } from '../core/handlers/appSync';
 import type { SyncController } from '../core/sync/controller';
@@ -134,6 +135,7 @@ async function start(): Promise<void> {
       file: kbSearchWorkerFile,
       execArgv: [],
     },
+    snapshotWorker: { file: snapshotWorkerFile, execArgv: [] },
     updates: createAppUpdates({
       emit: (event, payload) => mainWindow?.webContents.send(event, payload),
       now: () => Date.now(),

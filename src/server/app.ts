@@ -11,6 +11,8 @@ import { adminRoutes } from './routes/admin';
 import { advocateRoutes } from './routes/advocate';
 import { type EventStreams, eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
+import { snapshotRoutes } from './routes/snapshot';
+import { snapshotCache, type SnapshotCacheOptions } from './snapshotCache';
 import type { Store } from './store';
 
 export interface AppOptions {
@@ -30,6 +32,10 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Open event streams per device token, per process. Default 4. */
   maxStreamsPerToken?: number;
+  /** When a shared brand snapshot is rebuilt (see snapshotCache.ts). */
+  snapshotCache?: SnapshotCacheOptions;
+  /** At most one `change` event per brand (and per advocate) this often. Default 1 s. */
+  eventIntervalMs?: number;
 }
 
 export interface GigdeskApp {
@@ -113,6 +119,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   healthRoutes(app, store, now);
   advocateRoutes(app, store, now);
+  snapshotRoutes(app, store, now, snapshotCache(store.snapshots, now, options.snapshotCache));
   adminRoutes(app, store, now);
   const events = eventRoutes(
     app,
@@ -120,6 +127,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     now,
     options.heartbeatMs ?? 15_000,
     options.maxStreamsPerToken ?? 4,
+    options.eventIntervalMs ?? 1000,
   );
   return { app, events };
 }

@@ -1,8 +1,6 @@
-import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { ChangeNotice } from '../shared/protocol';
-import type { ChangeNotifier } from './notifier';
+import { type ChangeNotifier, EVERYONE, localFanOut, type LogNotice } from './notifier';
 
 const CHANNEL = 'gigdesk_changes';
 /** NOTIFY payloads must stay under 8000 bytes. */
@@ -24,17 +22,12 @@ export interface PgNotifier extends ChangeNotifier {
  */
 export function pgNotifier(url: string): PgNotifier {
   const origin = randomUUID();
-  const emitter = new EventEmitter();
-  emitter.setMaxListeners(0);
+  const local = localFanOut();
   let client: pg.Client | undefined;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;
   let markReady: () => void = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
-
-  const emit = (notices: ChangeNotice[]) => {
-    for (const n of notices) emitter.emit('change', n);
-  };
 
   const connect = async () => {
     const c = new pg.Client({ connectionString: url });
@@ -49,8 +42,14 @@ export function pgNotifier(url: string): PgNotifier {
     c.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       try {
-        const { o, n } = JSON.parse(msg.payload) as { o: string; n: ChangeNotice[] };
-        if (o !== origin) emit(n);
+        const { o, n, i } = JSON.parse(msg.payload) as {
+          o: string;
+          n?: LogNotice[];
+          i?: string[];
+        };
+        if (o === origin) return;
+        if (i) local.emitInvalidations(i);
+        if (n) local.emitNotices(n);
       } catch {
         // Not ours (another tool on the channel): ignore.
       }
@@ -63,6 +62,8 @@ export function pgNotifier(url: string): PgNotifier {
         return;
       }
       client = c;
+      // Invalidations sent while this process was not listening are lost: forget everything.
+      local.emitInvalidations([EVERYONE]);
       markReady();
     } catch {
       c.end().catch(() => {});
@@ -83,22 +84,16 @@ export function pgNotifier(url: string): PgNotifier {
     ready,
     publish(notices) {
       if (notices.length === 0) return;
-      emit(notices);
-      // Chunked so each payload stays below PostgreSQL's limit.
-      let batch: ChangeNotice[] = [];
-      for (const n of notices) {
-        batch.push(n);
-        if (JSON.stringify(batch).length > MAX_PAYLOAD) {
-          notify(JSON.stringify({ o: origin, n: batch }));
-          batch = [];
-        }
-      }
-      if (batch.length > 0) notify(JSON.stringify({ o: origin, n: batch }));
+      local.emitNotices(notices);
+      for (const batch of chunked(notices)) notify(JSON.stringify({ o: origin, n: batch }));
     },
-    subscribe(listener) {
-      emitter.on('change', listener);
-      return () => emitter.off('change', listener);
+    subscribe: local.subscribe,
+    invalidate(advocateIds) {
+      if (advocateIds.length === 0) return;
+      local.emitInvalidations(advocateIds);
+      for (const batch of chunked(advocateIds)) notify(JSON.stringify({ o: origin, i: batch }));
     },
+    onInvalidate: local.onInvalidate,
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);
@@ -107,4 +102,19 @@ export function pgNotifier(url: string): PgNotifier {
       await c?.end().catch(() => {});
     },
   };
+}
+
+/** Batches whose JSON stays below PostgreSQL's NOTIFY payload limit. */
+function chunked<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  let batch: T[] = [];
+  for (const item of items) {
+    batch.push(item);
+    if (JSON.stringify(batch).length > MAX_PAYLOAD) {
+      out.push(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
 }

@@ -270,12 +270,12 @@ export const SyncResponse = z.object({
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
 
-/** Body of each Server-Sent Event `change` on `GET /v1/events`: pull now. */
 /**
- * A `change` event: the brand's highest seq in one commit. A sync cursor is the seq of the last
- * change returned, so an app whose cursor is at or past `seq` already holds it and skips the pull.
+ * Body of each Server-Sent Event `change` on `GET /v1/events`: pull now. `cursor` is the log
+ * position of the newest change announced (shared/domain/syncCursor.ts); an app whose cursor
+ * already holds it (`cursorHolds`) skips the pull.
  */
-export const ChangeNotice = z.object({ brandId: Id, seq: z.number().int().positive() });
+export const ChangeNotice = z.object({ brandId: Id, cursor: z.string().min(1).max(64) });
 export type ChangeNotice = z.infer<typeof ChangeNotice>;
 
 // ---------------------------------------------------------------- actions
@@ -523,6 +523,8 @@ export const routes = {
   logout: 'POST /v1/auth/logout',
   me: 'GET /v1/me',
   sync: 'GET /v1/sync',
+  snapshot: 'GET /v1/snapshot',
+  snapshotBrand: 'GET /v1/snapshot/brands/:brandId',
   actions: 'POST /v1/actions',
   events: 'GET /v1/events',
   adminBrand: 'GET /v1/admin/brand',
@@ -544,3 +546,85 @@ export const routes = {
   adminEscalations: 'GET /v1/admin/escalations',
   adminZendesk: 'POST /v1/admin/import/zendesk',
 } as const;
+
+// ---------------------------------------------------------------- snapshot (initial sync)
+
+/**
+ * A task as one compact row: the values of `TaskView` in `TASK_COLUMNS` order, its messages as
+ * rows in `MESSAGE_COLUMNS` order (see `snapshotRows.ts`). A snapshot names its columns once.
+ */
+export const MessageRow = z.tuple([
+  Id,
+  MessageAuthor,
+  z.string(),
+  MessageKind,
+  z.string(),
+  z.boolean(),
+  EpochMs,
+]);
+export type MessageRow = z.infer<typeof MessageRow>;
+
+export const TaskRow = z.tuple([
+  Id,
+  Id,
+  z.string(),
+  z.string(),
+  Channel,
+  z.array(z.string()),
+  Complexity,
+  Tier,
+  TaskStatus,
+  Id.nullable(),
+  EpochMs.nullable(),
+  Id.nullable(),
+  EpochMs.nullable(),
+  z.string(),
+  EpochMs.nullable(),
+  EpochMs,
+  EpochMs,
+  z.array(MessageRow),
+]);
+export type TaskRow = z.infer<typeof TaskRow>;
+
+export const TaskTableRows = z.object({
+  columns: z.array(z.string()),
+  messageColumns: z.array(z.string()),
+  rows: z.array(TaskRow),
+});
+export type TaskTableRows = z.infer<typeof TaskTableRows>;
+
+export const PayoutRulesVersion = z.object({
+  version: z.number().int().positive(),
+  rules: PayoutRules,
+  effectiveAt: EpochMs,
+});
+
+/**
+ * `GET /v1/snapshot/brands/:brandId`: what every advocate of this brand at the caller's tier
+ * sees, as of `cursor` (read in one repeatable-read transaction). Shared by all of them, so it
+ * holds nothing of one advocate: their claims, offers, earnings are in `OwnSnapshot`.
+ */
+export const BrandSnapshot = z.object({
+  brandId: Id,
+  tier: Tier,
+  /** Continue with `GET /v1/sync?cursor=` from the lowest cursor of the snapshots applied. */
+  cursor: z.string(),
+  builtAt: EpochMs,
+  brand: BrandView,
+  payoutRules: z.array(PayoutRulesVersion),
+  articles: z.array(ArticleView),
+  macros: z.array(MacroView),
+  tasks: TaskTableRows,
+});
+export type BrandSnapshot = z.infer<typeof BrandSnapshot>;
+
+/** `GET /v1/snapshot`: the caller's own rows in every brand its token reaches. */
+export const OwnSnapshot = z.object({
+  cursor: z.string(),
+  memberships: z.array(MembershipView),
+  /** Tasks held by or offered to the caller. */
+  tasks: TaskTableRows,
+  ledger: z.array(LedgerEntryView),
+  ratings: z.array(RatingView),
+});
+export type OwnSnapshot = z.infer<typeof OwnSnapshot>;

@@ -1,7 +1,7 @@
 /**
- * The PostgreSQL change log's ordering rule (src/server/store/postgres.ts), provoked on purpose:
- * a writer that drew its seq first commits last. Without the change-log lock the reader sees the
- * later seq, moves its cursor past the earlier one and never sees it.
+ * The PostgreSQL change log's ordering rule (src/server/store/changeLog.ts), provoked on purpose:
+ * a writer that wrote first commits last. Without the read horizon the reader sees the later
+ * transaction's row, moves its cursor past the earlier one's position and never sees it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/server';

@@ -14,6 +14,7 @@ import { createUpdateController, noUpdateSource } from '../../src/core/update';
 import { createAppSync } from '../../src/core/handlers/appSync';
 import type { SyncController, SyncTuning } from '../../src/core/sync/controller';
 import { kbSearchWorkerForTests } from './kbWorker';
+import { snapshotWorkerForTests } from './snapshotWorker';
 import type { EventName, EventPayload } from '../../src/shared/contract';
 import { defaultFeedPrefs } from '../../src/shared/contract/feed';
 
@@ -80,6 +81,7 @@ export function createTestCore(
     },
     demoWorkspace: unavailableDemoWorkspace,
     kbSearchWorker: kbSearchWorkerForTests,
+    snapshotWorker: snapshotWorkerForTests,
     updates: createUpdateController({
       source: noUpdateSource('0.0.0-test'),
       now: () => Date.now(),

@@ -1,13 +1,20 @@
-import type { z } from 'zod';
 import {
   ActionsResponse,
   ApiError,
   MeResponse,
   RedeemResponse,
   RefreshResponse,
-  SyncResponse,
   type Action,
+  type BrandSnapshot,
+  type OwnSnapshot,
+  type SyncResponse,
 } from '../../shared/protocol';
+import {
+  brandSnapshotCheck,
+  ownSnapshotCheck,
+  type ResponseCheck,
+  syncResponseCheck,
+} from './pageValidators';
 import type { ServerClock } from './serverClock';
 
 /** The server answered with an error status. */
@@ -89,7 +96,18 @@ export class FeedClient {
   pull(cursor: string | null, limit: number, signal?: AbortSignal): Promise<SyncResponse> {
     const query = new URLSearchParams({ limit: String(limit) });
     if (cursor !== null) query.set('cursor', cursor);
-    return this.request('GET', `/v1/sync?${query}`, SyncResponse, undefined, signal);
+    return this.request('GET', `/v1/sync?${query}`, syncResponseCheck, undefined, signal);
+  }
+
+  /** Initial sync: this advocate's own rows (`GET /v1/snapshot`). */
+  ownSnapshot(signal?: AbortSignal): Promise<OwnSnapshot> {
+    return this.request('GET', '/v1/snapshot', ownSnapshotCheck, undefined, signal);
+  }
+
+  /** Initial sync: what every advocate of the brand at this one's tier sees (shared, cached). */
+  brandSnapshot(brandId: string, signal?: AbortSignal): Promise<BrandSnapshot> {
+    const path = `/v1/snapshot/brands/${encodeURIComponent(brandId)}`;
+    return this.request('GET', path, brandSnapshotCheck, undefined, signal);
   }
 
   send(actions: Action[], signal?: AbortSignal): Promise<ActionsResponse> {
@@ -120,7 +138,7 @@ export class FeedClient {
   private async request<T>(
     method: string,
     path: string,
-    schema: z.ZodType<T> | null,
+    schema: ResponseCheck<T> | null,
     body?: unknown,
     signal?: AbortSignal,
   ): Promise<T> {

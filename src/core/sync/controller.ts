@@ -11,6 +11,8 @@ import { ServerClock } from './serverClock';
 import { readSyncState } from './syncStateRepo';
 import { freshDeviceToken, readDeviceToken } from './token';
 import { worded } from '../i18n/translate';
+import { snapshotInitialLoad } from './initialSync';
+import { PullThrottle } from './pullThrottle';
 
 export interface SyncTuning {
   backoff?: BackoffPolicy;
@@ -22,6 +24,10 @@ export interface SyncTuning {
   /** How early before a lapse the advocate is warned (read by the feed's lease warnings). */
   leaseWarningMs?: number;
   idleTimeoutMs?: number;
+  /** Pulls answering change events start at least this far apart (default 2 s)… */
+  pullIntervalMs?: number;
+  /** …plus a random 0..this (default 500 ms), so a brand's apps do not pull in lock-step. */
+  pullJitterMs?: number;
 }
 
 /**
@@ -65,7 +71,7 @@ export function createSyncController(
   let engine: SyncEngine | null = null;
   let starting: Promise<void> | null = null;
   let timers: ReturnType<typeof setInterval>[] = [];
-  let debounce: ReturnType<typeof setTimeout> | null = null;
+  let throttle: PullThrottle | null = null;
   let clock = new ServerClock(s.now);
 
   const withClock = (status: SyncStatus): SyncStatus => ({
@@ -102,11 +108,22 @@ export function createSyncController(
     }
     const token = freshDeviceToken(s.secrets, baseUrl, s.now);
     clock = new ServerClock(s.now); // this session's server
+    const client = new FeedClient({ baseUrl, token, clock });
     const current = new SyncEngine({
       db: s.db,
-      client: new FeedClient({ baseUrl, token, clock }),
+      client,
       appliers: features.appliers,
       now: s.now,
+      initialLoad: snapshotInitialLoad({
+        db: s.db,
+        client,
+        baseUrl,
+        token,
+        appliers: features.appliers,
+        now: s.now,
+        worker: s.snapshotWorker,
+        onFirstPage: () => s.emit('feed:changed', {}),
+      }),
       onStatus: emitStatus,
       onNotice: (notice) => s.emit('notice:new', notice),
       onSynced: (result) => {
@@ -117,19 +134,16 @@ export function createSyncController(
       ...(tuning.backoff ? { backoff: tuning.backoff } : {}),
     });
     engine = current;
-    /** Coalesces requests: `seq` pulls up to that cursor (unless held), null syncs anyway. */
-    let wanted: number | null = 0;
-    const requestSync = (seq: number | null = null) => {
-      if (seq !== null && current.holds(seq)) return;
-      wanted = seq === null || wanted === null ? null : Math.max(wanted, seq);
-      if (debounce) return;
-      debounce = setTimeout(() => {
-        debounce = null;
-        const upTo = wanted;
-        wanted = 0;
-        void (upTo === null ? current.syncNow() : current.syncTo(upTo));
-      }, 25);
-    };
+    throttle = new PullThrottle({
+      now: s.now,
+      random: Math.random,
+      heldCursor: () => readSyncState(s.db).cursor,
+      pull: (upTo) => void (upTo === null ? current.syncNow() : current.syncTo(upTo)),
+      ...(tuning.pullIntervalMs !== undefined ? { minIntervalMs: tuning.pullIntervalMs } : {}),
+      ...(tuning.pullJitterMs !== undefined ? { jitterMs: tuning.pullJitterMs } : {}),
+    });
+    const pulls = throttle;
+    const requestSync = (cursor: string | null = null) => pulls.request(cursor);
     void listenForChanges({
       client: new FeedClient({ baseUrl, token }),
       onChange: requestSync,
@@ -168,8 +182,8 @@ export function createSyncController(
       await starting?.catch(() => undefined);
       for (const timer of timers) clearInterval(timer);
       timers = [];
-      if (debounce) clearTimeout(debounce);
-      debounce = null;
+      throttle?.stop();
+      throttle = null;
       const stopping = engine;
       engine = null;
       await stopping?.stop();

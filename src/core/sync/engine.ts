@@ -7,6 +7,7 @@ import { HttpError, isRetryable, NetworkError, type FeedClient } from './client'
 import { OutboxPusher } from './push';
 import { readSyncState, writeSyncOutcome } from './syncStateRepo';
 import { worded } from '../i18n/translate';
+import { cursorHolds, laterCursor } from '../../shared/domain/syncCursor';
 
 export interface SyncResult {
   /** Rows changed locally by pulls and settled actions in this run. */
@@ -27,6 +28,11 @@ export interface EngineOptions {
   /** After each successful sync, inside no transaction. */
   onSynced: (result: SyncResult) => void;
   pageSize?: number;
+  /**
+   * Before the first pull of a database never synced: load snapshots instead of replaying the
+   * log (initialSync.ts); answers whether it did (false: replay as before).
+   */
+  initialLoad?: (signal: AbortSignal) => Promise<boolean>;
   backoff?: BackoffPolicy;
   random?: () => number;
 }
@@ -38,8 +44,8 @@ export interface EngineOptions {
 export class SyncEngine {
   private running: Promise<void> | null = null;
   private again = false;
-  /** The highest seq a change event announced while a run was going. */
-  private wanted = 0;
+  /** The latest cursor a change event announced while a run was going. */
+  private wanted: string | null = null;
   private stopped = false;
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -91,23 +97,22 @@ export class SyncEngine {
   }
 
   /**
-   * A change event's answer: pulls unless the cursor already holds `seq` (so the event for the
-   * app's own action, which the run that pushed it also pulled, costs nothing). While a run is
-   * going, it goes round once more only if its pull ends short of `seq`.
+   * A change event's answer: pulls unless the cursor already holds `cursor` (so the event for
+   * the app's own action, which the run that pushed it also pulled, costs nothing). While a run
+   * is going, it goes round once more only if its pull ends short of `cursor`.
    */
-  syncTo(seq: number): Promise<void> {
-    if (this.stopped || this.holds(seq)) return Promise.resolve();
+  syncTo(cursor: string): Promise<void> {
+    if (this.stopped || this.holds(cursor)) return Promise.resolve();
     if (this.running) {
-      this.wanted = Math.max(this.wanted, seq);
+      this.wanted = laterCursor(this.wanted, cursor);
       return this.running;
     }
     return this.syncNow();
   }
 
-  /** Whether the cursor is at or past `seq` (the server's cursor is the seq of a change). */
-  holds(seq: number): boolean {
-    const { cursor } = readSyncState(this.o.db);
-    return cursor !== null && /^\d+$/.test(cursor) && Number(cursor) >= seq;
+  /** Whether the local cursor is at or past `cursor` (shared/domain/syncCursor.ts). */
+  holds(cursor: string): boolean {
+    return cursorHolds(readSyncState(this.o.db).cursor, cursor);
   }
 
   async stop(): Promise<void> {
@@ -121,8 +126,8 @@ export class SyncEngine {
     do {
       this.again = false;
       await this.runOnce();
-      if (this.wanted > 0 && !this.holds(this.wanted)) this.again = true;
-      this.wanted = 0;
+      if (this.wanted !== null && !this.holds(this.wanted)) this.again = true;
+      this.wanted = null;
     } while (this.again && !this.stopped);
   }
 
@@ -209,6 +214,8 @@ export class SyncEngine {
 
   private async pullAll(result: SyncResult): Promise<void> {
     const { db, client, now } = this.o;
+    if (result.initial && this.o.initialLoad && (await this.o.initialLoad(this.abort.signal)))
+      result.changed = true;
     for (;;) {
       const { cursor } = readSyncState(db);
       const page = await client.pull(cursor, this.o.pageSize ?? 1000, this.abort.signal);

@@ -6,9 +6,9 @@ export interface EventStreamOptions {
   client: FeedClient;
   /**
    * Called on (re)connect (`null`: pull to catch up) and on every `change` event with the cursor
-   * that holds it (the change's seq): "pull, unless you hold that cursor already".
+   * that holds it: "pull, unless you hold that cursor already".
    */
-  onChange: (seq: number | null) => void;
+  onChange: (cursor: string | null) => void;
   /** An open stream dropped: a sync attempt tells whether the server is gone. */
   onDrop: () => void;
   signal: AbortSignal;
@@ -42,7 +42,7 @@ export async function listenForChanges(o: EventStreamOptions): Promise<void> {
       o.onChange(null);
       await readEvents(body, (event, data) => {
         resetIdle();
-        if (event === 'change') o.onChange(seqOf(data));
+        if (event === 'change') o.onChange(cursorOf(data));
       });
     } catch {
       // Dropped or refused: fall through to the backoff below.
@@ -58,11 +58,11 @@ export async function listenForChanges(o: EventStreamOptions): Promise<void> {
   }
 }
 
-/** The seq a `change` event carries; null when it carries none we can read (then: pull). */
-function seqOf(data: string): number | null {
+/** The cursor a `change` event carries; null when it carries none we can read (then: pull). */
+function cursorOf(data: string): string | null {
   try {
     const notice = ChangeNotice.safeParse(JSON.parse(data));
-    return notice.success ? notice.data.seq : null;
+    return notice.success ? notice.data.cursor : null;
   } catch {
     return null;
   }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ChangeNotice } from '../../shared/protocol';
+import { announcer } from '../events/announcer';
 import { ApiFailure } from '../errors';
 import { credentialOf, requireAdvocate } from '../http/auth';
 import { apiHeaders } from '../http/headers';
@@ -12,8 +13,8 @@ export interface EventStreams {
 }
 
 /**
- * `GET /v1/events`: Server-Sent Events, a `change` event per commit in the brands the token
- * reaches. At most `maxPerToken` open streams per device token (per process); each heartbeat
+ * `GET /v1/events`: Server-Sent Events, `change` events for the brands the token reaches,
+ * coalesced per brand and per advocate (events/announcer.ts). At most `maxPerToken` open streams per device token (per process); each heartbeat
  * re-checks the token, so a revoked or expired one's streams end within one heartbeat.
  */
 export function eventRoutes(
@@ -22,8 +23,10 @@ export function eventRoutes(
   now: () => number,
   heartbeatMs: number,
   maxPerToken: number,
+  intervalMs: number,
 ): EventStreams {
   const open = new Set<() => void>();
+  const changes = announcer(store.notifier, intervalMs);
   const perToken = new Map<string, number>();
   const auth = requireAdvocate(store, now, true);
   app.get('/v1/events', { onRequest: auth }, async (request, reply) => {
@@ -49,8 +52,11 @@ export function eventRoutes(
     });
     res.write('retry: 3000\n\n');
     res.write(`event: ready\ndata: ${JSON.stringify({ brands: [...brands] })}\n\n`);
-    const unsubscribe = store.notifier.subscribe((n: ChangeNotice) => {
-      if (brands.has(n.brandId)) res.write(`event: change\ndata: ${JSON.stringify(n)}\n\n`);
+    const unsubscribe = changes.listen({
+      brandIds: brands,
+      advocateId: request.advocate!.id,
+      send: (notice: ChangeNotice) =>
+        res.write(`event: change\ndata: ${JSON.stringify(notice)}\n\n`),
     });
     const beat = setInterval(() => {
       store.advocateForToken(token, now()).then(
@@ -80,6 +86,7 @@ export function eventRoutes(
   return {
     closeAll() {
       for (const end of [...open]) end();
+      changes.close();
     },
   };
 }

@@ -1,14 +1,13 @@
 import { actionTable, noteOf, unhandledAction } from '../../shared/domain/actions';
-import { canPerform, nextState } from '../../shared/domain/lifecycle';
-import type { Action, ActionResult, ResolvedTransferTo } from '../../shared/protocol';
+import { type LifecycleTask, nextState } from '../../shared/domain/lifecycle';
+import type { Action, ActionResult } from '../../shared/protocol';
+import { applyInOneStatement } from './actionStatement';
 import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
 import { answer, remember, replay } from './idempotency';
 import { writeCaseEntry } from './ledger';
 import { fingerprint, newId } from './secrets';
-import { lifecycleOf, type TaskRow } from './views';
-
-/** How long a task transferred to a named advocate is reserved for them. */
-export const OFFER_MS = 15 * 60_000;
+import { audienceOf, lifecycleOf, type TaskRow } from './views';
+import { decide, OFFER_MS, type ResolvedAction, resolveTarget } from './actionDecision';
 
 interface Actor {
   id: string;
@@ -18,7 +17,10 @@ interface Actor {
 const result = answer;
 
 /**
- * Applies a batch in order. Each action is decided with the shared lifecycle rules for a clear
+ * Applies a batch in order. On PostgreSQL each action is one read and one statement
+ * (actionStatement.ts); on SQLite (one writer, transactions cost nothing) and where a benchmark
+ * asks for it (`actionPath: 'transaction'`), the transaction below. Either way each action is
+ * decided with the shared lifecycle rules for a clear
  * answer, then written with a conditional UPDATE whose WHERE restates the precondition, so of
  * many simultaneous claims exactly one changes the row. Answers are stored under the client's
  * idempotency key in the same transaction as the effect (idempotency.ts).
@@ -34,23 +36,6 @@ export async function applyActions(
   return results;
 }
 
-/** An action whose transfer target, if any, names an advocate by id. */
-type ResolvedAction =
-  | Exclude<Action, { type: 'transfer' }>
-  | (Extract<Action, { type: 'transfer' }> & { to: ResolvedTransferTo });
-
-/** Looks a typed handle (or id) up among all advocates; null when nobody has it. */
-async function resolveTarget(ctx: StoreContext, a: Action): Promise<ResolvedAction | null> {
-  if (a.type !== 'transfer' || a.to.kind !== 'handle') return a as ResolvedAction;
-  const typed = a.to.handle.replace(/^@/, '');
-  const found = await ctx.db
-    .selectFrom('advocates')
-    .select('id')
-    .where((eb) => eb.or([eb('handle', '=', typed), eb('id', '=', typed)]))
-    .executeTakeFirst();
-  return found ? { ...a, to: { kind: 'advocate', advocateId: found.id } } : null;
-}
-
 async function applyOne(
   ctx: StoreContext,
   actor: Actor,
@@ -58,6 +43,8 @@ async function applyOne(
   now: number,
 ): Promise<ActionResult> {
   const hash = fingerprint(a);
+  if (ctx.dialect.name === 'postgres' && ctx.actionPath !== 'transaction')
+    return applyInOneStatement(ctx, actor, a, hash, now);
   const prior = await replay(ctx.db, actor.id, a, hash, now);
   if (prior) return prior;
 
@@ -96,19 +83,11 @@ async function precheck(
     .where('id', '=', a.taskId)
     .executeTakeFirst();
   const member = task ? await membership(ctx.db, task.brand_id, actor.id) : undefined;
-  if (!task || !member) return result(a, 'rejected', 'no such task');
-  if (member.suspended) return result(a, 'rejected', 'your account is suspended for this brand');
-  const decision = canPerform(lifecycleOf(task), actor.id, a.type, { now, tier: member.tier });
-  if (!decision.ok) return result(a, decision.outcome, decision.reason);
-  if (a.type === 'transfer' && a.to.kind === 'advocate') {
-    if (a.to.advocateId === actor.id)
-      return result(a, 'rejected', 'you cannot transfer a task to yourself');
-    const target = await membership(ctx.db, task.brand_id, a.to.advocateId);
-    if (!target || target.suspended) return result(a, 'rejected', 'no such advocate in this brand');
-    if (target.tier < task.min_tier)
-      return result(a, 'rejected', 'that advocate’s trust tier does not allow this task');
-  }
-  return null;
+  const target =
+    task && a.type === 'transfer' && a.to.kind === 'advocate'
+      ? await membership(ctx.db, task.brand_id, a.to.advocateId)
+      : undefined;
+  return decide(a, actor.id, now, task && lifecycleOf(task), member, target);
 }
 
 const membership = (db: StoreContext['db'] | Trx, brandId: string, advocateId: string) =>
@@ -229,8 +208,7 @@ async function effect(
   if (rule.note && text) await addMessage(trx, task.id, actor, rule.note.becomes, text, now);
   await extraEffect(trx, task, actor, a, now);
   if (rule.payout) await writeCaseEntry(trx, changes, task, actor.id, rule.payout, now);
-  // Renewals change only the holder's lease; everyone else's view is unchanged.
-  await changes.add(task.brand_id, 'task', task.id, a.type === 'renew' ? actor.id : null);
+  await taskChangeFor(changes, task, lifecycleOf(task), next);
   return result(a, 'applied', undefined, now);
 }
 
@@ -261,4 +239,22 @@ async function extraEffect(trx: Trx, task: TaskRow, actor: Actor, a: ResolvedAct
     default:
       return unhandledAction(a);
   }
+}
+
+/**
+ * The change rows of a task moving from `before` to `after`: one public row, or, when neither
+ * state is visible to the brand at large (a holder's reply, note, renewal, resolve), one row per
+ * advocate who sees either state, so nobody else is told to pull (views.ts `audienceOf`).
+ */
+export async function taskChangeFor(
+  changes: ChangeWriter,
+  task: Pick<TaskRow, 'id' | 'brand_id'>,
+  before: LifecycleTask,
+  after: LifecycleTask,
+) {
+  const was = audienceOf(before);
+  const is = audienceOf(after);
+  if (was === null || is === null) return changes.add(task.brand_id, 'task', task.id);
+  for (const advocateId of new Set([...was, ...is]))
+    await changes.add(task.brand_id, 'task', task.id, advocateId);
 }

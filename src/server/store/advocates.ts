@@ -205,6 +205,7 @@ export async function accept(
     const inv = await takeInvite(trx, code, now);
     const brandId = inv.brand_id;
     const offered = inv.advocate_id;
+    changes.invalidate(auth.id, offered);
     if (offered !== auth.id) {
       const signedIn = await trx
         .selectFrom('tokens')

@@ -8,7 +8,7 @@ import type {
 } from '../../shared/protocol';
 import type { TaskPush as TaskPushSchema } from '../../shared/protocol';
 import { ApiFailure } from '../errors';
-import { json, type StoreContext, write } from './context';
+import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
 import { fingerprint, newId } from './secrets';
 
 type ParsedTask = z.output<typeof TaskPushSchema>;
@@ -39,8 +39,41 @@ function rejectDuplicates(items: { externalRef: string }[]) {
 }
 
 /**
- * Upserts a feed batch by externalRef in one transaction. Unchanged content writes nothing, so
- * pushing the same feed twice changes nothing. Lifecycle fields (status, holder) are the
+ * Items per transaction of an admin push. A transaction that writes holds the change log's read
+ * horizon back until it ends (changeLog.ts), so a 50,000-item push commits in chunks: readers
+ * see each chunk as it lands instead of nothing until the end.
+ */
+export const PUSH_CHUNK = 500;
+
+/**
+ * Runs `fn` over `items` in chunks of `PUSH_CHUNK`, each in its own transaction. Callers
+ * validate the whole batch first (a rejected batch applies nothing); a push that fails midway
+ * has applied whole chunks only, and since pushes are idempotent, sending it again completes it.
+ */
+async function inChunks<T>(
+  ctx: StoreContext,
+  now: number,
+  items: T[],
+  fn: (trx: Trx, changes: ChangeWriter, item: T) => Promise<Upserted>,
+): Promise<UpsertResponse> {
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (let i = 0; i < items.length; i += PUSH_CHUNK) {
+    // Counted once the chunk commits (`write` may run a transaction again).
+    const chunk = await write(ctx, now, async (trx, changes) => {
+      const done: Upserted[] = [];
+      for (const item of items.slice(i, i + PUSH_CHUNK)) done.push(await fn(trx, changes, item));
+      return done;
+    });
+    for (const outcome of chunk) counts[outcome]++;
+  }
+  return counts;
+}
+
+type Upserted = keyof UpsertResponse;
+
+/**
+ * Upserts a feed batch by externalRef, in chunks (`inChunks`). Unchanged content writes nothing,
+ * so pushing the same feed twice changes nothing. Lifecycle fields (status, holder) are the
  * server's and are never touched by a push; the feed's messages are replaced, advocates' kept.
  */
 export async function upsertTasks(
@@ -50,83 +83,76 @@ export async function upsertTasks(
   now: number,
 ): Promise<UpsertResponse> {
   rejectDuplicates(items);
-  const counts = { created: 0, updated: 0, unchanged: 0 };
-  await write(ctx, now, async (trx, changes) => {
-    for (const item of items) {
-      const hash = fingerprint(item);
-      const existing = await trx
-        .selectFrom('tasks')
-        .select(['id', 'content_hash'])
-        .where('brand_id', '=', brandId)
-        .where('external_ref', '=', item.externalRef)
-        .executeTakeFirst();
-      if (existing?.content_hash === hash) {
-        counts.unchanged++;
-        continue;
-      }
-      const fields = {
-        subject: item.subject,
-        channel: item.channel,
-        skills: json(item.skills),
-        complexity: item.complexity,
-        min_tier: item.minTier,
-        customer_name: item.customerName,
-        sla_due_at: item.slaDueAt ?? null,
-        content_hash: hash,
-        updated_at: now,
-      };
-      let taskId: string;
-      if (existing) {
-        taskId = existing.id;
-        await trx.updateTable('tasks').set(fields).where('id', '=', taskId).execute();
-        await trx
-          .deleteFrom('messages')
-          .where('task_id', '=', taskId)
-          .where('origin', '=', 'feed')
-          .execute();
-        counts.updated++;
-      } else {
-        taskId = newId();
-        await trx
-          .insertInto('tasks')
-          .values({
-            id: taskId,
-            brand_id: brandId,
-            external_ref: item.externalRef,
-            ...fields,
-            status: 'open',
-            holder_id: null,
-            lease_expires_at: null,
-            offered_to: null,
-            offer_expires_at: null,
-            created_at: item.createdAt ?? now,
-          })
-          .execute();
-        counts.created++;
-      }
-      if (item.messages.length > 0) {
-        await trx
-          .insertInto('messages')
-          .values(
-            item.messages.map((m, ord) => ({
-              id: newId(),
-              task_id: taskId,
-              origin: 'feed',
-              author: m.author,
-              author_name:
-                m.authorName ?? (m.author === 'customer' ? item.customerName : 'Support'),
-              kind: 'message',
-              body: m.body,
-              created_at: m.createdAt,
-              ord,
-            })),
-          )
-          .execute();
-      }
-      await changes.add(brandId, 'task', taskId);
+  return inChunks(ctx, now, items, async (trx, changes, item) => {
+    const hash = fingerprint(item);
+    const existing = await trx
+      .selectFrom('tasks')
+      .select(['id', 'content_hash'])
+      .where('brand_id', '=', brandId)
+      .where('external_ref', '=', item.externalRef)
+      .executeTakeFirst();
+    if (existing?.content_hash === hash) {
+      return 'unchanged';
     }
+    const fields = {
+      subject: item.subject,
+      channel: item.channel,
+      skills: json(item.skills),
+      complexity: item.complexity,
+      min_tier: item.minTier,
+      customer_name: item.customerName,
+      sla_due_at: item.slaDueAt ?? null,
+      content_hash: hash,
+      updated_at: now,
+    };
+    let taskId: string;
+    if (existing) {
+      taskId = existing.id;
+      await trx.updateTable('tasks').set(fields).where('id', '=', taskId).execute();
+      await trx
+        .deleteFrom('messages')
+        .where('task_id', '=', taskId)
+        .where('origin', '=', 'feed')
+        .execute();
+    } else {
+      taskId = newId();
+      await trx
+        .insertInto('tasks')
+        .values({
+          id: taskId,
+          brand_id: brandId,
+          external_ref: item.externalRef,
+          ...fields,
+          status: 'open',
+          holder_id: null,
+          lease_expires_at: null,
+          offered_to: null,
+          offer_expires_at: null,
+          created_at: item.createdAt ?? now,
+        })
+        .execute();
+    }
+    if (item.messages.length > 0) {
+      await trx
+        .insertInto('messages')
+        .values(
+          item.messages.map((m, ord) => ({
+            id: newId(),
+            task_id: taskId,
+            origin: 'feed',
+            author: m.author,
+            author_name: m.authorName ?? (m.author === 'customer' ? item.customerName : 'Support'),
+            kind: 'message',
+            body: m.body,
+            created_at: m.createdAt,
+            ord,
+          })),
+        )
+        .execute();
+    }
+    await changes.add(brandId, 'task', taskId);
+    return existing ? 'updated' : 'created';
   });
-  return counts;
 }
 
 export async function upsertContent(
@@ -137,47 +163,41 @@ export async function upsertContent(
   now: number,
 ): Promise<UpsertResponse> {
   rejectDuplicates(items);
-  const counts = { created: 0, updated: 0, unchanged: 0 };
   const kind = table === 'articles' ? 'article' : 'macro';
-  await write(ctx, now, async (trx, changes) => {
-    for (const item of items) {
-      const body = 'bodyMarkdown' in item ? item.bodyMarkdown : item.body;
-      const hash = fingerprint({ title: item.title, body, tags: item.tags });
-      const existing = await trx
-        .selectFrom(table)
-        .select(['id', 'content_hash', 'deleted_at'])
-        .where('brand_id', '=', brandId)
-        .where('external_ref', '=', item.externalRef)
-        .executeTakeFirst();
-      if (existing && existing.content_hash === hash && existing.deleted_at === null) {
-        counts.unchanged++;
-        continue;
-      }
-      const fields = {
-        title: item.title,
-        body,
-        tags: json(item.tags),
-        content_hash: hash,
-        updated_at: now,
-        deleted_at: null,
-      };
-      let id: string;
-      if (existing) {
-        id = existing.id;
-        await trx.updateTable(table).set(fields).where('id', '=', id).execute();
-        counts.updated++;
-      } else {
-        id = newId();
-        await trx
-          .insertInto(table)
-          .values({ id, brand_id: brandId, external_ref: item.externalRef, ...fields })
-          .execute();
-        counts.created++;
-      }
-      await changes.add(brandId, kind, id);
+  return inChunks(ctx, now, items, async (trx, changes, item) => {
+    const body = 'bodyMarkdown' in item ? item.bodyMarkdown : item.body;
+    const hash = fingerprint({ title: item.title, body, tags: item.tags });
+    const existing = await trx
+      .selectFrom(table)
+      .select(['id', 'content_hash', 'deleted_at'])
+      .where('brand_id', '=', brandId)
+      .where('external_ref', '=', item.externalRef)
+      .executeTakeFirst();
+    if (existing && existing.content_hash === hash && existing.deleted_at === null) {
+      return 'unchanged';
     }
+    const fields = {
+      title: item.title,
+      body,
+      tags: json(item.tags),
+      content_hash: hash,
+      updated_at: now,
+      deleted_at: null,
+    };
+    let id: string;
+    if (existing) {
+      id = existing.id;
+      await trx.updateTable(table).set(fields).where('id', '=', id).execute();
+    } else {
+      id = newId();
+      await trx
+        .insertInto(table)
+        .values({ id, brand_id: brandId, external_ref: item.externalRef, ...fields })
+        .execute();
+    }
+    await changes.add(brandId, kind, id);
+    return existing ? 'updated' : 'created';
   });
-  return counts;
 }
 
 /** Soft delete: the row stays as the tombstone that sync renders as `*_delete`. */

@@ -1,7 +1,8 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { ChangeNotice } from '../../shared/protocol';
-import type { ChangeNotifier } from '../notifier';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import { comparePositions, formatCursor, type Position } from '../../shared/domain/syncCursor';
+import type { ChangeNotifier, LogNotice } from '../notifier';
 import type { SqlDialect } from './dialect';
+import type { TokenCache } from './tokenCache';
 import type { ChangeRowKind, ChangeTable, DB } from './schema';
 
 export type Trx = Transaction<DB>;
@@ -10,9 +11,14 @@ export interface StoreContext {
   db: Kysely<DB>;
   dialect: SqlDialect;
   notifier: ChangeNotifier;
+  /** PostgreSQL: 'transaction' writes actions the SQLite way (a benchmark's reference). */
+  actionPath?: 'statement' | 'transaction';
+  /** This process's token cache (tokenCache.ts); absent = every lookup queries. */
+  tokens?: TokenCache;
   /**
    * Awaited where a networked database would let other requests run: between deciding an
-   * action and writing it, and between reading a sync page and answering it. better-sqlite3
+   * action and writing it, between a write transaction's last write and its commit, and between
+   * reading a sync page and answering it. better-sqlite3
    * runs each request's queries back to back, which hides races that PostgreSQL will expose;
    * tests set this to yield to the event loop so they exercise those interleavings on SQLite.
    */
@@ -20,12 +26,15 @@ export interface StoreContext {
 }
 
 /**
- * Collects the change-log rows of the caller's write transaction and inserts them last, at
- * `flush()`, under the dialect's change-log lock: seqs are then drawn in commit order (see
- * postgres.ts) and the lock is held only for that INSERT and the COMMIT.
+ * Collects the change-log rows of the caller's write transaction and inserts them at `flush()`
+ * (`write()` calls it last). Their order across transactions comes from the log itself
+ * (changeLog.ts): no lock. `notices` keeps, per brand (and per advocate for rows meant for one),
+ * the position of the last row written, announced after the commit.
  */
 export class ChangeWriter {
-  readonly notices = new Map<string, number>();
+  readonly notices = new Map<string, LogNotice & { position: Position }>();
+  /** Advocates whose credentials this transaction changes (tokenCache.ts), told after the commit. */
+  readonly invalidated = new Set<string>();
   private pending: (
     { row: Insertable<ChangeTable> } | { allTasksOf: string; advocateId: string }
   )[] = [];
@@ -50,6 +59,11 @@ export class ChangeWriter {
         created_at: this.now,
       },
     });
+  }
+
+  /** What processes cached about these advocates' tokens is stale once this commits. */
+  invalidate(...advocateIds: string[]) {
+    for (const id of advocateIds) this.invalidated.add(id);
   }
 
   /** One `task` row per task of the brand, meant for one advocate: re-renders them all. */
@@ -84,17 +98,44 @@ export class ChangeWriter {
       }
     }
     if (rows.length === 0) return;
-    await this.dialect.lock(this.trx, 'changeLog');
+    // PostgreSQL fills `xid` from pg_current_xact_id() (migration 5); SQLite has no xid.
+    const xid = this.dialect.name === 'postgres' ? sql<string>`xid::text` : sql<string>`'0'`;
     for (let i = 0; i < rows.length; i += 500) {
       const inserted = await this.trx
         .insertInto('changes')
         .values(rows.slice(i, i + 500))
-        .returning(['brand_id', 'seq'])
+        .returning(['brand_id', 'seq', 'advocate_id', xid.as('xid')])
         .execute();
-      for (const r of inserted)
-        this.notices.set(r.brand_id, Math.max(this.notices.get(r.brand_id) ?? 0, Number(r.seq)));
+      collectNotices(this.notices, inserted);
     }
   }
+}
+
+type Notices = ChangeWriter['notices'];
+
+/** Keeps, per brand (and per advocate for private rows), the last position among `rows`. */
+export function collectNotices(
+  notices: Notices,
+  rows: { brand_id: string; seq: number; advocate_id: string | null; xid: string }[],
+) {
+  for (const r of rows) {
+    const position = { xid: BigInt(r.xid), seq: BigInt(r.seq) };
+    const key = `${r.brand_id}/${r.advocate_id ?? ''}`;
+    const known = notices.get(key);
+    if (known && comparePositions(known.position, position) >= 0) continue;
+    notices.set(key, {
+      brandId: r.brand_id,
+      cursor: formatCursor(position),
+      ...(r.advocate_id ? { advocateId: r.advocate_id } : {}),
+      position,
+    });
+  }
+}
+
+/** Announces what `collectNotices` kept (after the commit). */
+export function publishNotices(ctx: StoreContext, notices: Notices) {
+  if (notices.size > 0)
+    ctx.notifier.publish([...notices.values()].map(({ position: _, ...n }) => n));
 }
 
 /**
@@ -127,12 +168,12 @@ async function writeOnce<T>(
     writer = new ChangeWriter(trx, now, ctx.dialect);
     const value = await fn(trx, writer);
     await writer.flush();
+    // Between a transaction's last write and its COMMIT, other transactions commit too.
+    await ctx.interleave();
     return value;
   });
-  if (writer && writer.notices.size > 0) {
-    const notices: ChangeNotice[] = [...writer.notices].map(([brandId, seq]) => ({ brandId, seq }));
-    ctx.notifier.publish(notices);
-  }
+  if (writer && writer.invalidated.size > 0) ctx.notifier.invalidate([...writer.invalidated]);
+  if (writer) publishNotices(ctx, writer.notices);
   return result;
 }
 

@@ -15,24 +15,13 @@ export interface SqlDialect {
   seqColumn(col: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** Column type for epoch milliseconds (needs 64 bits). */
   readonly epochType: 'integer' | 'bigint';
-  /**
-   * The highest change-log seq a reader may safely page up to, or null for "all committed
-   * rows". On SQLite every write transaction is serialized (one writer at a time, and Kysely's
-   * SQLite driver runs one transaction at a time on its one connection) and the seq is
-   * assigned inside the write transaction, so seqs become visible in order and `seq > cursor`
-   * never skips a committed row. PostgreSQL commits sequence values out of order; its dialect
-   * serializes change-log commits instead (`lock(trx, 'changeLog')`, see postgres.ts), so it
-   * answers null too. Kept for a dialect that would rather bound its reads.
-   */
-  safeHorizon(db: Kysely<DB>): Promise<number | null>;
   /** Column type of the change log's seq. */
   readonly seqType: 'integer' | 'bigint';
   /**
-   * Mutual exclusion across processes until `trx` ends: 'migrations' (replicas starting at once),
-   * 'changeLog' (`ChangeWriter.flush`, see postgres.ts). A no-op on SQLite, whose writers are
-   * serialized already.
+   * Mutual exclusion across processes until `trx` ends (replicas migrating at once). A no-op on
+   * SQLite, whose writers are serialized already.
    */
-  lock(trx: Transaction<DB>, name: 'migrations' | 'changeLog'): Promise<void>;
+  lock(trx: Transaction<DB>, name: 'migrations'): Promise<void>;
   /** An error after which `write()` runs its transaction again (races between replicas). */
   isRetryable(err: unknown): boolean;
   /** The change notifier that reaches every process using this database. */
@@ -54,7 +43,6 @@ export function sqliteDialect(file: string): SqlDialect {
       });
     },
     seqColumn: (col) => col.primaryKey().autoIncrement(),
-    safeHorizon: async () => null,
     seqType: 'integer',
     lock: async () => {},
     isRetryable: () => false,

@@ -52,6 +52,26 @@ export async function replay(
     .where('key', '=', a.key)
     .where('created_at', '>', now - IDEMPOTENCY_RETENTION_MS)
     .executeTakeFirst();
+  return replayOf(a, hash, prior);
+}
+
+/** What a key's record keeps of an answer (JSON): never task content. */
+export function recordOf(a: Action, r: ActionResult): string {
+  const stored: StoredAnswer = {
+    status: r.status,
+    ...(r.message === undefined ? {} : { message: r.message }),
+    taskId: a.taskId,
+    ...(r.version === undefined ? {} : { version: r.version }),
+  };
+  return json(stored);
+}
+
+/** The answer a live record replays; null without one. */
+export function replayOf(
+  a: Action,
+  hash: string,
+  prior: { body_hash: string; result: string } | undefined | null,
+): ActionResult | null {
   if (!prior) return null;
   if (prior.body_hash !== hash) {
     return answer(
@@ -73,12 +93,6 @@ export async function remember(
   r: ActionResult,
   now: number,
 ): Promise<void> {
-  const stored: StoredAnswer = {
-    status: r.status,
-    ...(r.message === undefined ? {} : { message: r.message }),
-    taskId: a.taskId,
-    ...(r.version === undefined ? {} : { version: r.version }),
-  };
   // A key that expired may be used again: the old record makes room.
   await trx
     .deleteFrom('action_keys')
@@ -91,7 +105,7 @@ export async function remember(
       advocate_id: actorId,
       key: a.key,
       body_hash: hash,
-      result: json(stored),
+      result: recordOf(a, r),
       created_at: now,
     })
     .execute();

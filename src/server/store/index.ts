@@ -41,6 +41,10 @@ import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
 import { applyInScope } from './scope';
+import { readHorizon } from './changeLog';
+import { TokenCache } from './tokenCache';
+import { horizonGated } from '../horizonGate';
+import { type SnapshotReads, snapshotReads } from './snapshot';
 import { syncPage } from './sync';
 import { answersSeenBy } from './tierView';
 import * as tokens from './tokens';
@@ -61,6 +65,8 @@ export type { AdvocateAuth } from './tokens';
 export interface Store {
   readonly dialect: SqlDialect['name'];
   readonly notifier: ChangeNotifier;
+  /** Initial sync's reads (`GET /v1/snapshot…`). */
+  readonly snapshots: SnapshotReads;
   migrate(now: number): Promise<number>;
   close(): Promise<void>;
 
@@ -141,6 +147,8 @@ export interface OpenStoreOptions {
    * `process`: the `now` passed in (SQLite, one process, always; tests that move time).
    */
   leaseClock?: 'database' | 'process';
+  /** See `StoreContext.actionPath`; benchmarks only. */
+  actionPath?: 'statement' | 'transaction';
   /** See `StoreContext.interleave`; tests only. */
   interleave?: () => Promise<void>;
 }
@@ -149,10 +157,20 @@ export interface OpenStoreOptions {
 export function openStore(db: string, options: OpenStoreOptions = {}): Store {
   const dialect = dialectFor(db);
   const own = options.notifier ? undefined : dialect.createNotifier();
+  const kysely = dialect.createKysely();
+  const fanOut = options.notifier ?? own!;
+  // On PostgreSQL a change is announced once readers can read it (horizonGate.ts).
+  const gate =
+    dialect.name === 'postgres' ? horizonGated(fanOut, () => readHorizon(kysely)) : undefined;
+  const notifier = gate ?? fanOut;
+  const tokenCache = new TokenCache();
+  const stopInvalidating = notifier.onInvalidate((id) => tokenCache.invalidate(id));
   const ctx: StoreContext = {
-    db: dialect.createKysely(),
+    db: kysely,
     dialect,
-    notifier: options.notifier ?? own!,
+    notifier,
+    tokens: tokenCache,
+    ...(options.actionPath ? { actionPath: options.actionPath } : {}),
     interleave: options.interleave ?? (async () => {}),
   };
   const databaseClock = dialect.name === 'postgres' && options.leaseClock !== 'process';
@@ -167,8 +185,11 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
   return {
     dialect: dialect.name,
     notifier: ctx.notifier,
+    snapshots: snapshotReads(ctx),
     migrate: (now) => migrate(ctx.db, dialect, now),
     close: async () => {
+      stopInvalidating();
+      await gate?.flush();
       await ctx.db.destroy();
       await own?.close();
     },

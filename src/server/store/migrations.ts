@@ -317,8 +317,32 @@ const tenancy: Migration = {
   },
 };
 
+/**
+ * Issue 18: the change log ordered by `(xid, seq)` on PostgreSQL (changeLog.ts). Rows written
+ * before carry xid 0, so their order is their seq, as it was, and an old cursor `N` (position
+ * `0.N`) continues exactly where it stopped. Nothing changes on SQLite (one writer, seq order).
+ */
+const changeLogOrder: Migration = {
+  version: 5,
+  name: 'change log ordered by transaction',
+  async up(db, d) {
+    if (d.name !== 'postgres') return;
+    // A constant default first (no table rewrite: old rows read 0), then the live one.
+    await sql`alter table changes add column xid xid8 not null default '0'`.execute(db);
+    await sql`alter table changes alter column xid set default pg_current_xact_id()`.execute(db);
+    await sql`create index changes_brand_xid_seq on changes (brand_id, xid, seq)`.execute(db);
+    await sql`drop index changes_brand_seq`.execute(db);
+  },
+};
+
 /** Numbered, append-only; never edit a released migration. */
-export const migrations: Migration[] = [initial, appendOnlyLedger, requestBounds, tenancy];
+export const migrations: Migration[] = [
+  initial,
+  appendOnlyLedger,
+  requestBounds,
+  tenancy,
+  changeLogOrder,
+];
 
 /**
  * Applies pending migrations in one transaction; refuses a database from a newer server. Replicas

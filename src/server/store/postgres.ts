@@ -1,19 +1,10 @@
 /**
  * PostgreSQL storage for the feed server: several stateless replicas on one database.
  *
- * The change log's total order (why a cursor never skips a committed change here):
- * `changes.seq` comes from an identity sequence, and PostgreSQL hands out sequence values at
- * INSERT time but makes them visible at COMMIT time, in whatever order transactions commit. A
- * reader paging with `seq > cursor` could see seq 11 (committed) while seq 10 is still in
- * flight, move its cursor to 11 and never see 10. So every transaction that writes change rows
- * buffers them and inserts them at the very end (`ChangeWriter.flush`), right after taking one
- * cluster-wide transaction-scoped advisory lock (`lock(trx, 'changeLog')`), and holds that lock
- * through its COMMIT. Seqs are therefore drawn and committed one transaction at a time: when a
- * reader sees seq N, every seq below N is already committed (visible to it) or belonged to a
- * transaction that aborted, and an aborted seq is just a gap nobody waits for. The lock is one
- * for all brands because the seq is global and an advocate may read several brands; the time it
- * is held is only the final INSERT and the COMMIT, and transactions without change rows
- * (conflicting claims, replays) never take it. Readers need no horizon (`safeHorizon` = null).
+ * The change log's total order is `(xid, seq)`, read below the oldest running transaction
+ * (changeLog.ts): writers never wait for each other. What that asks of writers: no transaction
+ * that writes may stay open long, because until it ends no reader gets past it (admin pushes
+ * commit in chunks, content.ts; `idle_in_transaction_session_timeout` below).
  *
  * Claims need nothing specific: the conditional UPDATE (`actions.ts`) re-checks its WHERE on the
  * latest row version after waiting for a concurrent writer's row lock (READ COMMITTED), so of many
@@ -33,7 +24,7 @@ import type { DB } from './schema';
 
 /** Advisory-lock namespace ("gigd") and the locks in it. */
 const LOCK_SPACE = 0x67696764;
-const LOCKS = { migrations: 1, changeLog: 2 } as const;
+const LOCKS = { migrations: 1 } as const;
 export type PgLock = keyof typeof LOCKS;
 
 const PG_INT8 = 20;
@@ -51,8 +42,7 @@ const types = {
 
 export interface PostgresOptions {
   /**
-   * Connections per process. Default `GIGDESK_PG_POOL` or 20: writers queued on the change-log
-   * lock each hold one, and reads need some left over.
+   * Connections per process. Default `GIGDESK_PG_POOL` or 20.
    */
   poolSize?: number;
 }
@@ -71,7 +61,7 @@ export function postgresDialect(url: string, options: PostgresOptions = {}) {
         connectionString: url,
         max: poolSize,
         idleTimeoutMillis: 10_000,
-        // A process that stalls inside a transaction must not hold the change-log lock for long.
+        // A process that stalls inside a transaction must not hold the change log's horizon back.
         idle_in_transaction_session_timeout: 30_000,
         types,
       });
@@ -80,7 +70,6 @@ export function postgresDialect(url: string, options: PostgresOptions = {}) {
       return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     },
     seqColumn: (col: ColumnDefinitionBuilder) => col.primaryKey().generatedByDefaultAsIdentity(),
-    safeHorizon: async () => null,
     /** Cluster-wide mutual exclusion until `trx` commits or rolls back. */
     async lock(trx: Transaction<DB>, name: PgLock): Promise<void> {
       await sql`select pg_advisory_xact_lock(${LOCK_SPACE}::int4, ${LOCKS[name]}::int4)`.execute(

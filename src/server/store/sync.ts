@@ -3,6 +3,9 @@ import type { PayoutRules } from '../../shared/domain/payout';
 import { ApiFailure } from '../errors';
 import type { Change, SyncResponse } from '../../shared/protocol';
 import { parseJson, type StoreContext } from './context';
+import { positionOf, readChangeLog } from './changeLog';
+import type { SqlDialect } from './dialect';
+import { formatCursor, parseCursor, type Position } from '../../shared/domain/syncCursor';
 import type { ChangeTable, MembershipTable } from './schema';
 import { changeSeenAtTier } from './tierView';
 import {
@@ -18,19 +21,22 @@ import {
   visibleTo,
 } from './views';
 
-export function parseCursor(cursor: string | undefined): number {
-  if (cursor === undefined || cursor === '') return 0;
-  if (!/^\d{1,15}$/.test(cursor))
+/** The position a request's cursor names; absent = the beginning of the log. */
+export function cursorPosition(cursor: string | undefined, dialect: SqlDialect): Position {
+  if (cursor === undefined || cursor === '') return { xid: 0n, seq: 0n };
+  const p = parseCursor(cursor);
+  // Only PostgreSQL issues positions with an xid.
+  if (!p || (p.xid > 0n && dialect.name !== 'postgres'))
     throw new ApiFailure('invalid_input', 'cursor: not a cursor this server issued');
-  return Number(cursor);
+  return p;
 }
 
 type Row = Selectable<ChangeTable>;
 
 /**
- * One page of this advocate's change stream: rows of the given brands (and rows meant for it alone)
- * with seq > cursor, in seq order. The next cursor is the seq of the last row returned — never
- * the head of the log, which may already include rows committed after this page was read.
+ * One page of this advocate's change stream: rows of the given brands (and rows meant for it
+ * alone) after the cursor, in log order (changeLog.ts). The next cursor is the position of the
+ * last row returned — never the head of the log, which may include rows not yet readable.
  */
 export async function syncPage(
   ctx: StoreContext,
@@ -39,7 +45,8 @@ export async function syncPage(
   limit: number,
   brandIds: string[],
 ): Promise<SyncResponse> {
-  const after = parseCursor(cursor);
+  const after = cursorPosition(cursor, ctx.dialect);
+  const unchanged = cursor === undefined || cursor === '' ? '0' : cursor;
   // Only the brands the caller's token reaches (see tokens.ts).
   const members = (
     await ctx.db
@@ -48,29 +55,13 @@ export async function syncPage(
       .where('advocate_id', '=', advocateId)
       .execute()
   ).filter((m) => brandIds.includes(m.brand_id));
-  if (members.length === 0) return { changes: [], cursor: String(after), hasMore: false };
-  const horizon = await ctx.dialect.safeHorizon(ctx.db);
-  // One index range scan per brand (brand_id, seq), merged: a single IN (...) query would
-  // sort every row after the cursor before applying the limit.
-  const perBrand = await Promise.all(
-    members.map((m) => {
-      let q = ctx.db
-        .selectFrom('changes')
-        .selectAll()
-        .where('brand_id', '=', m.brand_id)
-        .where('seq', '>', after)
-        .where((eb) => eb.or([eb('advocate_id', 'is', null), eb('advocate_id', '=', advocateId)]));
-      if (horizon !== null) q = q.where('seq', '<=', horizon);
-      return q
-        .orderBy('seq')
-        .limit(limit + 1)
-        .execute();
-    }),
-  );
-  const rows = perBrand
-    .flat()
-    .sort((a, b) => a.seq - b.seq)
-    .slice(0, limit + 1);
+  if (members.length === 0) return { changes: [], cursor: unchanged, hasMore: false };
+  const rows = await readChangeLog(ctx, {
+    brandIds: members.map((m) => m.brand_id),
+    advocateId,
+    after,
+    limit: limit + 1,
+  });
   await ctx.interleave();
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
@@ -79,7 +70,7 @@ export async function syncPage(
   );
   const changes = await render(ctx, page, viewers, members);
   const last = page[page.length - 1];
-  return { changes, cursor: String(last ? last.seq : after), hasMore };
+  return { changes, cursor: last ? formatCursor(positionOf(last)) : unchanged, hasMore };
 }
 
 async function render(

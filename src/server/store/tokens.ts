@@ -94,13 +94,18 @@ export async function advocateForToken(
   token: string,
   now: number,
 ): Promise<AdvocateAuth | undefined> {
+  const hash = hashSecret(token);
+  const cached = ctx.tokens?.get(hash, now);
+  if (cached) return cached;
   const row = await liveToken(ctx.db, token, now);
   if (!row) return undefined;
-  return {
+  const auth = {
     id: row.id,
     name: row.name,
     brandIds: await brandsOfToken(ctx.db, row.token_hash, row.id),
   };
+  ctx.tokens?.set(hash, auth, row.expires_at ?? Number.MAX_SAFE_INTEGER);
+  return auth;
 }
 
 /**
@@ -112,9 +117,10 @@ export async function refreshToken(
   token: string,
   now: number,
 ): Promise<RefreshResponse> {
-  return write(ctx, now, async (trx) => {
+  return write(ctx, now, async (trx, changes) => {
     const old = await liveToken(trx, token, now);
     if (!old) throw new ApiFailure('unauthorized', 'unknown, expired or revoked device token');
+    changes.invalidate(old.id);
     const taken = await trx
       .updateTable('tokens')
       .set({ replaced_at: now, expires_at: Math.min(old.expires_at!, now + TOKEN_OVERLAP_MS) })
@@ -139,11 +145,15 @@ export async function refreshToken(
 }
 
 export async function revokeToken(ctx: StoreContext, token: string, now: number): Promise<void> {
-  await ctx.db
-    .updateTable('tokens')
-    .set({ revoked_at: now })
-    .where('token_hash', '=', hashSecret(token))
-    .execute();
+  await write(ctx, now, async (trx, changes) => {
+    const revoked = await trx
+      .updateTable('tokens')
+      .set({ revoked_at: now })
+      .where('token_hash', '=', hashSecret(token))
+      .returning('advocate_id')
+      .execute();
+    for (const r of revoked) changes.invalidate(r.advocate_id);
+  });
 }
 
 /**
@@ -156,7 +166,8 @@ export async function revokeBrandAccess(
   advocateId: string,
   now: number,
 ): Promise<{ revoked: number }> {
-  return write(ctx, now, async (trx) => {
+  return write(ctx, now, async (trx, changes) => {
+    changes.invalidate(advocateId);
     const granted = await trx
       .selectFrom('token_brands')
       .innerJoin('tokens', 'tokens.token_hash', 'token_brands.token_hash')

@@ -67,6 +67,17 @@ export function visibleTo(t: TaskRow, v: Viewer): boolean {
   return t.status === 'open' && (t.offered_to === null || t.offered_to === v.advocateId);
 }
 
+/**
+ * Who may see a task in this lifecycle state, as `visibleTo` decides: everyone the brand's tiers
+ * allow (null), or only the advocates named. A change between two states with named audiences
+ * matters to nobody else (they saw it revoked before and after), so its change rows are written
+ * for those advocates only and wake nobody else (`taskChangeFor`).
+ */
+export function audienceOf(t: LifecycleTask): string[] | null {
+  if (t.status !== 'open') return t.holderId ? [t.holderId] : [];
+  return t.offeredTo ? [t.offeredTo] : null;
+}
+
 const messageView = (m: MessageRow): MessageView => ({
   id: m.id,
   author: m.author as MessageView['author'],

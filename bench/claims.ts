@@ -1,0 +1,292 @@
+/**
+ * `npm run bench -- claims`: PostgreSQL under contention.
+ *
+ * Claim race: 1,000 advocates (GIGDESK_CLAIMS_ADVOCATES) over 500 new tasks (GIGDESK_CLAIMS_TASKS)
+ * on two replicas; each advocate claims tasks in its own random order, one request at a time,
+ * until it wins one or has tried 5; 64 requests in flight. `claims.postgres.*` for the
+ * one-statement action path, `claims.postgres.ref.*` for the transaction path, same run.
+ *
+ * Change log: 16 writers commit one change row per transaction for GIGDESK_CHANGELOG_SECONDS
+ * (5) while a reader pages the log; `changelog.postgres.commit_rate` and `.skipped` (committed
+ * rows the reader never saw) for the (xid, seq) log read below the horizon;
+ * `changelog.postgres.ref.lock_commit_rate` for the previous design (a cluster-wide advisory lock
+ * held through each commit) and `changelog.postgres.ref.seq_skipped` for a plain sequence read
+ * without either.
+ */
+import http from 'node:http';
+import { sql } from 'kysely';
+import { openStore } from '../src/server';
+import { readChangeLog } from '../src/server/store/changeLog';
+import { localNotifier } from '../src/server/notifier';
+import { type StoreContext, write } from '../src/server/store/context';
+import { dialectFor } from '../src/server/store/dialect';
+import { type ActionsResponse, TaskPush } from '../src/shared/protocol';
+import { call, deploy, pinGenerator } from './deployment';
+import { metric, percentile } from './stats';
+
+const cfg = {
+  advocates: Number(process.env.GIGDESK_CLAIMS_ADVOCATES ?? 1000),
+  tasks: Number(process.env.GIGDESK_CLAIMS_TASKS ?? 500),
+  inFlight: 64,
+  tries: 5,
+  changelogSeconds: Number(process.env.GIGDESK_CHANGELOG_SECONDS ?? 5),
+  writers: 16,
+  pgUrl:
+    process.env.GIGDESK_BENCH_PG_URL ??
+    process.env.GIGDESK_TEST_PG_URL ??
+    'postgres://postgres@127.0.0.1:5432/test',
+};
+
+const task = (n: number) =>
+  TaskPush.parse({
+    externalRef: `race-${n}`,
+    subject: `Where is my order ${n}?`,
+    channel: 'email',
+    skills: ['billing'],
+    complexity: (n % 5) + 1,
+    customerName: `Customer ${n}`,
+    messages: [{ author: 'customer', body: `Order ${n} is late.`, createdAt: 1_800_000_000_000 }],
+  });
+
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+async function claimRace(path: 'statement' | 'transaction') {
+  const d = await deploy('postgres', cfg.pgUrl, { GIGDESK_ACTION_PATH: path });
+  const store = openStore(d.db);
+  try {
+    const now = Date.now();
+    await store.migrate(now);
+    const { brand } = await store.createBrand(
+      { name: 'Race', currency: 'EUR', leaseMinutes: 30 },
+      now,
+    );
+    const advocates: { id: string; token: string }[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (let i = next++; i < cfg.advocates; i = next++) {
+          const inv = await store.invite(
+            brand.id,
+            { email: `r${i}@example.com`, name: `Racer ${i}`, skills: ['billing'], tier: 1 },
+            now,
+          );
+          advocates[i] = await store.redeem(inv.inviteCode, 'bench', now).then((r) => ({
+            id: r.advocate.id,
+            token: r.token,
+          }));
+        }
+      }),
+    );
+    await store.upsertTasks(
+      brand.id,
+      Array.from({ length: cfg.tasks }, (_, i) => task(i)),
+      now,
+    );
+    const ids = (
+      await sql<{ id: string }>`select id from tasks`.execute(dialectFor(d.db).createKysely())
+    ).rows.map((r) => r.id);
+    const agents = d.urls.map(() => new http.Agent({ keepAlive: true, maxSockets: cfg.inFlight }));
+    // Warm each advocate's token on its replica (auth is cached per process).
+    await Promise.all(
+      advocates.map((a, i) =>
+        call(agents[i % 2]!, d.urls[i % 2]!, 'GET', '/v1/me', a.token).catch(() => {}),
+      ),
+    );
+
+    const latencies: number[] = [];
+    const winners = new Map<string, number>();
+    let applied = 0;
+    let errors = 0;
+    let queue = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: cfg.inFlight }, async () => {
+        for (let i = queue++; i < advocates.length; i = queue++) {
+          const a = advocates[i]!;
+          const r = i % d.urls.length;
+          for (const [k, taskId] of shuffled(ids).slice(0, cfg.tries).entries()) {
+            const t0 = performance.now();
+            const reply = await call<ActionsResponse>(
+              agents[r]!,
+              d.urls[r]!,
+              'POST',
+              '/v1/actions',
+              a.token,
+              { actions: [{ key: `race-${i}-${k}`, type: 'claim', taskId }] },
+            );
+            latencies.push(performance.now() - t0);
+            if (reply.status !== 200) {
+              errors++;
+              continue;
+            }
+            if (reply.body.results[0]!.status === 'applied') {
+              applied++;
+              winners.set(taskId, (winners.get(taskId) ?? 0) + 1);
+              break;
+            }
+          }
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    const kdb = dialectFor(d.db).createKysely();
+    const claimed = Number(
+      (
+        await sql<{
+          n: string;
+        }>`select count(*) as n from tasks where status = 'claimed'`.execute(kdb)
+      ).rows[0]!.n,
+    );
+    await kdb.destroy();
+    for (const a of agents) a.destroy();
+    const doubles =
+      [...winners.values()].filter((n) => n > 1).length + Math.abs(claimed - winners.size);
+    return {
+      reqRate: latencies.length / seconds,
+      appliedRate: applied / seconds,
+      p95: percentile(latencies, 95),
+      p50: percentile(latencies, 50),
+      doubles,
+      applied,
+      requests: latencies.length,
+      errors,
+    };
+  } finally {
+    await store.close();
+    await d.stop();
+  }
+}
+
+type WriteMode = 'horizon' | 'lock';
+type ReadMode = 'horizon' | 'seq';
+
+/** Writers for `seconds`, a reader paging all along; commits per second and rows skipped. */
+async function changeLog(write_: WriteMode, read: ReadMode) {
+  const d = await deploy('postgres', cfg.pgUrl);
+  const store = openStore(d.db);
+  const dialect = dialectFor(d.db);
+  const ctx: StoreContext = {
+    db: dialect.createKysely(),
+    dialect,
+    notifier: localNotifier(),
+    interleave: async () => {},
+  };
+  try {
+    await store.migrate(Date.now());
+    const { brand } = await store.createBrand({ name: 'Log', currency: 'EUR' }, Date.now());
+    const seed = await store.invite(
+      brand.id,
+      { email: 'reader@example.com', skills: [], tier: 1 },
+      Date.now(),
+    );
+    const reader = (await store.redeem(seed.inviteCode, 'bench', Date.now())).advocate.id;
+    const before = Number(
+      (await sql<{ n: string }>`select coalesce(max(seq), 0) as n from changes`.execute(ctx.db))
+        .rows[0]!.n,
+    );
+    let stop = false;
+    let commits = 0;
+    const t0 = performance.now();
+    const writers = Array.from({ length: cfg.writers }, async () => {
+      while (!stop) {
+        await write(ctx, Date.now(), async (trx, changes) => {
+          await trx.selectFrom('brands').select('id').where('id', '=', brand.id).execute();
+          // The previous design: one cluster-wide lock from the change row through the commit.
+          if (write_ === 'lock') await sql`select pg_advisory_xact_lock(1734, 2)`.execute(trx);
+          await changes.add(brand.id, 'brand', brand.id);
+        });
+        commits++;
+      }
+    });
+    const seen = new Set<number>();
+    let cursor = { xid: 0n, seq: 0n };
+    let lastSeq = 0;
+    const readOnce = async () => {
+      if (read === 'horizon') {
+        const rows = await readChangeLog(ctx, {
+          brandIds: [brand.id],
+          advocateId: reader,
+          after: cursor,
+          limit: 200,
+        });
+        for (const r of rows) seen.add(r.seq);
+        const last = rows[rows.length - 1];
+        if (last) cursor = { xid: BigInt(last.xid), seq: BigInt(last.seq) };
+        return rows.length;
+      }
+      const rows = await ctx.db
+        .selectFrom('changes')
+        .select('seq')
+        .where('seq', '>', lastSeq)
+        .orderBy('seq')
+        .limit(200)
+        .execute();
+      for (const r of rows) seen.add(r.seq);
+      if (rows.length) lastSeq = rows[rows.length - 1]!.seq;
+      return rows.length;
+    };
+    const reading = (async () => {
+      while (!stop) await readOnce();
+    })();
+    await new Promise((r) => setTimeout(r, cfg.changelogSeconds * 1000));
+    stop = true;
+    await Promise.all(writers);
+    const seconds = (performance.now() - t0) / 1000;
+    await reading;
+    while ((await readOnce()) > 0);
+    const written = Number(
+      (
+        await sql<{
+          n: string;
+        }>`select count(*) as n from changes where seq > ${before}`.execute(ctx.db)
+      ).rows[0]!.n,
+    );
+    const read_ = [...seen].filter((s) => s > before).length;
+    return { commitRate: commits / seconds, skipped: written - read_ };
+  } finally {
+    await ctx.db.destroy();
+    await store.close();
+    await d.stop();
+  }
+}
+
+export async function run(): Promise<void> {
+  const pinned = pinGenerator();
+  const ours = await claimRace('statement');
+  const ref = await claimRace('transaction');
+  console.log(
+    `claim race, ${cfg.advocates} advocates over ${cfg.tasks} tasks, 2 replicas, ${cfg.inFlight} in flight${pinned ? ' (generator on core 1)' : ''}`,
+  );
+  for (const [name, r] of [
+    ['one statement', ours],
+    ['transaction (ref)', ref],
+  ] as const)
+    console.log(
+      `  ${name.padEnd(18)} ${Math.round(r.reqRate)} req/s, ${Math.round(r.appliedRate)} applied/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.applied} won, ${r.doubles} double, ${r.errors} errors`,
+    );
+  const log = await changeLog('horizon', 'horizon');
+  const lock = await changeLog('lock', 'horizon');
+  const plain = await changeLog('horizon', 'seq');
+  console.log(
+    `change log, ${cfg.writers} writers, ${cfg.changelogSeconds} s: (xid, seq) below the horizon ${Math.round(log.commitRate)} commits/s, ${log.skipped} skipped; advisory lock (ref) ${Math.round(lock.commitRate)} commits/s; plain seq read (ref) ${plain.skipped} skipped`,
+  );
+  metric('claims.postgres.req_rate', ours.reqRate, 'req/s');
+  metric('claims.postgres.applied_rate', ours.appliedRate, 'req/s');
+  metric('claims.postgres.p95', ours.p95, 'ms');
+  metric('claims.postgres.double_claims', ours.doubles, 'count');
+  metric('claims.postgres.ref.req_rate', ref.reqRate, 'req/s');
+  metric('claims.postgres.ref.applied_rate', ref.appliedRate, 'req/s');
+  metric('claims.postgres.ref.p95', ref.p95, 'ms');
+  metric('claims.postgres.ref.double_claims', ref.doubles, 'count');
+  metric('changelog.postgres.commit_rate', log.commitRate, 'commits/s');
+  metric('changelog.postgres.skipped', log.skipped, 'count');
+  metric('changelog.postgres.ref.lock_commit_rate', lock.commitRate, 'commits/s');
+  metric('changelog.postgres.ref.seq_skipped', plain.skipped, 'count');
+}

@@ -1,0 +1,48 @@
+/**
+ * The feed server for the sync suite's initial-sync figures, in its own process so that its CPU
+ * is its own: `node --import tsx bench/snapshotServer.ts <db file> <tasks> <advocates>`. Fills
+ * one brand with `tasks` tasks and invites `advocates`,
+ * (tier 1), then prints `{"url", "tokens"}`; answers each line `cpu` on stdin with its CPU time in ms.
+ */
+import { createInterface } from 'node:readline';
+import { startServer } from '../src/server';
+import { TaskPush } from '../src/shared/protocol';
+import { testPayoutRules, testTask } from '../test/support/feedServer';
+
+async function main(): Promise<void> {
+  const [db, tasksArg, advocatesArg] = process.argv.slice(2) as [string, string, string];
+  const server = await startServer({ db, port: 0, logger: false, rateLimitMax: 1_000_000 });
+  const store = server.store;
+  const now = Date.now();
+  const { brand } = await store.createBrand({ name: 'Bench Brand', currency: 'EUR' }, now);
+  await store.setPayoutRules(brand.id, testPayoutRules, now);
+  const total = Number(tasksArg);
+  for (let i = 0; i < total; i += 500) {
+    const items = Array.from({ length: Math.min(500, total - i) }, (_, k) =>
+      TaskPush.parse(testTask(`ref-${i + k}`, i + k)),
+    );
+    await store.upsertTasks(brand.id, items, now);
+  }
+  const tokens: string[] = [];
+  for (let a = 0; a < Number(advocatesArg); a++) {
+    const inv = await store.invite(
+      brand.id,
+      { email: `a${a}@example.com`, skills: [], tier: 1 },
+      now,
+    );
+    tokens.push((await store.redeem(inv.inviteCode, 'bench', now)).token);
+  }
+  process.stdout.write(`${JSON.stringify({ url: server.url, tokens })}\n`);
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line === 'cpu') {
+      const u = process.cpuUsage();
+      process.stdout.write(`${(u.user + u.system) / 1000}\n`);
+    }
+  }
+  await server.close();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,229 @@
+/**
+ * Initial sync end to end, as an advocate feels it: a real feed server in its own process
+ * (bench/snapshotServer.ts) with one brand of SYNC_BENCH_TASKS tasks (default 100,000), and the
+ * app's initial sync from snapshots on its worker thread into a real SQLite file, this thread
+ * playing Electron's main thread. Reference (`.ref.`): today's replay of the whole change log
+ * through `/v1/sync` pages, measured in the same run.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { build } from 'esbuild';
+import { openDatabase, type Db } from '../src/core/db/open';
+import { appAppliers } from '../src/core/handlers/changeAppliers';
+import { applyPage } from '../src/core/sync/applyPage';
+import { FeedClient } from '../src/core/sync/client';
+import { snapshotInitialLoad } from '../src/core/sync/initialSync';
+import { loadSnapshot, type SnapshotSource } from '../src/core/sync/snapshotLoad';
+import { readSyncState } from '../src/core/sync/syncStateRepo';
+import type { BrandSnapshot, OwnSnapshot } from '../src/shared/protocol';
+import { metric, round } from './stats';
+
+const root = resolve(__dirname, '..');
+/** The worker as the app runs it: one bundled file (tsx would compile it on every start). */
+async function bundledWorker(): Promise<{ file: string; execArgv: string[] }> {
+  const file = join(root, 'node_modules/.cache/gigdesk-bench/snapshotWorker.mjs');
+  await build({
+    entryPoints: [join(root, 'src/core/handlers/snapshotWorker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    external: ['better-sqlite3'],
+    outfile: file,
+    logLevel: 'error',
+  });
+  return { file, execArgv: [] };
+}
+
+interface ServerChild {
+  url: string;
+  tokens: string[];
+  cpuMs(): Promise<number>;
+  stop(): void;
+}
+
+async function startServerChild(
+  dbFile: string,
+  tasks: number,
+  advocates: number,
+): Promise<ServerChild> {
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'bench/snapshotServer.ts'),
+      dbFile,
+      String(tasks),
+      String(advocates),
+    ],
+    { cwd: root },
+  );
+  child.stderr.on('data', (d: Buffer) => process.stderr.write(d));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const first = await lines.next();
+  const { url, tokens } = JSON.parse(first.value as string) as { url: string; tokens: string[] };
+  return {
+    url,
+    tokens,
+    async cpuMs() {
+      child.stdin.write('cpu\n');
+      return Number((await lines.next()).value);
+    },
+    stop: () => child.kill('SIGTERM'),
+  };
+}
+
+/** Bytes of a response as it crossed the wire (compressed if the server compressed it). */
+async function wireBytes(url: string, token: string): Promise<number> {
+  const r = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'br, gzip' },
+  });
+  const body = Buffer.from(await r.arrayBuffer());
+  // fetch decodes the body; Content-Length is what was sent.
+  return Number(r.headers.get('content-length') ?? body.length);
+}
+
+/** The longest the event loop was held up, beyond the monitor's own resolution. */
+function blockedMs(h: ReturnType<typeof monitorEventLoopDelay>, resolutionMs: number): number {
+  return Math.max(0, h.max / 1e6 - resolutionMs);
+}
+
+/** Replays `/v1/sync` from the start, page by page, as the app did before snapshots. */
+async function replayLog(db: Db, client: FeedClient): Promise<number> {
+  let rows = 0;
+  for (;;) {
+    const page = await client.pull(readSyncState(db).cursor, 1000);
+    applyPage(db, page, Date.now(), appAppliers);
+    rows += page.changes.length;
+    if (!page.hasMore) return rows;
+  }
+}
+
+async function replayBytes(url: string, token: string): Promise<number> {
+  let bytes = 0;
+  let cursor = '';
+  for (;;) {
+    const r = await fetch(`${url}/v1/sync?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, {
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'br, gzip' },
+    });
+    const text = await r.text();
+    bytes += Number(r.headers.get('content-length') ?? Buffer.byteLength(text));
+    const page = JSON.parse(text) as { cursor: string; hasMore: boolean };
+    cursor = page.cursor;
+    if (!page.hasMore) return bytes;
+  }
+}
+
+export async function runSnapshotBench(dir: string, rows: [string, string][]): Promise<void> {
+  const tasks = Number(process.env.SYNC_BENCH_TASKS ?? 100_000);
+  const advocates = 11;
+  const worker = await bundledWorker();
+  const server = await startServerChild(join(dir, 'feed.sqlite'), tasks, advocates + 1);
+  const [first, ...others] = server.tokens as [string, ...string[]];
+  const refToken = others.pop()!;
+  try {
+    // 1. One advocate's initial sync from snapshots, end to end (builds the shared snapshot).
+    const db = openDatabase(join(dir, 'snapshot-app.sqlite'));
+    const client = new FeedClient({ baseUrl: server.url, token: first });
+    const resolution = 10;
+    const loop = monitorEventLoopDelay({ resolution });
+    let firstPageAt = 0;
+    const cpuBefore = await server.cpuMs();
+    const clientCpu = process.cpuUsage(); // this process: main thread and the worker
+    const start = performance.now();
+    loop.enable();
+    const load = snapshotInitialLoad({
+      db,
+      client,
+      baseUrl: server.url,
+      token: async () => first,
+      appliers: appAppliers,
+      now: Date.now,
+      worker,
+      onFirstPage: () => (firstPageAt = performance.now() - start),
+    });
+    if (!(await load(new AbortController().signal))) throw new Error('snapshot load refused');
+    await replayLog(db, client); // catch up from the snapshot's cursor (nothing new here)
+    const doneMs = performance.now() - start;
+    const cpu = process.cpuUsage(clientCpu);
+    const doneCpuMs = (cpu.user + cpu.system) / 1000;
+    loop.disable();
+    const buildCpu = (await server.cpuMs()) - cpuBefore;
+    const local = db.prepare('SELECT count(*) FROM tasks').pluck().get() as number;
+    if (local !== tasks) throw new Error(`snapshot loaded ${local} of ${tasks} tasks`);
+    db.close();
+
+    // 2. Server CPU per further advocate of the same (brand, tier): the snapshot is shared.
+    const cpuShared = await server.cpuMs();
+    for (const token of others) {
+      const c = new FeedClient({ baseUrl: server.url, token });
+      const own = await c.ownSnapshot();
+      for (const m of own.memberships) await c.brandSnapshot(m.brandId);
+      await c.pull(own.cursor, 1000);
+    }
+    const perAdvocateCpu = ((await server.cpuMs()) - cpuShared) / others.length;
+    const bytes =
+      (await wireBytes(`${server.url}/v1/snapshot`, first)) +
+      (await wireBytes(
+        `${server.url}/v1/snapshot/brands/${(await client.ownSnapshot()).memberships[0]!.brandId}`,
+        first,
+      ));
+
+    // 3. Client bulk apply rate: the same snapshot loaded from memory into a fresh file.
+    const own: OwnSnapshot = await client.ownSnapshot();
+    const brands: BrandSnapshot[] = [];
+    for (const m of own.memberships) brands.push(await client.brandSnapshot(m.brandId));
+    const source: SnapshotSource = {
+      own: async () => own,
+      brand: async (id) => brands.find((b) => b.brandId === id)!,
+    };
+    const bulkDb = openDatabase(join(dir, 'bulk-app.sqlite'));
+    const bulkStart = performance.now();
+    await loadSnapshot(bulkDb, source, appAppliers, Date.now, () => {});
+    const bulkRate = tasks / ((performance.now() - bulkStart) / 1000);
+    bulkDb.close();
+
+    // Reference: today's initial sync, replaying the whole log through /v1/sync.
+    const refDb = openDatabase(join(dir, 'replay-app.sqlite'));
+    const refClient = new FeedClient({ baseUrl: server.url, token: refToken });
+    const refCpu = await server.cpuMs();
+    const refStart = performance.now();
+    await replayLog(refDb, refClient);
+    const refMs = performance.now() - refStart;
+    const refCpuMs = (await server.cpuMs()) - refCpu;
+    refDb.close();
+    const refBytes = await replayBytes(server.url, refToken);
+
+    const k = `${Math.round(tasks / 1000)}k`;
+    rows.push(
+      [`initial sync ${k}: first feed page`, `${round(firstPageAt, 0)} ms`],
+      [
+        `initial sync ${k}: done`,
+        `${round(doneMs, 0)} ms, client CPU ${round(doneCpuMs, 0)} ms (replay ${round(refMs, 0)} ms)`,
+      ],
+      [`  on the wire`, `${round(bytes / 1e6, 2)} MB (replay ${round(refBytes / 1e6, 1)} MB)`],
+      [
+        `  server CPU per advocate`,
+        `${round(perAdvocateCpu, 1)} ms (replay ${round(refCpuMs, 0)} ms; build once ${round(buildCpu, 0)} ms)`,
+      ],
+      [`  client bulk apply`, `${Math.round(bulkRate)} rows/s`],
+      [`  main-thread blocking`, `${round(blockedMs(loop, resolution), 1)} ms`],
+    );
+    metric('sync.first_page_ms', firstPageAt, 'ms');
+    metric('sync.initial_100k_done_ms', doneMs, 'ms');
+    metric('sync.initial_100k_client_cpu_ms', doneCpuMs, 'ms');
+    metric('sync.ref.initial_100k_done_ms', refMs, 'ms');
+    metric('sync.initial_100k_bytes', bytes / 1e6, 'MB');
+    metric('sync.ref.initial_100k_bytes', refBytes / 1e6, 'MB');
+    metric('sync.server_cpu_per_advocate_ms', perAdvocateCpu, 'ms');
+    metric('sync.ref.server_cpu_per_advocate_ms', refCpuMs, 'ms');
+    metric('sync.snapshot_build_cpu_ms', buildCpu, 'ms');
+    metric('sync.bulk_rate', bulkRate, 'rows/s');
+    metric('sync.main_block_ms', blockedMs(loop, resolution), 'ms');
+    if (tasks !== 100_000) metric('sync.initial_tasks', tasks, 'count');
+  } finally {
+    server.stop();
+  }
+}

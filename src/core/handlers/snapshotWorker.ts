@@ -1,0 +1,48 @@
+/**
+ * The snapshot-load worker thread (see core/sync/snapshotLoad.ts): opens the app's database
+ * file, loads the snapshots with the features' appliers and reports back. Lives with the
+ * handlers because it composes sync with the features' appliers.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../db/open';
+import { FeedClient, HttpError, NetworkError } from '../sync/client';
+import { loadSnapshot } from '../sync/snapshotLoad';
+import type {
+  SnapshotWorkerData,
+  SnapshotWorkerMessage,
+  WorkerFailure,
+} from '../sync/snapshotWorkerProtocol';
+import { appAppliers } from './changeAppliers';
+
+const data = workerData as SnapshotWorkerData;
+const post = (m: SnapshotWorkerMessage) => parentPort!.postMessage(m);
+
+function failureOf(error: unknown): WorkerFailure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof HttpError) {
+    const { status, code, retryAfterMs } = error;
+    return { kind: 'http', status, code, message, retryAfterMs };
+  }
+  const kind = error instanceof NetworkError ? 'network' : 'other';
+  return { kind, status: 0, code: kind, message, retryAfterMs: null };
+}
+
+// The app's clock (tests move it), carried over as an offset from this thread's.
+const offset = data.now - Date.now();
+const now = () => Date.now() + offset;
+const db = openDatabase(data.file);
+// A 100,000-task snapshot is megabytes, and the first ask of a brand builds it: more time than
+// a sync page gets.
+const client = new FeedClient({ baseUrl: data.baseUrl, token: data.token, timeoutMs: 180_000 });
+loadSnapshot(
+  db,
+  { own: () => client.ownSnapshot(), brand: (id) => client.brandSnapshot(id) },
+  appAppliers,
+  now,
+  (tasks) => post({ type: 'firstPage', tasks }),
+)
+  .then(
+    (result) => post({ type: 'done', result }),
+    (error: unknown) => post({ type: 'failed', failure: failureOf(error) }),
+  )
+  .finally(() => db.close());

@@ -1,0 +1,30 @@
+import type { SnapshotLoadResult } from './snapshotLoad';
+
+/** How to start the snapshot-load worker thread (the built file in the app, tsx in tests). */
+export interface SnapshotWorkerEntry {
+  file: string;
+  execArgv: string[];
+}
+
+/** What the worker is given: the app's database file and how to reach the feed server. */
+export interface SnapshotWorkerData {
+  file: string;
+  baseUrl: string;
+  token: string | null;
+  /** The app's now (UTC epoch ms) when the worker was started. */
+  now: number;
+}
+
+/** A failed request, carried across the thread boundary (errors do not survive cloning). */
+export interface WorkerFailure {
+  kind: 'http' | 'network' | 'other';
+  status: number;
+  code: string;
+  message: string;
+  retryAfterMs: number | null;
+}
+
+export type SnapshotWorkerMessage =
+  | { type: 'firstPage'; tasks: number }
+  | { type: 'done'; result: SnapshotLoadResult | null }
+  | { type: 'failed'; failure: WorkerFailure };

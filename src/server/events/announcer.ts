@@ -1,0 +1,95 @@
+import { laterCursor } from '../../shared/domain/syncCursor';
+import type { ChangeNotice } from '../../shared/protocol';
+import type { ChangeNotifier, LogNotice } from '../notifier';
+
+export interface Listener {
+  brandIds: ReadonlySet<string>;
+  advocateId: string;
+  send(notice: ChangeNotice): void;
+}
+
+/**
+ * One process's change events, coalesced: per brand at most one `change` event per
+ * `intervalMs`, carrying the newest cursor announced meanwhile, to every stream of that brand;
+ * rows meant for one advocate (renewals, ledger entries, tier re-renders, a holder's own work on
+ * a claimed task) likewise per (brand, advocate), to that advocate's streams only. The first
+ * change after a quiet interval goes out at once; later ones wait for the interval's end.
+ * So however fast a brand changes, each advocate is told to pull at most once or twice per
+ * interval, and never because of another advocate's private rows.
+ */
+export function announcer(notifier: ChangeNotifier, intervalMs: number) {
+  const listeners = new Set<Listener>();
+  const slots = new Map<
+    string,
+    {
+      brandId: string;
+      advocateId?: string;
+      cursor: string | null;
+      sentAt: number;
+      timer?: NodeJS.Timeout;
+    }
+  >();
+
+  const deliver = (key: string) => {
+    const slot = slots.get(key)!;
+    slot.timer = undefined;
+    if (slot.cursor === null) return;
+    const notice: ChangeNotice = { brandId: slot.brandId, cursor: slot.cursor };
+    slot.cursor = null;
+    slot.sentAt = Date.now();
+    for (const l of listeners) {
+      if (!l.brandIds.has(slot.brandId)) continue;
+      if (slot.advocateId !== undefined && slot.advocateId !== l.advocateId) continue;
+      l.send(notice);
+    }
+  };
+
+  const hear = (n: LogNotice) => {
+    const key = n.advocateId ? `${n.brandId}/${n.advocateId}` : n.brandId;
+    let slot = slots.get(key);
+    if (!slot) {
+      slot = {
+        brandId: n.brandId,
+        cursor: null,
+        sentAt: 0,
+        ...(n.advocateId ? { advocateId: n.advocateId } : {}),
+      };
+      slots.set(key, slot);
+    }
+    slot.cursor = laterCursor(slot.cursor, n.cursor);
+    if (slot.timer) return;
+    const wait = slot.sentAt + intervalMs - Date.now();
+    if (wait <= 0) deliver(key);
+    else {
+      slot.timer = setTimeout(() => deliver(key), wait);
+      slot.timer.unref();
+    }
+  };
+  const unsubscribe = notifier.subscribe(hear);
+
+  // Quiet slots are forgotten, so the map holds only recently active brands and advocates.
+  const sweep = setInterval(
+    () => {
+      const old = Date.now() - 2 * intervalMs;
+      for (const [key, slot] of slots) if (!slot.timer && slot.sentAt < old) slots.delete(key);
+    },
+    Math.max(10_000, intervalMs),
+  );
+  sweep.unref();
+
+  return {
+    listen(l: Listener): () => void {
+      listeners.add(l);
+      return () => void listeners.delete(l);
+    },
+    close() {
+      unsubscribe();
+      clearInterval(sweep);
+      for (const slot of slots.values()) if (slot.timer) clearTimeout(slot.timer);
+      slots.clear();
+      listeners.clear();
+    },
+  };
+}
+
+export type Announcer = ReturnType<typeof announcer>;

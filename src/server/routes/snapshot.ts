@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { Id, type OwnSnapshot } from '../../shared/protocol';
+import { ApiFailure } from '../errors';
+import { requireAdvocate } from '../http/auth';
+import { parseInput } from '../http/validate';
+import { negotiateEncoding, type SnapshotCache } from '../snapshotCache';
+import type { Store } from '../store';
+
+const BrandParams = z.strictObject({ brandId: Id });
+const NoQuery = z.strictObject({});
+
+/**
+ * Initial sync: `GET /v1/snapshot` (the caller's own rows) and `GET /v1/snapshot/brands/:id`
+ * (what every advocate of that brand at the caller's tier sees, cached and shared). The app
+ * continues with `/v1/sync` from the earliest cursor of the snapshots it applied.
+ */
+export function snapshotRoutes(
+  app: FastifyInstance,
+  store: Store,
+  now: () => number,
+  cache: SnapshotCache,
+) {
+  const auth = requireAdvocate(store, now);
+
+  app.get('/v1/snapshot', { onRequest: auth }, async (request): Promise<OwnSnapshot> => {
+    parseInput(NoQuery, request.query, 'query');
+    return store.snapshots.own(request.advocate!.id, request.advocate!.brandIds);
+  });
+
+  app.get('/v1/snapshot/brands/:brandId', { onRequest: auth }, async (request, reply) => {
+    parseInput(NoQuery, request.query, 'query');
+    const { brandId } = parseInput(BrandParams, request.params, 'params');
+    const advocate = request.advocate!;
+    const viewer = await store.snapshots.viewerIn(advocate.id, brandId, advocate.brandIds);
+    // Not a member there (or another brand's id): the same answer as a brand that does not exist.
+    if (!viewer) throw new ApiFailure('not_found', `no brand ${brandId} for this device`);
+    const snapshot = await cache.get(brandId, viewer.tier, viewer.suspended);
+    const encoding = negotiateEncoding(request.headers['accept-encoding']);
+    reply.header('vary', 'accept-encoding').header('etag', snapshot.etag);
+    if (request.headers['if-none-match'] === snapshot.etag) return reply.code(304).send();
+    const body = await snapshot.body(encoding);
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return reply.type('application/json; charset=utf-8').send(body);
+  });
+}

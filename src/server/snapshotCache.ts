@@ -1,0 +1,131 @@
+/**
+ * Brand snapshots built once per (brand, tier, suspended) and shared by every advocate asking
+ * for the same one: serialized once and compressed once per encoding, so serving one costs a
+ * membership lookup and a write of bytes already made.
+ *
+ * Staleness bound: a cached snapshot is served while the brand has at most `maxLag` change rows
+ * after its cursor and it is younger than `maxAgeMs`; past either it is rebuilt (once, however
+ * many ask at that moment). Serving a stale one is correct, only more work for the app: it
+ * continues `/v1/sync` from the snapshot's own cursor and pulls what happened since.
+ */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { SnapshotReads } from './store/snapshot';
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+export interface CachedSnapshot {
+  cursor: string;
+  builtAt: number;
+  etag: string;
+  body(encoding: Encoding): Promise<Buffer>;
+}
+
+export interface SnapshotCacheOptions {
+  maxLag?: number;
+  maxAgeMs?: number;
+  /** How often one cached entry's lag is checked against the log (the check is a query). */
+  checkEveryMs?: number;
+}
+
+const brotli = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+interface Entry {
+  snapshot: Promise<CachedSnapshot>;
+  checkedAt: number;
+}
+
+export interface SnapshotCache {
+  get(brandId: string, tier: number, suspended: boolean): Promise<CachedSnapshot>;
+  /** Entries built so far (for tests and the benchmark). */
+  readonly builds: number;
+}
+
+export function snapshotCache(
+  reads: SnapshotReads,
+  now: () => number,
+  options: SnapshotCacheOptions = {},
+): SnapshotCache {
+  const maxLag = options.maxLag ?? 1000;
+  const maxAgeMs = options.maxAgeMs ?? 5 * 60_000;
+  const checkEveryMs = options.checkEveryMs ?? 1000;
+  const entries = new Map<string, Entry>();
+  let builds = 0;
+
+  const build = async (brandId: string, tier: number, suspended: boolean) => {
+    builds++;
+    const snapshot = await reads.brand(brandId, tier, suspended, now());
+    const json = Buffer.from(JSON.stringify(snapshot));
+    const encoded = new Map<Encoding, Promise<Buffer>>([['identity', Promise.resolve(json)]]);
+    const made: CachedSnapshot = {
+      cursor: snapshot.cursor,
+      builtAt: snapshot.builtAt,
+      etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
+      body(encoding) {
+        let body = encoded.get(encoding);
+        if (!body) {
+          // Compressed on the thread pool, once per encoding, off the event loop.
+          body =
+            encoding === 'br'
+              ? brotli(json, {
+                  params: {
+                    [constants.BROTLI_PARAM_QUALITY]: 5,
+                    [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+                  },
+                })
+              : gzipAsync(json, { level: 6 });
+          encoded.set(encoding, body);
+        }
+        return body;
+      },
+    };
+    return made;
+  };
+
+  const stale = async (brandId: string, entry: Entry): Promise<boolean> => {
+    const s = await entry.snapshot;
+    if (now() - s.builtAt > maxAgeMs) return true;
+    if (now() - entry.checkedAt < checkEveryMs) return false;
+    entry.checkedAt = now();
+    return (await reads.lag(brandId, s.cursor, maxLag + 1)) > maxLag;
+  };
+
+  return {
+    get builds() {
+      return builds;
+    },
+    async get(brandId, tier, suspended) {
+      const key = `${brandId}\u0000${tier}\u0000${suspended ? 1 : 0}`;
+      const held = entries.get(key);
+      if (held) {
+        const isStale = await stale(brandId, held).catch(() => true);
+        // Another request may have replaced it meanwhile: rebuild only what is still there.
+        if (!isStale || entries.get(key) !== held) return (entries.get(key) ?? held).snapshot;
+      }
+      const entry: Entry = { snapshot: build(brandId, tier, suspended), checkedAt: now() };
+      entries.set(key, entry);
+      entry.snapshot.catch(() => {
+        if (entries.get(key) === entry) entries.delete(key);
+      });
+      return entry.snapshot;
+    },
+  };
+}
+
+/** The best encoding the `Accept-Encoding` header allows: brotli, then gzip, else none. */
+export function negotiateEncoding(header: string | undefined): Encoding {
+  const accepted = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = q ? Number(q.slice(2)) : 1;
+    accepted.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  const weight = (name: string) => accepted.get(name) ?? accepted.get('*') ?? 0;
+  if (weight('br') > 0) return 'br';
+  if (weight('gzip') > 0) return 'gzip';
+  return 'identity';
+}

@@ -1,0 +1,288 @@
+/**
+ * Initial sync from a snapshot instead of a replay of the whole change log: the rows an advocate
+ * would hold after replaying `/v1/sync` from the start, read in ONE repeatable-read transaction
+ * (SQLite: one read transaction) together with the change-log horizon of that read, the cursor
+ * to continue from. What every advocate of a (brand, tier) sees is built once and shared (see
+ * snapshotCache.ts); what is one advocate's own (claims, offers, earnings) is read per request.
+ */
+import { sql, type Transaction } from 'kysely';
+import { formatCursor, horizonCursor, parseCursor } from '../../shared/domain/syncCursor';
+import type { PayoutRules } from '../../shared/domain/payout';
+import type { BrandSnapshot, OwnSnapshot, TaskView } from '../../shared/protocol';
+import { taskTable } from '../../shared/snapshotRows';
+import { ApiFailure } from '../errors';
+import { parseJson, type StoreContext } from './context';
+import type { DB } from './schema';
+import { changeSeenAtTier, seenAtTier } from './tierView';
+import {
+  articleView,
+  brandView,
+  ledgerView,
+  loadTasks,
+  macroView,
+  membershipView,
+  type MessageRow,
+  ratingView,
+  rawTaskView,
+  type TaskRow,
+  type Viewer,
+  visibleTo,
+} from './views';
+
+type Reader = Transaction<DB>;
+
+/**
+ * The cursor a snapshot read in `trx` continues from: every change below it is reflected in what
+ * `trx` reads; changes at or after it are pulled by `/v1/sync` (some again: they are upserts of
+ * current state). PostgreSQL: the horizon of `trx`'s own snapshot (`pg_snapshot_xmin`, see
+ * changeLog.ts), as `<xmin>.0`. SQLite (one writer, seq in commit order): the highest seq.
+ */
+export async function currentHorizonCursor(ctx: StoreContext, trx: Reader): Promise<string> {
+  if (ctx.dialect.name === 'postgres') {
+    const r = await sql<{ xmin: string }>`
+      select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(trx);
+    return horizonCursor(r.rows[0]!.xmin);
+  }
+  const r = await trx
+    .selectFrom('changes')
+    .select(sql<number | null>`max(seq)`.as('head'))
+    .executeTakeFirst();
+  return formatCursor({ xid: 0n, seq: BigInt(r?.head ?? 0) });
+}
+
+/**
+ * How many of the brand's change rows lie at or after `cursor` (as /v1/sync would read them),
+ * counted up to `cap` on the index (brand_id, xid, seq): how far a cached snapshot fell behind.
+ */
+export async function changesSince(
+  ctx: StoreContext,
+  brandId: string,
+  cursor: string,
+  cap: number,
+): Promise<number> {
+  const at = parseCursor(cursor) ?? { xid: 0n, seq: 0n };
+  const newer =
+    ctx.dialect.name === 'postgres'
+      ? sql`(xid, seq) > (${String(at.xid)}::xid8, ${String(at.seq)}::bigint)`
+      : sql`seq > ${Number(at.seq)}`;
+  const r = await sql<{ n: number | string }>`
+    select count(*) as n from (
+      select 1 from changes where brand_id = ${brandId} and ${newer} limit ${cap}
+    ) newer`.execute(ctx.db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** One consistent read: repeatable read and read only on PostgreSQL, a read transaction on SQLite. */
+function readTransaction<T>(ctx: StoreContext, fn: (trx: Reader) => Promise<T>): Promise<T> {
+  const tx = ctx.db.transaction();
+  return (
+    ctx.dialect.name === 'postgres'
+      ? tx.setIsolationLevel('repeatable read').setAccessMode('read only')
+      : tx
+  ).execute(fn);
+}
+
+/** Groups messages (already in thread order) by task. */
+function threads(messages: MessageRow[]): Map<string, MessageRow[]> {
+  const out = new Map<string, MessageRow[]>();
+  for (const m of messages) {
+    const list = out.get(m.task_id);
+    if (list) list.push(m);
+    else out.set(m.task_id, [m]);
+  }
+  return out;
+}
+
+/** A task as `viewer` may see it: the same rendering `/v1/sync` sends. */
+function seenTask(t: TaskRow, messages: MessageRow[], tier: number): TaskView {
+  const change = changeSeenAtTier({ seq: 1, kind: 'task', task: rawTaskView(t, messages) }, tier);
+  return (change as Extract<typeof change, { kind: 'task' }>).task;
+}
+
+/** Nobody's id: the shared part holds only what any advocate of the (brand, tier) sees. */
+const NOBODY = '';
+
+/**
+ * The shared part for (brand, tier, suspended): the brand, its payout rules (every version, as
+ * the log carries them), live articles and macros, and the open tasks offered to no one that the
+ * tier may see. Tasks held by or offered to one advocate are in their own part.
+ */
+export async function buildBrandSnapshot(
+  ctx: StoreContext,
+  brandId: string,
+  tier: number,
+  suspended: boolean,
+  now: number,
+): Promise<BrandSnapshot> {
+  return readTransaction(ctx, async (trx) => {
+    const cursor = await currentHorizonCursor(ctx, trx);
+    const brand = await trx
+      .selectFrom('brands')
+      .selectAll()
+      .where('id', '=', brandId)
+      .executeTakeFirst();
+    if (!brand) throw new ApiFailure('not_found', `no brand ${brandId}`);
+    const rules = await trx
+      .selectFrom('payout_rules')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .orderBy('version')
+      .execute();
+    const content = (table: 'articles' | 'macros') =>
+      trx
+        .selectFrom(table)
+        .selectAll()
+        .where('brand_id', '=', brandId)
+        .where('deleted_at', 'is', null)
+        .orderBy('id')
+        .execute();
+    const articles = await content('articles');
+    const macros = await content('macros');
+    const viewer: Viewer = { advocateId: NOBODY, tier, suspended };
+    let tasks: TaskView[] = [];
+    if (!suspended) {
+      const openTasks = () =>
+        trx
+          .selectFrom('tasks')
+          .where('tasks.brand_id', '=', brandId)
+          .where('tasks.status', '=', 'open')
+          .where('tasks.offered_to', 'is', null)
+          .where('tasks.min_tier', '<=', tier);
+      const rows = await openTasks().selectAll('tasks').orderBy('tasks.created_at').execute();
+      const messages = await openTasks()
+        .innerJoin('messages', 'messages.task_id', 'tasks.id')
+        .selectAll('messages')
+        .orderBy('messages.task_id')
+        .orderBy('messages.created_at')
+        .orderBy('messages.ord')
+        .execute();
+      const byTask = threads(messages);
+      // The one visibility rule decides, the query above only narrows what it is asked about.
+      tasks = rows
+        .filter((t) => visibleTo(t, viewer))
+        .map((t) => seenTask(t, byTask.get(t.id) ?? [], tier));
+    }
+    return {
+      brandId,
+      tier,
+      cursor,
+      builtAt: now,
+      brand: brandView(brand),
+      payoutRules: rules.map((r) => ({
+        version: r.version,
+        rules: parseJson<PayoutRules>(r.rules),
+        effectiveAt: r.effective_at,
+      })),
+      articles: articles.map(articleView),
+      macros: macros.map(macroView),
+      tasks: taskTable(tasks),
+    };
+  });
+}
+
+/**
+ * The caller's own rows in the brands its token reaches: memberships, the tasks it holds or is
+ * offered (at its tier in their brand), its ledger entries and ratings.
+ */
+export async function buildOwnSnapshot(
+  ctx: StoreContext,
+  advocateId: string,
+  brandIds: string[],
+): Promise<OwnSnapshot> {
+  return readTransaction(ctx, async (trx) => {
+    const cursor = await currentHorizonCursor(ctx, trx);
+    const members = (
+      await trx
+        .selectFrom('memberships')
+        .selectAll()
+        .where('advocate_id', '=', advocateId)
+        .execute()
+    ).filter((m) => brandIds.includes(m.brand_id));
+    const empty: OwnSnapshot = {
+      cursor,
+      memberships: [],
+      tasks: taskTable([]),
+      ledger: [],
+      ratings: [],
+    };
+    if (members.length === 0) return empty;
+    const brands = members.map((m) => m.brand_id);
+    const viewers = new Map<string, Viewer>(
+      members.map((m) => [m.brand_id, { advocateId, tier: m.tier, suspended: m.suspended === 1 }]),
+    );
+    const mine = await trx
+      .selectFrom('tasks')
+      .select('id')
+      .where('brand_id', 'in', brands)
+      .where((eb) => eb.or([eb('holder_id', '=', advocateId), eb('offered_to', '=', advocateId)]))
+      .execute();
+    const loaded = await loadTasks(
+      trx,
+      mine.map((t) => t.id),
+    );
+    const tasks: TaskView[] = [];
+    for (const { task, messages } of loaded.values()) {
+      const viewer = viewers.get(task.brand_id)!;
+      if (visibleTo(task, viewer)) tasks.push(seenTask(task, messages, viewer.tier));
+    }
+    tasks.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    const tierIn = (brandId: string) => viewers.get(brandId)!.tier;
+    const ledger = await trx
+      .selectFrom('ledger')
+      .selectAll()
+      .where('advocate_id', '=', advocateId)
+      .where('brand_id', 'in', brands)
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
+    const ratings = await trx
+      .selectFrom('ratings')
+      .selectAll()
+      .where('advocate_id', '=', advocateId)
+      .where('brand_id', 'in', brands)
+      .orderBy('rated_at')
+      .orderBy('task_id')
+      .execute();
+    return {
+      cursor,
+      memberships: members.map(membershipView),
+      tasks: taskTable(tasks),
+      // Ledger entries and ratings are redacted at tier 0 exactly as their sync changes are.
+      ledger: ledger.map((l) => seenAtTier(ledgerView(l), tierIn(l.brand_id))),
+      ratings: ratings.map((r) => seenAtTier(ratingView(r), tierIn(r.brand_id))),
+    };
+  });
+}
+
+/** The snapshot reads the routes use (`store.snapshots`). */
+export interface SnapshotReads {
+  /** The caller's standing in a brand its token reaches, or undefined (not a member there). */
+  viewerIn(
+    advocateId: string,
+    brandId: string,
+    brandIds: string[],
+  ): Promise<{ tier: number; suspended: boolean } | undefined>;
+  brand(brandId: string, tier: number, suspended: boolean, now: number): Promise<BrandSnapshot>;
+  own(advocateId: string, brandIds: string[]): Promise<OwnSnapshot>;
+  /** The brand's change rows after `cursor`, counted up to `cap`. */
+  lag(brandId: string, cursor: string, cap: number): Promise<number>;
+}
+
+export function snapshotReads(ctx: StoreContext): SnapshotReads {
+  return {
+    async viewerIn(advocateId, brandId, brandIds) {
+      if (!brandIds.includes(brandId)) return undefined;
+      const m = await ctx.db
+        .selectFrom('memberships')
+        .select(['tier', 'suspended'])
+        .where('advocate_id', '=', advocateId)
+        .where('brand_id', '=', brandId)
+        .executeTakeFirst();
+      return m ? { tier: m.tier, suspended: m.suspended === 1 } : undefined;
+    },
+    brand: (brandId, tier, suspended, now) =>
+      buildBrandSnapshot(ctx, brandId, tier, suspended, now),
+    own: (advocateId, brandIds) => buildOwnSnapshot(ctx, advocateId, brandIds),
+    lag: (brandId, cursor, cap) => changesSince(ctx, brandId, cursor, cap),
+  };
+}

@@ -1,0 +1,63 @@
+import { EVERYONE } from '../notifier';
+import type { AdvocateAuth } from './tokens';
+
+/** A cached answer is re-checked against the database at least this often (missed invalidations). */
+export const TOKEN_CACHE_TTL_MS = 30_000;
+const MAX_ENTRIES = 50_000;
+
+interface Entry {
+  auth: AdvocateAuth;
+  /** The token's own expiry: past it the entry answers nothing, whatever the cache's age. */
+  expiresAt: number;
+  cachedAt: number;
+}
+
+/**
+ * Device token (by hash) → who holds it and which brands it reaches, so an authenticated request
+ * costs no query. Every write that changes that answer (revocation, refresh, a brand's access cut,
+ * an accepted invite) invalidates the advocate through the notifier after its commit, in every
+ * process (store/context.ts `ChangeWriter.invalidate`); an entry also lapses at the token's
+ * expiry and after `TOKEN_CACHE_TTL_MS`. Only live tokens are cached: an unknown one is looked
+ * up every time.
+ */
+export class TokenCache {
+  private readonly byHash = new Map<string, Entry>();
+  private readonly hashesOf = new Map<string, Set<string>>();
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  get(tokenHash: string, now: number): AdvocateAuth | undefined {
+    const e = this.byHash.get(tokenHash);
+    if (!e) return undefined;
+    if (now >= e.expiresAt || this.clock() - e.cachedAt > TOKEN_CACHE_TTL_MS) {
+      this.drop(tokenHash, e.auth.id);
+      return undefined;
+    }
+    return e.auth;
+  }
+
+  set(tokenHash: string, auth: AdvocateAuth, expiresAt: number) {
+    if (this.byHash.size >= MAX_ENTRIES) this.clear();
+    this.byHash.set(tokenHash, { auth, expiresAt, cachedAt: this.clock() });
+    let hashes = this.hashesOf.get(auth.id);
+    if (!hashes) this.hashesOf.set(auth.id, (hashes = new Set()));
+    hashes.add(tokenHash);
+  }
+
+  /** Forgets every token of this advocate (`EVERYONE`: of all advocates). */
+  invalidate(advocateId: string) {
+    if (advocateId === EVERYONE) return this.clear();
+    for (const h of this.hashesOf.get(advocateId) ?? []) this.byHash.delete(h);
+    this.hashesOf.delete(advocateId);
+  }
+
+  private drop(tokenHash: string, advocateId: string) {
+    this.byHash.delete(tokenHash);
+    this.hashesOf.get(advocateId)?.delete(tokenHash);
+  }
+
+  private clear() {
+    this.byHash.clear();
+    this.hashesOf.clear();
+  }
+}

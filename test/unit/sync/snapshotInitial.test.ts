@@ -1,0 +1,111 @@
+/**
+ * The app's initial sync from snapshots: the real feed server, the real handlers over a SQLite
+ * file, and the load on its worker thread. It must end where a replay of the log ends, show the
+ * first feed page before the load completes, continue with `/v1/sync` from the snapshot's
+ * cursor, and leave everything the advocate wrote (outbox, drafts, "Not sent", a pending
+ * claim's local state) exactly as it was.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { resetSyncState } from '../../../src/core/sync/syncStateRepo';
+import type { TestCore } from '../../support/core';
+import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
+import { advocateIdOf, localTasks, serverView, signedInCore, waitFor } from './helpers';
+
+let feed: TestFeedServer | undefined;
+let core: TestCore | undefined;
+afterEach(async () => {
+  await core?.close();
+  await feed?.close();
+  core = feed = undefined;
+});
+
+const rows = (c: TestCore, sql: string) => c.db.prepare(sql).all();
+
+describe('initial sync from snapshots', () => {
+  it('ends where a full replay ends, showing the first feed page before it completes', async () => {
+    feed = await startTestFeedServer();
+    await feed.pushTasks(450);
+    await feed.server.store.upsertArticles(
+      feed.brandId,
+      [
+        {
+          externalRef: 'kb-1',
+          title: 'Returns',
+          bodyMarkdown: 'Send it back within 30 days.',
+          tags: [],
+        },
+      ],
+      Date.now(),
+    );
+    core = await signedInCore(feed.url, await feed.invite('Ana'));
+    const advocateId = advocateIdOf(core);
+    expect(localTasks(core)).toEqual(await serverView(feed.server.store, advocateId));
+    expect(localTasks(core)).toHaveLength(450);
+    expect(rows(core, 'SELECT id FROM articles')).toHaveLength(1);
+    // The feed was told to show its first page while the sync was still going.
+    const events = core.events.map((e) => e.event);
+    const firstChange = events.indexOf('feed:changed');
+    const online = core.events.findIndex(
+      (e) => e.event === 'sync:status' && (e.payload as { state: string }).state === 'online',
+    );
+    expect(firstChange).toBeGreaterThanOrEqual(0);
+    expect(firstChange).toBeLessThan(online);
+    // The indexes dropped for the bulk load are all back.
+    const indexes = rows(
+      core,
+      "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tasks'",
+    );
+    expect(indexes.length).toBeGreaterThanOrEqual(5);
+
+    // Later changes arrive by /v1/sync from the snapshot's cursor.
+    await feed.pushTasks(3, 1000);
+    await core.handlers['sync:now'](undefined);
+    expect(localTasks(core)).toEqual(await serverView(feed.server.store, advocateId));
+    expect(localTasks(core)).toHaveLength(453);
+  });
+
+  it('leaves the outbox, drafts, "Not sent" and a pending claim as they were', async () => {
+    feed = await startTestFeedServer();
+    await feed.pushTasks(250);
+    core = await signedInCore(feed.url, await feed.invite('Ben'));
+    const c = core;
+    const [held, other] = localTasks(c).map((t) => t.id);
+    const now = Date.now();
+    c.db
+      .prepare(
+        "UPDATE tasks SET status = 'claimed', holder_id = 'me', local_state = 'pending_claim' WHERE id = ?",
+      )
+      .run(held);
+    c.db
+      .prepare(
+        `INSERT INTO outbox (idempotency_key, task_id, type, payload, created_at, parked_at)
+         VALUES ('key-000001', ?, 'claim', '{}', ?, ?)`,
+      )
+      .run(held, now, now);
+    c.db
+      .prepare(
+        "INSERT INTO drafts (task_id, kind, body, updated_at) VALUES (?, 'reply', 'Dear customer', ?)",
+      )
+      .run(other, now);
+    c.db
+      .prepare(
+        `INSERT INTO unsent (task_id, subject, type, body, reason, created_at)
+         VALUES (?, 'Subject', 'reply', 'Refused text', 'conflict', ?)`,
+      )
+      .run(other, now);
+    const written = () => ({
+      outbox: rows(c, 'SELECT * FROM outbox'),
+      drafts: rows(c, 'SELECT * FROM drafts'),
+      unsent: rows(c, 'SELECT * FROM unsent'),
+      held: rows(c, `SELECT status, holder_id, local_state FROM tasks WHERE id = '${held}'`),
+    });
+    const before = written();
+
+    // Forget the cursor: the next sync loads the snapshots again over what is here.
+    resetSyncState(c.db);
+    await c.handlers['sync:now'](undefined);
+    await waitFor(() => c.db.prepare('SELECT cursor FROM sync_state').pluck().get(), 'a cursor');
+    expect(written()).toEqual(before);
+    expect(localTasks(c)).toHaveLength(250);
+  });
+});
