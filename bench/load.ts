@@ -1,54 +1,55 @@
 /**
- * `npm run bench -- load`: 1,000 simulated advocates (distinct device tokens) on loopback against
- * two feed-server replicas (child processes) on PostgreSQL, then against one process on SQLite.
- * Each advocate pulls `/v1/sync`, some hold a `/v1/events` stream and pull when told to, the others
- * poll; they claim open tasks, reply and resolve (some resolves sent twice at once, as a retrying
- * client would) while an admin pushes new feed batches. At the end every advocate pulls to the
- * head and the run checks against the database: no task won by two advocates, no applied action
- * missing or applied twice, and each advocate's local task state equal to the server's.
+ * `npm run bench -- load`: an OPEN-LOOP load of 1,000 simulated advocates (distinct device tokens)
+ * on loopback against two feed-server replicas (child processes on core 0) on PostgreSQL, then
+ * one process on SQLite; this generator runs pinned to core 1 (`taskset`).
  *
- * Env: GIGDESK_LOAD_SECONDS (default 60), GIGDESK_LOAD_ADVOCATES (1000), GIGDESK_LOAD_SSE (200
- * concurrent event streams), GIGDESK_LOAD_THINK_MS (10000), GIGDESK_LOAD_BACKENDS (postgres,sqlite),
- * GIGDESK_BENCH_PG_URL (else GIGDESK_TEST_PG_URL, else postgres://postgres@127.0.0.1:5432/test; a
- * throwaway schema is used and dropped).
+ * Every advocate holds a `/v1/events` stream and acts on its own Poisson clock (one action every
+ * 20–60 s on average, drawn per advocate): claim an open task it knows of, reply on the one it
+ * holds, resolve it (some resolves sent twice at once, as a retrying client would). Arrivals do
+ * not wait for answers, so latencies are what a user waits, not a queue the generator builds. It
+ * pulls `/v1/sync` when an event announces a cursor it does not hold, at most once per 2 s (plus
+ * jitter), as the app does. An admin pushes new tasks every 2 s.
+ *
+ * Measured: per-route p50/p95/p99, CPU per process (replicas and this run's PostgreSQL backends,
+ * from /proc), freshness (a claim's request start → another advocate's pull has its revoke), and
+ * at the end against the database: no task won by two advocates, no applied action missing or
+ * applied twice, every advocate's state equal to the server's.
+ *
+ * Env: GIGDESK_LOAD_SECONDS (60), GIGDESK_LOAD_ADVOCATES (1000), GIGDESK_LOAD_BACKENDS
+ * (postgres,sqlite), GIGDESK_BENCH_PG_URL (else GIGDESK_TEST_PG_URL, else
+ * postgres://postgres@127.0.0.1:5432/test; a throwaway schema is used and dropped).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import pg from 'pg';
 import { openStore, type Store } from '../src/server';
 import { dialectFor } from '../src/server/store/dialect';
 import { visibleTo } from '../src/server/store/views';
 import type { PayoutRules } from '../src/shared/domain/payout';
+import { cursorHolds } from '../src/shared/domain/syncCursor';
 import {
   type ActionsResponse,
+  ChangeNotice,
   type SyncResponse,
   type TaskView,
   TaskPush,
 } from '../src/shared/protocol';
-import { type Backend, call, deploy, Recorder } from './deployment';
+import { type Backend, call, cpuMeter, deploy, pinGenerator, Recorder } from './deployment';
 import { metric, percentile, round } from './stats';
 
 const cfg = {
   seconds: Number(process.env.GIGDESK_LOAD_SECONDS ?? 60),
   advocates: Number(process.env.GIGDESK_LOAD_ADVOCATES ?? 1000),
-  sse: Number(process.env.GIGDESK_LOAD_SSE ?? 200),
   backends: (process.env.GIGDESK_LOAD_BACKENDS ?? 'postgres,sqlite').split(',') as Backend[],
   pgUrl:
     process.env.GIGDESK_BENCH_PG_URL ??
     process.env.GIGDESK_TEST_PG_URL ??
     'postgres://postgres@127.0.0.1:5432/test',
-  /** Mean pause between an advocate's steps (GIGDESK_LOAD_THINK_MS). */
-  thinkMs: Number(process.env.GIGDESK_LOAD_THINK_MS ?? 10_000),
-  /** An advocate with an event stream pulls at most this often; one without polls this often. */
+  /** Each advocate's mean time between actions is drawn from this range. */
+  actEveryMs: [20_000, 60_000] as const,
+  /** The app's pull throttle: at most one pull per 2 s, plus up to 500 ms of jitter. */
   minPullMs: 2000,
-  pollMs: 10_000,
-  claimChance: 0.35,
-  initialTasks: 100,
+  pullJitterMs: 500,
+  initialTasks: 300,
   pushEveryMs: 2000,
   pushNew: 10,
   /** Share of resolves sent twice concurrently with the same idempotency key. */
@@ -63,6 +64,8 @@ const RULES: PayoutRules = {
 };
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** The next arrival of a Poisson process with this mean gap. */
+const nextGap = (meanMs: number) => -Math.log(1 - Math.random()) * meanMs;
 
 const task = (n: number) =>
   TaskPush.parse({
@@ -91,10 +94,16 @@ interface Advocate {
   cursor: string | undefined;
   /** taskId → "status|holderId", built only from pulls and action answers. */
   tasks: Map<string, string>;
-  dirty: boolean;
+  /** The task it holds and what it did on it so far. */
+  holding: { taskId: string; replied: boolean } | undefined;
+  meanGapMs: number;
   lastPull: number;
-  wake: (() => void) | undefined;
-  streamed: boolean;
+  pulling: boolean;
+  pullTimer: NodeJS.Timeout | undefined;
+  /** A cursor announced while a pull was going that the pull may not reach. */
+  wanted: string | undefined;
+  /** taskId → the claim commit it has already been measured for. */
+  fresh: Map<string, number>;
 }
 
 const stateOf = (t: Pick<TaskView, 'status' | 'holderId'>) => `${t.status}|${t.holderId ?? ''}`;
@@ -105,6 +114,9 @@ interface Ledgerbook {
   winners: Map<string, Set<string>>;
   resolves: { advocateId: string; taskId: string }[];
   replies: { advocateId: string; taskId: string; body: string }[];
+  /** taskId → [request start of the applied claim, its claimer's index]. */
+  claimedAt: Map<string, [number, number]>;
+  freshness: number[];
 }
 
 /** `fn` for every advocate, 32 at a time. */
@@ -139,13 +151,11 @@ async function seed(store: Store, n: number) {
       }
     }),
   );
-  for (let i = 0; i < cfg.initialTasks; i += 100) {
-    await store.upsertTasks(
-      brand.id,
-      Array.from({ length: Math.min(100, cfg.initialTasks - i) }, (_, k) => task(i + k)),
-      now,
-    );
-  }
+  await store.upsertTasks(
+    brand.id,
+    Array.from({ length: cfg.initialTasks }, (_, k) => task(k)),
+    now,
+  );
   return { brandId: brand.id, adminKey, advocates };
 }
 
@@ -162,21 +172,27 @@ async function scenario(backend: Backend) {
       winners: new Map(),
       resolves: [],
       replies: [],
+      claimedAt: new Map(),
+      freshness: [],
     };
     const agents = new Map(
       deployment.urls.map((u) => [u, new http.Agent({ keepAlive: true, maxSockets: 256 })]),
     );
     const sseAgent = new http.Agent({ keepAlive: false });
+    const [lo, hi] = cfg.actEveryMs;
     const advocates: Advocate[] = seeded.advocates.map((a, i) => ({
       i,
       ...a,
       base: deployment.urls[i % deployment.urls.length]!,
       cursor: undefined,
       tasks: new Map(),
-      dirty: true,
+      holding: undefined,
+      meanGapMs: lo + Math.random() * (hi - lo),
       lastPull: 0,
-      wake: undefined,
-      streamed: i < cfg.sse,
+      pulling: false,
+      pullTimer: undefined,
+      wanted: undefined,
+      fresh: new Map(),
     }));
     let stopped = false;
 
@@ -200,19 +216,51 @@ async function scenario(backend: Backend) {
     };
 
     const pull = async (a: Advocate) => {
-      a.dirty = false;
       a.lastPull = Date.now();
       for (;;) {
         const q = a.cursor === undefined ? '' : `&cursor=${a.cursor}`;
         const r = await timed<SyncResponse>('GET /v1/sync', a, 'GET', `/v1/sync?limit=500${q}`);
         if (r.status !== 200) return;
+        const at = performance.now();
         for (const c of r.body.changes) {
+          const taskId = c.kind === 'task' ? c.task.id : c.kind === 'revoke' ? c.taskId : null;
           if (c.kind === 'task') a.tasks.set(c.task.id, stateOf(c.task));
           else if (c.kind === 'revoke') a.tasks.delete(c.taskId);
+          const claim = taskId ? book.claimedAt.get(taskId) : undefined;
+          if (taskId && claim && claim[1] !== a.i && a.fresh.get(taskId) !== claim[0]) {
+            a.fresh.set(taskId, claim[0]);
+            book.freshness.push(at - claim[0]);
+          }
         }
         a.cursor = r.body.cursor;
         if (!r.body.hasMore) return;
       }
+    };
+
+    /** The app's throttle: a pull for an announced cursor it does not hold, at most every 2 s. */
+    const announce = (a: Advocate, cursor: string | null) => {
+      if (stopped || (cursor !== null && cursorHolds(a.cursor, cursor))) return;
+      if (a.pulling) {
+        a.wanted = cursor ?? a.wanted;
+        return;
+      }
+      if (a.pullTimer) return;
+      const due = a.lastPull + cfg.minPullMs + Math.random() * cfg.pullJitterMs - Date.now();
+      a.pullTimer = setTimeout(
+        () => {
+          a.pullTimer = undefined;
+          a.pulling = true;
+          pull(a)
+            .catch(() => {})
+            .finally(() => {
+              a.pulling = false;
+              const again = a.wanted;
+              a.wanted = undefined;
+              if (again !== undefined) announce(a, again);
+            });
+        },
+        Math.max(0, due),
+      );
     };
 
     let keys = 0;
@@ -225,54 +273,53 @@ async function scenario(backend: Backend) {
           timed<ActionsResponse>(`POST /v1/actions ${route}`, a, 'POST', '/v1/actions', body),
         ),
       );
-      const first = replies.find((r) => r.status === 200)?.body.results[0];
-      return first?.status;
+      return replies.find((r) => r.status === 200)?.body.results[0]?.status;
     };
 
-    const work = async (a: Advocate) => {
+    /** One arrival: the next step of this advocate's work. */
+    const step = async (a: Advocate) => {
+      const held = a.holding;
+      if (held && !held.replied) {
+        held.replied = true;
+        const text = `Thanks for waiting: ${randomBytes(6).toString('hex')}`;
+        if (
+          (await act(a, 'reply', { type: 'reply', taskId: held.taskId, body: text })) === 'applied'
+        )
+          book.replies.push({ advocateId: a.id, taskId: held.taskId, body: text });
+        return;
+      }
+      if (held) {
+        a.holding = undefined;
+        const twice = Math.random() < cfg.doubleSend ? 2 : 1;
+        const s = await act(a, 'resolve', { type: 'resolve', taskId: held.taskId }, twice);
+        if (s === 'applied') book.resolves.push({ advocateId: a.id, taskId: held.taskId });
+        return;
+      }
       const open = [...a.tasks].filter(([, s]) => s.startsWith('open|'));
       if (open.length === 0) return;
       const taskId = open[Math.floor(Math.random() * open.length)]![0];
       book.claimsAttempted++;
+      const started = performance.now();
       if ((await act(a, 'claim', { type: 'claim', taskId })) !== 'applied') return;
       book.claimsWon++;
+      book.claimedAt.set(taskId, [started, a.i]);
+      a.holding = { taskId, replied: false };
       let w = book.winners.get(taskId);
       if (!w) book.winners.set(taskId, (w = new Set()));
       w.add(a.id);
-      await sleep(200 + Math.random() * 800);
-      const text = `Thanks for waiting: ${randomBytes(6).toString('hex')}`;
-      if ((await act(a, 'reply', { type: 'reply', taskId, body: text })) === 'applied') {
-        book.replies.push({ advocateId: a.id, taskId, body: text });
-      }
-      const twice = Math.random() < cfg.doubleSend ? 2 : 1;
-      if ((await act(a, 'resolve', { type: 'resolve', taskId }, twice)) === 'applied') {
-        book.resolves.push({ advocateId: a.id, taskId });
-      }
     };
 
-    const nap = (a: Advocate, ms: number) =>
-      new Promise<void>((done) => {
-        const t = setTimeout(finish, ms);
-        function finish() {
-          clearTimeout(t);
-          a.wake = undefined;
-          done();
-        }
-        a.wake = finish;
-      });
-
-    const live = async (a: Advocate) => {
-      await nap(a, Math.random() * cfg.thinkMs);
-      while (!stopped) {
-        try {
-          const since = Date.now() - a.lastPull;
-          if ((a.dirty && since >= cfg.minPullMs) || since >= cfg.pollMs) await pull(a);
-          if (!stopped && Math.random() < cfg.claimChance) await work(a);
-        } catch {
-          // Counted in rec.errors; the advocate carries on, as the app would.
-        }
-        if (!stopped) await nap(a, cfg.thinkMs * (0.5 + Math.random()));
-      }
+    const inFlight = new Set<Promise<void>>();
+    const live = (a: Advocate) => {
+      const arrive = () => {
+        if (stopped) return;
+        const p = step(a)
+          .catch(() => {}) // counted in rec.errors; the advocate carries on, as the app would
+          .finally(() => inFlight.delete(p));
+        inFlight.add(p);
+        setTimeout(arrive, nextGap(a.meanGapMs));
+      };
+      setTimeout(arrive, nextGap(a.meanGapMs));
     };
 
     const streams: http.ClientRequest[] = [];
@@ -284,10 +331,17 @@ async function scenario(backend: Backend) {
         (res) => {
           rec.record('GET /v1/events (headers)', performance.now() - start);
           res.setEncoding('utf8');
+          let text = '';
           res.on('data', (chunk: string) => {
-            if (chunk.includes('event: change')) {
-              a.dirty = true;
-              if (Date.now() - a.lastPull >= cfg.minPullMs) a.wake?.();
+            text += chunk;
+            let end: number;
+            while ((end = text.indexOf('\n\n')) >= 0) {
+              const block = text.slice(0, end);
+              text = text.slice(end + 2);
+              const m = /^event: change\ndata: (.*)$/m.exec(block);
+              if (!m) continue;
+              const notice = ChangeNotice.safeParse(JSON.parse(m[1]!));
+              announce(a, notice.success ? notice.data.cursor : null);
             }
           });
           res.on('error', () => {});
@@ -302,6 +356,7 @@ async function scenario(backend: Backend) {
       let k = 0;
       while (!stopped) {
         await sleep(cfg.pushEveryMs);
+        if (stopped) return;
         const base = deployment.urls[k++ % deployment.urls.length]!;
         const batch = Array.from({ length: cfg.pushNew }, (_, j) => task(pushed + j));
         // Re-pushes of existing refs must change nothing.
@@ -317,22 +372,31 @@ async function scenario(backend: Backend) {
       }
     };
 
-    // Warm-up, not measured: every advocate's first full pull, as after a morning sign-in.
-    await eachAdvocate(advocates, pull);
+    // Warm-up, not measured: every advocate's first full pull and its event stream.
+    await eachAdvocate(advocates, async (a) => {
+      await pull(a);
+      listen(a);
+    });
+    await sleep(1000);
     rec.reset();
 
-    for (const a of advocates) if (a.streamed) listen(a);
+    const cpu = cpuMeter(deployment, cfg.pgUrl);
+    await cpu.start();
     const started = performance.now();
-    const loops = [...advocates.map(live), admin()];
+    for (const a of advocates) live(a);
+    const pushing = admin();
     await sleep(cfg.seconds * 1000);
     stopped = true;
-    for (const a of advocates) a.wake?.();
-    await Promise.all(loops);
+    const used = await cpu.stop();
     const elapsed = (performance.now() - started) / 1000;
+    await pushing;
+    await Promise.all([...inFlight]);
+    for (const a of advocates) if (a.pullTimer) clearTimeout(a.pullTimer);
+    while (advocates.some((a) => a.pulling)) await sleep(50);
     for (const s of streams) s.destroy();
     const loadRequests = rec.requests;
-    const loadSamples = rec.all();
     const loadRoutes = new Map([...rec.samples].map(([k, v]) => [k, [...v]]));
+    const errors = rec.errors;
 
     // Everyone catches up to the head, then the database is the judge.
     await eachAdvocate(advocates, pull);
@@ -343,9 +407,9 @@ async function scenario(backend: Backend) {
       deployment.urls.length,
       elapsed,
       loadRequests,
-      loadSamples,
       loadRoutes,
-      rec.errors,
+      errors,
+      used,
       book,
       verdict,
     );
@@ -435,14 +499,14 @@ function printReport(
   replicas: number,
   elapsed: number,
   requests: number,
-  samples: number[],
   routes: Map<string, number[]>,
   errors: number,
+  cpu: { replicas: number; database: number; total: number },
   book: Ledgerbook,
   v: Awaited<ReturnType<typeof verify>>,
 ) {
   console.log(
-    `\nload on ${backend}: ${replicas} replica(s), ${cfg.advocates} advocates (${Math.min(cfg.sse, cfg.advocates)} with event streams), ${round(elapsed, 1)} s, ${v.tasks} tasks at the end`,
+    `\nopen-loop load on ${backend}: ${replicas} replica(s), ${cfg.advocates} advocates on event streams, ${round(elapsed, 1)} s, ${v.tasks} tasks at the end, ${round(requests / elapsed, 1)} req/s`,
   );
   console.log(
     `${'route'.padEnd(30)} ${'count'.padStart(7)} ${'p50 ms'.padStart(9)} ${'p95 ms'.padStart(9)} ${'p99 ms'.padStart(9)}`,
@@ -454,15 +518,27 @@ function printReport(
     );
   }
   console.log(
+    `CPU: replicas ${round(cpu.replicas / elapsed, 3)} cores, PostgreSQL backends ${round(cpu.database / elapsed, 3)} cores; freshness p50 ${round(percentile(book.freshness, 50), 0)} ms, p95 ${round(percentile(book.freshness, 95), 0)} ms (${book.freshness.length} samples)`,
+  );
+  console.log(
     `claims attempted ${book.claimsAttempted}, won ${book.claimsWon}; errors ${errors}; double claims ${v.doubleClaims}; lost actions ${v.lost}; applied twice ${v.twice}; advocates whose state differs from the server's ${v.mismatched}`,
   );
   const m = `load.${backend}`;
+  const actions = [...routes]
+    .filter(([r]) => r.startsWith('POST /v1/actions'))
+    .flatMap(([, l]) => l);
+  const pulls = routes.get('GET /v1/sync') ?? [];
+  for (const q of [50, 95, 99]) {
+    metric(`${m}.pull_p${q}`, percentile(pulls, q), 'ms');
+    metric(`${m}.action_p${q}`, percentile(actions, q), 'ms');
+  }
+  metric(`${m}.freshness_p50`, percentile(book.freshness, 50), 'ms');
+  metric(`${m}.freshness_p95`, percentile(book.freshness, 95), 'ms');
+  metric(`${m}.cpu_cores`, cpu.total / elapsed, 'cores');
+  metric(`${m}.replicas_cores`, cpu.replicas / elapsed, 'cores');
+  metric(`${m}.database_cores`, cpu.database / elapsed, 'cores');
   metric(`${m}.req_rate`, requests / elapsed, 'req/s');
-  metric(`${m}.p50`, percentile(samples, 50), 'ms');
-  metric(`${m}.p95`, percentile(samples, 95), 'ms');
-  metric(`${m}.p99`, percentile(samples, 99), 'ms');
   const short: Record<string, string> = {
-    'GET /v1/sync': 'sync',
     'POST /v1/actions claim': 'claim',
     'POST /v1/actions reply': 'reply',
     'POST /v1/actions resolve': 'resolve',
@@ -474,7 +550,6 @@ function printReport(
     if (!name) continue;
     for (const q of [50, 95, 99]) metric(`${m}.${name}_p${q}`, percentile(list, q), 'ms');
   }
-  metric(`${m}.claims_attempted`, book.claimsAttempted, 'count');
   metric(`${m}.claims_won`, book.claimsWon, 'count');
   metric(`${m}.errors`, errors, 'count');
   metric(`${m}.double_claims`, v.doubleClaims, 'count');
@@ -484,5 +559,6 @@ function printReport(
 }
 
 export async function run(): Promise<void> {
+  if (!pinGenerator()) console.log('(taskset unavailable: the generator is not pinned)');
   for (const backend of cfg.backends) await scenario(backend);
 }

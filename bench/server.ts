@@ -14,6 +14,8 @@ const ADVOCATES = Number(process.env.BENCH_ADVOCATES ?? 500);
 const TASKS = 2000;
 const CONCURRENCY = 50;
 const ACTION_SECONDS = 6;
+/** Requests per route timed one at a time (service time, no queue). */
+const SERVICE_SAMPLES = 100;
 
 const rules = {
   currency: 'EUR',
@@ -148,6 +150,7 @@ export async function run(): Promise<void> {
     );
     const seconds = (performance.now() - t0) / 1000;
     const actionCpuUsage = process.cpuUsage(actionCpu);
+    const service = await serviceTimes(call, advocates, taskIds.slice(-SERVICE_SAMPLES * 3));
     const actionCpuMs = (actionCpuUsage.user + actionCpuUsage.system) / 1000;
     pageMs.sort((x, y) => x - y);
     const out = [
@@ -179,12 +182,66 @@ export async function run(): Promise<void> {
         unit: 'ms',
       },
     ];
+    for (const [route, list] of Object.entries(service)) {
+      for (const q of [50, 95, 99] as const)
+        out.push({
+          metric: `server.service.${route}_p${q}`,
+          value: Number(
+            percentile(
+              [...list].sort((x, y) => x - y),
+              q,
+            ).toFixed(2),
+          ),
+          unit: 'ms',
+        });
+    }
     console.log(
-      `feed server: ${ADVOCATES} advocates, ${TASKS} tasks, ${CONCURRENCY} in flight, ${pageMs.length} sync pages`,
+      `feed server: ${ADVOCATES} advocates, ${TASKS} tasks, ${CONCURRENCY} in flight, ${pageMs.length} sync pages; service times at concurrency 1 (${SERVICE_SAMPLES} each)`,
     );
     for (const line of out) console.log(JSON.stringify(line));
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+type Call = (token: string, method: string, path: string, body?: unknown) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * Service time per route at concurrency 1: one request at a time, so each figure is what the
+ * server spends on one request, not how long it waited behind others. One advocate claims,
+ * replies on and resolves a task, then pulls the delta those made (as after a change event).
+ */
+async function serviceTimes(
+  call: Call,
+  advocates: { id: string; token: string }[],
+  tasks: string[],
+) {
+  const out: Record<string, number[]> = { pull: [], claim: [], reply: [], resolve: [] };
+  const a = advocates[0]!;
+  const act = (route: string, action: Record<string, unknown>) => {
+    const t0 = performance.now();
+    return call(a.token, 'POST', '/v1/actions', { actions: [action] }).then((r) => {
+      out[route]!.push(performance.now() - t0);
+      return r.results[0].status as string;
+    });
+  };
+  let cursor = '';
+  for (let more = true; more;) {
+    const r = await call(a.token, 'GET', `/v1/sync?limit=1000${cursor ? `&cursor=${cursor}` : ''}`);
+    cursor = r.cursor;
+    more = r.hasMore;
+  }
+  for (let i = 0; i < SERVICE_SAMPLES && i < tasks.length; i++) {
+    const taskId = tasks[i]!;
+    const k = `service-${i}`;
+    if ((await act('claim', { key: `${k}-claim`, type: 'claim', taskId })) !== 'applied') continue;
+    await act('reply', { key: `${k}-reply`, type: 'reply', taskId, body: 'Thanks, on it.' });
+    await act('resolve', { key: `${k}-resolve`, type: 'resolve', taskId });
+    const t0 = performance.now();
+    const r = await call(a.token, 'GET', `/v1/sync?limit=500&cursor=${cursor}`);
+    out.pull!.push(performance.now() - t0);
+    cursor = r.cursor;
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 /** Shared helpers for benchmark suites: percentiles and the JSON-line output format. */
-export type Unit = 'ms' | 'rows/s' | 'MB' | 's' | 'req/s' | 'commits/s' | 'count' | 'ratio';
+export type Unit =
+  'ms' | 'rows/s' | 'MB' | 's' | 'req/s' | 'commits/s' | 'cores' | 'count' | 'ratio';
 
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
