@@ -9,6 +9,7 @@ import { sharedRateLimitStore } from './http/sharedRateLimit';
 import { textHygiene } from './http/textHygiene';
 import { adminRoutes } from './routes/admin';
 import { advocateRoutes } from './routes/advocate';
+import { customerRoutes } from './routes/customers';
 import { type EventStreams, eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import type { Store } from './store';
@@ -114,6 +115,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   healthRoutes(app, store, now);
   advocateRoutes(app, store, now);
   adminRoutes(app, store, now);
+  customerRoutes(app, store, now);
   const events = eventRoutes(
     app,
     store,

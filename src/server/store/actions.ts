@@ -3,7 +3,9 @@ import { canPerform, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult, ResolvedTransferTo } from '../../shared/protocol';
 import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
 import { answer, remember, replay } from './idempotency';
+import { caseClosed } from './customerCases';
 import { writeCaseEntry } from './ledger';
+import { whereOfferedTo } from './offers';
 import { fingerprint, newId } from './secrets';
 import { lifecycleOf, type TaskRow } from './views';
 
@@ -213,6 +215,8 @@ async function effect(
         ]),
       ]),
     );
+  } else if (a.type === 'accept' || a.type === 'decline') {
+    update = whereOfferedTo(update, actor.id, now);
   } else {
     update = update
       .where('status', '=', 'claimed')
@@ -227,7 +231,7 @@ async function effect(
   const rule = actionTable[a.type];
   const text = noteOf(a);
   if (rule.note && text) await addMessage(trx, task.id, actor, rule.note.becomes, text, now);
-  await extraEffect(trx, task, actor, a, now);
+  await extraEffect(trx, changes, task, actor, a, now);
   if (rule.payout) await writeCaseEntry(trx, changes, task, actor.id, rule.payout, now);
   // Renewals change only the holder's lease; everyone else's view is unchanged.
   await changes.add(task.brand_id, 'task', task.id, a.type === 'renew' ? actor.id : null);
@@ -235,7 +239,14 @@ async function effect(
 }
 
 /** What an action writes beyond the task row, its message and its payout. */
-async function extraEffect(trx: Trx, task: TaskRow, actor: Actor, a: ResolvedAction, now: number) {
+async function extraEffect(
+  trx: Trx,
+  changes: ChangeWriter,
+  task: TaskRow,
+  actor: Actor,
+  a: ResolvedAction,
+  now: number,
+) {
   switch (a.type) {
     case 'escalate':
       await trx
@@ -249,12 +260,17 @@ async function extraEffect(trx: Trx, task: TaskRow, actor: Actor, a: ResolvedAct
           escalated_at: now,
         })
         .execute();
+      await caseClosed(trx, changes, task.id, now);
+      return;
+    case 'resolve':
+      await caseClosed(trx, changes, task.id, now);
       return;
     case 'claim':
     case 'renew':
+    case 'accept':
+    case 'decline':
     case 'reply':
     case 'note':
-    case 'resolve':
     case 'transfer':
     case 'abandon':
       return;

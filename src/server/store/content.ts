@@ -8,8 +8,12 @@ import type {
 } from '../../shared/protocol';
 import type { TaskPush as TaskPushSchema } from '../../shared/protocol';
 import { ApiFailure } from '../errors';
+import { detectLanguage } from '../language';
 import { json, type StoreContext, write } from './context';
+import { ensureCustomer } from './customers';
+import { isFollowUp, reopenForFollowUp } from './reopen';
 import { fingerprint, newId } from './secrets';
+import type { TaskRow } from './views';
 
 type ParsedTask = z.output<typeof TaskPushSchema>;
 type ParsedContent = { externalRef: string; title: string; tags: string[] } & (
@@ -50,21 +54,31 @@ export async function upsertTasks(
   now: number,
 ): Promise<UpsertResponse> {
   rejectDuplicates(items);
-  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const counts = { created: 0, updated: 0, unchanged: 0, reopened: 0 };
   await write(ctx, now, async (trx, changes) => {
+    const brand = await trx
+      .selectFrom('brands')
+      .select('reopen_window_hours')
+      .where('id', '=', brandId)
+      .executeTakeFirstOrThrow();
     for (const item of items) {
       const hash = fingerprint(item);
-      const existing = await trx
+      const existing = (await trx
         .selectFrom('tasks')
-        .select(['id', 'content_hash'])
+        .selectAll()
         .where('brand_id', '=', brandId)
         .where('external_ref', '=', item.externalRef)
-        .executeTakeFirst();
+        .executeTakeFirst()) as TaskRow | undefined;
       if (existing?.content_hash === hash) {
         counts.unchanged++;
         continue;
       }
+      const customerWords = item.messages.filter((m) => m.author === 'customer');
       const fields = {
+        customer_id: item.customerRef
+          ? await ensureCustomer(trx, changes, brandId, item.customerRef, now)
+          : null,
+        language: item.language ?? detectLanguage(customerWords.map((m) => m.body)),
         subject: item.subject,
         channel: item.channel,
         skills: json(item.skills),
@@ -99,6 +113,7 @@ export async function upsertTasks(
             lease_expires_at: null,
             offered_to: null,
             offer_expires_at: null,
+            resolved_at: null,
             created_at: item.createdAt ?? now,
           })
           .execute();
@@ -123,10 +138,22 @@ export async function upsertTasks(
           )
           .execute();
       }
-      await changes.add(brandId, 'task', taskId);
+      const followUp =
+        existing &&
+        isFollowUp(
+          existing,
+          { customerMessageTimes: customerWords.map((m) => m.createdAt) },
+          brand.reopen_window_hours,
+          now,
+        );
+      if (followUp) {
+        await reopenForFollowUp(trx, changes, existing, now);
+        counts.reopened++;
+      } else await changes.add(brandId, 'task', taskId);
     }
   });
-  return counts;
+  const { reopened, ...rest } = counts;
+  return reopened > 0 ? { ...rest, reopened } : rest;
 }
 
 export async function upsertContent(

@@ -1,0 +1,17 @@
+/**
+ * The language of a task the brand pushed without one, from its customer's words. `eld`
+ * (Nito-ELD): maintained, pure JavaScript with no native parts, offline, and accurate on the
+ * short texts support messages are; its "small" n-gram set keeps the server's memory modest.
+ * An unreliable guess answers null: no language is better than a wrong one for routing.
+ */
+import { eld } from 'eld/small';
+
+const SAMPLE_CHARS = 2000;
+
+export function detectLanguage(texts: string[]): string | null {
+  const sample = texts.join('\n').slice(0, SAMPLE_CHARS).trim();
+  if (sample.length < 8) return null;
+  const result = eld.detect(sample);
+  if (!result.language || !result.isReliable()) return null;
+  return result.language;
+}
