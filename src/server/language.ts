@@ -4,14 +4,16 @@
  * short texts support messages are; its "small" n-gram set keeps the server's memory modest.
  * An unreliable guess answers null: no language is better than a wrong one for routing.
  */
-import { eld } from 'eld/small';
-
 const SAMPLE_CHARS = 2000;
 
-export function detectLanguage(texts: string[]): string | null {
+// eld ships as ES modules only (its exports have no `require` condition): loaded once, lazily.
+let detector: Promise<(typeof import('eld/small'))['eld']> | undefined;
+
+export async function detectLanguage(texts: string[]): Promise<string | null> {
   const sample = texts.join('\n').slice(0, SAMPLE_CHARS).trim();
   if (sample.length < 8) return null;
-  const result = eld.detect(sample);
+  detector ??= import('eld/small').then((m) => m.eld);
+  const result = (await detector).detect(sample);
   if (!result.language || !result.isReliable()) return null;
   return result.language;
 }

@@ -78,7 +78,7 @@ export async function upsertTasks(
         customer_id: item.customerRef
           ? await ensureCustomer(trx, changes, brandId, item.customerRef, now)
           : null,
-        language: item.language ?? detectLanguage(customerWords.map((m) => m.body)),
+        language: item.language ?? (await detectLanguage(customerWords.map((m) => m.body))),
         subject: item.subject,
         channel: item.channel,
         skills: json(item.skills),

@@ -5,6 +5,10 @@
  * lapsing, and the languages of tasks and advocates. Runs on SQLite here and on PostgreSQL in
  * test/pg/server.test.ts.
  */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { key, syncAll, T0, task, type TestServer, testServer } from './helpers';
 
@@ -26,7 +30,7 @@ const customer = {
     { name: 'email', label: 'E-mail', value: 'ingrid.berg@example.com', minTier: 2 },
   ],
 };
-const events = [
+const events_ = [
   {
     externalRef: 'order-1',
     customerRef: 'crm-1001',
@@ -47,6 +51,8 @@ const events = [
     minTier: 2,
   },
 ];
+
+const events = events_;
 
 async function sseOpen(token: string, query = '') {
   const ac = new AbortController();
@@ -129,6 +135,30 @@ describe('customer pushes', () => {
     const { changes } = await syncAll(s, a.token);
     expect(ofKind(changes, 'customer_event')).toEqual([]);
   });
+});
+
+describe('gigdesk-admin customers', () => {
+  const cli = (...args: string[]) =>
+    promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/server/cli/admin.ts', ...args], {
+      env: { ...process.env, GIGDESK_URL: s.url, GIGDESK_ADMIN_KEY: s.adminKey },
+    });
+
+  it('pushes customers and events from NDJSON, and reports a bad item by index', async () => {
+    const customers = join(s.dir, 'customers.ndjson');
+    writeFileSync(customers, JSON.stringify(customer) + '\n');
+    const events = join(s.dir, 'events.json');
+    writeFileSync(events, JSON.stringify(events_));
+    expect(JSON.parse((await cli('customers', 'push', customers)).stdout)).toMatchObject({
+      created: 1,
+    });
+    expect(JSON.parse((await cli('customer-events', 'push', events)).stdout)).toMatchObject({
+      created: 2,
+    });
+    writeFileSync(events, JSON.stringify([{ ...events_[0], occurredAt: -1 }]));
+    const failed = await cli('customer-events', 'push', events).catch((e: { stderr: string }) => e);
+    expect(failed.stderr).toContain('"index": 0');
+    expect(failed.stderr).toContain('occurredAt');
+  }, 90_000);
 });
 
 describe('the timeline by tier', () => {
