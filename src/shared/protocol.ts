@@ -670,7 +670,21 @@ export const UpsertResponse = z.object({
 });
 export type UpsertResponse = z.infer<typeof UpsertResponse>;
 
-export const ImportResponse = UpsertResponse.extend({ skipped: z.number().int() });
+export const ImportResponse = UpsertResponse.extend({
+  skipped: z.number().int(),
+  /** The requesters, pushed as customers. */
+  customers: UpsertResponse.optional(),
+  /** Per ticket: what the import changed on its way in (converted, listed, cut, skipped). */
+  tickets: z
+    .array(
+      z.object({
+        ticketId: z.number().int(),
+        externalRef: z.string(),
+        changes: z.array(z.string()),
+      }),
+    )
+    .optional(),
+});
 export type ImportResponse = z.infer<typeof ImportResponse>;
 
 export const PayoutRulesResponse = z.object({
