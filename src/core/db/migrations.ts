@@ -7,6 +7,7 @@ import { m005Tickets } from './migrations/005_tickets';
 import { m006AppendOnlyLedger } from './migrations/006_append_only_ledger';
 import { m007NothingLost } from './migrations/007_nothing_lost';
 import { m008KbSearch } from './migrations/008_kb_search';
+import { m010Customers } from './migrations/010_customers';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   m006AppendOnlyLedger,
   m007NothingLost,
   m008KbSearch,
+  m010Customers,
 ];
 
 for (let i = 1; i < migrations.length; i++) {

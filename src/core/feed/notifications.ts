@@ -1,18 +1,10 @@
 import type { Settings } from '../../shared/settings';
-import { isQuietAt } from '../../shared/domain/quietHours';
-import { systemTimeZone } from '../../shared/domain/time';
+import { inQuietHours } from '../../shared/domain/quietHours';
 import type { Db } from '../db/open';
 import type { DesktopShell } from '../services';
 import { countMatchingOpen, markAllAnnounced, unannouncedMatching } from './notifyRepo';
 
-/** Whether `now` falls in the quiet hours, in the advocate's zone; the range may span midnight. */
-export function inQuietHours(settings: Settings, now: number): boolean {
-  return isQuietAt(
-    settings.notifications.quietHours,
-    settings.timeZone ?? systemTimeZone(),
-    now,
-  );
-}
+export { inQuietHours };
 
 /**
  * After a sync: one desktop notification for the new matching tasks (bundled: a count and the

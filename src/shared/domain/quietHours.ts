@@ -1,4 +1,5 @@
-import { zoneOffsetMs } from './time';
+import type { Settings } from '../settings';
+import { systemTimeZone, zoneOffsetMs } from './time';
 
 /** "HH:MM" in the advocate's own zone. */
 export interface QuietHours {
@@ -22,4 +23,9 @@ export function isQuietAt(quiet: QuietHours | null, zone: string, now: number): 
   const start = minutes(quiet.start);
   const end = minutes(quiet.end);
   return start <= end ? t >= start && t < end : t >= start || t < end;
+}
+
+/** Whether `now` falls in the advocate's quiet hours, in their zone (the system's if unset). */
+export function inQuietHours(settings: Settings, now: number): boolean {
+  return isQuietAt(settings.notifications.quietHours, settings.timeZone ?? systemTimeZone(), now);
 }

@@ -28,6 +28,8 @@ const world = fc.record({
   ref: fc.constantFrom('crm-1', 'crm-2'),
 });
 
+type World = { fields: Item[]; events: Item[]; cases: number[]; ref: string };
+
 let store: Store;
 let app: FastifyInstance;
 let run = 0;
@@ -61,7 +63,7 @@ async function pushWorld(
   brandId: string,
   adminKey: string,
   owner: string,
-  w: fc.Infer<typeof world>,
+  w: World,
 ) {
   const values: { text: string; minTier: number; personal: boolean }[] = [];
   const fields = w.fields.map((f, i) => {
@@ -183,7 +185,7 @@ describe('customer data properties', () => {
         }
         // B's admin naming A's customer reaches B's own customer of that ref, or none.
         const other = wa.ref === 'crm-1' ? 'crm-2' : 'crm-1';
-        const refs = new Set([wb.ref]);
+        const refs = new Set<string>([wb.ref]);
         for (const ref of [wa.ref, other]) {
           const r = await call('POST', '/v1/admin/customer-events', b.adminKey, [
             {
