@@ -33,7 +33,8 @@ describe('canPerform', () => {
       outcome: 'conflict',
     });
     const t = heldBy('a');
-    for (const action of actionTypes.filter((a) => a !== 'claim')) {
+    const offerOnly = ['claim', 'accept', 'decline'];
+    for (const action of actionTypes.filter((a) => !offerOnly.includes(a))) {
       expect(canPerform(t, 'a', action, { now }).ok).toBe(true);
       expect(canPerform(t, 'b', action, { now })).toMatchObject({ ok: false, outcome: 'conflict' });
     }
