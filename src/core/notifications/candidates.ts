@@ -18,14 +18,15 @@ export function collectCandidates(db: Db, advocateId: string, now: number): Cand
 function customerReplies(db: Db, advocateId: string): Candidate[] {
   const rows = db
     .prepare(
-      `SELECT m.id, t.id AS taskId, t.brand_id AS brandId, t.subject, m.body,
+      `SELECT m.created_at AS createdAt, length(m.body) AS length, t.id AS taskId, t.brand_id AS brandId, t.subject, m.body,
               t.holder_id = @me AND t.status = 'claimed' AS held
          FROM tasks t JOIN messages m ON m.task_id = t.id
         WHERE (t.holder_id = @me OR t.offered_to = @me) AND m.author_kind = 'customer'
           AND m.pending = 0`,
     )
     .all({ me: advocateId }) as {
-    id: string;
+    createdAt: number;
+    length: number;
     taskId: string;
     brandId: string;
     subject: string;
@@ -33,7 +34,8 @@ function customerReplies(db: Db, advocateId: string): Candidate[] {
     held: number;
   }[];
   return rows.map((r) => ({
-    key: `customer_replied:${r.id}`,
+    // A re-push gives the brand's messages new ids: the message is named by what it is.
+    key: `customer_replied:${r.taskId}:${r.createdAt}:${r.length}`,
     type: 'customer_replied',
     brandId: r.brandId,
     taskId: r.taskId,

@@ -59,12 +59,7 @@ const marker = (owner: string, what: string, i: number, it: Item) =>
   `${owner}${what}${i}T${it.minTier}Q${it.personal ? ` ${owner.toLowerCase()}${what}${i}@example.com` : ''}`;
 
 /** Pushes a brand's customer world; answers every value pushed with its minimum tier. */
-async function pushWorld(
-  brandId: string,
-  adminKey: string,
-  owner: string,
-  w: World,
-) {
+async function pushWorld(brandId: string, adminKey: string, owner: string, w: World) {
   const values: { text: string; minTier: number; personal: boolean }[] = [];
   const fields = w.fields.map((f, i) => {
     const value = marker(owner, 'F', i, f);
