@@ -251,7 +251,7 @@ describe('notifications', () => {
       isDemo: false,
       signedInAt: T0,
     });
-    const offers = await core.handlers['offers:list']();
+    const offers = await core.handlers['offers:list']({});
     expect(offers).toMatchObject([{ taskId: id, subject: 'Case F', followUp: true }]);
   });
 
