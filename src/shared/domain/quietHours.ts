@@ -29,3 +29,14 @@ export function isQuietAt(quiet: QuietHours | null, zone: string, now: number): 
 export function inQuietHours(settings: Settings, now: number): boolean {
   return isQuietAt(settings.notifications.quietHours, settings.timeZone ?? systemTimeZone(), now);
 }
+
+/** The quiet hours as `GET /v1/events` takes them (protocol `EventsQuery`); {} when none. */
+export function quietHoursQuery(settings: Settings): Record<string, string> {
+  const quiet = settings.notifications.quietHours;
+  if (!quiet || !settings.notifications.enabled) return {};
+  return {
+    quietStart: quiet.start,
+    quietEnd: quiet.end,
+    tz: settings.timeZone ?? systemTimeZone(),
+  };
+}

@@ -349,6 +349,15 @@ describe('follow-ups', () => {
     expect(again).toMatchObject({ id: taskId, status: 'open', offeredTo: null });
   });
 
+  it('refuses quiet hours it cannot read on the event stream, with a 400', async () => {
+    const a = await s.advocate({ tier: 1 });
+    for (const q of ['?quietStart=25:00&quietEnd=07:00', '?quietStart=22:00', '?tz=Mars/Olympus']) {
+      const r = await s.call('GET', `/v1/events${q}`, { token: a.token });
+      expect(r.status, q).toBe(400);
+      expect(r.body.error.code).toBe('invalid_input');
+    }
+  });
+
   it('leaves a resolved case alone outside the reopen window or without a new message', async () => {
     const { taskId } = await resolvedCase();
     await admin('PUT', '/v1/admin/reopen-settings', {
