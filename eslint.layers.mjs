@@ -124,6 +124,9 @@ export const zones = {
       'kysely',
       'pg',
       'better-sqlite3',
+      // Issue 16: language detection of pushed tasks; Zendesk's HTML-only comments as text.
+      'eld',
+      'html-to-text',
     ],
   },
   'server/entry': { paths: ['src/server/index.ts'], layers: ['server'], packages: [NODE] },

@@ -4,10 +4,12 @@
  * short texts support messages are; its "small" n-gram set keeps the server's memory modest.
  * An unreliable guess answers null: no language is better than a wrong one for routing.
  */
+import type { eld as EldDetector } from 'eld/small';
+
 const SAMPLE_CHARS = 2000;
 
 // eld ships as ES modules only (its exports have no `require` condition): loaded once, lazily.
-let detector: Promise<(typeof import('eld/small'))['eld']> | undefined;
+let detector: Promise<typeof EldDetector> | undefined;
 
 export async function detectLanguage(texts: string[]): Promise<string | null> {
   const sample = texts.join('\n').slice(0, SAMPLE_CHARS).trim();

@@ -68,7 +68,6 @@ async function sseOpen(token: string, query = '') {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const ofKind = (changes: any[], kind: string) => changes.filter((c) => c.kind === kind);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const last = <T>(list: T[]): T => list[list.length - 1]!;
 
 describe('customer pushes', () => {
@@ -425,7 +424,7 @@ describe('offers', () => {
   }
 
   it('appears to the named advocate with its expiry; accept claims it', async () => {
-    const { a, b, taskId, act } = await offeredTask();
+    const { a, b, act } = await offeredTask();
     const offer = last(ofKind((await syncAll(s, b.token)).changes, 'task')).task;
     expect(offer).toMatchObject({ offeredTo: b.id, offerExpiresAt: T0 + 15 * 60_000 });
     expect((await act(a.token, 'accept')).body.results[0].status).toBe('conflict');
