@@ -53,7 +53,12 @@ export const kbChannels = {
   'kb:search': channel(z.strictObject({ query: z.string().max(300), ...Filters }), KbSearchResult),
   /** Articles for a ticket, from its subject and first customer message. */
   'kb:suggest': channel(
-    z.strictObject({ text: z.string().max(20_000), ...Filters }),
+    z.strictObject({
+      text: z.string().max(20_000),
+      ...Filters,
+      /** The ticket's language (BCP 47): articles in it come first. */
+      language: z.string().max(35).nullable().optional(),
+    }),
     KbSearchResult,
   ),
   'kb:article': channel(z.strictObject({ id: z.string().min(1).max(128) }), KbArticle),

@@ -12,3 +12,18 @@ export function speaks(languages: readonly string[], taskLanguage: string | null
   const wanted = primaryLanguage(taskLanguage);
   return languages.some((l) => primaryLanguage(l) === wanted);
 }
+
+/** `items` with those in `language` first, each group in its own order (stable). */
+export function inLanguageFirst<T>(
+  items: readonly T[],
+  languageOf: (item: T) => string | undefined,
+  language: string | null | undefined,
+): T[] {
+  if (!language) return [...items];
+  const wanted = primaryLanguage(language);
+  const mine = (item: T) => {
+    const l = languageOf(item);
+    return l !== undefined && primaryLanguage(l) === wanted;
+  };
+  return [...items.filter(mine), ...items.filter((i) => !mine(i))];
+}
