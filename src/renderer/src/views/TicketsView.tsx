@@ -16,6 +16,7 @@ import { CommandPalette, type Command } from '../components/tickets/CommandPalet
 import { modKey, type ComposerApi } from '../components/tickets/Composer';
 import { ShortcutSheet } from '../components/tickets/ShortcutSheet';
 import { TicketList } from '../components/tickets/TicketList';
+import { OffersList } from '../features/tickets/OffersList';
 import { TicketWorkspace, whyNot } from '../components/tickets/TicketWorkspace';
 import { useLeaseRenewal } from '../components/tickets/useLeaseRenewal';
 import { useSync } from '../stores/syncStore';
@@ -207,6 +208,7 @@ export function TicketsView() {
         </button>
       </div>
       <NoticeTray />
+      <OffersList now={now} onAccepted={(id) => void select(id)} />
       {error && !ticket ? (
         <p className="banner banner--error" role="alert">
           {error}

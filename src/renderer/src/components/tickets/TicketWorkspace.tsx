@@ -13,6 +13,7 @@ import { channelLabel } from '../feed/format';
 import type { DialogKind } from './ActionDialog';
 import { PendingBadges, SlaBadge, TicketState } from './badges';
 import { Composer, type ComposerApi } from './Composer';
+import { CustomerTimeline } from '../../features/tickets/CustomerTimeline';
 import { Thread } from './Thread';
 
 interface Props {
@@ -101,6 +102,7 @@ export function TicketWorkspace(props: Props) {
             })}
           </div>
         </header>
+        <CustomerTimeline taskId={ticket.id} version={ticket.messages.length} />
         <Thread ticket={ticket} />
         <Composer
           key={ticket.id}
@@ -118,6 +120,7 @@ export function TicketWorkspace(props: Props) {
         subject={ticket.subject}
         firstMessage={firstCustomer}
         brandId={ticket.brandId}
+        language={ticket.language ?? null}
         onInsertLink={insertLink}
         onInsertExcerpt={insertExcerpt}
       />
