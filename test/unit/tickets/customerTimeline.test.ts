@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/server/store';
 import { announceNotifications, showHeld } from '../../../src/core/notifications/announce';
 import { writeSession } from '../../../src/core/repos/sessionRepo';
+import { wipeLocalData } from '../../../src/core/session/localData';
 import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import { TaskPush } from '../../../src/shared/protocol';
@@ -185,6 +186,10 @@ describe('the customer timeline in the app', () => {
     await pull(a.id);
     expect(dump()).not.toContain('SECRET-PHONE-77');
     expect(dump()).not.toContain('SECRET-CALL-NOTE');
+    // Signing out with "wipe local data" leaves no customer behind for the next person.
+    wipeLocalData(core.db);
+    for (const table of ['customers', 'customer_events', 'customer_cases', 'notifications'])
+      expect(core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
   });
 });
 
