@@ -127,6 +127,7 @@ async function start(): Promise<void> {
         if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
       },
       setBadgeCount: (count) => void app.setBadgeCount(count),
+      isFocused: () => mainWindow?.isFocused() ?? false,
     },
     demoWorkspace: (demoWorkspace = inProcessDemoWorkspace({
       dbFile: join(userData, 'demo-server.sqlite'),
