@@ -8,6 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/server/store';
 import { announceNotifications, showHeld } from '../../../src/core/notifications/announce';
+import { notifyLapsingLeases } from '../../../src/core/notifications/leaseLapsing';
 import { writeSession } from '../../../src/core/repos/sessionRepo';
 import { wipeLocalData } from '../../../src/core/session/localData';
 import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
@@ -296,6 +297,31 @@ describe('notifications', () => {
       .prepare('SELECT status, holder_id AS holderId FROM tasks WHERE id = ?')
       .get(id);
     expect(row).toEqual({ status: 'open', holderId: a.id });
+  });
+});
+
+describe('lease about to lapse while unfocused', () => {
+  it('is an OS notification once per lease, only while the window is not focused', async () => {
+    await store.upsertTasks(brandId, [push('L')], T0);
+    const a = await advocate(1, 'a@example.com');
+    await pull(a.id);
+    await act(a.id, 'claim', taskIdOf('L'));
+    await pull(a.id);
+    let focused = true;
+    const shown: string[] = [];
+    const desktop = {
+      notify: (n: { title: string }) => void shown.push(n.title),
+      setBadgeCount: () => undefined,
+      isFocused: () => focused,
+    };
+    // The brand's lease is 30 minutes: 4 minutes before it ends, warned 5 minutes ahead.
+    const soon = T0 + 26 * 60_000;
+    notifyLapsingLeases(core.db, desktop, a.id, soon, 5 * 60_000);
+    expect(shown).toEqual([]);
+    focused = false;
+    notifyLapsingLeases(core.db, desktop, a.id, soon, 5 * 60_000);
+    notifyLapsingLeases(core.db, desktop, a.id, soon + 60_000, 5 * 60_000);
+    expect(shown).toEqual(['Your claim lapses in 4 min']);
   });
 });
 
