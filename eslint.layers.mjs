@@ -99,9 +99,16 @@ export const zones = {
     packages: [NODE, 'electron', 'electron-log', 'electron-updater'],
   },
   preload: { paths: ['src/preload'], layers: ['shared'], packages: ['electron'] },
+  // The renderer's shared primitives (dialog, picker, empty state, markdown, tokens): they know
+  // no feature, so any feature can use them (src/renderer/src/features/<feature>/ may import ui).
+  'renderer/ui': {
+    paths: ['src/renderer/src/ui'],
+    layers: ['shared'],
+    packages: ['react', 'react-dom', 'dompurify', 'marked'],
+  },
   renderer: {
     paths: ['src/renderer'],
-    layers: ['shared'],
+    layers: ['shared', 'renderer/ui'],
     packages: [
       'react',
       'react-dom',

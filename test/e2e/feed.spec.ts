@@ -18,8 +18,8 @@ test('demo workspace: filter the feed, claim a task, see it under My tickets; a 
   await page.getByRole('button', { name: 'Open the demo workspace' }).click();
   await expect(page.getByText('Demo workspace', { exact: true })).toBeVisible();
   const feed = page.getByRole('main', { name: 'Feed' });
-  const list = feed.getByRole('listbox', { name: 'Open tasks' });
-  await expect(list.getByRole('option').first()).toBeVisible();
+  const list = feed.getByRole('list', { name: 'Open tasks' });
+  await expect(list.getByRole('listitem').first()).toBeVisible();
   const countText = feed.getByText(/^\d[\d,]* open tasks?$/);
   const before = Number((await countText.textContent())!.replace(/\D/g, ''));
   expect(before).toBeGreaterThan(50);
@@ -30,7 +30,7 @@ test('demo workspace: filter the feed, claim a task, see it under My tickets; a 
   await expect
     .poll(async () => Number((await countText.textContent())!.replace(/\D/g, '')))
     .toBeLessThan(before);
-  const rows = list.getByRole('option');
+  const rows = list.getByRole('listitem');
   await expect(rows.first()).toBeVisible();
   for (const row of await rows.all()) {
     await expect(row).toContainText('Complexity 4');
@@ -53,7 +53,7 @@ test('demo workspace: filter the feed, claim a task, see it under My tickets; a 
     proxyB.down();
 
     // Claim with the keyboard: j/k move, c claims the selected task.
-    const firstSubject = (await rows.first().getAttribute('aria-label'))!;
+    const firstSubject = (await rows.first().locator('.feed-row__subject').textContent())!;
     const taskId = (await rows.first().getAttribute('data-task-id'))!;
     await list.focus();
     await page.keyboard.press('j');
@@ -93,8 +93,8 @@ test('demo workspace: filter the feed, claim a task, see it under My tickets; a 
     await feed.getByRole('button', { name: 'Clear filters' }).click();
     demo.proxy!.down();
     await expect(page.getByRole('status').filter({ hasText: 'Offline' }).first()).toBeVisible();
-    const target = list.getByRole('option').first();
-    const lostSubject = (await target.getAttribute('aria-label'))!;
+    const target = list.getByRole('listitem').first();
+    const lostSubject = (await target.locator('.feed-row__subject').textContent())!;
     const lostId = (await target.getAttribute('data-task-id'))!;
     await target.getByRole('button', { name: 'Claim' }).click();
     const lostRow = list.locator(`[data-task-id="${lostId}"]`);
@@ -136,7 +136,7 @@ test('filters and sort are kept across a restart of the window', async ({ gigdes
   await page.getByRole('button', { name: 'Open the demo workspace' }).click();
   const feed = page.getByRole('main', { name: 'Feed' });
   await expect(
-    feed.getByRole('listbox', { name: 'Open tasks' }).getByRole('option').first(),
+    feed.getByRole('list', { name: 'Open tasks' }).getByRole('listitem').first(),
   ).toBeVisible();
   await feed.getByLabel('Channel').selectOption('chat');
   await feed.getByLabel('Sort by').selectOption('due');

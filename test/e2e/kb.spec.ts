@@ -192,10 +192,8 @@ test('in a ticket, with the server stopped: search the KB, open an article, inse
   await gigdesk.open();
   await page.getByRole('button', { name: 'Open the demo workspace' }).click();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  const feed = page
-    .getByRole('main', { name: 'Feed' })
-    .getByRole('listbox', { name: 'Open tasks' });
-  const first = feed.getByRole('option').first();
+  const feed = page.getByRole('main', { name: 'Feed' }).getByRole('list', { name: 'Open tasks' });
+  const first = feed.getByRole('listitem').first();
   await expect(first).toBeVisible({ timeout: 20_000 });
   await first.getByRole('button', { name: 'Claim' }).click();
   await nav.getByRole('button', { name: 'My tickets' }).click();

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { serverUrlProblem } from '../../src/shared/domain/serverUrl';
-import { FirstRun } from '../../src/renderer/src/views/FirstRun';
-import { useSession } from '../../src/renderer/src/stores/sessionStore';
+import { FirstRun } from '../../src/renderer/src/features/session/FirstRun';
+import { useSession } from '../../src/renderer/src/features/session/sessionStore';
 
 describe('FirstRun', () => {
   beforeEach(() =>

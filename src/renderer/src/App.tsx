@@ -1,26 +1,26 @@
 import { useEffect } from 'react';
-import { Shell } from './components/Shell';
-import { useSession } from './stores/sessionStore';
-import { useSettings } from './stores/settingsStore';
-import { useSync } from './stores/syncStore';
-import { applyTheme } from './theme';
-import { FirstRun } from './views/FirstRun';
-import { onEvent } from './api';
+import { Shell } from './features/shell/Shell';
+import { useSession } from './features/session/sessionStore';
+import { useSettings } from './features/settings/settingsStore';
+import { useSync } from './features/sync/syncStore';
+import { useNotices } from './features/notices/noticesStore';
+import { applyTheme } from './ui/theme';
+import { FirstRun } from './features/session/FirstRun';
 
 export function App() {
-  const { status, exploring, load } = useSession();
-  const listen = useSync((s) => s.listen);
+  const { status, exploring, listen: listenSession } = useSession();
+  const listenSync = useSync((s) => s.listen);
+  const listenNotices = useNotices((s) => s.listen);
   const theme = useSettings((s) => s.settings?.theme ?? 'system');
   const loadSettings = useSettings((s) => s.load);
-  useEffect(() => listen(), [listen]);
+  useEffect(() => listenSync(), [listenSync]);
+  // Notices arrive on any view; the trays on Feed and My tickets show them.
+  useEffect(() => listenNotices(), [listenNotices]);
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);
   useEffect(() => applyTheme(theme), [theme]);
-  useEffect(() => {
-    void load();
-    return onEvent('session:changed', () => void load());
-  }, [load]);
+  useEffect(() => listenSession(), [listenSession]);
 
   if (status === null) {
     return (

@@ -61,7 +61,8 @@ export interface ActionSpec<T extends ActionType> {
   /** "Could not … “subject”" when the server refuses it. */
   failed: Text;
   note: NoteRule<T> | null;
-  /** Single key in the ticket view (not while typing); null for none. */
+  /** Single key in the ticket view (not while typing), as a US keyboard types it; matched on any
+   * layout by shortcutOf (shared/domain/shortcuts.ts). Null for none. */
   shortcut: string | null;
 }
 

@@ -9,8 +9,8 @@ import {
   recordEstimate,
 } from '../../../src/core/earnings/apply';
 import { saveSettings } from '../../../src/core/settings';
-import { useEarnings } from '../../../src/renderer/src/stores/earningsStore';
-import { EarningsView } from '../../../src/renderer/src/views/EarningsView';
+import { useEarnings } from '../../../src/renderer/src/features/earnings/earningsStore';
+import { EarningsView } from '../../../src/renderer/src/features/earnings/EarningsView';
 import { computeCasePayout } from '../../../src/shared/domain/payout';
 import { createTestCore, type TestCore } from '../../support/core';
 import { rules, serverEntry } from '../../unit/earnings/support';
@@ -164,7 +164,9 @@ describe('EarningsView', () => {
     ]);
     expect(within(dialog).getByText('Payout rules version 3')).toBeTruthy();
     expect(within(dialog).getByText('Quick, "kind", helpful')).toBeTruthy();
-    fireEvent.keyDown(window, { key: 'Escape' });
+    // Escape where focus is: inside the dialog (it took focus when it opened).
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 

@@ -4,8 +4,8 @@
 // itself runs in Chromium.
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Markdown } from '../../../src/renderer/src/markdown/Markdown';
-import { renderMarkdown } from '../../../src/renderer/src/markdown/renderMarkdown';
+import { Markdown } from '../../../src/renderer/src/ui/markdown/Markdown';
+import { renderMarkdown } from '../../../src/renderer/src/ui/markdown/renderMarkdown';
 import { hugeMessage, injection, pathological, stackOverflow } from './corpus';
 
 const FORBIDDEN_TAGS = new Set([

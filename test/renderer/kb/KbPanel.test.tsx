@@ -1,11 +1,8 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import {
-  articleLinkMarkdown,
-  excerptMarkdown,
-} from '../../../src/renderer/src/components/kb/format';
-import { KbPanel } from '../../../src/renderer/src/components/kb/KbPanel';
+import { articleLinkMarkdown, excerptMarkdown } from '../../../src/renderer/src/features/kb/format';
+import { KbPanel } from '../../../src/renderer/src/features/kb/KbPanel';
 import { fullArticle, hit, mockGigdesk, result } from './gigdeskMock';
 
 const refund = fullArticle(

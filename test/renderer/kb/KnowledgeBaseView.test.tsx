@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useKb } from '../../../src/renderer/src/stores/kbStore';
-import { useSync } from '../../../src/renderer/src/stores/syncStore';
-import { KnowledgeBaseView } from '../../../src/renderer/src/views/KnowledgeBaseView';
+import { useKb } from '../../../src/renderer/src/features/kb/kbStore';
+import { useSync } from '../../../src/renderer/src/features/sync/syncStore';
+import { KnowledgeBaseView } from '../../../src/renderer/src/features/kb/KnowledgeBaseView';
 import { fullArticle, hit, mockGigdesk, result } from './gigdeskMock';
 
 const overview = {

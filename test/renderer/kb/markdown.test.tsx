@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { Markdown } from '../../../src/renderer/src/markdown/Markdown';
-import { renderMarkdown } from '../../../src/renderer/src/markdown/renderMarkdown';
+import { Markdown } from '../../../src/renderer/src/ui/markdown/Markdown';
+import { renderMarkdown } from '../../../src/renderer/src/ui/markdown/renderMarkdown';
 
 /** Hostile markdown and HTML, as a compromised or careless feed could send it. */
 const hostile = [

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { serverNow } from '../../../src/renderer/src/components/feed/useNow';
-import { useSync } from '../../../src/renderer/src/stores/syncStore';
+import { serverNow } from '../../../src/renderer/src/features/sync/useNow';
+import { useSync } from '../../../src/renderer/src/features/sync/syncStore';
 
 describe('the renderer’s lease clock', () => {
   const initial = useSync.getState().status;

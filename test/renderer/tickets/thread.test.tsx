@@ -2,7 +2,7 @@
 // The sanitizer (DOMPurify) needs a DOM it supports; happy-dom lets markup through, so jsdom here.
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Thread } from '../../../src/renderer/src/components/tickets/Thread';
+import { Thread } from '../../../src/renderer/src/features/tickets/Thread';
 import { ticket } from './fixtures';
 
 describe('Thread', () => {

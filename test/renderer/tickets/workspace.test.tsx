@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DRAFT_SAVE_MS } from '../../../src/renderer/src/components/tickets/Composer';
-import { useTickets } from '../../../src/renderer/src/stores/ticketsStore';
-import { TicketsView } from '../../../src/renderer/src/views/TicketsView';
+import { DRAFT_SAVE_MS } from '../../../src/renderer/src/features/tickets/Composer';
+import { useTickets } from '../../../src/renderer/src/features/tickets/ticketsStore';
+import { TicketsView } from '../../../src/renderer/src/features/tickets/TicketsView';
 import { installGigdesk, myTicket, ticket } from './fixtures';
 
 const t1 = ticket();

@@ -21,8 +21,8 @@ describe('adding an action type', () => {
     const result = JSON.parse(out) as ProbeResult;
     expect(result.files).toEqual([
       'src/core/tickets/ticketActions.ts',
-      'src/renderer/src/components/tickets/ActionDialog.tsx',
-      'src/renderer/src/views/TicketsView.tsx',
+      'src/renderer/src/features/tickets/ActionDialog.tsx',
+      'src/renderer/src/features/tickets/TicketsView.tsx',
       'src/server/store/actions.ts',
       'src/shared/contract/tickets.ts',
       'test/unit/shared/lifecycle.test.ts',

@@ -1,0 +1,119 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import type { EntriesPage } from '../../../../shared/contract/earnings';
+import { dateTime, kindLabel, money, statusLabel } from './format';
+
+interface Props {
+  page: EntriesPage;
+  timeZone: string;
+  locale?: string | undefined;
+  onOpenCase: (taskId: string) => void;
+}
+
+const ROW_HEIGHT = 44;
+
+/** Every counted entry of the range, newest first; only the visible rows are in the DOM. */
+export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: page.entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    // Before layout (and in tests) assume a modest viewport so the first rows render.
+    initialRect: { width: 800, height: 440 },
+  });
+  return (
+    <section className="earnings-entries" aria-label="Entries">
+      <h2 className="earnings-section-title">
+        Entries{' '}
+        <span className="muted">
+          {page.total > page.entries.length
+            ? `(newest ${page.entries.length} of ${page.total})`
+            : `(${page.total})`}
+        </span>
+      </h2>
+      {page.entries.length === 0 ? (
+        <p className="muted">No entries in this period.</p>
+      ) : (
+        <div
+          role="table"
+          aria-label="Ledger entries"
+          aria-rowcount={page.entries.length + 1}
+          className="earnings-table"
+        >
+          <div role="rowgroup">
+            <div
+              role="row"
+              aria-rowindex={1}
+              className="earnings-table__row earnings-table__row--head"
+            >
+              <span role="columnheader">When</span>
+              <span role="columnheader">Case</span>
+              <span role="columnheader">Brand</span>
+              <span role="columnheader">Kind</span>
+              <span role="columnheader">Status</span>
+              <span role="columnheader" className="earnings-table__amount">
+                Amount
+              </span>
+            </div>
+          </div>
+          <div
+            ref={scroller}
+            role="rowgroup"
+            aria-label="Entries, newest first"
+            className="earnings-table__body"
+            tabIndex={0}
+          >
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const e = page.entries[item.index]!;
+                return (
+                  <div
+                    key={e.id}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    className="earnings-table__row"
+                    style={{
+                      position: 'absolute',
+                      top: 0,
+                      left: 0,
+                      right: 0,
+                      height: item.size,
+                      transform: `translateY(${item.start}px)`,
+                    }}
+                  >
+                    <span role="cell">{dateTime(e.occurredAt, timeZone, locale)}</span>
+                    <span role="cell" className="earnings-table__case">
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => onOpenCase(e.taskId)}
+                        title={e.subject ?? e.taskId}
+                      >
+                        {e.subject ?? e.taskId}
+                      </button>
+                    </span>
+                    <span role="cell">{e.brandName}</span>
+                    <span role="cell">{kindLabel[e.kind]}</span>
+                    <span role="cell">
+                      <span className={`earnings-status earnings-status--${e.status}`}>
+                        {statusLabel[e.status]}
+                      </span>
+                    </span>
+                    <span
+                      role="cell"
+                      className={`earnings-table__amount${e.amountMinor < 0 ? ' earnings-table__amount--negative' : ''}`}
+                    >
+                      {money(e.amountMinor, e.currency, locale)}
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

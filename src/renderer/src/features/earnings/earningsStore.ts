@@ -1,0 +1,105 @@
+import { create } from 'zustand';
+import type {
+  CaseDetail,
+  Dashboard,
+  EarningsRange,
+  EntriesPage,
+  PeriodSummary,
+} from '../../../../shared/contract/earnings';
+import { errorMessage, invoke, onEvent } from '../../api';
+
+interface EarningsState {
+  range: EarningsRange;
+  brandId: string | null;
+  dashboard: Dashboard | null;
+  summary: PeriodSummary | null;
+  entries: EntriesPage | null;
+  loading: boolean;
+  error: string | null;
+  caseDetail: CaseDetail | null;
+  caseError: string | null;
+  exporting: boolean;
+  exportMessage: string | null;
+  load: () => Promise<void>;
+  /** Loads, and reloads whenever a sync completes (new entries arrive with it); returns the unsubscribe. */
+  listen: () => () => void;
+  setRange: (range: EarningsRange) => Promise<void>;
+  setBrand: (brandId: string | null) => Promise<void>;
+  openCase: (taskId: string) => Promise<void>;
+  closeCase: () => void;
+  exportCsv: () => Promise<void>;
+}
+
+/** Entries fetched per range; the table virtualizes them, the total says if there were more. */
+export const ENTRY_LIMIT = 5000;
+
+let generation = 0;
+
+export const useEarnings = create<EarningsState>((set, get) => ({
+  range: { kind: 'month' },
+  brandId: null,
+  dashboard: null,
+  summary: null,
+  entries: null,
+  loading: false,
+  error: null,
+  caseDetail: null,
+  caseError: null,
+  exporting: false,
+  exportMessage: null,
+  load: async () => {
+    const { range, brandId } = get();
+    const mine = ++generation;
+    set({ loading: true });
+    try {
+      const [dashboard, summary, entries] = await Promise.all([
+        invoke('earnings:dashboard'),
+        invoke('earnings:summary', { range, brandId }),
+        invoke('earnings:entries', { range, brandId, limit: ENTRY_LIMIT }),
+      ]);
+      // A slower, older request must not overwrite a newer range's figures.
+      if (mine !== generation) return;
+      set({ dashboard, summary, entries, loading: false, error: null });
+    } catch (error) {
+      if (mine === generation) set({ loading: false, error: errorMessage(error) });
+    }
+  },
+  listen: () => {
+    void get().load();
+    return onEvent('sync:status', (status) => {
+      if (status.state === 'online') void get().load();
+    });
+  },
+  setRange: async (range) => {
+    set({ range, exportMessage: null });
+    await get().load();
+  },
+  setBrand: async (brandId) => {
+    set({ brandId, exportMessage: null });
+    await get().load();
+  },
+  openCase: async (taskId) => {
+    try {
+      set({ caseDetail: await invoke('earnings:case', { taskId }), caseError: null });
+    } catch (error) {
+      set({ caseDetail: null, caseError: errorMessage(error) });
+    }
+  },
+  closeCase: () => set({ caseDetail: null, caseError: null }),
+  exportCsv: async () => {
+    const { range, brandId } = get();
+    set({ exporting: true, exportMessage: null });
+    try {
+      const result = await invoke('earnings:export', { range, brandId });
+      set({
+        exporting: false,
+        exportMessage:
+          result.path === null
+            ? 'Export cancelled.'
+            : `Saved ${result.rows} ${result.rows === 1 ? 'entry' : 'entries'} to ${result.path}`,
+      });
+    } catch (error) {
+      set({ exporting: false, exportMessage: `Export failed: ${errorMessage(error)}` });
+    }
+  },
+}));

@@ -1,0 +1,72 @@
+import type { FeedTask } from '../../../../shared/contract/feed';
+import { channelLabel, dueLabel, payoutLabel } from './format';
+
+interface Props {
+  task: FeedTask;
+  selected: boolean;
+  now: number;
+  /** Position in the whole feed (1-based) and its length: the list is virtualized. */
+  position: number;
+  total: number;
+  onOpen: () => void;
+  onClaim: () => void;
+}
+
+/**
+ * One task of the feed: a button that opens it (its name is everything the row shows) and the
+ * Claim button beside it, never inside it.
+ */
+export function FeedRow({ task, selected, now, position, total, onOpen, onClaim }: Props) {
+  const overdue = task.slaDueAt !== null && task.slaDueAt < now;
+  return (
+    <div
+      className={`feed-row${selected ? ' feed-row--selected' : ''}`}
+      role="listitem"
+      aria-current={selected ? 'true' : undefined}
+      aria-posinset={position}
+      aria-setsize={total}
+      data-task-id={task.id}
+    >
+      <button
+        type="button"
+        className="feed-row__open"
+        tabIndex={selected ? 0 : -1}
+        data-feed-row={position - 1}
+        onClick={onOpen}
+      >
+        <span className="feed-row__main">
+          <span className="feed-row__top">
+            <span className="feed-row__brand">{task.brandName}</span>
+            <span className="tag">{channelLabel[task.channel] ?? task.channel}</span>
+            <span className="tag" title="Complexity 1 (simple) to 5 (hard)">
+              Complexity {task.complexity}
+            </span>
+            {task.skills.map((skill) => (
+              <span key={skill} className="tag tag--skill">
+                {skill}
+              </span>
+            ))}
+          </span>
+          <span className="feed-row__subject">{task.subject}</span>
+        </span>
+        <span className="feed-row__side">
+          <span className="feed-row__payout" title="Estimated payout if you resolve it">
+            {payoutLabel(task.payoutMinor, task.currency)}
+          </span>
+          <span className={`feed-row__due${overdue ? ' feed-row__due--late' : ''}`}>
+            {dueLabel(task.slaDueAt, now)}
+          </span>
+        </span>
+      </button>
+      {task.pendingClaim ? (
+        <span className="pill pill--pending" title="Waiting for the server to confirm your claim">
+          Pending claim
+        </span>
+      ) : (
+        <button type="button" className="button button--small" tabIndex={-1} onClick={onClaim}>
+          Claim<span className="visually-hidden"> {task.subject}</span>
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import type { KbArticle } from '../../../../shared/contract/kb';
+import { Markdown } from '../../ui/markdown/Markdown';
+import { formatUpdated } from './format';
+import { KbTags } from './KbBits';
+
+interface Props {
+  article: KbArticle;
+  onArticleLink: (id: string) => void;
+  actions?: ReactNode;
+  headingLevel?: 2 | 3;
+}
+
+export function KbArticleView({ article, onArticleLink, actions, headingLevel = 2 }: Props) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article className="kb-article" aria-label={article.title}>
+      <header className="kb-article__header">
+        <Heading className="kb-article__title">{article.title}</Heading>
+        <p className="kb-article__meta">
+          <KbTags tags={article.tags} />
+          <span className="muted">Updated {formatUpdated(article.updatedAt)}</span>
+        </p>
+        {actions ? <div className="kb-article__actions">{actions}</div> : null}
+      </header>
+      <Markdown source={article.bodyMarkdown} onArticleLink={onArticleLink} />
+    </article>
+  );
+}

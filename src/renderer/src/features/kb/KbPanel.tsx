@@ -1,0 +1,169 @@
+import { useEffect, useRef, useState } from 'react';
+import type { KbArticle, KbHit } from '../../../../shared/contract/kb';
+import { errorMessage, invoke } from '../../api';
+import { firstParagraph } from './format';
+import { KbArticleView } from './KbArticleView';
+import { KbSearchBox } from './KbBits';
+import { KbResultList } from './KbResultList';
+import './kb.css';
+
+interface Props {
+  id?: string;
+  /** Kept mounted but not shown (a closed drawer). */
+  hidden?: boolean;
+  /** Shown as a drawer over the workspace (compact window). */
+  drawer?: boolean;
+  /** Closes the drawer (Escape, or its close button). */
+  onClose?: (() => void) | undefined;
+  /** The ticket's subject and first customer message: what the suggestions are based on. */
+  subject: string;
+  firstMessage: string;
+  brandId?: string | null;
+  /** The ticket's language: suggestions in it come first. */
+  language?: string | null;
+  onInsertLink: (article: KbArticle) => void;
+  /** `text`: what the advocate selected in the article, or its first paragraph. */
+  onInsertExcerpt: (article: KbArticle, text: string) => void;
+}
+
+/** The knowledge base beside a ticket: suggestions, search, preview, insert into the reply. */
+export function KbPanel({
+  id,
+  hidden = false,
+  drawer = false,
+  onClose,
+  subject,
+  firstMessage,
+  brandId = null,
+  language = null,
+  onInsertLink,
+  onInsertExcerpt,
+}: Props) {
+  const [query, setQuery] = useState('');
+  const [suggested, setSuggested] = useState<KbHit[]>([]);
+  const [found, setFound] = useState<KbHit[]>([]);
+  const [article, setArticle] = useState<KbArticle | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const latest = useRef(0);
+  const preview = useRef<HTMLDivElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  // A drawer that opens takes focus to its search box; Escape gives it back (see onClose).
+  useEffect(() => {
+    if (drawer && !hidden) panel.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, [drawer, hidden]);
+
+  useEffect(() => {
+    let live = true;
+    invoke('kb:suggest', {
+      text: `${subject}\n${firstMessage}`,
+      brandId,
+      tag: null,
+      limit: 8,
+      language,
+    }).then(
+      (result) => live && !result.superseded && setSuggested(result.hits),
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [subject, firstMessage, brandId, language]);
+
+  const search = (text: string) => {
+    setQuery(text);
+    const seq = ++latest.current;
+    if (text.trim() === '') {
+      setFound([]);
+      return;
+    }
+    invoke('kb:search', { query: text, brandId, tag: null, limit: 15 }).then(
+      (result) => {
+        if (seq === latest.current && !result.superseded) setFound(result.hits);
+      },
+      (e: unknown) => seq === latest.current && setError(errorMessage(e)),
+    );
+  };
+
+  const open = (id: string) => {
+    invoke('kb:article', { id }).then(setArticle, (e: unknown) => setError(errorMessage(e)));
+  };
+
+  const excerpt = (a: KbArticle): string => {
+    const selection = window.getSelection();
+    const inPreview =
+      selection && !selection.isCollapsed && preview.current?.contains(selection.anchorNode);
+    const selected = inPreview ? selection.toString().trim() : '';
+    return selected || firstParagraph(a.bodyMarkdown);
+  };
+
+  const searching = query.trim() !== '';
+  const hits = searching ? found : suggested;
+  return (
+    <aside
+      ref={panel}
+      id={id}
+      tabIndex={0}
+      className={`kb-panel${drawer ? ' kb-panel--drawer' : ''}`}
+      aria-label="Knowledge base"
+      hidden={hidden}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onClose) {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      {onClose ? (
+        <button type="button" className="link-button kb-panel__close" onClick={onClose}>
+          Close the knowledge base
+        </button>
+      ) : null}
+      <KbSearchBox
+        label="Search articles for this ticket"
+        value={query}
+        onChange={search}
+        onEnter={() => hits[0] && open(hits[0].id)}
+      />
+      {error ? <p role="alert">{error}</p> : null}
+      <h3 className="kb-panel__heading">{searching ? 'Results' : 'Suggested for this ticket'}</h3>
+      {hits.length === 0 ? (
+        <p className="muted">
+          {searching ? 'No articles match every word.' : 'No suggestions for this ticket.'}
+        </p>
+      ) : (
+        <KbResultList
+          hits={hits}
+          selectedId={article?.id ?? null}
+          onOpen={open}
+          label={searching ? 'Results' : 'Suggested articles'}
+        />
+      )}
+      {article ? (
+        <div className="kb-panel__preview" ref={preview}>
+          <KbArticleView
+            article={article}
+            onArticleLink={open}
+            headingLevel={3}
+            actions={
+              <>
+                <button type="button" className="button" onClick={() => onInsertLink(article)}>
+                  Insert link
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => onInsertExcerpt(article, excerpt(article))}
+                >
+                  Insert excerpt
+                </button>
+                <button type="button" className="link-button" onClick={() => setArticle(null)}>
+                  Close
+                </button>
+              </>
+            }
+          />
+        </div>
+      ) : null}
+    </aside>
+  );
+}

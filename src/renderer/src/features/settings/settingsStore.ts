@@ -1,0 +1,29 @@
+import { create } from 'zustand';
+import type { Settings, SettingsPatch } from '../../../../shared/settings';
+import { errorMessage, invoke } from '../../api';
+
+interface SettingsState {
+  settings: Settings | null;
+  error: string | null;
+  load: () => Promise<void>;
+  update: (patch: SettingsPatch) => Promise<void>;
+}
+
+export const useSettings = create<SettingsState>((set) => ({
+  settings: null,
+  error: null,
+  load: async () => {
+    try {
+      set({ settings: await invoke('settings:get'), error: null });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
+  },
+  update: async (patch) => {
+    try {
+      set({ settings: await invoke('settings:set', patch), error: null });
+    } catch (error) {
+      set({ error: errorMessage(error) });
+    }
+  },
+}));

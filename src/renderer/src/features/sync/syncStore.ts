@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+import type { SyncStatus } from '../../../../shared/contract/events';
+import { errorMessage, invoke, onEvent } from '../../api';
+
+interface SyncState {
+  status: SyncStatus;
+  syncing: boolean;
+  /** Starts listening to `sync:status`; returns the unsubscribe function. */
+  listen: () => () => void;
+  syncNow: () => Promise<void>;
+}
+
+export const useSync = create<SyncState>((set, get) => ({
+  status: { state: 'offline', lastSyncedAt: null, message: 'Not connected to a brand server yet.' },
+  syncing: false,
+  listen: () => {
+    const off = onEvent('sync:status', (status) => set({ status }));
+    void invoke('sync:current').then(
+      (status) => set({ status }),
+      () => undefined,
+    );
+    return off;
+  },
+  syncNow: async () => {
+    if (get().syncing) return;
+    set({ syncing: true });
+    try {
+      set({ status: await invoke('sync:now') });
+    } catch (error) {
+      set((s) => ({ status: { ...s.status, state: 'error', message: errorMessage(error) } }));
+    } finally {
+      set({ syncing: false });
+    }
+  },
+}));

@@ -1,0 +1,216 @@
+import { useEffect, useRef, useState, type MutableRefObject } from 'react';
+import type { DraftKind, Macro, Ticket } from '../../../../shared/contract/tickets';
+import { unfilledPlaceholders } from '../../../../shared/domain/macros';
+import { shortcutOf } from '../../../../shared/domain/shortcuts';
+import { MacroPicker } from './MacroPicker';
+
+export interface ComposerApi {
+  /** Puts `text` at the caret of the current mode's text and focuses it. */
+  insert: (text: string) => void;
+  focus: (mode: DraftKind) => void;
+  openMacros: () => void;
+}
+
+interface Props {
+  ticket: Ticket;
+  macros: Macro[];
+  canReply: boolean;
+  canNote: boolean;
+  apiRef: MutableRefObject<ComposerApi | null>;
+  saveDraft: (taskId: string, kind: DraftKind, body: string) => Promise<void>;
+  send: (kind: DraftKind, body: string, macroId?: string) => Promise<string | null>;
+  /** While offline, a sent reply waits in the outbox; the composer says so. */
+  offline: boolean;
+}
+
+export const DRAFT_SAVE_MS = 400;
+const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
+export const modKey = isMac ? '⌘' : 'Ctrl';
+
+/** Reply / internal-note composer with drafts saved as you type (render with `key={ticket.id}`). */
+export function Composer({
+  ticket,
+  macros,
+  canReply,
+  canNote,
+  apiRef,
+  saveDraft,
+  send,
+  offline,
+}: Props) {
+  const [mode, setMode] = useState<DraftKind>(canReply || !canNote ? 'reply' : 'note');
+  const [texts, setTexts] = useState<Record<DraftKind, string>>(() => ({ ...ticket.drafts }));
+  const [macroId, setMacroId] = useState<string | undefined>(undefined);
+  const [picking, setPicking] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const pending = useRef<Map<DraftKind, ReturnType<typeof setTimeout>>>(new Map());
+  const latest = useRef(texts);
+  latest.current = texts;
+  const taskId = ticket.id;
+
+  // Flush unsaved drafts when the ticket changes or the view closes.
+  useEffect(() => {
+    const timers = pending.current;
+    return () => {
+      for (const [kind, timer] of timers) {
+        clearTimeout(timer);
+        void saveDraft(taskId, kind, latest.current[kind]);
+      }
+      timers.clear();
+    };
+  }, [taskId, saveDraft]);
+
+  const change = (kind: DraftKind, body: string) => {
+    setTexts((t) => ({ ...t, [kind]: body }));
+    setError(null);
+    const timers = pending.current;
+    clearTimeout(timers.get(kind));
+    timers.set(
+      kind,
+      setTimeout(() => {
+        timers.delete(kind);
+        void saveDraft(taskId, kind, body).then(() =>
+          setStatus(body.trim() ? 'Draft saved on this device' : null),
+        );
+      }, DRAFT_SAVE_MS),
+    );
+  };
+
+  const insert = (text: string) => {
+    const el = area.current;
+    const current = latest.current[mode];
+    const start = el?.selectionStart ?? current.length;
+    const end = el?.selectionEnd ?? current.length;
+    const next = current.slice(0, start) + text + current.slice(end);
+    change(mode, next);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(start + text.length, start + text.length);
+    });
+  };
+
+  apiRef.current = {
+    insert,
+    focus: (kind) => {
+      setMode(kind);
+      requestAnimationFrame(() => area.current?.focus());
+    },
+    openMacros: () => setPicking(true),
+  };
+
+  const enabled = mode === 'reply' ? canReply : canNote;
+  const submit = async () => {
+    const body = texts[mode];
+    if (!enabled) return;
+    if (body.trim() === '') {
+      setError(mode === 'reply' ? 'Write a reply first.' : 'Write a note first.');
+      return;
+    }
+    const left = mode === 'reply' ? unfilledPlaceholders(body) : [];
+    if (left.length > 0) {
+      setError(`Fill in ${left.map((p) => `{{${p}}}`).join(', ')} before sending.`);
+      return;
+    }
+    clearTimeout(pending.current.get(mode));
+    pending.current.delete(mode);
+    const problem = await send(mode, body, mode === 'reply' ? macroId : undefined);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setTexts((t) => ({ ...t, [mode]: '' }));
+    setMacroId(undefined);
+    setStatus(
+      offline
+        ? `${mode === 'reply' ? 'Reply' : 'Note'} queued: waiting to send until you are back online.`
+        : `${mode === 'reply' ? 'Reply' : 'Note'} sent.`,
+    );
+    area.current?.focus();
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && event.key === 'Enter') {
+      event.preventDefault();
+      void submit();
+    } else if (mod && event.shiftKey && shortcutOf(event.nativeEvent)?.toLowerCase() === 'm') {
+      event.preventDefault();
+      setPicking(true);
+    }
+  };
+
+  const label =
+    mode === 'reply' ? 'Reply to the customer' : 'Internal note (not visible to the customer)';
+  return (
+    <section className={`composer composer--${mode}`} aria-label="Composer">
+      <div className="composer__tabs" role="radiogroup" aria-label="Write a">
+        {(['reply', 'note'] as const).map((kind) => (
+          <label
+            key={kind}
+            className={`composer__tab${mode === kind ? ' composer__tab--active' : ''}`}
+          >
+            <input
+              type="radio"
+              name={`composer-mode-${taskId}`}
+              value={kind}
+              checked={mode === kind}
+              onChange={() => setMode(kind)}
+            />
+            {kind === 'reply' ? 'Reply' : 'Internal note'}
+          </label>
+        ))}
+      </div>
+      <textarea
+        ref={area}
+        className="composer__text"
+        aria-label={label}
+        placeholder={
+          enabled
+            ? mode === 'reply'
+              ? `Write to ${ticket.customerName || 'the customer'}… (${modKey}+Enter sends, ${modKey}+Shift+M inserts a macro)`
+              : 'A note for yourself and whoever works this next…'
+            : 'Claim this ticket to write.'
+        }
+        value={texts[mode]}
+        disabled={!enabled}
+        rows={4}
+        onChange={(e) => change(mode, e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="composer__footer">
+        <p className="composer__status" role="status" aria-live="polite">
+          {error ? <span className="form-error">{error}</span> : status}
+        </p>
+        <button
+          type="button"
+          className="button"
+          disabled={!enabled}
+          onClick={() => setPicking(true)}
+        >
+          Macros
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!enabled}
+          onClick={() => void submit()}
+        >
+          {mode === 'reply' ? 'Send reply' : 'Add note'}
+        </button>
+      </div>
+      {picking ? (
+        <MacroPicker
+          macros={macros}
+          onClose={() => setPicking(false)}
+          onPick={(m) => {
+            setPicking(false);
+            if (mode === 'reply') setMacroId(m.id);
+            insert(m.body);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

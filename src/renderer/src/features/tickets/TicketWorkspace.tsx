@@ -1,0 +1,157 @@
+import { useId, useRef, useState, type MutableRefObject } from 'react';
+import type { KbArticle } from '../../../../shared/contract/kb';
+import type { DraftKind, Macro, Ticket } from '../../../../shared/contract/tickets';
+import { actionTable, dialogActionTypes } from '../../../../shared/domain/actions';
+import {
+  countdown,
+  leaseLevel,
+  ticketDecision,
+  type TicketAction,
+} from '../../../../shared/domain/ticketState';
+import { COMPACT_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
+import { KbPanel } from '../kb/KbPanel';
+import { channelLabel } from '../feed/format';
+import type { DialogKind } from './ActionDialog';
+import { PendingBadges, SlaBadge, TicketState } from './badges';
+import { Composer, type ComposerApi } from './Composer';
+import { CustomerTimeline } from './CustomerTimeline';
+import { Thread } from './Thread';
+
+interface Props {
+  ticket: Ticket;
+  macros: Macro[];
+  now: number;
+  allowed: TicketAction[];
+  offline: boolean;
+  composerRef: MutableRefObject<ComposerApi | null>;
+  headingRef: MutableRefObject<HTMLHeadingElement | null>;
+  openDialog: (kind: DialogKind) => void;
+  saveDraft: (taskId: string, kind: DraftKind, body: string) => Promise<void>;
+  send: (kind: DraftKind, body: string, macroId?: string) => Promise<string | null>;
+}
+
+/** Why an action is not offered now, in the lifecycle's own words. */
+export function whyNot(ticket: Ticket, action: TicketAction, now: number): string | null {
+  const d = ticketDecision(ticket, ticket.advocate.id, action, now);
+  return d.ok ? null : d.reason.charAt(0).toUpperCase() + d.reason.slice(1);
+}
+
+export function TicketWorkspace(props: Props) {
+  const { ticket, macros, now, allowed, offline, composerRef, headingRef, openDialog } = props;
+  const lease = leaseLevel(ticket.leaseExpiresAt, now);
+  const working = allowed.length > 0;
+  const firstCustomer = ticket.messages.find((m) => m.author === 'customer')?.body ?? '';
+  const insertLink = (a: KbArticle) => composerRef.current?.insert(`[${a.title}](kb:${a.id})`);
+  const insertExcerpt = (a: KbArticle, text: string) =>
+    composerRef.current?.insert(`${text}\n\n— ${a.title}`);
+  // In a compact window the KB panel is a drawer over the workspace, closed until asked for, so
+  // the conversation keeps the room; it stays mounted (its search and article are kept).
+  const compact = useMediaQuery(COMPACT_QUERY);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const kbId = useId();
+  const kbToggle = useRef<HTMLButtonElement>(null);
+  const closeDrawer = () => {
+    setDrawerOpen(false);
+    kbToggle.current?.focus();
+  };
+  const kbShown = !compact || drawerOpen;
+  return (
+    <div className={`ticket-workspace${compact ? ' ticket-workspace--compact' : ''}`}>
+      <article className="ticket-workspace__main" aria-labelledby={`ticket-${ticket.id}-title`}>
+        <header className="ticket-head">
+          <h2
+            id={`ticket-${ticket.id}-title`}
+            ref={headingRef}
+            tabIndex={-1}
+            className="ticket-head__subject"
+          >
+            {ticket.subject}
+          </h2>
+          <p className="ticket-head__meta muted">
+            {ticket.brandName} · {ticket.customerName} ·{' '}
+            {channelLabel[ticket.channel] ?? ticket.channel} · Complexity {ticket.complexity}
+          </p>
+          <div className="ticket-head__badges">
+            <SlaBadge dueAt={ticket.slaDueAt} now={now} />
+            <TicketState
+              status={ticket.status}
+              pendingClaim={ticket.pendingClaim}
+              leaseExpiresAt={ticket.leaseExpiresAt}
+              now={now}
+            />
+            <PendingBadges types={ticket.pendingActions.map((a) => a.type)} />
+          </div>
+          {working && lease === 'lapsing' ? (
+            <p className="banner banner--warning" role="status">
+              Your claim lapses in {countdown(ticket.leaseExpiresAt! - now)}.{' '}
+              {offline
+                ? 'You are offline, so it cannot be renewed until you reconnect.'
+                : 'Renewing it while you work…'}
+            </p>
+          ) : null}
+          {ticket.status === 'claimed' && lease === 'lapsed' ? (
+            <p className="banner banner--error" role="status">
+              Your claim on this ticket lapsed; claim it again from the feed if it is still open.
+            </p>
+          ) : null}
+          <div className="ticket-actions" role="toolbar" aria-label="Ticket actions">
+            {compact ? (
+              <button
+                ref={kbToggle}
+                type="button"
+                className="button ticket-actions__kb"
+                aria-expanded={drawerOpen}
+                aria-controls={kbId}
+                onClick={() => setDrawerOpen((open) => !open)}
+              >
+                Knowledge base
+              </button>
+            ) : null}
+            {dialogActionTypes.map((kind) => {
+              const reason = allowed.includes(kind) ? null : whyNot(ticket, kind, now);
+              const { label, shortcut } = actionTable[kind];
+              return (
+                <button
+                  key={kind}
+                  type="button"
+                  className={`button${kind === 'resolve' ? ' button--primary' : ''}`}
+                  disabled={reason !== null}
+                  title={reason ?? undefined}
+                  aria-keyshortcuts={shortcut ?? undefined}
+                  onClick={() => openDialog(kind)}
+                >
+                  {label.en}
+                </button>
+              );
+            })}
+          </div>
+        </header>
+        <CustomerTimeline taskId={ticket.id} version={ticket.messages.length} />
+        <Thread ticket={ticket} />
+        <Composer
+          key={ticket.id}
+          ticket={ticket}
+          macros={macros}
+          canReply={allowed.includes('reply')}
+          canNote={allowed.includes('note')}
+          apiRef={composerRef}
+          saveDraft={props.saveDraft}
+          send={props.send}
+          offline={offline}
+        />
+      </article>
+      <KbPanel
+        id={kbId}
+        hidden={!kbShown}
+        drawer={compact}
+        onClose={compact ? closeDrawer : undefined}
+        subject={ticket.subject}
+        firstMessage={firstCustomer}
+        brandId={ticket.brandId}
+        language={ticket.language ?? null}
+        onInsertLink={insertLink}
+        onInsertExcerpt={insertExcerpt}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { create } from 'zustand';
+import type { Input } from '../../../../shared/contract';
+import type { Macro, MyTicket, Ticket, TicketBoard } from '../../../../shared/contract/tickets';
+import { errorMessage, invoke, onEvent } from '../../api';
+
+type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A confirmed action from the workspace, for the open ticket (`tickets:act` without its id). */
+export type TicketCommand = Without<Input<'tickets:act'>, 'taskId'>;
+
+interface TicketsState {
+  list: MyTicket[] | null;
+  selectedId: string | null;
+  ticket: Ticket | null;
+  macros: Macro[];
+  error: string | null;
+  /** Loads My tickets; keeps (or makes) a selection. */
+  load: () => Promise<void>;
+  /** Loads My tickets and refreshes on `feed:changed`; returns the unsubscribe. */
+  listen: () => () => void;
+  select: (id: string | null) => Promise<void>;
+  /** Moves the selection by `delta` within My tickets (j/k). */
+  move: (delta: number) => Promise<void>;
+  /** Re-reads the list and the open ticket in one call (after `feed:changed`). */
+  refresh: () => Promise<void>;
+  /** Runs an action; answers an error message, or null when it was queued. */
+  run: (command: TicketCommand) => Promise<string | null>;
+  saveDraft: (taskId: string, kind: 'reply' | 'note', body: string) => Promise<void>;
+  renew: (taskId: string) => Promise<void>;
+}
+
+export const useTickets = create<TicketsState>((set, get) => {
+  /** Shows a board answer; a selected ticket that left this device gives way to the next one. */
+  const show = async (board: TicketBoard, id: string | null) => {
+    set({ list: board.mine });
+    if (id === null || get().selectedId !== id) return;
+    if (board.open) {
+      set({ ticket: board.open, error: null });
+      return;
+    }
+    const next = board.mine.find((t) => t.id !== id);
+    set({
+      ticket: null,
+      error: 'This ticket is no longer on this device.',
+      selectedId: next ? null : id,
+    });
+    if (next) await get().select(next.id);
+  };
+  const read = async (id: string | null) => {
+    try {
+      await show(await invoke('tickets:board', { open: id }), id);
+    } catch (e) {
+      set({ error: errorMessage(e) });
+    }
+  };
+  return {
+    list: null,
+    selectedId: null,
+    ticket: null,
+    macros: [],
+    error: null,
+    load: async () => {
+      await read(get().selectedId);
+      const { selectedId, list } = get();
+      if (selectedId === null && list?.[0]) await get().select(list[0].id);
+    },
+    listen: () => {
+      void get().load();
+      return onEvent('feed:changed', () => void get().refresh());
+    },
+    select: async (id) => {
+      if (id === get().selectedId && get().ticket?.id === id) return;
+      set({ selectedId: id, ticket: null, macros: [] });
+      if (id === null) return;
+      await read(id);
+      invoke('tickets:macros', { taskId: id }).then(
+        (macros) => get().selectedId === id && set({ macros }),
+        () => undefined,
+      );
+    },
+    move: async (delta) => {
+      const { list, selectedId } = get();
+      if (!list || list.length === 0) return;
+      const at = list.findIndex((t) => t.id === selectedId);
+      const next = Math.min(list.length - 1, Math.max(0, at < 0 ? 0 : at + delta));
+      await get().select(list[next]!.id);
+    },
+    refresh: () => read(get().selectedId),
+    run: async (command) => {
+      const taskId = get().selectedId;
+      if (!taskId) return 'Open a ticket first.';
+      try {
+        await show(await invoke('tickets:act', { ...command, taskId }), taskId);
+        return null;
+      } catch (e) {
+        return errorMessage(e);
+      }
+    },
+    saveDraft: async (taskId, kind, body) => {
+      await invoke('tickets:saveDraft', { taskId, kind, body }).catch(() => undefined);
+    },
+    renew: async (taskId) => {
+      await invoke('tickets:renew', { taskId }).catch(() => undefined);
+    },
+  };
+});
