@@ -69,13 +69,18 @@ const coreZones = {
   'core/session': { paths: ['src/core/session'], ...feature() },
   'core/tickets': { paths: ['src/core/tickets'], ...feature('core/earnings', 'core/feed') },
   'core/update': { paths: ['src/core/update'], ...feature() },
+  // Issue 16: the customer timeline and offers; notifications read every feature's tables.
+  'core/customers': { paths: ['src/core/customers'], ...feature('core/feed', 'core/tickets') },
+  'core/notifications': { paths: ['src/core/notifications'], ...feature('core/feed') },
   'core/handlers': {
     paths: ['src/core/handlers'],
     ...feature(
+      'core/customers',
       'core/diagnostics',
       'core/earnings',
       'core/feed',
       'core/kb',
+      'core/notifications',
       'core/session',
       'core/tickets',
       'core/update',
@@ -141,6 +146,9 @@ export const zones = {
       'kysely',
       'pg',
       'better-sqlite3',
+      // Issue 16: language detection of pushed tasks; Zendesk's HTML-only comments as text.
+      'eld',
+      'html-to-text',
     ],
   },
   'server/entry': { paths: ['src/server/index.ts'], layers: ['server'], packages: [NODE] },

@@ -41,6 +41,8 @@ export interface DesktopShell {
   notify(notification: { title: string; body: string; taskId?: string | null }): void;
   /** The dock/taskbar badge; 0 clears it. */
   setBadgeCount(count: number): void;
+  /** Whether the app's window has focus; absent = unknown (treated as focused). */
+  isFocused?(): boolean;
 }
 
 /**

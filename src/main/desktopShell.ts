@@ -38,6 +38,10 @@ export function createDesktopShell({
       notification.on('close', () => shown.delete(notification));
       notification.show();
     },
+    isFocused() {
+      const win = window();
+      return !!win && !win.isDestroyed() && win.isFocused();
+    },
     setBadgeCount(count) {
       if (platform !== 'win32') {
         app.setBadgeCount(count);

@@ -9,6 +9,7 @@ import { sharedRateLimitStore } from './http/sharedRateLimit';
 import { textHygiene } from './http/textHygiene';
 import { adminRoutes } from './routes/admin';
 import { advocateRoutes } from './routes/advocate';
+import { customerRoutes } from './routes/customers';
 import { type EventStreams, eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { snapshotRoutes } from './routes/snapshot';
@@ -121,6 +122,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   advocateRoutes(app, store, now);
   snapshotRoutes(app, store, now, snapshotCache(store.snapshots, now, options.snapshotCache));
   adminRoutes(app, store, now);
+  customerRoutes(app, store, now);
   const events = eventRoutes(
     app,
     store,

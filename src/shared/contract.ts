@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './contract/app';
+import { customersChannels } from './contract/customers';
 import { earningsChannels } from './contract/earnings';
 import { events } from './contract/events';
 import { feedChannels } from './contract/feed';
@@ -16,6 +17,7 @@ import { diagnosticsChannels } from './contract/diagnostics';
  */
 export const contract = {
   ...appChannels,
+  ...customersChannels,
   ...earningsChannels,
   ...feedChannels,
   ...kbChannels,

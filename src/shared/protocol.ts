@@ -20,6 +20,23 @@ export const Skill = z
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a lower-case skill name such as billing');
 export const Tier = z.number().int().min(0).max(3);
 export const ExternalRef = z.string().trim().min(1).max(200);
+/** A BCP 47 language tag such as `en`, `pt-BR` or `zh-Hant` (checked by `Intl`, canonicalized). */
+export const LanguageTag = z
+  .string()
+  .trim()
+  .min(2)
+  .max(35)
+  .transform((tag, ctx) => {
+    try {
+      return Intl.getCanonicalLocales(tag)[0]!;
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected a BCP 47 language tag such as en or pt-BR',
+      });
+      return z.NEVER;
+    }
+  });
 
 // ---------------------------------------------------------------- errors
 
@@ -104,6 +121,10 @@ export const TaskView = z.object({
   offeredTo: Id.nullable(),
   offerExpiresAt: EpochMs.nullable(),
   customerName: z.string(),
+  /** The brand's customer, opaque (`CustomerView.id`); absent from servers before issue 16. */
+  customerId: Id.nullable().optional(),
+  /** BCP 47, pushed by the brand or detected by the server; null when unknown. */
+  language: z.string().nullable().optional(),
   slaDueAt: EpochMs.nullable(),
   createdAt: EpochMs,
   updatedAt: EpochMs,
@@ -142,10 +163,11 @@ export const MacroView = z.object({
 });
 export type MacroView = z.infer<typeof MacroView>;
 
-export const LedgerKind = z.enum(['case', 'rating_bonus', 'tip']);
+/** `reopen_fee`: a negative entry when a resolved case is reopened by the customer (issue 16). */
+export const LedgerKind = z.enum(['case', 'rating_bonus', 'tip', 'reopen_fee']);
 export const LedgerStatus = z.enum(['pending', 'confirmed', 'paid']);
 export const LedgerLine = z.object({
-  kind: z.enum(['base', 'multiplier', 'rating_bonus', 'tip']),
+  kind: z.enum(['base', 'multiplier', 'rating_bonus', 'tip', 'reopen_fee']),
   label: z.string(),
   amountMinor: MinorUnits,
   factorBps: z.number().int().optional(),
@@ -183,8 +205,68 @@ export const MembershipView = z.object({
   tier: Tier,
   skills: z.array(z.string()),
   suspended: z.boolean(),
+  /** The languages this advocate answers in for this brand (BCP 47); empty = not set. */
+  languages: z.array(z.string()).optional(),
 });
 export type MembershipView = z.infer<typeof MembershipView>;
+
+// ---------------------------------------------------------------- customers (issue 16)
+
+/**
+ * Something of a customer an advocate below `minTier` may not see: it arrives without its value,
+ * saying from which tier it is visible.
+ */
+export const VisibleFromTier = Tier.nullable();
+
+export const CustomerFieldView = z.object({
+  name: z.string(),
+  label: z.string(),
+  /** Null when the field is above the advocate's tier (`visibleFromTier` says from which). */
+  value: z.string().nullable(),
+  visibleFromTier: VisibleFromTier,
+});
+export type CustomerFieldView = z.infer<typeof CustomerFieldView>;
+
+/** A brand's customer as an advocate of one tier may see it. `id` is opaque, brand-scoped. */
+export const CustomerView = z.object({
+  id: Id,
+  brandId: Id,
+  fields: z.array(CustomerFieldView),
+  updatedAt: EpochMs,
+});
+export type CustomerView = z.infer<typeof CustomerView>;
+
+export const CustomerEventKind = z.enum(['order', 'return', 'subscription', 'contact']);
+export type CustomerEventKind = z.infer<typeof CustomerEventKind>;
+
+/** One event of a customer's history with the brand; content null above the advocate's tier. */
+export const CustomerEventView = z.object({
+  id: Id,
+  brandId: Id,
+  customerId: Id,
+  kind: CustomerEventKind,
+  occurredAt: EpochMs,
+  summary: z.string().nullable(),
+  amountMinor: MinorUnits.nullable(),
+  currency: CurrencyCode.nullable(),
+  visibleFromTier: VisibleFromTier,
+});
+export type CustomerEventView = z.infer<typeof CustomerEventView>;
+
+/** An earlier case of the customer with this brand; the advocate is named by handle only. */
+export const CustomerCaseView = z.object({
+  taskId: Id,
+  brandId: Id,
+  customerId: Id,
+  subject: z.string().nullable(),
+  /** `open`: the case was reopened (or handed back) and is being worked again. */
+  outcome: z.enum(['resolved', 'escalated', 'open']),
+  rating: z.number().int().min(1).max(5).nullable(),
+  closedAt: EpochMs,
+  advocateHandle: z.string().nullable(),
+  visibleFromTier: VisibleFromTier,
+});
+export type CustomerCaseView = z.infer<typeof CustomerCaseView>;
 
 // ---------------------------------------------------------------- auth
 
@@ -258,6 +340,9 @@ export const Change = z.discriminatedUnion('kind', [
   }),
   change('ledger', { entry: LedgerEntryView }),
   change('rating', { rating: RatingView }),
+  change('customer', { customer: CustomerView }),
+  change('customer_event', { event: CustomerEventView }),
+  change('customer_case', { case: CustomerCaseView }),
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeKind = Change['kind'];
@@ -270,6 +355,36 @@ export const SyncResponse = z.object({
 });
 export type SyncResponse = z.infer<typeof SyncResponse>;
 
+const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)');
+
+/**
+ * `GET /v1/events` query: the advocate's quiet hours in their zone, so that the server offers a
+ * customer's follow-up to them only while they are connected and not in quiet hours.
+ */
+export const EventsQuery = z
+  // Not strict: the token may come in the query too (EventSource cannot set headers).
+  .object({
+    quietStart: ClockTime.optional(),
+    quietEnd: ClockTime.optional(),
+    tz: z
+      .string()
+      .max(64)
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'expected an IANA time zone such as Europe/Oslo')
+      .optional(),
+  })
+  .refine((q) => (q.quietStart === undefined) === (q.quietEnd === undefined), {
+    message: 'quietStart and quietEnd go together',
+  });
+export type EventsQuery = z.infer<typeof EventsQuery>;
+
+/** Body of each Server-Sent Event `change` on `GET /v1/events`: pull now. */
 /**
  * Body of each Server-Sent Event `change` on `GET /v1/events`: pull now. `cursor` is the log
  * position of the newest change announced (shared/domain/syncCursor.ts); an app whose cursor
@@ -300,6 +415,10 @@ export type ResolvedTransferTo = Exclude<TransferTo, { kind: 'handle' }>;
 export const Action = z.discriminatedUnion('type', [
   action('claim', {}),
   action('renew', {}),
+  /** Takes a task offered to this advocate (a transfer to them, or a customer's follow-up). */
+  action('accept', {}),
+  /** Turns an offer down: the task goes to the pool. */
+  action('decline', { reason: z.string().max(2000).optional() }),
   action('reply', { body: Body, macroId: Id.optional() }),
   action('note', { body: Body }),
   action('resolve', { summary: z.string().max(2000).optional() }),
@@ -356,6 +475,7 @@ export const InviteRequest = z.strictObject({
   name: z.string().trim().min(1).max(120).optional(),
   skills: z.array(Skill).max(20).default([]),
   tier: Tier.default(0),
+  languages: z.array(LanguageTag).max(20).optional(),
 });
 export type InviteRequest = z.infer<typeof InviteRequest>;
 
@@ -391,8 +511,12 @@ export const AdvocatePatch = z
     tier: Tier.optional(),
     skills: z.array(Skill).max(20).optional(),
     suspended: z.boolean().optional(),
+    languages: z.array(LanguageTag).max(20).optional(),
   })
-  .refine((p) => Object.keys(p).length > 0, 'expected at least one of tier, skills, suspended');
+  .refine(
+    (p) => Object.keys(p).length > 0,
+    'expected at least one of tier, skills, suspended, languages',
+  );
 export type AdvocatePatch = z.infer<typeof AdvocatePatch>;
 
 export const AdminAdvocate = z.object({
@@ -403,6 +527,7 @@ export const AdminAdvocate = z.object({
   tier: Tier,
   skills: z.array(z.string()),
   suspended: z.boolean(),
+  languages: z.array(z.string()),
   joinedAt: EpochMs,
 });
 export type AdminAdvocate = z.infer<typeof AdminAdvocate>;
@@ -423,6 +548,10 @@ export const TaskPush = z.strictObject({
   complexity: Complexity,
   minTier: Tier.default(0),
   customerName: z.string().trim().min(1).max(120),
+  /** The brand's own key for the customer (see `CustomerPush`); links the customer's cases. */
+  customerRef: ExternalRef.optional(),
+  /** BCP 47; detected from the customer's messages when absent. */
+  language: LanguageTag.optional(),
   slaDueAt: EpochMs.nullable().optional(),
   createdAt: EpochMs.optional(),
   messages: z.array(FeedMessage).min(1).max(200),
@@ -459,14 +588,104 @@ export const RatingPush = z
   });
 export type RatingPush = z.input<typeof RatingPush>;
 
+export const CustomerFieldPush = z.strictObject({
+  name: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/, 'expected a field name such as email'),
+  label: z.string().trim().min(1).max(120).optional(),
+  value: z.string().max(2000),
+  /** Advocates below this tier get the field without its value. */
+  minTier: Tier.default(0),
+});
+
+/** A brand's customer, upserted by `customerRef`: its profile fields, each with a minimum tier. */
+export const CustomerPush = z
+  .strictObject({
+    customerRef: ExternalRef,
+    fields: z.array(CustomerFieldPush).max(100).default([]),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.fields.forEach((f, i) => {
+      if (seen.has(f.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fields', i, 'name'],
+          message: 'duplicate field name',
+        });
+      seen.add(f.name);
+    });
+  });
+export type CustomerPush = z.input<typeof CustomerPush>;
+
+/**
+ * One event of a customer's history (an order, a return, a subscription change, an earlier
+ * contact-centre contact), upserted by `externalRef`. Money in minor units with its currency.
+ */
+export const CustomerEventPush = z
+  .strictObject({
+    externalRef: ExternalRef,
+    customerRef: ExternalRef,
+    kind: CustomerEventKind,
+    occurredAt: EpochMs,
+    summary: z.string().trim().min(1).max(2000),
+    amountMinor: MinorUnits.optional(),
+    currency: CurrencyCode.optional(),
+    minTier: Tier.default(0),
+  })
+  .refine((e) => (e.amountMinor === undefined) === (e.currency === undefined), {
+    message: 'amountMinor and currency go together',
+    path: ['currency'],
+  });
+export type CustomerEventPush = z.input<typeof CustomerEventPush>;
+
+/** Per brand: how long after a resolution a customer's message reopens the case. */
+export const ReopenSettings = z.strictObject({
+  /** 0 = never reopen. */
+  reopenWindowHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(90 * 24),
+  /** How long the advocate who resolved it has it to themselves. */
+  followUpOfferMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
+  /** Taken from the resolver's case payout when the case reopens, in basis points; 0 = no fee. */
+  reopenFeeBps: z.number().int().min(0).max(10_000),
+});
+export type ReopenSettings = z.infer<typeof ReopenSettings>;
+
+export const ReopenCounts = z.object({
+  total: z.number().int(),
+  byAdvocate: z.array(z.object({ advocateId: Id, handle: z.string(), reopens: z.number().int() })),
+});
+export type ReopenCounts = z.infer<typeof ReopenCounts>;
+
 export const UpsertResponse = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** Tasks: resolved cases a customer's follow-up reopened (absent when none). */
+  reopened: z.number().int().optional(),
 });
 export type UpsertResponse = z.infer<typeof UpsertResponse>;
 
-export const ImportResponse = UpsertResponse.extend({ skipped: z.number().int() });
+export const ImportResponse = UpsertResponse.extend({
+  skipped: z.number().int(),
+  /** The requesters, pushed as customers. */
+  customers: UpsertResponse.optional(),
+  /** Per ticket: what the import changed on its way in (converted, listed, cut, skipped). */
+  tickets: z
+    .array(
+      z.object({
+        ticketId: z.number().int(),
+        externalRef: z.string(),
+        changes: z.array(z.string()),
+      }),
+    )
+    .optional(),
+});
 export type ImportResponse = z.infer<typeof ImportResponse>;
 
 export const PayoutRulesResponse = z.object({
@@ -545,6 +764,11 @@ export const routes = {
   adminOutcomes: 'GET /v1/admin/outcomes',
   adminEscalations: 'GET /v1/admin/escalations',
   adminZendesk: 'POST /v1/admin/import/zendesk',
+  adminCustomers: 'POST /v1/admin/customers',
+  adminCustomerEvents: 'POST /v1/admin/customer-events',
+  adminReopenSettings: 'PUT /v1/admin/reopen-settings',
+  adminReopenSettingsGet: 'GET /v1/admin/reopen-settings',
+  adminReopens: 'GET /v1/admin/reopens',
 } as const;
 
 // ---------------------------------------------------------------- snapshot (initial sync)

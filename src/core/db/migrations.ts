@@ -8,6 +8,7 @@ import { m006AppendOnlyLedger } from './migrations/006_append_only_ledger';
 import { m007NothingLost } from './migrations/007_nothing_lost';
 import { m008KbSearch } from './migrations/008_kb_search';
 import { m009KbVocabRowid } from './migrations/009_kb_vocab_rowid';
+import { m010Customers } from './migrations/010_customers';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   m007NothingLost,
   m008KbSearch,
   m009KbVocabRowid,
+  m010Customers,
 ];
 
 for (let i = 1; i < migrations.length; i++) {

@@ -31,8 +31,11 @@ import { writeZone } from './zone';
  * server reports later is a new status event; statuses never move backwards.
  */
 
-const entryKind = (entry: LedgerEntryView): EntryKind =>
-  entry.kind === 'case' ? (entry.amountMinor < 0 ? 'clawback' : 'payout') : entry.kind;
+const entryKind = (entry: LedgerEntryView): EntryKind => {
+  if (entry.kind === 'case') return entry.amountMinor < 0 ? 'clawback' : 'payout';
+  // A reopen fee is taken back from a case's payout: its lines carry the arithmetic.
+  return entry.kind === 'reopen_fee' ? 'clawback' : entry.kind;
+};
 
 /** Applies one ledger entry from the server's change stream; re-applying it is harmless. */
 export function applyLedgerEntry(db: Db, entry: LedgerEntryView, observedAt = Date.now()): void {

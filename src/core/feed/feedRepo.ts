@@ -7,6 +7,7 @@ import type {
   TaskDetail,
 } from '../../shared/contract/feed';
 import type { Statement } from 'better-sqlite3';
+import { speaksSql } from './languageSql';
 import type { Db } from '../db/open';
 
 // The feed's queries are a handful of SQL texts (one per filter combination and sort): prepare
@@ -103,6 +104,7 @@ function where(
     params['skill'] = filters.skill;
     params['skillJson'] = JSON.stringify(filters.skill);
   }
+  if (filters.myLanguages) clauses.push(speaksSql('t'));
   return { sql: clauses.join(' AND '), params };
 }
 

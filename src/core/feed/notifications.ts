@@ -1,26 +1,12 @@
 import type { Settings } from '../../shared/settings';
 import { systemLocale, systemTimeZone, zoneOffsetMs } from '../../shared/domain/time';
 import { translate } from '../i18n/translate';
+import { inQuietHours } from '../../shared/domain/quietHours';
 import type { Db } from '../db/open';
 import type { DesktopShell } from '../services';
 import { countMatchingOpen, markAllAnnounced, unannouncedMatching } from './notifyRepo';
 
-const minutes = (clock: string) => {
-  const [h, m] = clock.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-};
-
-/** Whether `now` falls in the quiet hours, in the advocate's zone; the range may span midnight. */
-export function inQuietHours(settings: Settings, now: number): boolean {
-  const quiet = settings.notifications.quietHours;
-  if (!quiet) return false;
-  const zone = settings.timeZone ?? systemTimeZone();
-  const local = new Date(now + zoneOffsetMs(now, zone));
-  const t = local.getUTCHours() * 60 + local.getUTCMinutes();
-  const start = minutes(quiet.start);
-  const end = minutes(quiet.end);
-  return start <= end ? t >= start && t < end : t >= start || t < end;
-}
+export { inQuietHours };
 
 /**
  * After a sync: one desktop notification for the new matching tasks (bundled: a count and the

@@ -1,12 +1,15 @@
+import { speaksSql } from './languageSql';
 import type { Db } from '../db/open';
 
 // A task "matches" the advocate when they may work for its brand, hold every skill it needs, and
-// it pays at least the minimum the advocate set for notifications.
+// it pays at least the minimum the advocate set for notifications, and it is in a language they
+// answer in for that brand (or of unknown language).
 const matching = `FROM tasks t JOIN memberships m ON m.brand_id = t.brand_id
   WHERE t.status = 'open' AND t.local_state IS NULL AND m.suspended = 0
     AND coalesce(t.payout_estimate_minor, 0) >= @minPayout
     AND NOT EXISTS (SELECT 1 FROM json_each(t.skills) s
-                     WHERE s.value NOT IN (SELECT value FROM json_each(m.skills)))`;
+                     WHERE s.value NOT IN (SELECT value FROM json_each(m.skills)))
+    AND ${speaksSql('t')}`;
 
 export function countMatchingOpen(db: Db, minPayout: number): number {
   return db.prepare(`SELECT COUNT(*) ${matching}`).pluck().get({ minPayout }) as number;
@@ -40,12 +43,17 @@ export function leasesEndingBefore(
   db: Db,
   advocateId: string,
   before: number,
-): { id: string; subject: string; leaseExpiresAt: number }[] {
+): { id: string; subject: string; leaseExpiresAt: number; brandId: string }[] {
   return db
     .prepare(
-      `SELECT id, subject, lease_expires_at AS leaseExpiresAt FROM tasks
+      `SELECT id, subject, lease_expires_at AS leaseExpiresAt, brand_id AS brandId FROM tasks
         WHERE holder_id = ? AND status = 'claimed' AND lease_expires_at IS NOT NULL
           AND lease_expires_at < ?`,
     )
-    .all(advocateId, before) as { id: string; subject: string; leaseExpiresAt: number }[];
+    .all(advocateId, before) as {
+    id: string;
+    subject: string;
+    leaseExpiresAt: number;
+    brandId: string;
+  }[];
 }

@@ -1,5 +1,7 @@
 import { leaseWarnings } from '../feed/leaseWarnings';
 import { announceNewTasks } from '../feed/notifications';
+import { announceNotifications, showHeld } from '../notifications/announce';
+import { notifyLapsingLeases } from '../notifications/leaseLapsing';
 import type { Services } from '../services';
 import { loadSettings } from '../settings';
 import {
@@ -17,7 +19,9 @@ import { appAppliers } from './changeAppliers';
 export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncController {
   // The controller owns the server clock; lease warnings read it once it exists.
   let sync: SyncController | null = null;
-  const leases = leaseWarnings(s, () => sync?.serverNow() ?? s.now(), tuning.leaseWarningMs);
+  const serverNow = () => sync?.serverNow() ?? s.now();
+  const warningMs = tuning.leaseWarningMs ?? 5 * 60_000;
+  const leases = leaseWarnings(s, serverNow, warningMs);
   const features: SyncFeatures = {
     appliers: appAppliers,
     afterSync(result, advocateId) {
@@ -27,9 +31,19 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
           initial: result.initial,
         });
       }
+      // Offers, follow-ups, ratings, payouts: each announced once, quiet hours respected.
+      announceNotifications(s.db, s.desktop, loadSettings(s.db), advocateId, serverNow(), {
+        initial: result.initial,
+      });
       leases.check(advocateId);
+      notifyLapsingLeases(s.db, s.desktop, advocateId, serverNow(), warningMs);
     },
-    periodic: (advocateId) => leases.check(advocateId),
+    periodic: (advocateId) => {
+      leases.check(advocateId);
+      notifyLapsingLeases(s.db, s.desktop, advocateId, serverNow(), warningMs);
+      // What quiet hours held back is shown once they end.
+      showHeld(s.db, s.desktop, loadSettings(s.db), advocateId, serverNow());
+    },
     reset: () => leases.reset(),
   };
   sync = createSyncController(s, features, tuning);

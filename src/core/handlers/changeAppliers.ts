@@ -1,3 +1,4 @@
+import { customerChangeAppliers } from '../customers/changeAppliers';
 import { withdrawEstimate } from '../earnings/apply';
 import { earningsChangeAppliers } from '../earnings/changeAppliers';
 import { pageEstimates } from '../earnings/estimates';
@@ -17,6 +18,7 @@ export const appAppliers: SyncAppliers = {
       ...ticketChangeAppliers(db, now, estimates),
       ...earningsChangeAppliers(db, now, estimates),
       ...kbChangeAppliers(db),
+      ...customerChangeAppliers(db),
     };
   },
   refusedPayout: withdrawEstimate,

@@ -2,6 +2,7 @@ import type { Services } from '../services';
 import { createAppSync } from './appSync';
 import type { SyncController } from '../sync/controller';
 import { appHandlers } from './appHandlers';
+import { customersHandlers } from './customersHandlers';
 import { earningsHandlers } from './earningsHandlers';
 import { feedHandlers } from './feedHandlers';
 import { kbHandlers } from './kbHandlers';
@@ -23,6 +24,7 @@ export function createHandlers(
 ): Handlers {
   return {
     ...appHandlers(services),
+    ...customersHandlers(services, sync),
     ...earningsHandlers(services),
     ...sessionHandlers(services, sync),
     ...feedHandlers(services, sync),

@@ -1,6 +1,7 @@
 import type { KbSearchResult } from '../../shared/contract/kb';
 import { AppError } from '../../shared/result';
-import { getArticle } from '../kb/articleRepo';
+import { inLanguageFirst } from '../../shared/domain/language';
+import { articleLanguages, getArticle } from '../kb/articleRepo';
 import { SUPERSEDED, SearchRunner } from '../kb/searchRunner';
 import type { Services } from '../services';
 import type { HandlerMap } from './types';
@@ -18,9 +19,16 @@ export function kbHandlers(
       const result = await search().run('search', request);
       return result === SUPERSEDED ? dropped() : { superseded: false, ...result };
     },
-    'kb:suggest': async (request) => {
+    'kb:suggest': async ({ language, ...request }) => {
       const result = await search().run('suggest', request);
-      return result === SUPERSEDED ? dropped() : { superseded: false, ...result };
+      if (result === SUPERSEDED) return dropped();
+      // Issue 16: the ticket's language first, the ranking kept within each group.
+      const languages = articleLanguages(
+        s.db,
+        result.hits.map((h) => h.id),
+      );
+      const hits = inLanguageFirst(result.hits, (h) => languages.get(h.id), language);
+      return { superseded: false, ...result, hits };
     },
     'kb:article': async ({ id }) => {
       const row = getArticle(s.db, id);

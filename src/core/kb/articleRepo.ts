@@ -260,3 +260,14 @@ export function brandNames(db: Db): { id: string; name: string }[] {
      FROM articles a LEFT JOIN brands b ON b.id = a.brand_id ORDER BY name`,
   ).all() as { id: string; name: string }[];
 }
+
+/** The analyzed language of each of these articles (absent: not analyzed yet). */
+export function articleLanguages(db: Db, ids: readonly string[]): Map<string, string> {
+  if (ids.length === 0) return new Map();
+  const rows = db
+    .prepare(
+      `SELECT id, language FROM articles WHERE language IS NOT NULL AND id IN (${ids.map(() => '?').join(',')})`,
+    )
+    .all(...ids) as { id: string; language: string }[];
+  return new Map(rows.map((r) => [r.id, r.language]));
+}

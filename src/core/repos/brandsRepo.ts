@@ -21,10 +21,10 @@ function statements(db: Db): Statements {
          lease_minutes = excluded.lease_minutes, updated_at = excluded.updated_at`,
     ),
     membership: db.prepare(
-      `INSERT INTO memberships (brand_id, tier, skills, suspended)
-       VALUES (@brandId, @tier, @skills, @suspended)
+      `INSERT INTO memberships (brand_id, tier, skills, suspended, languages)
+       VALUES (@brandId, @tier, @skills, @suspended, @languages)
        ON CONFLICT (brand_id) DO UPDATE SET tier = excluded.tier, skills = excluded.skills,
-         suspended = excluded.suspended`,
+         suspended = excluded.suspended, languages = excluded.languages`,
     ),
   };
   cache.set(db, made);
@@ -41,5 +41,6 @@ export function writeMembership(db: Db, m: MembershipView): void {
     tier: m.tier,
     skills: JSON.stringify(m.skills),
     suspended: m.suspended ? 1 : 0,
+    languages: JSON.stringify(m.languages ?? []),
   });
 }

@@ -25,6 +25,12 @@ const SYNCED_TABLES = [
   'outbox',
   'drafts',
   'unsent',
+  // Issue 16: the customers' timeline and what was announced of it.
+  'customer_cases',
+  'customer_events',
+  'customers',
+  'notifications',
+  'notification_prefs',
 ];
 
 export function wipeLocalData(db: Db): void {

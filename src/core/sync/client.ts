@@ -63,6 +63,8 @@ export interface FeedClientOptions {
   timeoutMs?: number;
   /** Learns the server's clock from every answer's `Date` header. */
   clock?: ServerClock;
+  /** Query of each event stream opened (the advocate's quiet hours, for follow-up offers). */
+  eventsQuery?: () => Record<string, string>;
 }
 
 /** The app's side of the feed server's HTTP API, on Node's fetch; responses are validated. */
@@ -118,7 +120,8 @@ export class FeedClient {
   async openEvents(signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
     let response: Response;
     try {
-      response = await fetch(`${this.baseUrl}/v1/events`, {
+      const query = new URLSearchParams(this.options.eventsQuery?.() ?? {}).toString();
+      response = await fetch(`${this.baseUrl}/v1/events${query ? `?${query}` : ''}`, {
         headers: { ...(await this.authHeader()), accept: 'text/event-stream' },
         signal,
       });

@@ -1,7 +1,9 @@
 import type { SyncStatus } from '../../shared/contract/events';
 import { readSession, writeSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
+import { quietHoursQuery } from '../../shared/domain/quietHours';
 import { serverUrlProblem } from '../../shared/domain/serverUrl';
+import { loadSettings } from '../settings';
 import type { SyncAppliers } from './appliers';
 import type { BackoffPolicy } from './backoff';
 import { FeedClient } from './client';
@@ -145,7 +147,12 @@ export function createSyncController(
     const pulls = throttle;
     const requestSync = (cursor: string | null = null) => pulls.request(cursor);
     void listenForChanges({
-      client: new FeedClient({ baseUrl, token }),
+      // Quiet hours as of each (re)connection: the server offers follow-ups only outside them.
+      client: new FeedClient({
+        baseUrl,
+        token,
+        eventsQuery: () => quietHoursQuery(loadSettings(s.db)),
+      }),
       onChange: requestSync,
       onDrop: () => requestSync(),
       signal: current.signal,

@@ -14,6 +14,7 @@ export function readTicket(db: Db, taskId: string, session: SessionRow): Ticket 
   return {
     ...detail,
     minTier: row.minTier,
+    language: row.language,
     offeredTo: row.offeredTo,
     offerExpiresAt: row.offerExpiresAt,
     pendingActions: pendingActionsOf(db, taskId),

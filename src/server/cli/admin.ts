@@ -11,6 +11,9 @@
  *   advocate revoke-tokens ID
  *   tasks push FILE(.json|.ndjson) | articles push FILE | articles delete REF | macros push FILE | macros delete REF
  *   payout set FILE | payout show | ratings push FILE | outcomes [--since MS] | escalations | zendesk import FILE
+ *   customers push FILE | customer-events push FILE       (JSON array or NDJSON; idempotent by ref)
+ *   reopen show | reopen set [--window-hours 72] [--offer-minutes 15] [--fee-bps 0] | reopens
+ *   advocate invite/set also take [--languages es,en-GB]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -32,6 +35,10 @@ const { values, positionals } = parseArgs({
     tier: { type: 'string' },
     since: { type: 'string' },
     advocates: { type: 'string' },
+    languages: { type: 'string' },
+    'window-hours': { type: 'string' },
+    'offer-minutes': { type: 'string' },
+    'fee-bps': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -94,11 +101,13 @@ function fileBody(file: string | undefined): { body: string; type: string } {
   };
 }
 
-const skillsOf = () =>
-  values.skills
+const listOf = (v: string | undefined) =>
+  v
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+const skillsOf = () => listOf(values.skills);
+const languagesOf = () => listOf(values.languages);
 
 async function run(): Promise<unknown> {
   const [group, verb, arg] = positionals;
@@ -140,6 +149,7 @@ async function run(): Promise<unknown> {
         ...(values.name ? { name: values.name } : {}),
         skills: skillsOf() ?? [],
         tier: int('tier', values.tier) ?? 0,
+        ...(values.languages !== undefined ? { languages: languagesOf() } : {}),
       });
     case 'advocate list':
       return api('GET', '/v1/admin/advocates');
@@ -150,6 +160,7 @@ async function run(): Promise<unknown> {
         {
           ...(values.tier !== undefined ? { tier: int('tier', values.tier) } : {}),
           ...(values.skills !== undefined ? { skills: skillsOf() } : {}),
+          ...(values.languages !== undefined ? { languages: languagesOf() } : {}),
         },
       );
     case 'advocate suspend':
@@ -165,7 +176,9 @@ async function run(): Promise<unknown> {
     case 'tasks push':
     case 'articles push':
     case 'macros push':
-    case 'ratings push': {
+    case 'ratings push':
+    case 'customers push':
+    case 'customer-events push': {
       const { body, type } = fileBody(arg);
       return api('POST', `/v1/admin/${group}`, body, type);
     }
@@ -183,6 +196,19 @@ async function run(): Promise<unknown> {
       );
     case 'escalations':
       return api('GET', '/v1/admin/escalations');
+    case 'reopen show':
+      return api('GET', '/v1/admin/reopen-settings');
+    case 'reopen set': {
+      const current = (await api('GET', '/v1/admin/reopen-settings')) as Record<string, number>;
+      return api('PUT', '/v1/admin/reopen-settings', {
+        reopenWindowHours: int('window-hours', values['window-hours']) ?? current.reopenWindowHours,
+        followUpOfferMinutes:
+          int('offer-minutes', values['offer-minutes']) ?? current.followUpOfferMinutes,
+        reopenFeeBps: int('fee-bps', values['fee-bps']) ?? current.reopenFeeBps,
+      });
+    }
+    case 'reopens':
+      return api('GET', '/v1/admin/reopens');
     case 'zendesk import':
       return api('POST', '/v1/admin/import/zendesk', fileBody(arg).body);
     default:

@@ -6,6 +6,7 @@ import {
   AdvocatePatch,
   ArticlePush,
   BrandPatch,
+  CustomerPush,
   type Escalation,
   ExternalRef,
   Id,
@@ -115,10 +116,15 @@ export function adminRoutes(app: FastifyInstance, store: Store, now: () => numbe
 
   app.post('/v1/admin/import/zendesk', opts, async (request): Promise<ImportResponse> => {
     const mapped = mapZendeskExport(parseInput(ZendeskExport, request.body));
-    if (mapped.tasks.length === 0)
-      return { created: 0, updated: 0, unchanged: 0, skipped: mapped.skipped };
+    const report = { skipped: mapped.skipped, tickets: mapped.report };
+    if (mapped.tasks.length === 0) return { created: 0, updated: 0, unchanged: 0, ...report };
+    // Both checked before either is written: a rejected import applies nothing.
     const tasks = parseBatch(TaskPush, mapped.tasks);
+    const customers = mapped.customers.length ? parseBatch(CustomerPush, mapped.customers) : [];
+    const customerCounts = customers.length
+      ? await store.upsertCustomers(brandOf(request), customers, now())
+      : undefined;
     const counts = await store.upsertTasks(brandOf(request), tasks, now());
-    return { ...counts, skipped: mapped.skipped };
+    return { ...counts, ...(customerCounts ? { customers: customerCounts } : {}), ...report };
   });
 }

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { ChangeNotice } from '../../shared/protocol';
+import { type ChangeNotice, EventsQuery } from '../../shared/protocol';
 import { announcer } from '../events/announcer';
 import { ApiFailure } from '../errors';
 import { credentialOf, requireAdvocate } from '../http/auth';
 import { apiHeaders } from '../http/headers';
-import { hashSecret } from '../store/secrets';
+import { parseInput } from '../http/validate';
+import { hashSecret, newId } from '../store/secrets';
 import type { Store } from '../store';
 
 export interface EventStreams {
@@ -39,8 +40,20 @@ export function eventRoutes(
         `at most ${maxPerToken} event streams per device token; close one first`,
       );
     }
-    perToken.set(tokenKey, held + 1);
+    const q = parseInput(EventsQuery, request.query ?? {}, 'query');
     const brands = new Set(request.advocate!.brandIds);
+    // Who is connected, for follow-up offers (store/presence.ts).
+    const streamId = newId();
+    await store.streamOpened(
+      {
+        streamId,
+        advocateId: request.advocate!.id,
+        quiet: q.quietStart && q.quietEnd ? { start: q.quietStart, end: q.quietEnd } : null,
+        timeZone: q.tz ?? null,
+      },
+      now(),
+    );
+    perToken.set(tokenKey, held + 1);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -62,6 +75,7 @@ export function eventRoutes(
       store.advocateForToken(token, now()).then(
         (still) => {
           if (!still) return end();
+          store.streamAlive(streamId, now()).catch(() => {});
           res.write(`event: heartbeat\ndata: ${JSON.stringify({ time: Date.now() })}\n\n`);
         },
         () => {}, // a database hiccup: try again at the next beat
@@ -79,6 +93,7 @@ export function eventRoutes(
       if (left > 0) perToken.set(tokenKey, left);
       else perToken.delete(tokenKey);
       if (!res.writableEnded) res.end();
+      store.streamClosed(streamId).catch(() => {});
     };
     open.add(end);
     request.raw.on('close', end);

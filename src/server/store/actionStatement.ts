@@ -269,6 +269,8 @@ function extraEffect(a: ResolvedAction, actorId: string, now: number) {
     case 'resolve':
     case 'transfer':
     case 'abandon':
+    case 'accept':
+    case 'decline':
       return sql``;
     default:
       return unhandledAction(a);

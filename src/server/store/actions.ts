@@ -4,7 +4,9 @@ import type { Action, ActionResult } from '../../shared/protocol';
 import { applyInOneStatement } from './actionStatement';
 import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
 import { answer, remember, replay } from './idempotency';
+import { caseClosed } from './customerCases';
 import { writeCaseEntry } from './ledger';
+import { whereOfferedTo } from './offers';
 import { fingerprint, newId } from './secrets';
 import { audienceOf, lifecycleOf, type TaskRow } from './views';
 import { decide, OFFER_MS, type ResolvedAction, resolveTarget } from './actionDecision';
@@ -15,6 +17,21 @@ interface Actor {
 }
 
 const result = answer;
+
+/**
+ * The action types whose whole effect the one-statement path writes. Closing a case (resolve,
+ * escalate) also writes the customer's timeline row (customerCases.ts) and answering an offer
+ * checks it (offers.ts): those take the transaction path on every backend until the statement
+ * learns them. They are the rarer actions; claims, renewals, replies and notes are the load.
+ */
+const ONE_STATEMENT: ReadonlySet<Action['type']> = new Set([
+  'claim',
+  'renew',
+  'reply',
+  'note',
+  'transfer',
+  'abandon',
+]);
 
 /**
  * Applies a batch in order. On PostgreSQL each action is one read and one statement
@@ -43,7 +60,11 @@ async function applyOne(
   now: number,
 ): Promise<ActionResult> {
   const hash = fingerprint(a);
-  if (ctx.dialect.name === 'postgres' && ctx.actionPath !== 'transaction')
+  if (
+    ctx.dialect.name === 'postgres' &&
+    ctx.actionPath !== 'transaction' &&
+    ONE_STATEMENT.has(a.type)
+  )
     return applyInOneStatement(ctx, actor, a, hash, now);
   const prior = await replay(ctx.db, actor.id, a, hash, now);
   if (prior) return prior;
@@ -192,6 +213,8 @@ async function effect(
         ]),
       ]),
     );
+  } else if (a.type === 'accept' || a.type === 'decline') {
+    update = whereOfferedTo(update, actor.id, now);
   } else {
     update = update
       .where('status', '=', 'claimed')
@@ -206,14 +229,21 @@ async function effect(
   const rule = actionTable[a.type];
   const text = noteOf(a);
   if (rule.note && text) await addMessage(trx, task.id, actor, rule.note.becomes, text, now);
-  await extraEffect(trx, task, actor, a, now);
+  await extraEffect(trx, changes, task, actor, a, now);
   if (rule.payout) await writeCaseEntry(trx, changes, task, actor.id, rule.payout, now);
   await taskChangeFor(changes, task, lifecycleOf(task), next);
   return result(a, 'applied', undefined, now);
 }
 
 /** What an action writes beyond the task row, its message and its payout. */
-async function extraEffect(trx: Trx, task: TaskRow, actor: Actor, a: ResolvedAction, now: number) {
+async function extraEffect(
+  trx: Trx,
+  changes: ChangeWriter,
+  task: TaskRow,
+  actor: Actor,
+  a: ResolvedAction,
+  now: number,
+) {
   switch (a.type) {
     case 'escalate':
       await trx
@@ -227,12 +257,17 @@ async function extraEffect(trx: Trx, task: TaskRow, actor: Actor, a: ResolvedAct
           escalated_at: now,
         })
         .execute();
+      await caseClosed(trx, changes, task.id, now);
+      return;
+    case 'resolve':
+      await caseClosed(trx, changes, task.id, now);
       return;
     case 'claim':
     case 'renew':
+    case 'accept':
+    case 'decline':
     case 'reply':
     case 'note':
-    case 'resolve':
     case 'transfer':
     case 'abandon':
       return;

@@ -12,6 +12,7 @@ import type {
 import { ApiFailure } from '../errors';
 import { type ChangeWriter, json, parseJson, type StoreContext, type Trx, write } from './context';
 import type { AdvocateTable } from './schema';
+import { addAllCustomerDataFor } from './customers';
 import { insertIdentity } from './handles';
 import { hashInviteCode, hashSecret, newId, newInviteCode } from './secrets';
 import {
@@ -58,6 +59,7 @@ async function backfill(trx: Trx, changes: ChangeWriter, brandId: string, advoca
       await changes.add(brandId, table === 'articles' ? 'article' : 'macro', r.id, advocateId);
   }
   await changes.addAllTasksFor(brandId, advocateId);
+  await addAllCustomerDataFor(trx, changes, brandId, advocateId);
 }
 
 /**
@@ -101,6 +103,7 @@ export async function invite(
           email,
           tier: req.tier,
           skills: json(req.skills),
+          languages: json(req.languages ?? []),
           suspended: 0,
           joined_at: now,
         })
@@ -292,6 +295,7 @@ async function adminAdvocateRow(db: StoreContext['db'], brandId: string, advocat
       'memberships.skills',
       'memberships.suspended',
       'memberships.joined_at',
+      'memberships.languages',
       'memberships.email as member_email',
     ])
     .where('memberships.brand_id', '=', brandId);
@@ -305,6 +309,7 @@ async function adminAdvocateRow(db: StoreContext['db'], brandId: string, advocat
     tier: r.tier,
     skills: parseJson<string[]>(r.skills),
     suspended: r.suspended === 1,
+    languages: parseJson<string[]>(r.languages),
     joinedAt: r.joined_at,
   }));
 }
@@ -336,6 +341,7 @@ export async function patchAdvocate(
         tier,
         suspended: suspended ? 1 : 0,
         ...(patch.skills ? { skills: json(patch.skills) } : {}),
+        ...(patch.languages ? { languages: json(patch.languages) } : {}),
       })
       .where('brand_id', '=', brandId)
       .where('advocate_id', '=', advocateId)
@@ -358,6 +364,7 @@ export async function patchAdvocate(
       await changes.add(brandId, 'task', t.id);
     }
     await changes.addAllTasksFor(brandId, advocateId);
+    await addAllCustomerDataFor(trx, changes, brandId, advocateId);
   });
   const [after] = await adminAdvocateRow(ctx.db, brandId, advocateId);
   return after!;

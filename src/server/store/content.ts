@@ -8,8 +8,12 @@ import type {
 } from '../../shared/protocol';
 import type { TaskPush as TaskPushSchema } from '../../shared/protocol';
 import { ApiFailure } from '../errors';
+import { detectLanguage } from '../language';
 import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
+import { ensureCustomer } from './customers';
+import { isFollowUp, reopenForFollowUp } from './reopen';
 import { fingerprint, newId } from './secrets';
+import type { TaskRow } from './views';
 
 type ParsedTask = z.output<typeof TaskPushSchema>;
 type ParsedContent = { externalRef: string; title: string; tags: string[] } & (
@@ -56,7 +60,7 @@ async function inChunks<T>(
   items: T[],
   fn: (trx: Trx, changes: ChangeWriter, item: T) => Promise<Upserted>,
 ): Promise<UpsertResponse> {
-  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const counts = { created: 0, updated: 0, unchanged: 0, reopened: 0 };
   for (let i = 0; i < items.length; i += PUSH_CHUNK) {
     // Counted once the chunk commits (`write` may run a transaction again).
     const chunk = await write(ctx, now, async (trx, changes) => {
@@ -64,9 +68,14 @@ async function inChunks<T>(
       for (const item of items.slice(i, i + PUSH_CHUNK)) done.push(await fn(trx, changes, item));
       return done;
     });
-    for (const outcome of chunk) counts[outcome]++;
+    for (const outcome of chunk) {
+      // A reopened case is an updated task too.
+      if (outcome === 'reopened') counts.updated++;
+      counts[outcome]++;
+    }
   }
-  return counts;
+  const { reopened, ...rest } = counts;
+  return reopened > 0 ? { ...rest, reopened } : rest;
 }
 
 type Upserted = keyof UpsertResponse;
@@ -83,18 +92,26 @@ export async function upsertTasks(
   now: number,
 ): Promise<UpsertResponse> {
   rejectDuplicates(items);
+  const { reopen_window_hours: reopenWindowHours } = await ctx.db
+    .selectFrom('brands')
+    .select('reopen_window_hours')
+    .where('id', '=', brandId)
+    .executeTakeFirstOrThrow();
   return inChunks(ctx, now, items, async (trx, changes, item) => {
     const hash = fingerprint(item);
-    const existing = await trx
+    const existing = (await trx
       .selectFrom('tasks')
-      .select(['id', 'content_hash'])
+      .selectAll()
       .where('brand_id', '=', brandId)
       .where('external_ref', '=', item.externalRef)
-      .executeTakeFirst();
-    if (existing?.content_hash === hash) {
-      return 'unchanged';
-    }
+      .executeTakeFirst()) as TaskRow | undefined;
+    if (existing?.content_hash === hash) return 'unchanged';
+    const customerWords = item.messages.filter((m) => m.author === 'customer');
     const fields = {
+      customer_id: item.customerRef
+        ? await ensureCustomer(trx, changes, brandId, item.customerRef, now)
+        : null,
+      language: item.language ?? (await detectLanguage(customerWords.map((m) => m.body))),
       subject: item.subject,
       channel: item.channel,
       skills: json(item.skills),
@@ -128,6 +145,7 @@ export async function upsertTasks(
           lease_expires_at: null,
           offered_to: null,
           offer_expires_at: null,
+          resolved_at: null,
           created_at: item.createdAt ?? now,
         })
         .execute();
@@ -149,6 +167,18 @@ export async function upsertTasks(
           })),
         )
         .execute();
+    }
+    const followUp =
+      existing &&
+      isFollowUp(
+        existing,
+        { customerMessageTimes: customerWords.map((m) => m.createdAt) },
+        reopenWindowHours,
+        now,
+      );
+    if (followUp) {
+      await reopenForFollowUp(trx, changes, existing, now);
+      return 'reopened';
     }
     await changes.add(brandId, 'task', taskId);
     return existing ? 'updated' : 'created';

@@ -23,6 +23,8 @@ import type {
   PayoutRulesResponse,
   RatingPush,
   RedeemResponse,
+  ReopenCounts,
+  ReopenSettings,
   RefreshResponse,
   SyncResponse,
   TaskPush,
@@ -33,6 +35,9 @@ import * as adminKeys from './adminKeys';
 import * as advocates from './advocates';
 import * as brands from './brands';
 import * as content from './content';
+import * as customers from './customers';
+import * as presence from './presence';
+import * as reopen from './reopen';
 import type { StoreContext } from './context';
 import { dialectFor, type SqlDialect } from './dialect';
 import { expireIdempotency } from './idempotency';
@@ -134,6 +139,24 @@ export interface Store {
     windowMs: number,
     now: number,
   ): Promise<{ current: number; ttl: number }>;
+  // customers (issue 16)
+  upsertCustomers(
+    brandId: string,
+    items: customers.ParsedCustomerPush[],
+    now: number,
+  ): Promise<UpsertResponse>;
+  upsertCustomerEvents(
+    brandId: string,
+    items: customers.ParsedCustomerEventPush[],
+    now: number,
+  ): Promise<UpsertResponse>;
+  getReopenSettings(brandId: string): Promise<ReopenSettings>;
+  setReopenSettings(brandId: string, s: ReopenSettings, now: number): Promise<ReopenSettings>;
+  reopenCounts(brandId: string): Promise<ReopenCounts>;
+  /** An event stream opened, is alive (each heartbeat), closed: who is connected. */
+  streamOpened(p: presence.StreamPresence, now: number): Promise<void>;
+  streamAlive(streamId: string, now: number): Promise<void>;
+  streamClosed(streamId: string): Promise<void>;
   /** Reopens lapsed leases and offers; deletes expired idempotency records and rate windows. */
   sweep(now: number): Promise<{ reopened: number; offersLifted: number }>;
 }
@@ -235,9 +258,19 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     applyActions: async (actor, actions, now) =>
       answersSeenBy(ctx.db, actor.id, await applyInScope(ctx, actor, actions, await leaseNow(now))),
     rateLimitHit: (key, windowMs, now) => rateLimitHit(ctx, key, windowMs, now),
+    upsertCustomers: (brandId, items, now) => customers.upsertCustomers(ctx, brandId, items, now),
+    upsertCustomerEvents: (brandId, items, now) =>
+      customers.upsertCustomerEvents(ctx, brandId, items, now),
+    getReopenSettings: (brandId) => reopen.getReopenSettings(ctx, brandId),
+    setReopenSettings: (brandId, s, now) => reopen.setReopenSettings(ctx, brandId, s, now),
+    reopenCounts: (brandId) => reopen.reopenCounts(ctx, brandId),
+    streamOpened: (p, now) => presence.streamOpened(ctx, p, now),
+    streamAlive: (streamId, now) => presence.streamAlive(ctx, streamId, now),
+    streamClosed: (streamId) => presence.streamClosed(ctx, streamId),
     sweep: async (now) => {
       await expireIdempotency(ctx, now);
       await expireRateLimits(ctx, now);
+      await presence.expirePresence(ctx, now, 10 * reopen.PRESENCE_STALE_MS);
       return sweep(ctx, await leaseNow(now));
     },
   };

@@ -7,13 +7,14 @@ import type { ApiIssue, Escalation, Outcome, RatingPush } from '../../shared/pro
 import { ApiFailure } from '../errors';
 import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
 import { brandRow, currentRules } from './brands';
+import { caseChanged } from './customerCases';
 import { newId } from './secrets';
 
-interface EntryInput {
+export interface EntryInput {
   brandId: string;
   taskId: string;
   advocateId: string;
-  kind: 'case' | 'rating_bonus' | 'tip';
+  kind: 'case' | 'rating_bonus' | 'tip' | 'reopen_fee';
   outcome: PayoutOutcome | null;
   currency: string;
   ruleVersion: number;
@@ -22,7 +23,7 @@ interface EntryInput {
 }
 
 /** Append-only: entries are inserted, never updated or deleted. */
-async function appendEntry(trx: Trx, changes: ChangeWriter, e: EntryInput, now: number) {
+export async function appendEntry(trx: Trx, changes: ChangeWriter, e: EntryInput, now: number) {
   const id = newId();
   await trx
     .insertInto('ledger')
@@ -56,6 +57,8 @@ export async function writeCaseEntry(
   const rules = await currentRules(trx, task.brand_id);
   // A brand without payout rules pays nothing yet; the outcome still counts.
   if (!rules) return;
+  // A case pays once: closing it again after the customer reopened it pays nothing more.
+  if (await casePaid(trx, task.id)) return;
   const pay = computeCasePayout(rules.rules, rules.version, {
     complexity: task.complexity,
     outcome,
@@ -77,6 +80,16 @@ export async function writeCaseEntry(
     now,
   );
 }
+
+/** The case entry already written for this task, if any. */
+export const casePaid = (trx: Trx, taskId: string) =>
+  trx
+    .selectFrom('ledger')
+    .selectAll()
+    .where('task_id', '=', taskId)
+    .where('kind', '=', 'case')
+    .where((eb) => eb(eb.fn.coalesce('outcome', eb.val('')), '<>', 'transferred'))
+    .executeTakeFirst();
 
 type ParsedRating = RatingPush & { score: number };
 
@@ -148,6 +161,7 @@ export async function addRatings(
         })
         .execute();
       await changes.add(brandId, 'rating', task.id, advocateId);
+      await caseChanged(trx, changes, task.id);
       const bonus = rules ? ratingBonusMinor(rules.rules, item.score) : 0;
       const base = {
         brandId,

@@ -335,6 +335,97 @@ const changeLogOrder: Migration = {
   },
 };
 
+/**
+ * Issue 16: the customer at the centre. Customers and their events (each field and event with a
+ * minimum tier) linked to tasks by an opaque `customer_id`; a task's language and when it was
+ * resolved; advocates' languages per brand; each brand's reopen window; reopens counted; and
+ * which advocates have a live event stream (`presence`, shared by replicas).
+ */
+const customers: Migration = {
+  version: 7,
+  name: 'customers, follow-ups, offers, languages',
+  async up(kdb, d) {
+    const db = kdb as AnyDb;
+    const t = d.epochType;
+    await db.schema.alterTable('tasks').addColumn('customer_id', 'text').execute();
+    await db.schema.alterTable('tasks').addColumn('language', 'text').execute();
+    await db.schema.alterTable('tasks').addColumn('resolved_at', t).execute();
+    await db.schema.createIndex('tasks_customer').on('tasks').columns(['customer_id']).execute();
+    await db.schema
+      .alterTable('memberships')
+      .addColumn('languages', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute();
+    await db.schema
+      .alterTable('brands')
+      .addColumn('reopen_window_hours', 'integer', (c) => c.notNull().defaultTo(72))
+      .execute();
+    await db.schema
+      .alterTable('brands')
+      .addColumn('follow_up_offer_minutes', 'integer', (c) => c.notNull().defaultTo(15))
+      .execute();
+    await db.schema
+      .alterTable('brands')
+      .addColumn('reopen_fee_bps', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .createTable('customers')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
+      .addColumn('external_ref', 'text', (c) => c.notNull())
+      .addColumn('fields', 'text', (c) => c.notNull())
+      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', t, (c) => c.notNull())
+      .addColumn('updated_at', t, (c) => c.notNull())
+      .addUniqueConstraint('customers_brand_ref', ['brand_id', 'external_ref'])
+      .execute();
+    await db.schema
+      .createTable('customer_events')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
+      .addColumn('customer_id', 'text', (c) => c.notNull().references('customers.id'))
+      .addColumn('external_ref', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('occurred_at', t, (c) => c.notNull())
+      .addColumn('summary', 'text', (c) => c.notNull())
+      .addColumn('amount_minor', t)
+      .addColumn('currency', 'text')
+      .addColumn('min_tier', 'integer', (c) => c.notNull())
+      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .addColumn('updated_at', t, (c) => c.notNull())
+      .addUniqueConstraint('customer_events_brand_ref', ['brand_id', 'external_ref'])
+      .execute();
+    await db.schema
+      .createIndex('customer_events_customer')
+      .on('customer_events')
+      .columns(['customer_id'])
+      .execute();
+    await db.schema
+      .createTable('reopens')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('brand_id', 'text', (c) => c.notNull().references('brands.id'))
+      .addColumn('task_id', 'text', (c) => c.notNull().references('tasks.id'))
+      .addColumn('advocate_id', 'text', (c) => c.notNull())
+      .addColumn('offered_to', 'text')
+      .addColumn('reopened_at', t, (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('reopens_brand').on('reopens').columns(['brand_id']).execute();
+    await db.schema
+      .createTable('presence')
+      .addColumn('stream_id', 'text', (c) => c.primaryKey())
+      .addColumn('advocate_id', 'text', (c) => c.notNull())
+      .addColumn('seen_at', t, (c) => c.notNull())
+      .addColumn('quiet_start', 'text')
+      .addColumn('quiet_end', 'text')
+      .addColumn('time_zone', 'text')
+      .execute();
+    await db.schema
+      .createIndex('presence_advocate')
+      .on('presence')
+      .columns(['advocate_id'])
+      .execute();
+  },
+};
+
 /** Numbered, append-only; never edit a released migration. */
 export const migrations: Migration[] = [
   initial,
@@ -342,6 +433,7 @@ export const migrations: Migration[] = [
   requestBounds,
   tenancy,
   changeLogOrder,
+  customers,
 ];
 
 /**

@@ -9,6 +9,10 @@ export interface BrandTable {
   name: string;
   currency: string;
   lease_minutes: number;
+  /** How long after a resolution a customer's message reopens the case; 0 = never. */
+  reopen_window_hours: Generated<number>;
+  follow_up_offer_minutes: Generated<number>;
+  reopen_fee_bps: Generated<number>;
   /** Legacy (migration 1): unused since keys live in `admin_keys`; new brands store a filler. */
   admin_key_hash: string;
   created_at: number;
@@ -36,6 +40,8 @@ export interface MembershipTable {
   joined_at: number;
   /** The address this brand invited (unique per brand). */
   email: string | null;
+  /** JSON array of BCP 47 tags. */
+  languages: Generated<string>;
 }
 export interface InviteTable {
   code_hash: string;
@@ -85,6 +91,10 @@ export interface TaskTable {
   content_hash: string;
   created_at: number;
   updated_at: number;
+  customer_id: string | null;
+  language: string | null;
+  /** When it was last resolved: the reopen window counts from here. */
+  resolved_at: number | null;
 }
 export interface MessageTable {
   id: string;
@@ -171,6 +181,48 @@ export interface RateLimitTable {
   window_start: number;
   hits: number;
 }
+/** A brand's customer; `fields` is JSON `{name, label, value, minTier}[]`. */
+export interface CustomerTable {
+  id: string;
+  brand_id: string;
+  external_ref: string;
+  fields: string;
+  content_hash: string;
+  created_at: number;
+  updated_at: number;
+}
+export interface CustomerEventTable {
+  id: string;
+  brand_id: string;
+  customer_id: string;
+  external_ref: string;
+  kind: string;
+  occurred_at: number;
+  summary: string;
+  amount_minor: number | null;
+  currency: string | null;
+  min_tier: number;
+  content_hash: string;
+  updated_at: number;
+}
+/** A resolved case reopened by the customer's follow-up (counted per brand and resolver). */
+export interface ReopenTable {
+  id: string;
+  brand_id: string;
+  task_id: string;
+  advocate_id: string;
+  offered_to: string | null;
+  reopened_at: number;
+}
+/** One open event stream (`GET /v1/events`) and the quiet hours its app reported. */
+export interface PresenceTable {
+  stream_id: string;
+  advocate_id: string;
+  seen_at: number;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  time_zone: string | null;
+}
 export interface MigrationTable {
   version: number;
   name: string;
@@ -196,8 +248,22 @@ export interface DB {
   action_keys: ActionKeyTable;
   changes: ChangeTable;
   rate_limits: RateLimitTable;
+  customers: CustomerTable;
+  customer_events: CustomerEventTable;
+  reopens: ReopenTable;
+  presence: PresenceTable;
   schema_migrations: MigrationTable;
 }
 
 export type ChangeRowKind =
-  'brand' | 'membership' | 'task' | 'article' | 'macro' | 'payout_rules' | 'ledger' | 'rating';
+  | 'brand'
+  | 'membership'
+  | 'task'
+  | 'article'
+  | 'macro'
+  | 'payout_rules'
+  | 'ledger'
+  | 'rating'
+  | 'customer'
+  | 'customer_event'
+  | 'customer_case';

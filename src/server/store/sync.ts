@@ -7,6 +7,7 @@ import { positionOf, readChangeLog } from './changeLog';
 import type { SqlDialect } from './dialect';
 import { formatCursor, parseCursor, type Position } from '../../shared/domain/syncCursor';
 import type { ChangeTable, MembershipTable } from './schema';
+import { loadCustomerEntities, renderCustomerRow } from './customerViews';
 import { changeSeenAtTier } from './tierView';
 import {
   articleView,
@@ -118,6 +119,7 @@ async function render(
   );
   const rules = new Map(ruleRows.map((r) => [`${r.brand_id}:${r.version}`, r]));
   const memberships = new Map(members.map((m) => [m.brand_id, m]));
+  const customerEntities = await loadCustomerEntities(db, rows);
 
   const out: Change[] = [];
   for (const row of rows) {
@@ -188,6 +190,13 @@ async function render(
       case 'rating': {
         const r = ratings.get(row.entity_id);
         if (r) emit({ seq, kind: 'rating', rating: ratingView(r) });
+        break;
+      }
+      case 'customer':
+      case 'customer_event':
+      case 'customer_case': {
+        const c = renderCustomerRow(row, customerEntities, viewer);
+        if (c) emit(c);
         break;
       }
     }

@@ -27,6 +27,8 @@ const STRUCTURAL_KEYS = new Set([
   'author',
   'outcome',
   'currency',
+  'customerId',
+  'language',
 ]);
 
 /**

@@ -34,7 +34,9 @@ export interface Viewer {
   suspended: boolean;
 }
 
-export const brandView = (b: Selectable<BrandTable>): BrandView => ({
+export const brandView = (
+  b: Pick<Selectable<BrandTable>, 'id' | 'name' | 'currency' | 'lease_minutes'>,
+): BrandView => ({
   id: b.id,
   name: b.name,
   currency: b.currency,
@@ -46,6 +48,7 @@ export const membershipView = (m: Selectable<MembershipTable>): MembershipView =
   tier: m.tier,
   skills: parseJson<string[]>(m.skills),
   suspended: m.suspended === 1,
+  languages: parseJson<string[]>(m.languages),
 });
 
 export const lifecycleOf = (t: TaskRow): LifecycleTask => ({
@@ -104,6 +107,8 @@ export const rawTaskView = (t: TaskRow, messages: MessageRow[]): TaskView => ({
   offeredTo: t.offered_to,
   offerExpiresAt: t.offer_expires_at,
   customerName: t.customer_name,
+  customerId: t.customer_id,
+  language: t.language,
   slaDueAt: t.sla_due_at,
   createdAt: t.created_at,
   updatedAt: t.updated_at,

@@ -11,6 +11,8 @@ export const FeedFilters = z.strictObject({
   complexity: z.number().int().min(1).max(5).nullable(),
   /** Only tasks whose payout estimate is at least this, in minor units. */
   minPayoutMinor: z.number().int().nonnegative().nullable(),
+  /** Only tasks in a language the advocate answers in for the task's brand (unknown ones stay). */
+  myLanguages: z.boolean().optional(),
 });
 export type FeedFilters = z.infer<typeof FeedFilters>;
 

@@ -72,6 +72,8 @@ export const kbChannels = {
         .max(SUGGEST_INPUT_MAX)
         .transform((text) => text.slice(0, SUGGEST_TEXT_CHARS)),
       ...Filters,
+      /** The ticket's language (BCP 47): articles in it come first. */
+      language: z.string().max(35).nullable().optional(),
     }),
     KbSearchResult,
   ),

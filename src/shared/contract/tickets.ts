@@ -28,6 +28,8 @@ export type PayoutQuote = z.infer<typeof PayoutQuote>;
 
 export const Ticket = TaskDetail.extend({
   minTier: z.number().int(),
+  /** BCP 47, null when unknown (issue 16): KB suggestions prefer it. */
+  language: z.string().nullable().optional(),
   offeredTo: z.string().nullable(),
   offerExpiresAt: z.number().int().nullable(),
   /** Actions written here and not yet answered by the server (renewals left out). */

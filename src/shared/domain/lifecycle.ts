@@ -6,6 +6,7 @@
  *                      │  ├──escalate──> escalated (brand's escalation queue)
  *                      │  ├──transfer──> open (pool, or offered to a named advocate first)
  *                      │  └──abandon / lease expiry──> open
+ *   open, offered to A ──accept (A)──> claimed(A) · ──decline (A) / offer lapse──> open (pool)
  *                      └──renew, reply, note: stays claimed
  */
 import {
@@ -71,6 +72,11 @@ export function canPerform(
     return conflict(`the task is already ${task.status}`);
   }
   const holdsIt = task.status === 'claimed' && task.holderId === actorId;
+  if (action === 'accept' || action === 'decline') {
+    // Only the advocate an offer names, while it is live (a transfer to them, a follow-up).
+    if (task.status === 'open' && offerLive(task, now) && task.offeredTo === actorId) return ok;
+    return conflict('this offer is no longer open to you: it lapsed or the task moved on');
+  }
   if (action === 'claim') {
     if (holdsIt && leaseLive(task, now)) return ok;
     if (leaseLive(task, now)) return conflict('another advocate has already claimed this task');

@@ -38,6 +38,7 @@ describe('<KbPanel>', { timeout: 20_000 }, () => {
         brandId: 'acme',
         tag: null,
         limit: 8,
+        language: null,
       },
     });
     fireEvent.click(suggestion);

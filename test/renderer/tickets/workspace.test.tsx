@@ -36,6 +36,8 @@ beforeEach(() => {
     'kb:suggest': { hits: [], superseded: false },
     'kb:search': { hits: [], superseded: false },
     'sync:current': { state: 'online', lastSyncedAt: null, message: null },
+    'offers:list': [],
+    'customers:timeline': null,
   });
 });
 
@@ -167,6 +169,7 @@ describe('actions', () => {
 
   it('the transfer dialog needs a note and an advocate; a server-side refusal is shown in the dialog', async () => {
     installGigdesk({
+      'offers:list': [],
       'tickets:board': { mine: [myTicket(t1)], open: t1 },
       'tickets:macros': [],
       'tickets:act': new Error('This task needs trust tier 2'),
@@ -191,6 +194,7 @@ describe('actions', () => {
   it('disables actions the lifecycle does not allow, and says why', async () => {
     const resolved = ticket({ status: 'resolved', leaseExpiresAt: null });
     installGigdesk({
+      'offers:list': [],
       'tickets:board': { mine: [myTicket(resolved)], open: resolved },
       'tickets:macros': [],
       'kb:suggest': { hits: [], superseded: false },

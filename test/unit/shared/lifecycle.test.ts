@@ -33,7 +33,8 @@ describe('canPerform', () => {
       outcome: 'conflict',
     });
     const t = heldBy('a');
-    for (const action of actionTypes.filter((a) => a !== 'claim')) {
+    const offerOnly = ['claim', 'accept', 'decline'];
+    for (const action of actionTypes.filter((a) => !offerOnly.includes(a))) {
       expect(canPerform(t, 'a', action, { now }).ok).toBe(true);
       expect(canPerform(t, 'b', action, { now })).toMatchObject({ ok: false, outcome: 'conflict' });
     }
@@ -124,18 +125,25 @@ describe('every state × action pair', () => {
   const actions = actionTypes;
   type Outcome = 'ok' | 'conflict';
   const all = (o: Outcome): Outcome[] => actions.map(() => o);
-  const onlyClaim: Outcome[] = ['ok', ...all('conflict').slice(1)];
+  const only = (...ok: string[]): Outcome[] =>
+    actions.map((a) => (ok.includes(a) ? 'ok' : 'conflict'));
+  const onlyClaim = only('claim');
+  const working = actions.filter((a) => a !== 'accept' && a !== 'decline');
   // The actor is always 'a'.
   const states: [string, LifecycleTask, Outcome[]][] = [
     ['open', open, onlyClaim],
-    ['open, offered to the actor', { ...open, offeredTo: 'a', offerExpiresAt: now + 1 }, onlyClaim],
+    [
+      'open, offered to the actor',
+      { ...open, offeredTo: 'a', offerExpiresAt: now + 1 },
+      only('claim', 'accept', 'decline'),
+    ],
     [
       'open, offered to another',
       { ...open, offeredTo: 'b', offerExpiresAt: now + 1 },
       all('conflict'),
     ],
     ['open, offer to another lapsed', { ...open, offeredTo: 'b', offerExpiresAt: now }, onlyClaim],
-    ['claimed by the actor', heldBy('a'), all('ok')],
+    ['claimed by the actor', heldBy('a'), only(...working)],
     ['claimed by the actor, lease lapsed', heldBy('a', now), onlyClaim],
     ['claimed by another', heldBy('b'), all('conflict')],
     ['claimed by another, lease lapsed', heldBy('b', now), onlyClaim],
@@ -159,6 +167,8 @@ describe('every state × action pair', () => {
           const status = {
             claim: 'claimed',
             renew: 'claimed',
+            accept: 'claimed',
+            decline: 'open',
             reply: task.status,
             note: task.status,
             resolve: 'resolved',

@@ -81,6 +81,49 @@ const everyKind: { [K in ChangeKind]: Omit<ChangeOf<K>, 'seq'>[] } = {
       rating: { taskId: 't1', brandId: 'b1', score: 5, comment: null, tipMinor: null, ratedAt: at },
     },
   ],
+  customer: [
+    {
+      kind: 'customer',
+      customer: {
+        id: 'cu1',
+        brandId: 'b1',
+        fields: [{ name: 'plan', label: 'Plan', value: 'Gold', visibleFromTier: null }],
+        updatedAt: at,
+      },
+    },
+  ],
+  customer_event: [
+    {
+      kind: 'customer_event',
+      event: {
+        id: 'ev1',
+        brandId: 'b1',
+        customerId: 'cu1',
+        kind: 'order',
+        occurredAt: at,
+        summary: null,
+        amountMinor: null,
+        currency: null,
+        visibleFromTier: 2,
+      },
+    },
+  ],
+  customer_case: [
+    {
+      kind: 'customer_case',
+      case: {
+        taskId: 't0',
+        brandId: 'b1',
+        customerId: 'cu1',
+        subject: 'Earlier',
+        outcome: 'resolved',
+        rating: 4,
+        closedAt: at - 1,
+        advocateHandle: 'mira',
+        visibleFromTier: null,
+      },
+    },
+  ],
 };
 const page = (): Change[] =>
   Object.values(everyKind)
@@ -121,6 +164,9 @@ describe("the features' change appliers", () => {
     expect(ids('macros')).toEqual(['c1']);
     expect(ids('ledger_entries')).toEqual(['e1']);
     expect(count('ratings')).toBe(1);
+    expect([count('customers'), count('customer_events'), count('customer_cases')]).toEqual([
+      1, 1, 1,
+    ]);
     expect(readSyncState(core.db).cursor).toBe('c1');
   });
 
@@ -135,7 +181,7 @@ describe("the features' change appliers", () => {
             kind,
             (change: Change) => {
               seen.push(db.inTransaction);
-              if (kind === 'rating') throw new Error('disk full');
+              if (kind === 'customer_case') throw new Error('disk full');
               (apply as (c: Change) => void)(change);
             },
           ]),
@@ -151,7 +197,7 @@ describe("the features' change appliers", () => {
     for (const table of ['brands', 'memberships', 'payout_rules', 'tasks', 'messages']) {
       expect(count(table), table).toBe(0);
     }
-    for (const table of ['articles', 'macros', 'ledger_entries', 'ratings']) {
+    for (const table of ['articles', 'macros', 'ledger_entries', 'ratings', 'customers']) {
       expect(count(table), table).toBe(0);
     }
     expect(readSyncState(core.db).cursor).toBeNull();

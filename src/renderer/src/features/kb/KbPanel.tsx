@@ -20,6 +20,8 @@ interface Props {
   subject: string;
   firstMessage: string;
   brandId?: string | null;
+  /** The ticket's language: suggestions in it come first. */
+  language?: string | null;
   onInsertLink: (article: KbArticle) => void;
   /** `text`: what the advocate selected in the article, or its first paragraph. */
   onInsertExcerpt: (article: KbArticle, text: string) => void;
@@ -34,6 +36,7 @@ export function KbPanel({
   subject,
   firstMessage,
   brandId = null,
+  language = null,
   onInsertLink,
   onInsertExcerpt,
 }: Props) {
@@ -58,6 +61,7 @@ export function KbPanel({
       brandId,
       tag: null,
       limit: 8,
+      language,
     }).then(
       (result) => live && !result.superseded && setSuggested(result.hits),
       (e: unknown) => live && setError(errorMessage(e)),
@@ -65,7 +69,7 @@ export function KbPanel({
     return () => {
       live = false;
     };
-  }, [subject, firstMessage, brandId]);
+  }, [subject, firstMessage, brandId, language]);
 
   const search = (text: string) => {
     setQuery(text);

@@ -16,6 +16,7 @@ import { useTaskLabels } from '../feed/format';
 import type { DialogKind } from './ActionDialog';
 import { PendingBadges, SlaBadge, TicketState } from './badges';
 import { Composer, type ComposerApi } from './Composer';
+import { CustomerTimeline } from './CustomerTimeline';
 import { Thread } from './Thread';
 
 interface Props {
@@ -128,6 +129,7 @@ export function TicketWorkspace(props: Props) {
             })}
           </div>
         </header>
+        <CustomerTimeline taskId={ticket.id} version={ticket.messages.length} />
         <Thread ticket={ticket} />
         <Composer
           key={ticket.id}
@@ -149,6 +151,7 @@ export function TicketWorkspace(props: Props) {
         subject={ticket.subject}
         firstMessage={firstCustomer}
         brandId={ticket.brandId}
+        language={ticket.language ?? null}
         onInsertLink={insertLink}
         onInsertExcerpt={insertExcerpt}
       />

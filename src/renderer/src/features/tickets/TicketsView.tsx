@@ -17,6 +17,7 @@ import { ActionDialog, type DialogKind } from './ActionDialog';
 import { CommandPalette, type Command } from './CommandPalette';
 import { modKey, type ComposerApi } from './Composer';
 import { ShortcutSheet } from './ShortcutSheet';
+import { OffersList } from './OffersList';
 import { TicketList } from './TicketList';
 import { TicketWorkspace, whyNot } from './TicketWorkspace';
 import { useLeaseRenewal } from './useLeaseRenewal';
@@ -198,6 +199,7 @@ export function TicketsView() {
         </button>
       </div>
       <NoticeTray />
+      <OffersList now={now} onAccepted={(id) => void select(id)} />
       {error && !ticket ? (
         <p className="banner banner--error" role="alert">
           {error}

@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Offer } from '../../../../shared/contract/customers';
+import { countdown } from '../../../../shared/domain/ticketState';
+import { errorMessage, invoke, onEvent } from '../../api';
+import './customer.css';
+
+/**
+ * "Offered to you": transfers to this advocate and customers' follow-ups on cases they resolved,
+ * each with its countdown and accept/decline. Refreshed whenever the feed changes.
+ */
+export function OffersList({
+  now,
+  onAccepted,
+}: {
+  now: number;
+  onAccepted?: (taskId: string) => void;
+}) {
+  const [offers, setOffers] = useState<Offer[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    invoke('offers:list', {}).then(setOffers, (e: unknown) => setError(errorMessage(e)));
+  }, []);
+  useEffect(() => {
+    load();
+    return onEvent('feed:changed', load);
+  }, [load]);
+  const answer = async (taskId: string, choice: 'accept' | 'decline') => {
+    try {
+      setOffers(await invoke('offers:answer', { taskId, answer: choice }));
+      setError(null);
+      if (choice === 'accept') onAccepted?.(taskId);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const live = offers.filter((o) => o.offerExpiresAt > now);
+  if (live.length === 0 && !error) return null;
+  return (
+    <section className="offers" aria-label="Offered to you">
+      <h3>Offered to you</h3>
+      {error ? <p role="alert">{error}</p> : null}
+      <ul>
+        {live.map((o) => (
+          <li key={o.taskId} className="offers__item">
+            <span className="offers__subject">
+              {o.followUp ? 'Customer replied: ' : ''}
+              {o.subject}
+            </span>
+            <span className="muted">
+              {o.brandName} · {countdown(o.offerExpiresAt - now)} left
+            </span>
+            <button type="button" onClick={() => void answer(o.taskId, 'accept')}>
+              Accept
+            </button>
+            <button type="button" onClick={() => void answer(o.taskId, 'decline')}>
+              Decline
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
