@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { actionTable, noteOf, unhandledAction } from '../../shared/domain/actions';
 import { type LifecycleTask, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult } from '../../shared/protocol';
@@ -75,6 +76,13 @@ async function applyOne(
     : result(a, 'rejected', 'no such advocate in this brand');
   await ctx.interleave();
   return write(ctx, now, async (trx, changes) => {
+    // PostgreSQL runs copies of one key side by side (SQLite has one writer): the later copy
+    // waits here for the earlier one's commit, then replays its answer instead of deciding anew
+    // against the state the earlier copy left (which would answer "conflict").
+    if (ctx.dialect.name === 'postgres')
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`${actor.id}:${a.key}`}, 0))`.execute(
+        trx,
+      );
     // A concurrent request with the same key may have committed since the first look.
     const raced = await replay(trx, actor.id, a, hash, now);
     if (raced) return raced;
