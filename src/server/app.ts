@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ApiFailure, httpStatusFor } from './errors';
@@ -7,7 +8,11 @@ import { loggerOptions } from './http/logging';
 import { clientErrorHandler, errorBody, frameworkErrors } from './http/errorReplies';
 import { sharedRateLimitStore } from './http/sharedRateLimit';
 import { textHygiene } from './http/textHygiene';
+import { auditTrail } from './http/auditTrail';
 import { adminRoutes } from './routes/admin';
+import { adminAccountRoutes } from './routes/adminAccounts';
+import { adminConsoleRoutes } from './routes/adminConsole';
+import { consoleRoutes } from './routes/console';
 import { advocateRoutes } from './routes/advocate';
 import { type EventStreams, eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
@@ -30,11 +35,20 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Open event streams per device token, per process. Default 4. */
   maxStreamsPerToken?: number;
+  /** The server's public base URL, for links it hands out (admin invites). Default: the request's. */
+  publicUrl?: string;
 }
 
 export interface GigdeskApp {
   app: FastifyInstance;
   events: EventStreams;
+  /** Every route registered (HEAD twins of GETs left out): for the OpenAPI document and tests. */
+  routes: RegisteredRoute[];
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
 }
 
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<GigdeskApp> {
@@ -48,6 +62,11 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     clientErrorHandler,
   });
 
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(apiHeaders);
   });
@@ -91,6 +110,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       throw new ApiFailure('payload_too_large', `request body is larger than ${bodyLimit} bytes`);
     }
   });
+  await app.register(cookie);
   identifyCallers(app, store, now);
   await app.register(rateLimit, {
     global: false,
@@ -113,7 +133,11 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   healthRoutes(app, store, now);
   advocateRoutes(app, store, now);
+  auditTrail(app, store, now);
   adminRoutes(app, store, now);
+  consoleRoutes(app, store, now);
+  adminAccountRoutes(app, store, now, options.publicUrl);
+  adminConsoleRoutes(app, store, now);
   const events = eventRoutes(
     app,
     store,
@@ -121,5 +145,5 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     options.heartbeatMs ?? 15_000,
     options.maxStreamsPerToken ?? 4,
   );
-  return { app, events };
+  return { app, events, routes };
 }

@@ -2,10 +2,10 @@
  * The feed server's public entry: the CLI, the tests and the app's demo workspace start it here.
  */
 import type { AddressInfo } from 'node:net';
-import { type AppOptions, buildApp } from './app';
+import { type AppOptions, buildApp, type RegisteredRoute } from './app';
 import { openStore, type OpenStoreOptions, type Store } from './store';
 
-export { buildApp, type AppOptions, type GigdeskApp } from './app';
+export { buildApp, type AppOptions, type GigdeskApp, type RegisteredRoute } from './app';
 export { seedDemo, type DemoSeed, type SeedDemoOptions } from './demo/seed';
 export {
   openStore,
@@ -33,6 +33,8 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** Every route the server answers (see `GigdeskApp.routes`). */
+  routes: RegisteredRoute[];
   /** Runs the lease sweeper once, now (by the injected clock). */
   sweep(): Promise<{ reopened: number; offersLifted: number }>;
   close(): Promise<void>;
@@ -48,7 +50,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await store.close();
     throw err;
   }
-  const { app, events } = await buildApp(store, { ...options, now });
+  const { app, events, routes } = await buildApp(store, { ...options, now });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
   const port = (app.server.address() as AddressInfo).port;
@@ -66,6 +68,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     store,
+    routes,
     sweep,
     close() {
       closing ??= (async () => {

@@ -33,6 +33,7 @@ import * as adminKeys from './adminKeys';
 import * as advocates from './advocates';
 import * as brands from './brands';
 import * as content from './content';
+import { type ConsoleStore, consoleStore } from './consoleStore';
 import type { StoreContext } from './context';
 import { dialectFor, type SqlDialect } from './dialect';
 import { expireIdempotency } from './idempotency';
@@ -61,6 +62,8 @@ export type { AdvocateAuth } from './tokens';
 export interface Store {
   readonly dialect: SqlDialect['name'];
   readonly notifier: ChangeNotifier;
+  /** The brand console's accounts, sessions, audit log, payouts, … (consoleStore.ts). */
+  readonly console: ConsoleStore;
   migrate(now: number): Promise<number>;
   close(): Promise<void>;
 
@@ -108,7 +111,11 @@ export interface Store {
   deleteMacro(brandId: string, externalRef: string, now: number): Promise<{ deleted: boolean }>;
   setPayoutRules(brandId: string, rules: PayoutRules, now: number): Promise<PayoutRulesResponse>;
   getPayoutRules(brandId: string): Promise<PayoutRulesResponse>;
-  addRatings(brandId: string, items: ParsedRatingPush[], now: number): Promise<{ rated: number }>;
+  addRatings(
+    brandId: string,
+    items: ParsedRatingPush[],
+    now: number,
+  ): Promise<{ rated: number; unchanged: number }>;
   listOutcomes(brandId: string, since: number | undefined, limit: number): Promise<Outcome[]>;
   listEscalations(brandId: string): Promise<Escalation[]>;
 
@@ -167,6 +174,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
   return {
     dialect: dialect.name,
     notifier: ctx.notifier,
+    console: consoleStore(ctx),
     migrate: (now) => migrate(ctx.db, dialect, now),
     close: async () => {
       await ctx.db.destroy();

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { brandConsole } from './consoleMigration';
 import type { SqlDialect } from './dialect';
 import type { DB } from './schema';
 import { TOKEN_TTL_MS } from './tokens';
@@ -318,7 +319,13 @@ const tenancy: Migration = {
 };
 
 /** Numbered, append-only; never edit a released migration. */
-export const migrations: Migration[] = [initial, appendOnlyLedger, requestBounds, tenancy];
+export const migrations: Migration[] = [
+  initial,
+  appendOnlyLedger,
+  requestBounds,
+  tenancy,
+  brandConsole,
+];
 
 /**
  * Applies pending migrations in one transaction; refuses a database from a newer server. Replicas

@@ -4,6 +4,7 @@ import { ApiFailure } from '../errors';
 import type { Change, SyncResponse } from '../../shared/protocol';
 import { parseJson, type StoreContext } from './context';
 import type { ChangeTable, MembershipTable } from './schema';
+import { withPayoutStatus } from './payouts';
 import { changeSeenAtTier } from './tierView';
 import {
   articleView,
@@ -109,7 +110,12 @@ async function render(
     await load('macro', (i) => db.selectFrom('macros').selectAll().where('id', 'in', i).execute()),
   );
   const ledger = byId(
-    await load('ledger', (i) => db.selectFrom('ledger').selectAll().where('id', 'in', i).execute()),
+    await load('ledger', async (i) =>
+      withPayoutStatus(
+        db,
+        await db.selectFrom('ledger').selectAll().where('id', 'in', i).execute(),
+      ),
+    ),
   );
   const ratings = new Map(
     (
