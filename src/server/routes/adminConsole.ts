@@ -10,7 +10,7 @@ import {
   TaskCloseRequest,
   TaskListQuery,
 } from '../../shared/consoleProtocol';
-import { toCsv } from '../../shared/domain/csv';
+import { defuseFormula, toCsv } from '../../shared/domain/csv';
 import { Id } from '../../shared/protocol';
 import { requireAdmin } from '../http/auth';
 import { parseInput } from '../http/validate';
@@ -110,7 +110,7 @@ export function statementsCsv(res: StatementsResponse): string {
     s.entries.map((e) => [
       e.advocateId,
       e.entryId,
-      e.externalRef,
+      defuseFormula(e.externalRef),
       e.kind,
       e.status,
       new Date(e.occurredAt).toISOString(),
