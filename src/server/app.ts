@@ -9,6 +9,7 @@ import { clientErrorHandler, errorBody, frameworkErrors } from './http/errorRepl
 import { sharedRateLimitStore } from './http/sharedRateLimit';
 import { textHygiene } from './http/textHygiene';
 import { auditTrail } from './http/auditTrail';
+import { openApiDocument } from './http/openapi';
 import { adminRoutes } from './routes/admin';
 import { adminAccountRoutes } from './routes/adminAccounts';
 import { adminConsoleRoutes } from './routes/adminConsole';
@@ -145,5 +146,6 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     options.heartbeatMs ?? 15_000,
     options.maxStreamsPerToken ?? 4,
   );
+  app.get('/v1/openapi.json', async () => openApiDocument(routes).document);
   return { app, events, routes };
 }
