@@ -13,6 +13,7 @@ import { openApiDocument } from './http/openapi';
 import { adminRoutes } from './routes/admin';
 import { adminAccountRoutes } from './routes/adminAccounts';
 import { adminConsoleRoutes } from './routes/adminConsole';
+import { adminWebhookRoutes } from './routes/adminWebhooks';
 import { consoleRoutes } from './routes/console';
 import { advocateRoutes } from './routes/advocate';
 import { type EventStreams, eventRoutes } from './routes/events';
@@ -139,6 +140,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   consoleRoutes(app, store, now);
   adminAccountRoutes(app, store, now, options.publicUrl);
   adminConsoleRoutes(app, store, now);
+  adminWebhookRoutes(app, store, now);
   const events = eventRoutes(
     app,
     store,

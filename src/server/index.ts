@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { type AppOptions, buildApp, type RegisteredRoute } from './app';
 import { openStore, type OpenStoreOptions, type Store } from './store';
+import { deliverWebhooks } from './webhooks/dispatcher';
 
 export { buildApp, type AppOptions, type GigdeskApp, type RegisteredRoute } from './app';
 export { seedDemo, type DemoSeed, type SeedDemoOptions } from './demo/seed';
@@ -37,6 +38,8 @@ export interface RunningServer {
   routes: RegisteredRoute[];
   /** Runs the lease sweeper once, now (by the injected clock). */
   sweep(): Promise<{ reopened: number; offersLifted: number }>;
+  /** Queues new webhook events and attempts every due delivery once (the sweeper does this too). */
+  deliverWebhooks(): Promise<{ queued: number; attempted: number; delivered: number }>;
   close(): Promise<void>;
 }
 
@@ -56,10 +59,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const port = (app.server.address() as AddressInfo).port;
   const sweepMs = options.leaseSweepMs ?? 15_000;
   const sweep = () => store.sweep(now());
+  const webhooks = () => deliverWebhooks(store, now());
   const timer =
     sweepMs > 0
       ? setInterval(() => {
           sweep().catch((err: unknown) => app.log.error({ err }, 'lease sweep failed'));
+          webhooks().catch((err: unknown) => app.log.error({ err }, 'webhook delivery failed'));
         }, sweepMs)
       : undefined;
   timer?.unref();
@@ -70,6 +75,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     store,
     routes,
     sweep,
+    deliverWebhooks: webhooks,
     close() {
       closing ??= (async () => {
         if (timer) clearInterval(timer);

@@ -233,3 +233,46 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditResponse = z.object({ entries: z.array(AuditEntry) });
 
 export const RefParamSchema = z.strictObject({ externalRef: ExternalRef });
+
+// ---------------------------------------------------------------- webhooks
+
+export const WebhookEvent = z.enum([
+  'escalation.created',
+  'case.resolved',
+  'rating.bad',
+  'task.unclaimed_past_sla',
+]);
+export type WebhookEvent = z.infer<typeof WebhookEvent>;
+
+export const WebhookCreateRequest = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2000),
+  events: z.array(WebhookEvent).min(1).max(4),
+});
+export const WebhookEndpointView = z.object({
+  id: Id,
+  url: z.string(),
+  events: z.array(WebhookEvent),
+  createdAt: EpochMs,
+  disabled: z.boolean(),
+});
+export const WebhookCreateResponse = WebhookEndpointView.extend({
+  /** HMAC-SHA256 key for `x-gigdesk-signature`; shown once. */
+  secret: z.string(),
+});
+export const WebhookEndpointsResponse = z.object({ endpoints: z.array(WebhookEndpointView) });
+export const WebhookDeliveriesQuery = z.strictObject({
+  endpointId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const WebhookDeliveryView = z.object({
+  id: Id,
+  endpointId: Id,
+  event: WebhookEvent,
+  attempts: z.number().int(),
+  lastStatus: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  deliveredAt: EpochMs.nullable(),
+  nextAttemptAt: EpochMs.nullable(),
+  createdAt: EpochMs,
+});
+export const WebhookDeliveriesResponse = z.object({ deliveries: z.array(WebhookDeliveryView) });

@@ -39,6 +39,9 @@ const { values, positionals } = parseCli({
   before: { type: 'string' },
   advocate: { type: 'string' },
   csv: { type: 'boolean' },
+  events: { type: 'string' },
+  'hook-url': { type: 'string' },
+  endpoint: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 });
 
@@ -264,6 +267,17 @@ async function run(): Promise<unknown> {
         outcome: values.outcome ?? fail('--outcome is required', 2),
         ...(values.note ? { note: values.note } : {}),
       });
+    case 'webhook add':
+      return api('POST', '/v1/admin/webhooks', {
+        url: values['hook-url'] ?? fail('--hook-url is required', 2),
+        events: values.events?.split(',').map((e) => e.trim()) ?? fail('--events is required', 2),
+      });
+    case 'webhook list':
+      return api('GET', '/v1/admin/webhooks');
+    case 'webhook remove':
+      return api('DELETE', `/v1/admin/webhooks/${idPath(cmd, argOf)}`);
+    case 'webhook deliveries':
+      return api('GET', `/v1/admin/webhooks/deliveries${query({ endpointId: values.endpoint })}`);
     case 'zendesk import':
       return api('POST', '/v1/admin/import/zendesk', fileBody(argOf).body);
     default:

@@ -48,6 +48,12 @@ export const commandHelp: Record<string, string> = {
   'escalation ack': 'escalation ack TASK_ID',
   'escalation close':
     'escalation close TASK_ID --outcome resolved|unresolved|refunded|duplicate [--note TEXT]\n  The advocate who escalated sees the outcome.',
+  'webhook add':
+    'webhook add --hook-url URL --events escalation.created,case.resolved,rating.bad,task.unclaimed_past_sla\n  Prints the endpoint’s signing secret once.',
+  'webhook list': 'webhook list',
+  'webhook remove': 'webhook remove ID',
+  'webhook deliveries':
+    'webhook deliveries [--endpoint ID]\n  The delivery log: attempts, last status, next attempt.',
   'zendesk import': 'zendesk import FILE',
 };
 

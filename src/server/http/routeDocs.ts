@@ -285,4 +285,28 @@ export const routeDocs: Record<string, RouteDoc> = {
     body: ZendeskExport,
     response: P.ImportResponse,
   },
+  'POST /v1/admin/webhooks': {
+    summary: 'Add a webhook endpoint (its signing secret is shown once)',
+    auth: 'admin',
+    body: C.WebhookCreateRequest,
+    response: C.WebhookCreateResponse,
+    status: 201,
+  },
+  'GET /v1/admin/webhooks': {
+    summary: 'Webhook endpoints',
+    auth: 'admin',
+    response: C.WebhookEndpointsResponse,
+  },
+  'DELETE /v1/admin/webhooks/:id': {
+    summary: 'Disable a webhook endpoint',
+    auth: 'admin',
+    params: IdParam,
+    response: z.object({ disabled: z.boolean() }),
+  },
+  'GET /v1/admin/webhooks/deliveries': {
+    summary: 'The webhook delivery log, newest first',
+    auth: 'admin',
+    query: C.WebhookDeliveriesQuery,
+    response: C.WebhookDeliveriesResponse,
+  },
 };

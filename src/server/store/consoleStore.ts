@@ -17,6 +17,15 @@ import { diffRuleVersions, listRuleVersions } from './payoutRuleVersions';
 import { runPayout, statements } from './payouts';
 import { createSession, endSession, sessionFor } from './sessions';
 import { endTask, listTasks } from './taskAdmin';
+import {
+  createEndpoint,
+  disableEndpoint,
+  dueDeliveries,
+  listDeliveries,
+  listEndpoints,
+  queueWebhookEvents,
+  recordAttempt,
+} from './webhooks';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type StoreFn = (ctx: StoreContext, ...rest: any[]) => unknown;
@@ -54,6 +63,13 @@ export function consoleStore(ctx: StoreContext) {
     listRuleVersions,
     diffRuleVersions,
     advocateFigures,
+    createEndpoint,
+    listEndpoints,
+    disableEndpoint,
+    queueWebhookEvents,
+    dueDeliveries,
+    recordAttempt,
+    listDeliveries,
   });
 }
 

@@ -75,6 +75,7 @@ export interface BrandWorld {
   /** By externalRef: T-1 open, T-2 claimed, T-3 resolved, T-4 escalated, T-5 escalated. */
   tasks: Record<string, string>;
   accountId: string;
+  webhookId: string;
   marker: string;
 }
 
@@ -113,9 +114,15 @@ export async function fillBrand(s: TestServer, brandId: string, adminKey: string
     { email: `${marker}-analyst@brand.example`, role: 'analyst' },
     s.clock.t,
   );
+  const hook = await s.store.console.createEndpoint(
+    brandId,
+    { url: 'http://127.0.0.1:9/hook', events: ['case.resolved'] },
+    s.clock.t,
+  );
   return {
     brandId,
     adminKey,
+    webhookId: hook.id,
     advocateId: adv.id,
     advocateToken: adv.token,
     tasks,

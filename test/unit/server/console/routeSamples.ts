@@ -100,6 +100,13 @@ export const samples: Record<string, (w: BrandWorld) => SampleRequest> = {
     body: { role: 'admin' },
   }),
   'GET /v1/admin/audit': () => ({ path: '/v1/admin/audit' }),
+  'POST /v1/admin/webhooks': () => ({
+    path: '/v1/admin/webhooks',
+    body: { url: 'https://hooks.brand.example/gigdesk', events: ['rating.bad'] },
+  }),
+  'GET /v1/admin/webhooks': () => ({ path: '/v1/admin/webhooks' }),
+  'DELETE /v1/admin/webhooks/:id': (w) => ({ path: `/v1/admin/webhooks/${w.webhookId}` }),
+  'GET /v1/admin/webhooks/deliveries': () => ({ path: '/v1/admin/webhooks/deliveries' }),
 };
 
 /** Routes that only an owner (or an API key) may use. */
