@@ -276,3 +276,54 @@ export const WebhookDeliveryView = z.object({
   createdAt: EpochMs,
 });
 export const WebhookDeliveriesResponse = z.object({ deliveries: z.array(WebhookDeliveryView) });
+
+// ---------------------------------------------------------------- impact metrics
+
+export const MetricsQuery = z.strictObject({
+  from: z.coerce.number().int().nonnegative(),
+  to: z.coerce.number().int().nonnegative(),
+  groupBy: z
+    .enum(['overall', 'advocate', 'skill', 'channel', 'complexity', 'tier'])
+    .default('overall'),
+});
+export const BrandSettings = z.strictObject({
+  /** What one case costs the brand's own contact centre, in minor units of its currency. */
+  contactCentreCostMinor: MinorUnits.nonnegative().nullable(),
+});
+const Rate = z.object({
+  count: z.number().int(),
+  of: z.number().int(),
+  rate: z.number().nullable(),
+});
+const Percentiles = z.object({
+  n: z.number().int(),
+  p50Ms: z.number().nullable(),
+  p90Ms: z.number().nullable(),
+});
+export const ImpactGroup = z.object({
+  key: z.string(),
+  cases: z.number().int(),
+  resolution: Rate,
+  escalation: Rate,
+  transfer: Rate,
+  abandon: Rate,
+  reopen: Rate,
+  slaHit: Rate,
+  csat: z.object({ n: z.number().int(), mean: z.number().nullable(), response: Rate }),
+  timeToClaim: Percentiles,
+  timeToFirstReply: Percentiles,
+  timeToResolution: Percentiles,
+  cost: z.object({
+    totalMinor: MinorUnits,
+    resolved: z.number().int(),
+    perResolvedMinor: MinorUnits.nullable(),
+  }),
+});
+export const MetricsResponse = z.object({
+  from: EpochMs,
+  to: EpochMs,
+  groupBy: z.string(),
+  currency: CurrencyCode,
+  contactCentreCostMinor: MinorUnits.nullable(),
+  groups: z.array(ImpactGroup),
+});

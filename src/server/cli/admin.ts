@@ -41,6 +41,7 @@ const { values, positionals } = parseCli({
   csv: { type: 'boolean' },
   events: { type: 'string' },
   'hook-url': { type: 'string' },
+  'group-by': { type: 'string' },
   endpoint: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 });
@@ -278,6 +279,20 @@ async function run(): Promise<unknown> {
       return api('DELETE', `/v1/admin/webhooks/${idPath(cmd, argOf)}`);
     case 'webhook deliveries':
       return api('GET', `/v1/admin/webhooks/deliveries${query({ endpointId: values.endpoint })}`);
+    case 'metrics':
+      return api(
+        'GET',
+        `/v1/admin/metrics${query({
+          from: int('from', values.from) ?? fail('--from MS is required', 2),
+          to: int('to', values.to) ?? fail('--to MS is required', 2),
+          groupBy: values['group-by'],
+        })}`,
+      );
+    case 'settings cost':
+      return api('PUT', '/v1/admin/settings', {
+        contactCentreCostMinor:
+          argOf === 'none' ? null : int('MINOR', argOf ?? fail('settings cost MINOR|none', 2)),
+      });
     case 'zendesk import':
       return api('POST', '/v1/admin/import/zendesk', fileBody(argOf).body);
     default:

@@ -54,6 +54,10 @@ export const commandHelp: Record<string, string> = {
   'webhook remove': 'webhook remove ID',
   'webhook deliveries':
     'webhook deliveries [--endpoint ID]\n  The delivery log: attempts, last status, next attempt.',
+  metrics:
+    'metrics --from MS --to MS [--group-by overall|advocate|skill|channel|complexity|tier]\n  Impact metrics of the cases created in the range.',
+  'settings cost':
+    'settings cost MINOR|none\n  What one case costs the brand’s contact centre (shown beside the crowd’s cost).',
   'zendesk import': 'zendesk import FILE',
 };
 

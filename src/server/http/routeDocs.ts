@@ -309,4 +309,16 @@ export const routeDocs: Record<string, RouteDoc> = {
     query: C.WebhookDeliveriesQuery,
     response: C.WebhookDeliveriesResponse,
   },
+  'GET /v1/admin/metrics': {
+    summary: 'Impact metrics over a range, grouped',
+    auth: 'admin',
+    query: C.MetricsQuery,
+    response: C.MetricsResponse,
+  },
+  'PUT /v1/admin/settings': {
+    summary: 'Brand settings: the contact centre’s cost per case',
+    auth: 'admin',
+    body: C.BrandSettings,
+    response: C.BrandSettings,
+  },
 };

@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  BrandSettings,
   EscalationCloseRequest,
+  MetricsQuery,
   EscalationQueueQuery,
   PayoutRulesDiffQuery,
   PayoutRunRequest,
@@ -14,6 +16,8 @@ import { defuseFormula, toCsv } from '../../shared/domain/csv';
 import { Id } from '../../shared/protocol';
 import { requireAdmin } from '../http/auth';
 import { parseInput } from '../http/validate';
+import { impact } from '../metrics/impact';
+import { ApiFailure } from '../errors';
 import type { Store } from '../store';
 
 const IdParam = z.strictObject({ id: Id });
@@ -87,6 +91,23 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
     const q = parseInput(PayoutRulesDiffQuery, request.query, 'query');
     return c.diffRuleVersions(brandOf(request), q.from, q.to);
   });
+
+  app.get('/v1/admin/metrics', opts, async (request) => {
+    const q = parseInput(MetricsQuery, request.query, 'query');
+    if (q.to <= q.from) throw new ApiFailure('invalid_input', 'query.to: must be after from');
+    const rows = await c.impactRows(brandOf(request), q.from, q.to);
+    return {
+      from: q.from,
+      to: q.to,
+      groupBy: q.groupBy,
+      currency: rows.currency,
+      contactCentreCostMinor: rows.contactCentreCostMinor,
+      groups: impact(rows, q.groupBy),
+    };
+  });
+  app.put('/v1/admin/settings', opts, async (request) =>
+    c.setBrandSettings(brandOf(request), parseInput(BrandSettings, request.body), now()),
+  );
 
   app.get('/v1/admin/advocates/:id/figures', opts, async (request) => {
     const { id } = parseInput(IdParam, request.params, 'params');

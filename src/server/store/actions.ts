@@ -3,6 +3,7 @@ import { canPerform, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult, ResolvedTransferTo } from '../../shared/protocol';
 import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
 import { answer, remember, replay } from './idempotency';
+import { recordTaskEvent } from './taskEvents';
 import { writeCaseEntry } from './ledger';
 import { fingerprint, newId } from './secrets';
 import { lifecycleOf, type TaskRow } from './views';
@@ -228,6 +229,7 @@ async function effect(
   const text = noteOf(a);
   if (rule.note && text) await addMessage(trx, task.id, actor, rule.note.becomes, text, now);
   await extraEffect(trx, task, actor, a, now);
+  await recordTaskEvent(trx, task, actor.id, a.type, now);
   if (rule.payout) await writeCaseEntry(trx, changes, task, actor.id, rule.payout, now);
   // Renewals change only the holder's lease; everyone else's view is unchanged.
   await changes.add(task.brand_id, 'task', task.id, a.type === 'renew' ? actor.id : null);

@@ -11,6 +11,7 @@ export const APPEND_ONLY_TABLES = [
   'ledger_status',
   'payout_runs',
   'escalation_events',
+  'task_events',
 ] as const;
 
 /** Migration 8: the brand console (see consoleSchema.ts). */
@@ -142,6 +143,19 @@ export const brandConsole = {
       .addColumn('brand_id', 'text', (c) => c.primaryKey().references('brands.id'))
       .addColumn('contact_centre_cost_minor', t)
       .addColumn('updated_at', t, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('task_events')
+      .addColumn('task_id', 'text', (c) => c.notNull())
+      .addColumn('brand_id', 'text', (c) => c.notNull())
+      .addColumn('advocate_id', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('at', t, (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('task_events_brand_at')
+      .on('task_events')
+      .columns(['brand_id', 'at'])
       .execute();
     for (const table of APPEND_ONLY_TABLES) await appendOnly(db, d, table);
   },

@@ -113,7 +113,17 @@ export interface BrandSettingsTable {
   updated_at: number;
 }
 
+/** One applied advocate action (claim, reply, resolve, …): what the impact metrics read. */
+export interface TaskEventTable {
+  task_id: string;
+  brand_id: string;
+  advocate_id: string;
+  type: string;
+  at: number;
+}
+
 export interface ConsoleTables {
+  task_events: TaskEventTable;
   admin_accounts: AdminAccountTable;
   admin_invites: AdminInviteTable;
   console_sessions: ConsoleSessionTable;

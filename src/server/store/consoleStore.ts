@@ -13,6 +13,7 @@ import { advocateFigures } from './advocateFigures';
 import { appendAudit, listAudit } from './audit';
 import type { StoreContext } from './context';
 import { acknowledgeEscalation, closeEscalation, listQueue } from './escalationQueue';
+import { impactRows, setBrandSettings } from './impactRows';
 import { diffRuleVersions, listRuleVersions } from './payoutRuleVersions';
 import { runPayout, statements } from './payouts';
 import { createSession, endSession, sessionFor } from './sessions';
@@ -70,6 +71,8 @@ export function consoleStore(ctx: StoreContext) {
     dueDeliveries,
     recordAttempt,
     listDeliveries,
+    impactRows,
+    setBrandSettings,
   });
 }
 

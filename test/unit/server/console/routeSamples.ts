@@ -107,6 +107,13 @@ export const samples: Record<string, (w: BrandWorld) => SampleRequest> = {
   'GET /v1/admin/webhooks': () => ({ path: '/v1/admin/webhooks' }),
   'DELETE /v1/admin/webhooks/:id': (w) => ({ path: `/v1/admin/webhooks/${w.webhookId}` }),
   'GET /v1/admin/webhooks/deliveries': () => ({ path: '/v1/admin/webhooks/deliveries' }),
+  'GET /v1/admin/metrics': () => ({
+    path: '/v1/admin/metrics?from=0&to=9999999999999&groupBy=advocate',
+  }),
+  'PUT /v1/admin/settings': () => ({
+    path: '/v1/admin/settings',
+    body: { contactCentreCostMinor: 850 },
+  }),
 };
 
 /** Routes that only an owner (or an API key) may use. */
