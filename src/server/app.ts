@@ -37,6 +37,8 @@ export interface AppOptions {
   heartbeatMs?: number;
   /** Open event streams per device token, per process. Default 4. */
   maxStreamsPerToken?: number;
+  /** Console sign-in attempts (login, invite links) per client address per minute. Default 10. */
+  signInLimitPerMinute?: number;
   /** The server's public base URL, for links it hands out (admin invites). Default: the request's. */
   publicUrl?: string;
 }
@@ -137,7 +139,16 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   advocateRoutes(app, store, now);
   auditTrail(app, store, now);
   adminRoutes(app, store, now);
-  consoleRoutes(app, store, now);
+  consoleRoutes(
+    app,
+    store,
+    now,
+    app.rateLimit({
+      max: options.signInLimitPerMinute ?? 10,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `signin:${request.ip}`,
+    }),
+  );
   adminAccountRoutes(app, store, now, options.publicUrl);
   adminConsoleRoutes(app, store, now);
   adminWebhookRoutes(app, store, now);

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest, FastifyInstance } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifyInstance, onRequestHookHandler } from 'fastify';
 import {
   AcceptAdminInviteRequest,
   type ConsoleSession,
@@ -13,7 +13,15 @@ import { accountView, type AccountRow } from '../store/adminAccounts';
 import type { ConsoleSessionAuth } from '../store/sessions';
 
 /** Sign-in, sign-out and the current session of the brand console (`/v1/console/…`). */
-export function consoleRoutes(app: FastifyInstance, store: Store, now: () => number) {
+export function consoleRoutes(
+  app: FastifyInstance,
+  store: Store,
+  now: () => number,
+  /** A tighter rate limit for password and invite-token guesses, per client address. */
+  signInLimit: onRequestHookHandler,
+) {
+  // Their own budget instead of the general one (the limiter runs once per request).
+  const guessing = { onRequest: signInLimit, config: { rateLimit: false as const } };
   /** Always a new session: whatever session cookie the browser brought is ended, never reused. */
   async function startSession(
     request: FastifyRequest,
@@ -42,7 +50,7 @@ export function consoleRoutes(app: FastifyInstance, store: Store, now: () => num
     return sessionBody(fresh);
   }
 
-  app.post('/v1/console/login', async (request, reply): Promise<ConsoleSession> => {
+  app.post('/v1/console/login', guessing, async (request, reply): Promise<ConsoleSession> => {
     const body = parseInput(LoginRequest, request.body);
     const opened = await store.console.accountsForLogin(body.email, body.password, body.brandId);
     if (opened.length === 0)
@@ -56,7 +64,7 @@ export function consoleRoutes(app: FastifyInstance, store: Store, now: () => num
     return startSession(request, reply, opened[0]!);
   });
 
-  app.post('/v1/console/accept', async (request, reply): Promise<ConsoleSession> => {
+  app.post('/v1/console/accept', guessing, async (request, reply): Promise<ConsoleSession> => {
     const body = parseInput(AcceptAdminInviteRequest, request.body);
     const account = await store.console.acceptAccountInvite(
       body.token,

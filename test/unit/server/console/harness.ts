@@ -133,7 +133,7 @@ export async function fillBrand(s: TestServer, brandId: string, adminKey: string
 
 /** Two filled brands on one server: A (the server's own) and B. */
 export async function twoBrands() {
-  const s = await testServer();
+  const s = await testServer({ signInLimitPerMinute: 10_000 });
   const b = await s.store.createBrand({ name: 'Bravo Bikes', currency: 'EUR' }, s.clock.t);
   const A = await fillBrand(s, s.brandId, s.adminKey, 'ALPHAMARK');
   const B = await fillBrand(s, b.brand.id, b.adminKey, 'BRAVOMARK');

@@ -9,7 +9,7 @@ import { Browser, dumpDb, PASSWORD, signIn } from './harness';
 describe('console sessions', () => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await testServer();
+    s = await testServer({ signInLimitPerMinute: 10_000 });
   });
   afterAll(() => s.close());
 
@@ -140,5 +140,24 @@ describe('console sessions', () => {
       body: { token: 'gda_whatever-whatever', password: 'short' },
     });
     expect(short.status).toBe(400);
+  });
+
+  it('limits sign-in attempts per address', async () => {
+    const limited = await testServer({ signInLimitPerMinute: 3 });
+    try {
+      const b = new Browser(limited);
+      const tries = [];
+      for (let i = 0; i < 4; i++)
+        tries.push(
+          (
+            await b.call('POST', '/v1/console/login', {
+              body: { email: 'guess@brand.example', password: `guess ${i}` },
+            })
+          ).status,
+        );
+      expect(tries).toEqual([401, 401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
   });
 });
