@@ -19,6 +19,10 @@ export const Skill = z
   .string()
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a lower-case skill name such as billing');
 export const Tier = z.number().int().min(0).max(3);
+/** A BCP 47 language tag such as `en`, `es` or `pt-BR`. */
+export const Language = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as en or pt-BR');
 export const ExternalRef = z.string().trim().min(1).max(200);
 
 // ---------------------------------------------------------------- errors
@@ -355,6 +359,7 @@ export const InviteRequest = z.strictObject({
   email: z.email(),
   name: z.string().trim().min(1).max(120).optional(),
   skills: z.array(Skill).max(20).default([]),
+  languages: z.array(Language).max(20).optional(),
   tier: Tier.default(0),
 });
 export type InviteRequest = z.infer<typeof InviteRequest>;
@@ -390,9 +395,13 @@ export const AdvocatePatch = z
   .strictObject({
     tier: Tier.optional(),
     skills: z.array(Skill).max(20).optional(),
+    languages: z.array(Language).max(20).optional(),
     suspended: z.boolean().optional(),
   })
-  .refine((p) => Object.keys(p).length > 0, 'expected at least one of tier, skills, suspended');
+  .refine(
+    (p) => Object.keys(p).length > 0,
+    'expected at least one of tier, skills, languages, suspended',
+  );
 export type AdvocatePatch = z.infer<typeof AdvocatePatch>;
 
 export const AdminAdvocate = z.object({
@@ -402,6 +411,7 @@ export const AdminAdvocate = z.object({
   email: z.string(),
   tier: Tier,
   skills: z.array(z.string()),
+  languages: z.array(z.string()),
   suspended: z.boolean(),
   joinedAt: EpochMs,
 });

@@ -18,6 +18,7 @@ const { values, positionals } = parseCli({
   email: { type: 'string' },
   name: { type: 'string' },
   skills: { type: 'string' },
+  languages: { type: 'string' },
   tier: { type: 'string' },
   since: { type: 'string' },
   advocates: { type: 'string' },
@@ -83,6 +84,12 @@ function fileBody(file: string | undefined): { body: string; type: string } {
         : 'application/json',
   };
 }
+
+const listOf = (v: string | undefined) =>
+  v
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const skillsOf = () =>
   values.skills
@@ -187,6 +194,7 @@ async function run(): Promise<unknown> {
         email: values.email ?? fail('--email is required', 2),
         ...(values.name ? { name: values.name } : {}),
         skills: skillsOf() ?? [],
+        languages: listOf(values.languages) ?? [],
         tier: int('tier', values.tier) ?? 0,
       });
     case 'advocate list':

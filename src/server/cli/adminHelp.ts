@@ -15,9 +15,9 @@ export const commandHelp: Record<string, string> = {
   'key rotate':
     'key rotate [--overlap-minutes 60]\n  Prints a new admin key once; the keys in use keep working for the overlap.',
   'advocate invite':
-    'advocate invite --email E [--name N] [--skills a,b] [--tier 0]\n  Prints a one-time invite code for the app.',
+    'advocate invite --email E [--name N] [--skills a,b] [--languages en,es] [--tier 0]\n  Prints a one-time invite code for the app.',
   'advocate list': 'advocate list',
-  'advocate set': 'advocate set ID [--tier N] [--skills a,b]',
+  'advocate set': 'advocate set ID [--tier N] [--skills a,b] [--languages en,es]',
   'advocate suspend': 'advocate suspend ID',
   'advocate unsuspend': 'advocate unsuspend ID',
   'advocate revoke-tokens':

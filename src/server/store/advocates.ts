@@ -101,6 +101,7 @@ export async function invite(
           email,
           tier: req.tier,
           skills: json(req.skills),
+          languages: json(req.languages ?? []),
           suspended: 0,
           joined_at: now,
         })
@@ -289,6 +290,7 @@ async function adminAdvocateRow(db: StoreContext['db'], brandId: string, advocat
     .select([
       'memberships.tier',
       'memberships.skills',
+      'memberships.languages',
       'memberships.suspended',
       'memberships.joined_at',
       'memberships.email as member_email',
@@ -303,6 +305,7 @@ async function adminAdvocateRow(db: StoreContext['db'], brandId: string, advocat
     email: r.member_email ?? r.email,
     tier: r.tier,
     skills: parseJson<string[]>(r.skills),
+    languages: parseJson<string[]>(r.languages ?? '[]'),
     suspended: r.suspended === 1,
     joinedAt: r.joined_at,
   }));
@@ -335,6 +338,7 @@ export async function patchAdvocate(
         tier,
         suspended: suspended ? 1 : 0,
         ...(patch.skills ? { skills: json(patch.skills) } : {}),
+        ...(patch.languages ? { languages: json(patch.languages) } : {}),
       })
       .where('brand_id', '=', brandId)
       .where('advocate_id', '=', advocateId)

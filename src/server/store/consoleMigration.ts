@@ -21,6 +21,7 @@ export const brandConsole = {
   async up(kdb: Kysely<DB>, d: SqlDialect): Promise<void> {
     const db = kdb as AnyDb;
     const t = d.epochType;
+    await db.schema.alterTable('memberships').addColumn('languages', 'text').execute();
     await db.schema
       .createTable('admin_accounts')
       .addColumn('id', 'text', (c) => c.primaryKey())

@@ -37,6 +37,8 @@ export interface MembershipTable {
   joined_at: number;
   /** The address this brand invited (unique per brand). */
   email: string | null;
+  /** JSON array of language tags the advocate works in (migration 8; null before). */
+  languages: string | null;
 }
 export interface InviteTable {
   code_hash: string;

@@ -173,4 +173,24 @@ describe('console admin actions', () => {
       currency: 'EUR',
     });
   });
+
+  it('records the languages an advocate works in', async () => {
+    const inv = await owner.call('POST', '/v1/admin/advocates', {
+      body: { email: 'polyglot@example.com', languages: ['es', 'pt-BR'] },
+    });
+    expect(inv.status).toBe(201);
+    const set = await owner.call('PATCH', `/v1/admin/advocates/${A.advocateId}`, {
+      body: { languages: ['en', 'de'] },
+    });
+    expect(set.body.languages).toEqual(['en', 'de']);
+    const list = (await owner.call('GET', '/v1/admin/advocates')).body.advocates as {
+      id: string;
+      languages: string[];
+    }[];
+    expect(list.find((a) => a.id === inv.body.advocateId)!.languages).toEqual(['es', 'pt-BR']);
+    const bad = await owner.call('PATCH', `/v1/admin/advocates/${A.advocateId}`, {
+      body: { languages: ['English'] },
+    });
+    expect(bad.status).toBe(400);
+  });
 });
