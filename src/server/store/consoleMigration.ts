@@ -81,7 +81,7 @@ export const brandConsole = {
       .execute();
     await db.schema
       .createTable('ledger_status')
-      .addColumn('entry_id', 'text', (c) => c.notNull().references('ledger.id'))
+      .addColumn('entry_id', 'text', (c) => c.notNull())
       .addColumn('brand_id', 'text', (c) => c.notNull())
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('run_id', 'text', (c) => c.notNull())
