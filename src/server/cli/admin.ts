@@ -3,6 +3,7 @@
  * (adminHelp.ts); `gigdesk-admin COMMAND --help` shows one. Errors are one line on stderr.
  */
 import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { openStore } from '../store';
 import { seedDemo } from '../demo/seed';
 import { helpFor, overview } from './adminHelp';
@@ -159,6 +160,18 @@ async function run(): Promise<unknown> {
         const inv = await s.console.inviteAccount(
           brand!.id,
           { ...body, role: role as 'owner' },
+          Date.now(),
+        );
+        await s.console.appendAudit(
+          {
+            brandId: brand!.id,
+            actorKind: 'operator',
+            actorId: userInfo().username,
+            actorLabel: `operator ${userInfo().username} (CLI with database access)`,
+            action: 'account invite',
+            detail: { accountId: inv.accountId, role },
+            status: 201,
+          },
           Date.now(),
         );
         const link = new URL(

@@ -96,5 +96,10 @@ describe('gigdesk-admin', () => {
       body: { token, password: PASSWORD },
     });
     expect(accepted.body.account).toMatchObject({ role: 'owner', brandId: A.brandId });
+    const audit = await s.store.console.listAudit(A.brandId, undefined, 100);
+    expect(audit.find((e) => e.action === 'account invite')).toMatchObject({
+      actorKind: 'operator',
+      detail: { role: 'owner' },
+    });
   }, 120_000);
 });
