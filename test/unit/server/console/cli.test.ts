@@ -27,6 +27,7 @@ const oneLine = (stderr: string) => {
   return lines[0]!;
 };
 
+// Each command is a fresh `tsx` process (seconds each on a busy machine): generous timeouts.
 describe('gigdesk-admin', () => {
   let s: TestServer;
   let A: BrandWorld;
@@ -46,7 +47,7 @@ describe('gigdesk-admin', () => {
     expect(help.stdout).toMatch(/^payout run --to confirmed\|paid/);
     const unknown = await admin(['frobnicate']);
     expect(oneLine(unknown.stderr)).toMatch(/unknown command: frobnicate/);
-  }, 60_000);
+  }, 240_000);
 
   it('names the URL it could not reach, and answers API errors in one line', async () => {
     const down = await admin(['tasks', 'list'], {
@@ -57,13 +58,13 @@ describe('gigdesk-admin', () => {
     expect(oneLine(down.stderr)).toMatch(/cannot reach the feed server at http:\/\/127\.0\.0\.1:9/);
     const bad = await admin(['escalation', 'close', A.tasks['T-4']!, '--outcome', 'maybe'], env);
     expect(oneLine(bad.stderr)).toMatch(/^gigdesk-admin: 400 from POST .*outcome/);
-  }, 60_000);
+  }, 240_000);
 
   it('brand create refuses a name already in use', async () => {
     const r = await admin(['brand', 'create', 'Acme Outdoor', '--db', s.db]);
     expect(r.code).toBe(1);
     expect(oneLine(r.stderr)).toMatch(/a brand named "Acme Outdoor" already exists/);
-  }, 60_000);
+  }, 240_000);
 
   it('works the console’s actions as commands, and invites the first owner with --db', async () => {
     const list = await admin(['tasks', 'list', '--status', 'escalated'], env);
@@ -101,5 +102,5 @@ describe('gigdesk-admin', () => {
       actorKind: 'operator',
       detail: { role: 'owner' },
     });
-  }, 120_000);
+  }, 240_000);
 });
