@@ -3,7 +3,17 @@
  * human table (optional) then one JSON object a line:
  * {"metric": "SUITE.NAME", "value": N, "unit": "ms" | "rows/s" | "MB" | "s" | "req/s" | "count"}.
  */
-const suites = ['sync', 'kb', 'earnings', 'server', 'load', 'claims', 'redact', 'render', 'tickets'] as const;
+const suites = [
+  'sync',
+  'kb',
+  'earnings',
+  'server',
+  'load',
+  'claims',
+  'redact',
+  'render',
+  'tickets',
+] as const;
 
 async function main(): Promise<void> {
   const requested = process.argv.slice(2);

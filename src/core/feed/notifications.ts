@@ -1,5 +1,5 @@
 import type { Settings } from '../../shared/settings';
-import { systemLocale, systemTimeZone, zoneOffsetMs } from '../../shared/domain/time';
+import { systemLocale } from '../../shared/domain/time';
 import { translate } from '../i18n/translate';
 import { inQuietHours } from '../../shared/domain/quietHours';
 import type { Db } from '../db/open';
