@@ -145,10 +145,9 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   healthRoutes(app, store, now);
   advocateRoutes(app, store, now);
   snapshotRoutes(app, store, now, snapshotCache(store.snapshots, now, options.snapshotCache));
-  adminRoutes(app, store, now);
-  customerRoutes(app, store, now);
   auditTrail(app, store, now);
   adminRoutes(app, store, now);
+  customerRoutes(app, store, now);
   consoleRoutes(
     app,
     store,

@@ -84,8 +84,19 @@ export async function callApi(
   let data: unknown = text;
   if (isJson && text) data = JSON.parse(text);
   if (!res!.ok) {
-    const e = (data as { error?: { message?: string } } | null)?.error;
-    fail(`${res!.status} from ${method} ${url.pathname}: ${e?.message ?? res!.statusText}`);
+    const e = (
+      data as {
+        error?: { message?: string; issues?: { index?: number; path?: string; message: string }[] };
+      } | null
+    )?.error;
+    // A rejected batch names its bad items on the same line (the first ten).
+    const items = (e?.issues ?? [])
+      .slice(0, 10)
+      .map((i) => `${i.index !== undefined ? `item ${i.index} ` : ''}${i.path ?? ''}: ${i.message}`)
+      .join('; ');
+    fail(
+      `${res!.status} from ${method} ${url.pathname}: ${e?.message ?? res!.statusText}${items ? ` (${items})` : ''}`,
+    );
   }
   return data === '' ? null : data;
 }

@@ -66,7 +66,21 @@ export const routeDocs: Record<string, RouteDoc> = {
     body: P.ActionsRequest,
     response: P.ActionsResponse,
   },
-  'GET /v1/events': { summary: 'Server-Sent Events: pull now', auth: 'advocate' },
+  'GET /v1/events': {
+    summary: 'Server-Sent Events: pull now',
+    auth: 'advocate',
+    query: P.EventsQuery,
+  },
+  'GET /v1/snapshot': {
+    summary: "Initial sync: this advocate's own rows",
+    auth: 'advocate',
+    response: P.OwnSnapshot,
+  },
+  'GET /v1/snapshot/brands/:brandId': {
+    summary: "Initial sync: what every advocate of the brand at the caller's tier sees",
+    auth: 'advocate',
+    response: P.BrandSnapshot,
+  },
 
   'POST /v1/console/login': {
     summary: 'Sign in to the console (sets the session cookie)',
@@ -229,6 +243,34 @@ export const routeDocs: Record<string, RouteDoc> = {
     auth: 'admin',
     query: C.PayoutRulesDiffQuery,
     response: C.PayoutRulesDiff,
+  },
+  'POST /v1/admin/customers': {
+    summary: 'Push customers (idempotent by customerRef; JSON array or NDJSON)',
+    auth: 'admin',
+    body: batch(P.CustomerPush),
+    response: P.UpsertResponse,
+  },
+  'POST /v1/admin/customer-events': {
+    summary: 'Push customer events (idempotent by external id; JSON array or NDJSON)',
+    auth: 'admin',
+    body: batch(P.CustomerEventPush),
+    response: P.UpsertResponse,
+  },
+  'GET /v1/admin/reopen-settings': {
+    summary: 'Reopen window, follow-up offer minutes, reopen fee',
+    auth: 'admin',
+    response: P.ReopenSettings,
+  },
+  'PUT /v1/admin/reopen-settings': {
+    summary: 'Set the reopen window, follow-up offer minutes, reopen fee',
+    auth: 'admin',
+    body: P.ReopenSettings,
+    response: P.ReopenSettings,
+  },
+  'GET /v1/admin/reopens': {
+    summary: 'Reopened cases per brand and per advocate',
+    auth: 'admin',
+    response: P.ReopenCounts,
   },
   'POST /v1/admin/ratings': {
     summary: 'Post customer ratings (idempotent per case)',

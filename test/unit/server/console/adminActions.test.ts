@@ -189,7 +189,7 @@ describe('console admin actions', () => {
     }[];
     expect(list.find((a) => a.id === inv.body.advocateId)!.languages).toEqual(['es', 'pt-BR']);
     const bad = await owner.call('PATCH', `/v1/admin/advocates/${A.advocateId}`, {
-      body: { languages: ['English'] },
+      body: { languages: ['not a tag'] },
     });
     expect(bad.status).toBe(400);
   });

@@ -70,6 +70,32 @@ export const samples: Record<string, (w: BrandWorld) => SampleRequest> = {
   'GET /v1/admin/payout-rules': () => ({ path: '/v1/admin/payout-rules' }),
   'GET /v1/admin/payout-rules/versions': () => ({ path: '/v1/admin/payout-rules/versions' }),
   'GET /v1/admin/payout-rules/diff': () => ({ path: '/v1/admin/payout-rules/diff?from=1&to=1' }),
+  'POST /v1/admin/customers': (w) => ({
+    path: '/v1/admin/customers',
+    body: [
+      { customerRef: `${w.marker}-C-1`, fields: [{ name: 'plan', value: 'Pro', minTier: 1 }] },
+    ],
+  }),
+  'POST /v1/admin/customer-events': (w) => ({
+    path: '/v1/admin/customer-events',
+    body: [
+      {
+        externalRef: `${w.marker}-E-1`,
+        customerRef: `${w.marker}-C-1`,
+        kind: 'order',
+        occurredAt: 1_700_000_000_000,
+        summary: 'Ordered a kettle',
+        amountMinor: 4999,
+        currency: 'EUR',
+      },
+    ],
+  }),
+  'GET /v1/admin/reopen-settings': () => ({ path: '/v1/admin/reopen-settings' }),
+  'PUT /v1/admin/reopen-settings': () => ({
+    path: '/v1/admin/reopen-settings',
+    body: { reopenWindowHours: 48, followUpOfferMinutes: 20, reopenFeeBps: 0 },
+  }),
+  'GET /v1/admin/reopens': () => ({ path: '/v1/admin/reopens' }),
   'POST /v1/admin/ratings': () => ({
     path: '/v1/admin/ratings',
     body: [{ externalRef: 'T-3', score: 5 }],
