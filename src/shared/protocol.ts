@@ -811,6 +811,8 @@ export const TaskRow = z.tuple([
   EpochMs,
   EpochMs,
   z.array(MessageRow),
+  Id.nullable(),
+  z.string().nullable(),
 ]);
 export type TaskRow = z.infer<typeof TaskRow>;
 

@@ -34,6 +34,8 @@ export const TASK_COLUMNS = [
   'createdAt',
   'updatedAt',
   'messages',
+  'customerId',
+  'language',
 ] as const satisfies readonly (keyof TaskView)[];
 
 const messageRow = (m: MessageView): MessageRow => [
@@ -65,6 +67,8 @@ export const taskRow = (t: TaskView): TaskRow => [
   t.createdAt,
   t.updatedAt,
   t.messages.map(messageRow),
+  t.customerId ?? null,
+  t.language ?? null,
 ];
 
 export const taskTable = (tasks: TaskView[]): TaskTableRows => ({
@@ -107,4 +111,6 @@ export const taskOfRow = (r: TaskRow): TaskView => ({
     redacted: m[5],
     createdAt: m[6],
   })),
+  customerId: r[18],
+  language: r[19],
 });

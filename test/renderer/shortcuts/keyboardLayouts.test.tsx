@@ -24,6 +24,8 @@ beforeEach(() => {
       open: i?.open === 't1' ? t1 : i?.open === 't2' ? t2 : null,
     }),
     'tickets:macros': [],
+    'offers:list': [],
+    'customers:timeline': null,
     'kb:suggest': { hits: [], superseded: false },
     'sync:current': { state: 'online', lastSyncedAt: null, message: null },
     'session:status': { state: 'signed_out' },
