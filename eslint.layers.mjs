@@ -141,6 +141,8 @@ export const zones = {
       NODE,
       'fastify',
       '@fastify/rate-limit',
+      '@fastify/cookie',
+      '@node-rs/argon2',
       'pino',
       'zod',
       'kysely',

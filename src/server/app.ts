@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { ApiFailure, httpStatusFor } from './errors';
@@ -7,7 +8,13 @@ import { loggerOptions } from './http/logging';
 import { clientErrorHandler, errorBody, frameworkErrors } from './http/errorReplies';
 import { sharedRateLimitStore } from './http/sharedRateLimit';
 import { textHygiene } from './http/textHygiene';
+import { auditTrail } from './http/auditTrail';
+import { openApiDocument } from './http/openapi';
 import { adminRoutes } from './routes/admin';
+import { adminAccountRoutes } from './routes/adminAccounts';
+import { adminConsoleRoutes } from './routes/adminConsole';
+import { adminWebhookRoutes } from './routes/adminWebhooks';
+import { consoleRoutes } from './routes/console';
 import { advocateRoutes } from './routes/advocate';
 import { customerRoutes } from './routes/customers';
 import { type EventStreams, eventRoutes } from './routes/events';
@@ -37,11 +44,22 @@ export interface AppOptions {
   snapshotCache?: SnapshotCacheOptions;
   /** At most one `change` event per brand (and per advocate) this often. Default 1 s. */
   eventIntervalMs?: number;
+  /** Console sign-in attempts (login, invite links) per client address per minute. Default 10. */
+  signInLimitPerMinute?: number;
+  /** The server's public base URL, for links it hands out (admin invites). Default: the request's. */
+  publicUrl?: string;
 }
 
 export interface GigdeskApp {
   app: FastifyInstance;
   events: EventStreams;
+  /** Every route registered (HEAD twins of GETs left out): for the OpenAPI document and tests. */
+  routes: RegisteredRoute[];
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
 }
 
 export async function buildApp(store: Store, options: AppOptions = {}): Promise<GigdeskApp> {
@@ -55,6 +73,11 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     clientErrorHandler,
   });
 
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat())
+      if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(apiHeaders);
   });
@@ -98,6 +121,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
       throw new ApiFailure('payload_too_large', `request body is larger than ${bodyLimit} bytes`);
     }
   });
+  await app.register(cookie);
   identifyCallers(app, store, now);
   await app.register(rateLimit, {
     global: false,
@@ -121,8 +145,22 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   healthRoutes(app, store, now);
   advocateRoutes(app, store, now);
   snapshotRoutes(app, store, now, snapshotCache(store.snapshots, now, options.snapshotCache));
+  auditTrail(app, store, now);
   adminRoutes(app, store, now);
   customerRoutes(app, store, now);
+  consoleRoutes(
+    app,
+    store,
+    now,
+    app.rateLimit({
+      max: options.signInLimitPerMinute ?? 10,
+      timeWindow: 60_000,
+      keyGenerator: (request) => `signin:${request.ip}`,
+    }),
+  );
+  adminAccountRoutes(app, store, now, options.publicUrl);
+  adminConsoleRoutes(app, store, now);
+  adminWebhookRoutes(app, store, now);
   const events = eventRoutes(
     app,
     store,
@@ -131,5 +169,6 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     options.maxStreamsPerToken ?? 4,
     options.eventIntervalMs ?? 1000,
   );
-  return { app, events };
+  app.get('/v1/openapi.json', async () => openApiDocument(routes).document);
+  return { app, events, routes };
 }

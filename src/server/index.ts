@@ -2,10 +2,11 @@
  * The feed server's public entry: the CLI, the tests and the app's demo workspace start it here.
  */
 import type { AddressInfo } from 'node:net';
-import { type AppOptions, buildApp } from './app';
+import { type AppOptions, buildApp, type RegisteredRoute } from './app';
 import { openStore, type OpenStoreOptions, type Store } from './store';
+import { deliverWebhooks } from './webhooks/dispatcher';
 
-export { buildApp, type AppOptions, type GigdeskApp } from './app';
+export { buildApp, type AppOptions, type GigdeskApp, type RegisteredRoute } from './app';
 export { seedDemo, type DemoSeed, type SeedDemoOptions } from './demo/seed';
 export {
   openStore,
@@ -33,8 +34,12 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** Every route the server answers (see `GigdeskApp.routes`). */
+  routes: RegisteredRoute[];
   /** Runs the lease sweeper once, now (by the injected clock). */
   sweep(): Promise<{ reopened: number; offersLifted: number }>;
+  /** Queues new webhook events and attempts every due delivery once (the sweeper does this too). */
+  deliverWebhooks(): Promise<{ queued: number; attempted: number; delivered: number }>;
   close(): Promise<void>;
 }
 
@@ -48,16 +53,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     await store.close();
     throw err;
   }
-  const { app, events } = await buildApp(store, { ...options, now });
+  const { app, events, routes } = await buildApp(store, { ...options, now });
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
   const port = (app.server.address() as AddressInfo).port;
   const sweepMs = options.leaseSweepMs ?? 15_000;
   const sweep = () => store.sweep(now());
+  const webhooks = () => deliverWebhooks(store, now());
   const timer =
     sweepMs > 0
       ? setInterval(() => {
           sweep().catch((err: unknown) => app.log.error({ err }, 'lease sweep failed'));
+          webhooks().catch((err: unknown) => app.log.error({ err }, 'webhook delivery failed'));
         }, sweepMs)
       : undefined;
   timer?.unref();
@@ -66,7 +73,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     store,
+    routes,
     sweep,
+    deliverWebhooks: webhooks,
     close() {
       closing ??= (async () => {
         if (timer) clearInterval(timer);

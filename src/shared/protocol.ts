@@ -19,6 +19,10 @@ export const Skill = z
   .string()
   .regex(/^[a-z][a-z0-9_-]{0,31}$/, 'expected a lower-case skill name such as billing');
 export const Tier = z.number().int().min(0).max(3);
+/** A BCP 47 language tag such as `en`, `es` or `pt-BR`. */
+export const Language = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as en or pt-BR');
 export const ExternalRef = z.string().trim().min(1).max(200);
 /** A BCP 47 language tag such as `en`, `pt-BR` or `zh-Hant` (checked by `Intl`, canonicalized). */
 export const LanguageTag = z

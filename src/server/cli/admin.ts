@@ -1,66 +1,66 @@
 /**
- * `gigdesk-admin` — brand administration.
- *
- * With database access (operator):   brand create NAME [--currency EUR] [--lease-minutes 30] --db FILE
- *                                    demo seed [--advocates N] [--tier N] --db FILE
- * Over HTTP with a brand admin key (--url, --key or GIGDESK_URL, GIGDESK_ADMIN_KEY):
- *   brand show | brand lease MINUTES
- *   key rotate [--overlap-minutes 60]     (prints the new key once; the old one works for the overlap)
- *   advocate invite --email E [--name N] [--skills a,b] [--tier 0]
- *   advocate list | advocate set ID [--tier N] [--skills a,b] | advocate suspend ID | advocate unsuspend ID
- *   advocate revoke-tokens ID
- *   tasks push FILE(.json|.ndjson) | articles push FILE | articles delete REF | macros push FILE | macros delete REF
- *   payout set FILE | payout show | ratings push FILE | outcomes [--since MS] | escalations | zendesk import FILE
- *   customers push FILE | customer-events push FILE       (JSON array or NDJSON; idempotent by ref)
- *   reopen show | reopen set [--window-hours 72] [--offer-minutes 15] [--fee-bps 0] | reopens
- *   advocate invite/set also take [--languages es,en-GB]
+ * `gigdesk-admin` — brand administration. `gigdesk-admin --help` lists the commands
+ * (adminHelp.ts); `gigdesk-admin COMMAND --help` shows one. Errors are one line on stderr.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { userInfo } from 'node:os';
 import { openStore } from '../store';
 import { seedDemo } from '../demo/seed';
+import { helpFor, overview } from './adminHelp';
+import { callApi, fail, parseCli, runCli } from './cliSupport';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    db: { type: 'string', default: process.env.GIGDESK_DB ?? process.env.DATABASE_URL },
-    url: { type: 'string', default: process.env.GIGDESK_URL ?? 'http://127.0.0.1:8787' },
-    key: { type: 'string', default: process.env.GIGDESK_ADMIN_KEY },
-    currency: { type: 'string', default: 'EUR' },
-    'lease-minutes': { type: 'string' },
-    'overlap-minutes': { type: 'string' },
-    email: { type: 'string' },
-    name: { type: 'string' },
-    skills: { type: 'string' },
-    tier: { type: 'string' },
-    since: { type: 'string' },
-    advocates: { type: 'string' },
-    languages: { type: 'string' },
-    'window-hours': { type: 'string' },
-    'offer-minutes': { type: 'string' },
-    'fee-bps': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
+const { values, positionals } = parseCli({
+  db: { type: 'string', default: process.env.GIGDESK_DB ?? process.env.DATABASE_URL },
+  url: { type: 'string', default: process.env.GIGDESK_URL ?? 'http://127.0.0.1:8787' },
+  key: { type: 'string', default: process.env.GIGDESK_ADMIN_KEY },
+  currency: { type: 'string', default: 'EUR' },
+  'lease-minutes': { type: 'string' },
+  'overlap-minutes': { type: 'string' },
+  email: { type: 'string' },
+  name: { type: 'string' },
+  skills: { type: 'string' },
+  languages: { type: 'string' },
+  'window-hours': { type: 'string' },
+  'offer-minutes': { type: 'string' },
+  'fee-bps': { type: 'string' },
+  tier: { type: 'string' },
+  since: { type: 'string' },
+  advocates: { type: 'string' },
+  role: { type: 'string' },
+  brand: { type: 'string' },
+  disable: { type: 'boolean' },
+  enable: { type: 'boolean' },
+  status: { type: 'string' },
+  q: { type: 'string' },
+  skill: { type: 'string' },
+  channel: { type: 'string' },
+  limit: { type: 'string' },
+  offset: { type: 'string' },
+  state: { type: 'string' },
+  outcome: { type: 'string' },
+  note: { type: 'string' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  before: { type: 'string' },
+  advocate: { type: 'string' },
+  csv: { type: 'boolean' },
+  events: { type: 'string' },
+  'hook-url': { type: 'string' },
+  'group-by': { type: 'string' },
+  endpoint: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 });
-
-const usage = readFileSync(new URL(import.meta.url), 'utf8')
-  .split('*/')[0]!
-  .replace(/^\/\*\*|^ \* ?/gm, '');
-
-function fail(message: string): never {
-  throw new Error(message);
-}
 
 const int = (name: string, v: string | undefined) => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n)) fail(`--${name}: expected a whole number`);
+  if (!Number.isInteger(n)) fail(`--${name}: expected a whole number`, 2);
   return n;
 };
 
 async function withStore<T>(fn: (store: ReturnType<typeof openStore>) => Promise<T>): Promise<T> {
-  if (!values.db) fail('--db FILE|postgres://… is required (or GIGDESK_DB / DATABASE_URL)');
-  const store = openStore(values.db);
+  if (!values.db) fail('--db FILE|postgres://… is required (or GIGDESK_DB / DATABASE_URL)', 2);
+  const store = openStore(values.db!);
   try {
     await store.migrate(Date.now());
     return await fn(store);
@@ -69,33 +69,21 @@ async function withStore<T>(fn: (store: ReturnType<typeof openStore>) => Promise
   }
 }
 
-async function api(method: string, path: string, body?: unknown, contentType = 'application/json') {
-  if (!values.key) fail('--key ADMIN_KEY is required (or GIGDESK_ADMIN_KEY)');
-  const res = await fetch(new URL(path, values.url), {
-    method,
-    headers: {
-      authorization: `Bearer ${values.key}`,
-      ...(body === undefined ? {} : { 'content-type': contentType }),
-    },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  const data: unknown = text ? JSON.parse(text) : null;
-  if (!res.ok) {
-    const e = (data as { error?: { message?: string; issues?: unknown[] } } | null)?.error;
-    console.error(JSON.stringify(e?.issues ?? [], null, 2));
-    fail(`${res.status}: ${e?.message ?? res.statusText}`);
-  }
-  return data;
-}
+const api = (method: string, path: string, body?: unknown, contentType?: string) =>
+  callApi({ url: values.url!, key: values.key }, method, path, body, contentType);
 
 function fileBody(file: string | undefined): { body: string; type: string } {
-  if (!file) fail('a FILE argument is required');
-  const body = readFileSync(file, 'utf8');
+  if (!file) fail('a FILE argument is required', 2);
+  let body: string;
+  try {
+    body = readFileSync(file!, 'utf8');
+  } catch (err) {
+    return fail(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
   return {
     body,
     type:
-      /\.(nd)?jsonl?$/.test(file) && !file.endsWith('.json')
+      /\.(nd)?jsonl?$/.test(file!) && !file!.endsWith('.json')
         ? 'application/x-ndjson'
         : 'application/json',
   };
@@ -106,25 +94,47 @@ const listOf = (v: string | undefined) =>
     ?.split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-const skillsOf = () => listOf(values.skills);
-const languagesOf = () => listOf(values.languages);
+
+const skillsOf = () =>
+  values.skills
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** `?a=1&b=2` from the flags given (undefined ones left out). */
+const query = (params: Record<string, string | number | undefined>) => {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+};
+
+const idPath = (cmd: string, id: string | undefined) =>
+  encodeURIComponent(id ?? fail(`${helpFor(cmd)?.split('\n')[0] ?? cmd}: ID is missing`, 2));
 
 async function run(): Promise<unknown> {
   const [group, verb, arg] = positionals;
-  const cmd = `${group ?? ''} ${verb ?? ''}`.trim();
+  const cmd = helpFor(`${group ?? ''} ${verb ?? ''}`.trim()) ? `${group} ${verb}` : (group ?? '');
+  const argOf = helpFor(`${group ?? ''} ${verb ?? ''}`.trim()) ? arg : verb;
+  if (values.help || !group) return helpFor(cmd) ?? overview();
   switch (cmd) {
     case 'brand create': {
-      const name = arg ?? fail('brand create NAME');
-      const r = await withStore((s) =>
-        s.createBrand(
+      const name = argOf ?? fail('brand create NAME: NAME is missing', 2);
+      const r = await withStore(async (s) => {
+        const existing = await s.findBrandByName(name.trim());
+        if (existing)
+          fail(
+            `a brand named "${existing.name}" already exists (id ${existing.id}); choose another name`,
+          );
+        return s.createBrand(
           {
             name,
-            currency: values.currency,
+            currency: values.currency!,
             leaseMinutes: int('lease-minutes', values['lease-minutes']),
           },
           Date.now(),
-        ),
-      );
+        );
+      });
       console.error('Store the admin key now: it is shown only once.');
       return { brandId: r.brand.id, name: r.brand.name, adminKey: r.adminKey };
     }
@@ -135,67 +145,181 @@ async function run(): Promise<unknown> {
           tier: int('tier', values.tier),
         }),
       );
+    case 'account invite': {
+      const body = {
+        email: values.email ?? fail('--email is required', 2),
+        ...(values.name ? { name: values.name } : {}),
+        role: values.role ?? 'admin',
+      };
+      if (!values.brand) return api('POST', '/v1/admin/accounts', body);
+      return withStore(async (s) => {
+        const brand =
+          (await s.findBrandByName(values.brand!)) ??
+          (await s.getBrand(values.brand!).catch(() => undefined));
+        if (!brand) fail(`no brand named or with id "${values.brand}"`);
+        const role = body.role;
+        if (role !== 'owner' && role !== 'admin' && role !== 'analyst')
+          fail('--role: expected owner, admin or analyst', 2);
+        const inv = await s.console.inviteAccount(
+          brand!.id,
+          { ...body, role: role as 'owner' },
+          Date.now(),
+        );
+        await s.console.appendAudit(
+          {
+            brandId: brand!.id,
+            actorKind: 'operator',
+            actorId: userInfo().username,
+            actorLabel: `operator ${userInfo().username} (CLI with database access)`,
+            action: 'account invite',
+            detail: { accountId: inv.accountId, role },
+            status: 201,
+          },
+          Date.now(),
+        );
+        const link = new URL(
+          `/console/#/accept?token=${encodeURIComponent(inv.token)}`,
+          values.url,
+        ).toString();
+        console.error('Send this link to the invitee: it works once and is shown only once.');
+        return { accountId: inv.accountId, inviteUrl: link, expiresAt: inv.expiresAt };
+      });
+    }
+    case 'account list':
+      return api('GET', '/v1/admin/accounts');
+    case 'account set':
+      return api('PATCH', `/v1/admin/accounts/${idPath(cmd, argOf)}`, {
+        ...(values.role ? { role: values.role } : {}),
+        ...(values.disable ? { disabled: true } : values.enable ? { disabled: false } : {}),
+      });
+    case 'audit':
+      return api(
+        'GET',
+        `/v1/admin/audit${query({ since: int('since', values.since), limit: int('limit', values.limit) })}`,
+      );
     case 'brand show':
       return api('GET', '/v1/admin/brand');
     case 'brand lease':
-      return api('PATCH', '/v1/admin/brand', { leaseMinutes: int('MINUTES', arg) });
+      return api('PATCH', '/v1/admin/brand', { leaseMinutes: int('MINUTES', argOf) });
     case 'key rotate':
       return api('POST', '/v1/admin/keys/rotate', {
         overlapMinutes: int('overlap-minutes', values['overlap-minutes']) ?? 60,
       });
     case 'advocate invite':
       return api('POST', '/v1/admin/advocates', {
-        email: values.email ?? fail('--email is required'),
+        email: values.email ?? fail('--email is required', 2),
         ...(values.name ? { name: values.name } : {}),
         skills: skillsOf() ?? [],
+        languages: listOf(values.languages) ?? [],
         tier: int('tier', values.tier) ?? 0,
-        ...(values.languages !== undefined ? { languages: languagesOf() } : {}),
       });
     case 'advocate list':
       return api('GET', '/v1/admin/advocates');
     case 'advocate set':
-      return api(
-        'PATCH',
-        `/v1/admin/advocates/${encodeURIComponent(arg ?? fail('advocate set ID'))}`,
-        {
-          ...(values.tier !== undefined ? { tier: int('tier', values.tier) } : {}),
-          ...(values.skills !== undefined ? { skills: skillsOf() } : {}),
-          ...(values.languages !== undefined ? { languages: languagesOf() } : {}),
-        },
-      );
+      return api('PATCH', `/v1/admin/advocates/${idPath(cmd, argOf)}`, {
+        ...(values.tier !== undefined ? { tier: int('tier', values.tier) } : {}),
+        ...(values.skills !== undefined ? { skills: skillsOf() } : {}),
+        ...(values.languages !== undefined ? { languages: listOf(values.languages) } : {}),
+      });
     case 'advocate suspend':
     case 'advocate unsuspend':
-      return api('PATCH', `/v1/admin/advocates/${encodeURIComponent(arg ?? fail(`${cmd} ID`))}`, {
+      return api('PATCH', `/v1/admin/advocates/${idPath(cmd, argOf)}`, {
         suspended: verb === 'suspend',
       });
     case 'advocate revoke-tokens':
-      return api(
-        'POST',
-        `/v1/admin/advocates/${encodeURIComponent(arg ?? fail(`${cmd} ID`))}/revoke-tokens`,
-      );
+      return api('POST', `/v1/admin/advocates/${idPath(cmd, argOf)}/revoke-tokens`);
+    case 'advocate figures':
+      return api('GET', `/v1/admin/advocates/${idPath(cmd, argOf)}/figures`);
     case 'tasks push':
     case 'articles push':
     case 'macros push':
     case 'ratings push':
     case 'customers push':
     case 'customer-events push': {
-      const { body, type } = fileBody(arg);
+      const { body, type } = fileBody(argOf);
       return api('POST', `/v1/admin/${group}`, body, type);
     }
-    case 'articles delete':
-    case 'macros delete':
-      return api('DELETE', `/v1/admin/${group}/${encodeURIComponent(arg ?? fail(`${cmd} REF`))}`);
-    case 'payout set':
-      return api('PUT', '/v1/admin/payout-rules', fileBody(arg).body);
-    case 'payout show':
-      return api('GET', '/v1/admin/payout-rules');
-    case 'outcomes':
+    case 'tasks list':
       return api(
         'GET',
-        `/v1/admin/outcomes${values.since ? `?since=${int('since', values.since)}` : ''}`,
+        `/v1/admin/tasks${query({
+          status: values.status,
+          q: values.q,
+          skill: values.skill,
+          channel: values.channel,
+          limit: int('limit', values.limit),
+          offset: int('offset', values.offset),
+        })}`,
       );
+    case 'tasks withdraw':
+    case 'tasks close':
+      return api('POST', `/v1/admin/tasks/${idPath(cmd, argOf)}/${verb}`, {});
+    case 'articles delete':
+    case 'macros delete':
+      return api('DELETE', `/v1/admin/${group}/${idPath(cmd, argOf)}`);
+    case 'payout set':
+      return api('PUT', '/v1/admin/payout-rules', fileBody(argOf).body);
+    case 'payout show':
+      return api('GET', '/v1/admin/payout-rules');
+    case 'payout versions':
+      return api('GET', '/v1/admin/payout-rules/versions');
+    case 'payout diff':
+      return api(
+        'GET',
+        `/v1/admin/payout-rules/diff${query({ from: int('from', values.from) ?? fail('--from is required', 2), to: int('to', values.to) ?? fail('--to is required', 2) })}`,
+      );
+    case 'payout run':
+      return api('POST', '/v1/admin/payouts/runs', {
+        to: values.to ?? fail('--to confirmed|paid is required', 2),
+        ...(values.before ? { before: int('before', values.before) } : {}),
+        ...(values.advocate ? { advocateId: values.advocate } : {}),
+      });
+    case 'payout statements':
+      return api(
+        'GET',
+        `/v1/admin/payouts/statements${query({
+          advocateId: values.advocate,
+          from: int('from', values.from),
+          to: int('to', values.to),
+          format: values.csv ? 'csv' : undefined,
+        })}`,
+      );
+    case 'outcomes':
+      return api('GET', `/v1/admin/outcomes${query({ since: int('since', values.since) })}`);
     case 'escalations':
-      return api('GET', '/v1/admin/escalations');
+      return api('GET', `/v1/admin/escalation-queue${query({ state: values.state })}`);
+    case 'escalation ack':
+      return api('POST', `/v1/admin/escalations/${idPath(cmd, argOf)}/acknowledge`);
+    case 'escalation close':
+      return api('POST', `/v1/admin/escalations/${idPath(cmd, argOf)}/close`, {
+        outcome: values.outcome ?? fail('--outcome is required', 2),
+        ...(values.note ? { note: values.note } : {}),
+      });
+    case 'webhook add':
+      return api('POST', '/v1/admin/webhooks', {
+        url: values['hook-url'] ?? fail('--hook-url is required', 2),
+        events: values.events?.split(',').map((e) => e.trim()) ?? fail('--events is required', 2),
+      });
+    case 'webhook list':
+      return api('GET', '/v1/admin/webhooks');
+    case 'webhook remove':
+      return api('DELETE', `/v1/admin/webhooks/${idPath(cmd, argOf)}`);
+    case 'webhook deliveries':
+      return api('GET', `/v1/admin/webhooks/deliveries${query({ endpointId: values.endpoint })}`);
+    case 'metrics':
+      return api(
+        'GET',
+        `/v1/admin/metrics${query({
+          from: int('from', values.from) ?? fail('--from MS is required', 2),
+          to: int('to', values.to) ?? fail('--to MS is required', 2),
+          groupBy: values['group-by'],
+        })}`,
+      );
+    case 'settings cost':
+      return api('PUT', '/v1/admin/settings', {
+        contactCentreCostMinor:
+          argOf === 'none' ? null : int('MINOR', argOf ?? fail('settings cost MINOR|none', 2)),
+      });
     case 'reopen show':
       return api('GET', '/v1/admin/reopen-settings');
     case 'reopen set': {
@@ -210,20 +334,10 @@ async function run(): Promise<unknown> {
     case 'reopens':
       return api('GET', '/v1/admin/reopens');
     case 'zendesk import':
-      return api('POST', '/v1/admin/import/zendesk', fileBody(arg).body);
+      return api('POST', '/v1/admin/import/zendesk', fileBody(argOf).body);
     default:
-      console.log(usage);
-      if (!values.help && cmd) fail(`unknown command: ${cmd}`);
-      return undefined;
+      return fail(`unknown command: ${positionals.join(' ')}; see --help`, 2);
   }
 }
 
-run().then(
-  (out) => {
-    if (out !== undefined) console.log(JSON.stringify(out, null, 2));
-  },
-  (err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+runCli(run);

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiFailure } from '../errors';
 import type { AdvocateAuth, BrandAuth, Store } from '../store';
 import { isAdminKey, isDeviceToken } from '../store/secrets';
+import { enforceRole, keyActor } from './consoleAuth';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,19 +25,27 @@ export function credentialOf(request: FastifyRequest, allowQuery = false): strin
   return undefined;
 }
 
-/** 401: no or unknown credential. 403: a valid credential of the wrong kind for this route. */
+/**
+ * 401: no or unknown credential. 403: a valid credential of the wrong kind for this route, or a
+ * role that may not do this (consoleAuth.ts). A console session counts as a credential.
+ */
 export function requireAdmin(store: Store, now: () => number) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (request.brand) return; // verified already (identify.ts)
+    if (request.brand) return enforceRole(request); // verified already (identify.ts)
     const key = credentialOf(request);
     if (!key)
-      throw new ApiFailure('unauthorized', 'missing brand admin key (Authorization: Bearer <key>)');
+      throw new ApiFailure(
+        'unauthorized',
+        'missing brand admin key (Authorization: Bearer <key>) or console session',
+      );
     if (isDeviceToken(key) && (await store.advocateForToken(key, now()))) {
       throw new ApiFailure('forbidden', 'advocate tokens cannot use the admin API');
     }
     const brand = isAdminKey(key) ? await store.brandForAdminKey(key, now()) : undefined;
     if (!brand) throw new ApiFailure('unauthorized', 'unknown, expired or revoked brand admin key');
     request.brand = brand;
+    request.adminActor = keyActor(key);
+    enforceRole(request);
   };
 }
 

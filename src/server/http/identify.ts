@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Store } from '../store';
 import { isAdminKey, isDeviceToken } from '../store/secrets';
 import { credentialOf } from './auth';
+import { identifySession, keyActor } from './consoleAuth';
 
 /** Routes where a client that cannot set headers (EventSource) passes `?token=`. */
 const QUERY_TOKEN_ROUTES = new Set(['/v1/events']);
@@ -19,13 +20,16 @@ export function identifyCallers(app: FastifyInstance, store: Store, now: () => n
       request,
       QUERY_TOKEN_ROUTES.has(request.routeOptions.url ?? ''),
     );
-    if (!credential) return;
+    if (!credential) return identifySession(request, store, now());
     if (isDeviceToken(credential)) {
       const advocate = await store.advocateForToken(credential, now());
       if (advocate) request.advocate = advocate;
     } else if (isAdminKey(credential)) {
       const brand = await store.brandForAdminKey(credential, now());
-      if (brand) request.brand = brand;
+      if (brand) {
+        request.brand = brand;
+        request.adminActor = keyActor(credential);
+      }
     }
   });
 }

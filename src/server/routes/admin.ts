@@ -19,6 +19,7 @@ import {
   TaskPush,
 } from '../../shared/protocol';
 import { requireAdmin } from '../http/auth';
+import { requireOwner } from '../http/consoleAuth';
 import { batchItems, parseBatch, parseInput } from '../http/validate';
 import type { Store } from '../store';
 import { mapZendeskExport, ZendeskExport } from '../zendesk';
@@ -36,12 +37,16 @@ export function adminRoutes(app: FastifyInstance, store: Store, now: () => numbe
     store.patchBrand(brandOf(request), parseInput(BrandPatch, request.body), now()),
   );
 
-  app.post('/v1/admin/keys/rotate', opts, async (request, reply) => {
-    const { overlapMinutes } = parseInput(AdminKeyRotateRequest, request.body ?? {});
-    const res = await store.rotateAdminKey(brandOf(request), overlapMinutes * 60_000, now());
-    reply.code(201);
-    return res;
-  });
+  app.post(
+    '/v1/admin/keys/rotate',
+    { onRequest: [opts.onRequest, requireOwner] },
+    async (request, reply) => {
+      const { overlapMinutes } = parseInput(AdminKeyRotateRequest, request.body ?? {});
+      const res = await store.rotateAdminKey(brandOf(request), overlapMinutes * 60_000, now());
+      reply.code(201);
+      return res;
+    },
+  );
 
   app.post('/v1/admin/advocates', opts, async (request, reply) => {
     const res = await store.invite(

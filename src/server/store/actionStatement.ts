@@ -151,7 +151,11 @@ export async function applyInOneStatement(
         offer_expires_at = ${next.offerExpiresAt}::bigint, updated_at = ${now} ${skills}
       from lk where tasks.id = lk.id and exists (select 1 from k)
       returning tasks.id, tasks.brand_id
-    ) ${message} ${extraEffect(resolved, actor.id, now)} ${ledger.cte}, chg as (
+    ) ${message} ${extraEffect(resolved, actor.id, now)} ${ledger.cte}, tev as (
+      -- The impact metrics' record of an applied action (taskEvents.ts), in the same statement.
+      insert into task_events (task_id, brand_id, advocate_id, type, at)
+      select upd.id, upd.brand_id, ${actor.id}::text, ${a.type}::text, ${now}::bigint from upd
+    ), chg as (
       insert into changes (brand_id, kind, entity_id, advocate_id, created_at)
       select upd.brand_id, 'task'::text, upd.id, who, ${now}::bigint
         from upd cross join unnest(${audience}::text[]) as who

@@ -6,6 +6,7 @@ import { applyInOneStatement } from './actionStatement';
 import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
 import { answer, remember, replay } from './idempotency';
 import { caseClosed } from './customerCases';
+import { recordTaskEvent } from './taskEvents';
 import { writeCaseEntry } from './ledger';
 import { whereOfferedTo } from './offers';
 import { fingerprint, newId } from './secrets';
@@ -238,6 +239,7 @@ async function effect(
   const text = noteOf(a);
   if (rule.note && text) await addMessage(trx, task.id, actor, rule.note.becomes, text, now);
   await extraEffect(trx, changes, task, actor, a, now);
+  await recordTaskEvent(trx, task, actor.id, a.type, now);
   if (rule.payout) await writeCaseEntry(trx, changes, task, actor.id, rule.payout, now);
   await taskChangeFor(changes, task, lifecycleOf(task), next);
   return result(a, 'applied', undefined, now);

@@ -4,7 +4,7 @@ import type { AdminBrand, BrandView, PayoutRulesResponse } from '../../shared/pr
 import { ApiFailure } from '../errors';
 import { json, parseJson, type StoreContext, type Trx, write } from './context';
 import { addAdminKey } from './adminKeys';
-import { newId } from './secrets';
+import { fingerprint, newId } from './secrets';
 import { brandView } from './views';
 
 export const DEFAULT_LEASE_MINUTES = 30;
@@ -87,7 +87,10 @@ export async function patchBrand(
   return brandView(await brandRow(ctx.db, brandId));
 }
 
-/** Versioned: each call adds version n+1; earlier versions stay for the ledger's references. */
+/**
+ * Versioned: each change adds version n+1; earlier versions stay for the ledger's references.
+ * Rules identical to the current version change nothing (no new version).
+ */
 export async function setPayoutRules(
   ctx: StoreContext,
   brandId: string,
@@ -102,6 +105,8 @@ export async function setPayoutRules(
       [{ path: 'currency', message: `must be the brand's currency ${brand.currency}` }],
     );
   }
+  const current = await currentRules(ctx.db, brandId);
+  if (current && fingerprint(current.rules) === fingerprint(rules)) return current;
   return write(ctx, now, async (trx, changes) => {
     const row = await trx
       .selectFrom('payout_rules')

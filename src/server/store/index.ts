@@ -38,6 +38,7 @@ import * as content from './content';
 import * as customers from './customers';
 import * as presence from './presence';
 import * as reopen from './reopen';
+import { type ConsoleStore, consoleStore } from './consoleStore';
 import type { StoreContext } from './context';
 import { dialectFor, type SqlDialect } from './dialect';
 import { expireIdempotency } from './idempotency';
@@ -72,6 +73,8 @@ export interface Store {
   readonly notifier: ChangeNotifier;
   /** Initial sync's reads (`GET /v1/snapshot…`). */
   readonly snapshots: SnapshotReads;
+  /** The brand console's accounts, sessions, audit log, payouts, … (consoleStore.ts). */
+  readonly console: ConsoleStore;
   migrate(now: number): Promise<number>;
   close(): Promise<void>;
 
@@ -119,7 +122,11 @@ export interface Store {
   deleteMacro(brandId: string, externalRef: string, now: number): Promise<{ deleted: boolean }>;
   setPayoutRules(brandId: string, rules: PayoutRules, now: number): Promise<PayoutRulesResponse>;
   getPayoutRules(brandId: string): Promise<PayoutRulesResponse>;
-  addRatings(brandId: string, items: ParsedRatingPush[], now: number): Promise<{ rated: number }>;
+  addRatings(
+    brandId: string,
+    items: ParsedRatingPush[],
+    now: number,
+  ): Promise<{ rated: number; unchanged: number }>;
   listOutcomes(brandId: string, since: number | undefined, limit: number): Promise<Outcome[]>;
   listEscalations(brandId: string): Promise<Escalation[]>;
 
@@ -209,6 +216,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     dialect: dialect.name,
     notifier: ctx.notifier,
     snapshots: snapshotReads(ctx),
+    console: consoleStore(ctx),
     migrate: (now) => migrate(ctx.db, dialect, now),
     close: async () => {
       stopInvalidating();

@@ -93,6 +93,14 @@ export const casePaid = (trx: Trx, taskId: string) =>
 
 type ParsedRating = RatingPush & { score: number };
 
+const sameRating = (
+  r: { score: number; comment: string | null; tip_minor: number | null },
+  item: ParsedRating,
+) =>
+  r.score === item.score &&
+  r.comment === (item.comment ?? null) &&
+  (r.tip_minor ?? 0) === (item.tipMinor ?? 0);
+
 /**
  * Ratings (with optional tips) for resolved cases, all or nothing: the rating-bonus and tip
  * entries go to the advocate who resolved the case.
@@ -107,6 +115,8 @@ export async function addRatings(
   return write(ctx, now, async (trx, changes) => {
     const issues: ApiIssue[] = [];
     const seen = new Set<string>();
+    let unchanged = 0;
+    let prior: { score: number; comment: string | null; tip_minor: number | null } | undefined;
     const found: { item: ParsedRating; task: { id: string; holder_id: string | null } }[] = [];
     for (const [index, item] of items.entries()) {
       let q = trx
@@ -125,15 +135,20 @@ export async function addRatings(
           path,
           message: `only resolved cases can be rated; this one is ${task.status}`,
         });
-      else if (
-        seen.has(task.id) ||
-        (await trx
+      else if (seen.has(task.id)) {
+        issues.push({ index, path, message: 'this case is rated twice in this batch' });
+      } else if (
+        (prior = await trx
           .selectFrom('ratings')
-          .select('task_id')
+          .selectAll()
           .where('task_id', '=', task.id)
           .executeTakeFirst())
       ) {
-        issues.push({ index, path, message: 'this case is already rated' });
+        // Idempotent per case: the same rating again changes nothing; a different one is refused.
+        if (sameRating(prior, item)) {
+          seen.add(task.id);
+          unchanged++;
+        } else issues.push({ index, path, message: 'this case is already rated' });
       } else {
         seen.add(task.id);
         found.push({ item, task });
@@ -195,7 +210,7 @@ export async function addRatings(
         );
       }
     }
-    return { rated: found.length };
+    return { rated: found.length, unchanged };
   });
 }
 

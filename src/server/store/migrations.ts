@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { brandConsole } from './consoleMigration';
 import type { SqlDialect } from './dialect';
 import type { DB } from './schema';
 import { TOKEN_TTL_MS } from './tokens';
@@ -434,6 +435,7 @@ export const migrations: Migration[] = [
   tenancy,
   changeLogOrder,
   customers,
+  brandConsole,
 ];
 
 /**

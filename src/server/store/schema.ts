@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ConsoleTables } from './consoleSchema';
 
 /**
  * Table types of the feed server database. Portable across dialects: booleans are 0/1
@@ -229,7 +230,7 @@ export interface MigrationTable {
   applied_at: number;
 }
 
-export interface DB {
+export interface DB extends ConsoleTables {
   brands: BrandTable;
   advocates: AdvocateTable;
   memberships: MembershipTable;

@@ -50,3 +50,7 @@ function stableJson(value: unknown): string {
   }
   return JSON.stringify(value ?? null);
 }
+
+/** A random bearer secret with a recognizable prefix (`gds_` session, `gda_` admin invite, …). */
+export const newSecret = (prefix: string): string =>
+  `${prefix}_${randomBytes(32).toString('base64url')}`;

@@ -8,6 +8,7 @@ import type { SqlDialect } from './dialect';
 import { formatCursor, parseCursor, type Position } from '../../shared/domain/syncCursor';
 import type { ChangeTable, MembershipTable } from './schema';
 import { loadCustomerEntities, renderCustomerRow } from './customerViews';
+import { withPayoutStatus } from './payouts';
 import { changeSeenAtTier } from './tierView';
 import {
   articleView,
@@ -101,7 +102,12 @@ async function render(
     await load('macro', (i) => db.selectFrom('macros').selectAll().where('id', 'in', i).execute()),
   );
   const ledger = byId(
-    await load('ledger', (i) => db.selectFrom('ledger').selectAll().where('id', 'in', i).execute()),
+    await load('ledger', async (i) =>
+      withPayoutStatus(
+        db,
+        await db.selectFrom('ledger').selectAll().where('id', 'in', i).execute(),
+      ),
+    ),
   );
   const ratings = new Map(
     (

@@ -155,7 +155,7 @@ describe('gigdesk-admin customers', () => {
     });
     writeFileSync(events, JSON.stringify([{ ...events_[0], occurredAt: -1 }]));
     const failed = await cli('customer-events', 'push', events).catch((e: { stderr: string }) => e);
-    expect(failed.stderr).toContain('"index": 0');
+    expect(failed.stderr).toContain('item 0');
     expect(failed.stderr).toContain('occurredAt');
   }, 90_000);
 });
