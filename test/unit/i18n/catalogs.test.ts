@@ -57,6 +57,11 @@ describe('message catalogs', () => {
       it(`${dir}/${language}.json has exactly the English keys`, () => {
         expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
       });
+      // Sorted keys let parallel branches add messages without colliding at the end of the file.
+      it(`${dir}/${language}.json lists its keys in sorted order`, () => {
+        const keys = Object.keys(catalog);
+        expect(keys).toEqual([...keys].sort());
+      });
       it(`${dir}/${language}.json parses as ICU MessageFormat, with the English arguments`, () => {
         for (const [key, message] of Object.entries(catalog)) {
           let parsed: MessageFormatElement[];
