@@ -118,7 +118,7 @@ export const zones = {
   'renderer/ui': {
     paths: ['src/renderer/src/ui'],
     layers: ['shared'],
-    packages: ['react', 'react-dom', 'dompurify', 'marked'],
+    packages: ['react', 'react-dom', 'dompurify', 'marked', 'lucide-react'],
   },
   renderer: {
     paths: ['src/renderer'],
@@ -130,7 +130,7 @@ export const zones = {
       '@tanstack/react-virtual',
       'dompurify',
       'marked',
-      'recharts',
+      'lucide-react',
       'react-intl',
     ],
   },
