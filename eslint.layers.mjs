@@ -134,6 +134,13 @@ export const zones = {
       'react-intl',
     ],
   },
+  // The brand console (a web app served by the feed server): the shared schemas and pure domain
+  // functions only; it reaches the server through its HTTP API, never its code.
+  console: {
+    paths: ['src/console'],
+    layers: ['shared'],
+    packages: ['react', 'react-dom', 'react-intl', 'recharts', 'zod'],
+  },
   server: {
     paths: ['src/server'],
     layers: ['shared', 'server/entry', 'demo-data'],
@@ -148,6 +155,8 @@ export const zones = {
       'kysely',
       'pg',
       'better-sqlite3',
+      // Serves the built brand console (out/console).
+      '@fastify/static',
       // Issue 16: language detection of pushed tasks; Zendesk's HTML-only comments as text.
       'eld',
       'html-to-text',
