@@ -68,6 +68,14 @@ for (const backend of backends) {
       await expect(page.getByRole('heading', { name: 'Impact' })).toBeVisible();
       const table = page.getByRole('table', { name: /Cases created/ });
       await expect(table.getByRole('row', { name: /^all/ })).toBeVisible();
+      // The history's two resolved customers bought again within 90 days: €129 and €59.
+      const ltv = page.getByRole('table', { name: /Lifetime value by group/ });
+      const resolved = ltv.getByRole('row', { name: /Resolved by an advocate/ });
+      await expect(resolved).toContainText('100% (2/2)');
+      await expect(resolved).toContainText('€94.00');
+      await expect(ltv.getByRole('row', { name: /Escalated by an advocate/ })).toContainText(
+        '50% (1/2)',
+      );
       await page.getByLabel('Group by').selectOption('advocate');
       await expect(table.getByRole('row')).not.toHaveCount(1);
       await shot(page, backend, 'overview');

@@ -5,6 +5,7 @@ import { getJson, withQuery } from '../api';
 import { type Format, useFormat, useT } from '../i18n/I18n';
 import type { MessageId } from '../i18n/locales';
 import { ContactCentreCost } from './ContactCentreCost';
+import { LifetimeValuePanel } from './LifetimeValuePanel';
 import { type Column, Table } from '../ui/Table';
 import { lastDays, type Range, RangePicker, rangeMs } from '../ui/RangePicker';
 import { ErrorNote, Loading } from '../ui/Status';
@@ -124,6 +125,7 @@ export function Overview() {
             rowKey={(g) => g.key}
             csvName="impact"
           />
+          <LifetimeValuePanel ltv={m.lifetimeValue} />
         </>
       )}
     </section>
