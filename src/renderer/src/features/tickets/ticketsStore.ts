@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Input } from '../../../../shared/contract';
 import type { Macro, MyTicket, Ticket, TicketBoard } from '../../../../shared/contract/tickets';
 import { errorMessage, invoke, onEvent } from '../../api';
+import type { ShownText } from '../../i18n/useT';
 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A confirmed action from the workspace, for the open ticket (`tickets:act` without its id). */
@@ -12,7 +13,7 @@ interface TicketsState {
   selectedId: string | null;
   ticket: Ticket | null;
   macros: Macro[];
-  error: string | null;
+  error: ShownText | null;
   /** Loads My tickets; keeps (or makes) a selection. */
   load: () => Promise<void>;
   /** Loads My tickets and refreshes on `feed:changed`; returns the unsubscribe. */
@@ -23,7 +24,7 @@ interface TicketsState {
   /** Re-reads the list and the open ticket in one call (after `feed:changed`). */
   refresh: () => Promise<void>;
   /** Runs an action; answers an error message, or null when it was queued. */
-  run: (command: TicketCommand) => Promise<string | null>;
+  run: (command: TicketCommand) => Promise<ShownText | null>;
   saveDraft: (taskId: string, kind: 'reply' | 'note', body: string) => Promise<void>;
   renew: (taskId: string) => Promise<void>;
 }
@@ -40,7 +41,7 @@ export const useTickets = create<TicketsState>((set, get) => {
     const next = board.mine.find((t) => t.id !== id);
     set({
       ticket: null,
-      error: 'This ticket is no longer on this device.',
+      error: { id: 'tickets.gone' },
       selectedId: next ? null : id,
     });
     if (next) await get().select(next.id);
@@ -87,7 +88,7 @@ export const useTickets = create<TicketsState>((set, get) => {
     refresh: () => read(get().selectedId),
     run: async (command) => {
       const taskId = get().selectedId;
-      if (!taskId) return 'Open a ticket first.';
+      if (!taskId) return { id: 'tickets.openFirst' };
       try {
         await show(await invoke('tickets:act', { ...command, taskId }), taskId);
         return null;
