@@ -72,6 +72,12 @@ const coreZones = {
   // Issue 16: the customer timeline and offers; notifications read every feature's tables.
   'core/customers': { paths: ['src/core/customers'], ...feature('core/feed', 'core/tickets') },
   'core/notifications': { paths: ['src/core/notifications'], ...feature('core/feed') },
+  // Issue 20: the next-best action reads the KB's suggestions, macros, the customer's fields, the
+  // ticket and the synced outcomes (ledger, ratings).
+  'core/nba': {
+    paths: ['src/core/nba'],
+    ...feature('core/customers', 'core/earnings', 'core/feed', 'core/kb', 'core/tickets'),
+  },
   'core/handlers': {
     paths: ['src/core/handlers'],
     ...feature(
@@ -80,6 +86,7 @@ const coreZones = {
       'core/earnings',
       'core/feed',
       'core/kb',
+      'core/nba',
       'core/notifications',
       'core/session',
       'core/tickets',
