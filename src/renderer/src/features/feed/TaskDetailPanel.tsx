@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import type { TaskDetail } from '../../../../shared/contract/feed';
 import { FormattedMessage } from 'react-intl';
 import { useFormat } from '../../i18n/format';
@@ -41,8 +42,9 @@ export function TaskDetailPanel({ task, now, onClose, onClaim }: Props) {
           className="button button--ghost"
           onClick={onClose}
           aria-label={t('feed.detail.close')}
+          title={t('feed.detail.close')}
         >
-          ×
+          <X aria-hidden="true" size={16} />
         </button>
       </header>
       <ol className="task-detail__messages" tabIndex={0} aria-label={t('feed.detail.conversation')}>
