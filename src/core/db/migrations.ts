@@ -10,6 +10,7 @@ import { m008KbSearch } from './migrations/008_kb_search';
 import { m009KbVocabRowid } from './migrations/009_kb_vocab_rowid';
 import { m010Customers } from './migrations/010_customers';
 import { m011KbReanalyze } from './migrations/011_kb_reanalyze';
+import { m012KbPorter2 } from './migrations/012_kb_porter2';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   m009KbVocabRowid,
   m010Customers,
   m011KbReanalyze,
+  m012KbPorter2,
 ];
 
 for (let i = 1; i < migrations.length; i++) {
