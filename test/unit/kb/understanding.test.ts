@@ -166,6 +166,19 @@ describe('search that understands people', () => {
     expect(ids('返')).toContain('ja');
   });
 
+  it("completes the word being typed from the articles' words, whose stems can be shorter", () => {
+    put(
+      db,
+      article('auth', {
+        title: 'Connect with authentication',
+        bodyMarkdown: 'Send credentials with the connect request.',
+      }),
+      article('bills', { title: 'Utilities', bodyMarkdown: 'Paying for water and power.' }),
+    );
+    expect(ids('authenticat')).toEqual(['auth']);
+    expect(ids('utili')).toEqual(['bills']);
+  });
+
   it('suggests articles from the distinctive words of a ticket, not incidental ones', () => {
     expect(
       suggest(
