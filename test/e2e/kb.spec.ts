@@ -210,8 +210,20 @@ test('in a ticket, with the server stopped: search the KB, open an article, inse
     delay: 20,
   });
   const results = panel.getByRole('list', { name: 'Results' });
-  await results.getByRole('button').first().click();
   const article = panel.getByRole('article');
+  // The last result's article opens below the whole list: the panel brings it into view.
+  await expect(results.getByRole('button')).not.toHaveCount(1);
+  await results.getByRole('button').last().click();
+  const title = article.getByRole('heading', { level: 3 }).first();
+  await expect(title).toBeFocused();
+  const panelBox = (await panel.boundingBox())!;
+  const titleBox = (await title.boundingBox())!;
+  const panelBottom = Math.min(panelBox.y + panelBox.height, page.viewportSize()!.height);
+  expect(titleBox.y, 'article title below the panel top').toBeGreaterThanOrEqual(panelBox.y);
+  expect(titleBox.y + titleBox.height, 'article title above the panel bottom').toBeLessThanOrEqual(
+    panelBottom,
+  );
+  await results.getByRole('button').first().click();
   await expect(article.getByRole('heading', { level: 3 }).first()).toContainText('Warranty');
   await panel.getByRole('button', { name: 'Insert excerpt' }).click();
   const reply = page.getByRole('region', { name: 'Composer' }).locator('textarea');

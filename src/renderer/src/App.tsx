@@ -4,6 +4,7 @@ import { useSession } from './features/session/sessionStore';
 import { useSettings } from './features/settings/settingsStore';
 import { useSync } from './features/sync/syncStore';
 import { useNotices } from './features/notices/noticesStore';
+import { listenNotificationClicks } from './features/shell/notificationClicks';
 import { applyTheme } from './ui/theme';
 import { FirstRun } from './features/session/FirstRun';
 import { FormattedMessage } from 'react-intl';
@@ -17,6 +18,7 @@ export function App() {
   useEffect(() => listenSync(), [listenSync]);
   // Notices arrive on any view; the trays on Feed and My tickets show them.
   useEffect(() => listenNotices(), [listenNotices]);
+  useEffect(() => listenNotificationClicks(), []);
   useEffect(() => {
     void loadSettings();
   }, [loadSettings]);

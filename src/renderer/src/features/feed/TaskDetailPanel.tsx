@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import type { TaskDetail } from '../../../../shared/contract/feed';
 import { FormattedMessage } from 'react-intl';
 import { useFormat } from '../../i18n/format';
@@ -41,11 +42,12 @@ export function TaskDetailPanel({ task, now, onClose, onClaim }: Props) {
           className="button button--ghost"
           onClick={onClose}
           aria-label={t('feed.detail.close')}
+          title={t('feed.detail.close')}
         >
-          ×
+          <X aria-hidden="true" size={16} />
         </button>
       </header>
-      <ol className="task-detail__messages" tabIndex={0} aria-label="Conversation so far">
+      <ol className="task-detail__messages" tabIndex={0} aria-label={t('feed.detail.conversation')}>
         {task.messages.map((m) => (
           <li key={m.id} className={`message${m.internal ? ' message--internal' : ''}`}>
             <p className="message__meta">

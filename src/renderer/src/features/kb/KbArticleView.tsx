@@ -19,7 +19,9 @@ export function KbArticleView({ article, onArticleLink, actions, headingLevel = 
   return (
     <article className="kb-article" aria-label={article.title} dir="auto">
       <header className="kb-article__header">
-        <Heading className="kb-article__title">{article.title}</Heading>
+        <Heading className="kb-article__title" tabIndex={-1}>
+          {article.title}
+        </Heading>
         <p className="kb-article__meta">
           <KbTags tags={article.tags} />
           <span className="muted">{t('kb.updated', { date: format.date(article.updatedAt) })}</span>

@@ -54,6 +54,17 @@ export function KbPanel({
     if (drawer && !hidden) panel.current?.querySelector<HTMLInputElement>('input')?.focus();
   }, [drawer, hidden]);
 
+  // An opened article is brought to the top of the panel (it opens below the list, often out of
+  // view); its heading takes focus without a second scroll, so a keyboard user is there too.
+  const articleId = article?.id;
+  useEffect(() => {
+    const box = panel.current;
+    const shown = preview.current;
+    if (!articleId || !box || !shown) return;
+    box.scrollTop += shown.getBoundingClientRect().top - box.getBoundingClientRect().top;
+    shown.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true });
+  }, [articleId]);
+
   useEffect(() => {
     let live = true;
     invoke('kb:suggest', {

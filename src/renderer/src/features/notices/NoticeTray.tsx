@@ -1,3 +1,4 @@
+import { X } from 'lucide-react';
 import { CoreText } from '../../i18n/CoreText';
 import { useT } from '../../i18n/useT';
 import { NotSentTray } from '../not-sent/NotSentTray';
@@ -34,9 +35,10 @@ function Notices() {
             type="button"
             className="notice__dismiss"
             aria-label={t('notices.dismiss')}
+            title={t('notices.dismiss')}
             onClick={() => dismiss(notice.id)}
           >
-            ×
+            <X aria-hidden="true" size={16} />
           </button>
         </li>
       ))}

@@ -18,6 +18,8 @@ import { PendingBadges, SlaBadge, TicketState } from './badges';
 import { Composer, type ComposerApi } from './Composer';
 import { CustomerTimeline } from './CustomerTimeline';
 import { Thread } from './Thread';
+import { TicketOutcome } from './TicketOutcome';
+import type { TicketOutcome as Outcome } from './ticketsStore';
 
 interface Props {
   ticket: Ticket;
@@ -28,6 +30,10 @@ interface Props {
   composerRef: MutableRefObject<ComposerApi | null>;
   headingRef: MutableRefObject<HTMLHeadingElement | null>;
   openDialog: (kind: DialogKind) => void;
+  outcome: Outcome | null;
+  hasNext: boolean;
+  onNext: () => void;
+  nextRef: MutableRefObject<HTMLButtonElement | null>;
   saveDraft: (taskId: string, kind: DraftKind, body: string) => Promise<void>;
   send: (kind: DraftKind, body: string, macroId?: string) => Promise<string | null>;
 }
@@ -97,6 +103,13 @@ export function TicketWorkspace(props: Props) {
               {t('tickets.lapsed')}
             </p>
           ) : null}
+          <TicketOutcome
+            ticket={ticket}
+            outcome={props.outcome}
+            hasNext={props.hasNext}
+            onNext={props.onNext}
+            nextRef={props.nextRef}
+          />
           <div className="ticket-actions" role="toolbar" aria-label={t('tickets.actions')}>
             {compact ? (
               <button

@@ -1,5 +1,5 @@
 import type { MessageId } from '../../i18n/catalogs';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT } from '../../i18n/useT';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftKind } from '../../../../shared/contract/tickets';
 import {
@@ -22,7 +22,9 @@ import { TicketList } from './TicketList';
 import { TicketWorkspace, whyNot } from './TicketWorkspace';
 import { useLeaseRenewal } from './useLeaseRenewal';
 import { useSync } from '../sync/syncStore';
-import { useTickets, type TicketCommand } from './ticketsStore';
+import { nextWorkable, useTickets, type TicketCommand } from './ticketsStore';
+import { outcomeOf } from './TicketOutcome';
+import { useNav } from '../shell/navStore';
 import './tickets.css';
 
 type Overlay =
@@ -34,16 +36,19 @@ const typingIn = (target: EventTarget | null) =>
 
 /** My tickets and the ticket workspace: thread, composer, actions; all from the keyboard too. */
 export function TicketsView() {
-  const { list, selectedId, ticket, macros, error, listen, select, move, run, saveDraft, renew } =
-    useTickets();
+  const { list, selectedId, ticket, macros, error, outcome } = useTickets();
+  const { listen, select, move, run, next, saveDraft, renew } = useTickets();
+  const go = useNav((s) => s.go);
   const offline = useSync((s) => s.status.state === 'offline' || s.status.state === 'error');
   const t = useT();
+  const shown = useShownText();
   const now = useNow(1_000);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const composer = useRef<ComposerApi | null>(null);
   const heading = useRef<HTMLHeadingElement | null>(null);
   const listBox = useRef<HTMLDivElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
+  const nextButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => listen(), [listen]);
   useLeaseRenewal(ticket, renew);
@@ -75,14 +80,27 @@ export function TicketsView() {
   const count = list?.length;
   useEffect(() => focusSelected(true), [ticketId, count, focusSelected]);
 
+  // A closing action's outcome takes focus once its dialog has gone (after the dialog gives focus
+  // back), so Enter or Space goes on to the next ticket.
+  const shownOutcome = ticket ? outcomeOf(ticket, outcome) : null;
+  const outcomeKey = shownOutcome ? `${shownOutcome.taskId}:${shownOutcome.type}` : null;
+  const overlayOpen = overlay !== null;
+  useEffect(() => {
+    if (outcomeKey && !overlayOpen) nextButton.current?.focus();
+  }, [outcomeKey, overlayOpen]);
+  const goNext = useCallback(async () => {
+    if (await next()) focusSelected();
+    else go('feed');
+  }, [next, go, focusSelected]);
+
   const confirm = useCallback(
     async (command: TicketCommand) => {
       const problem = await run(command);
       // After an action, focus stays where it was or lands on the ticket; never on the page body.
       if (!problem) focusSelected(true);
-      return problem;
+      return problem === null ? null : shown(problem);
     },
-    [run, focusSelected],
+    [run, focusSelected, shown],
   );
   const send = useCallback(
     (kind: DraftKind, body: string, macroId?: string) =>
@@ -202,7 +220,7 @@ export function TicketsView() {
       <OffersList now={now} onAccepted={(id) => void select(id)} />
       {error && !ticket ? (
         <p className="banner banner--error" role="alert">
-          {error}
+          {shown(error)}
         </p>
       ) : null}
       {list && list.length > 0 ? (
@@ -230,6 +248,10 @@ export function TicketsView() {
               composerRef={composer}
               headingRef={heading}
               openDialog={openDialog}
+              outcome={outcome}
+              hasNext={nextWorkable(list, ticket.id) !== null}
+              onNext={() => void goNext()}
+              nextRef={nextButton}
               saveDraft={saveDraft}
               send={send}
             />
