@@ -120,11 +120,14 @@ function rankMacros(
   counts: ReadonlyMap<string, LearnedCounts>,
   dismissed: ReadonlySet<string>,
 ) {
-  let all: ReturnType<typeof listBrandMacros> | null = null;
-  const list = () => (all ??= listBrandMacros(deps.db, brandId));
   const version = brandMacrosVersion(deps.db, brandId);
-  const scores = deps.macros.scores(brandId, version, list, text);
-  const candidates = list()
+  const { macros, scores } = deps.macros.scores(
+    brandId,
+    version,
+    () => listBrandMacros(deps.db, brandId),
+    text,
+  );
+  const candidates = macros
     .filter((m) => !isDismissed(dismissed, 'macro', m.id))
     .map((m) => ({ ...m, text: scores.get(m.id) ?? 0, counts: countsOf(counts, 'macro', m.id) }));
   return rankSuggestions(candidates, SHOWN);
