@@ -450,4 +450,13 @@ test('the next-best action panel suggests a macro that the advocate inserts, kee
   await expect(macros.getByRole('listitem').first()).toContainText(
     'Lost parcel: investigation opened',
   );
+
+  // Folded away, the hand-off line stays and the conversation gets the room.
+  await panel.getByRole('button', { name: 'Hide suggestions' }).click();
+  await expect(macros).toBeHidden();
+  await expect(panel).toContainText('Keep it: this case is within your reach.');
+  await expect(panel.getByRole('button', { name: 'Show suggestions' })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
 });

@@ -27,14 +27,43 @@ export const WELL_RATED = 4;
 
 const key = (kind: SuggestionKind, itemId: string) => `${kind}:${itemId}`;
 
-/** The brand's learned counts, keyed `kind:itemId`. */
-export function readCounts(db: Db, brandId: string): Map<string, LearnedCounts> {
-  const rows = prepared<[string], LearnedCounts & { kind: SuggestionKind; itemId: string }>(
-    db,
-    `SELECT kind, item_id AS itemId, accepted, ignored, closed, resolved, well_rated AS wellRated
-       FROM nba_counts WHERE brand_id = ?`,
-  ).all(brandId);
-  return new Map(rows.map(({ kind, itemId, ...c }) => [key(kind, itemId), c]));
+type CountRow = LearnedCounts & { kind: SuggestionKind; itemId: string };
+const COUNT_COLUMNS = `kind, item_id AS itemId, accepted, ignored, closed, resolved,
+  well_rated AS wellRated`;
+
+const keyed = (rows: CountRow[]) =>
+  new Map(rows.map(({ kind, itemId, ...c }) => [key(kind, itemId), c]));
+
+/** The brand's learned counts of one kind (all of them, or of `ids`), keyed `kind:itemId`. */
+export function readCounts(
+  db: Db,
+  brandId: string,
+  kind?: SuggestionKind,
+  ids?: readonly string[],
+): Map<string, LearnedCounts> {
+  if (ids) {
+    return keyed(
+      prepared<[string, string, string], CountRow>(
+        db,
+        `SELECT ${COUNT_COLUMNS} FROM nba_counts
+          WHERE brand_id = ? AND kind = ? AND item_id IN (SELECT value FROM json_each(?))`,
+      ).all(brandId, kind!, JSON.stringify(ids)),
+    );
+  }
+  if (kind) {
+    return keyed(
+      prepared<[string, string], CountRow>(
+        db,
+        `SELECT ${COUNT_COLUMNS} FROM nba_counts WHERE brand_id = ? AND kind = ?`,
+      ).all(brandId, kind),
+    );
+  }
+  return keyed(
+    prepared<[string], CountRow>(
+      db,
+      `SELECT ${COUNT_COLUMNS} FROM nba_counts WHERE brand_id = ?`,
+    ).all(brandId),
+  );
 }
 
 export const countsOf = (
@@ -53,6 +82,19 @@ export function bestLearnedArticles(db: Db, brandId: string, limit: number): str
   )
     .pluck()
     .all(brandId, limit);
+}
+
+/** Titles of the brand's articles among `ids` (the body is not read). */
+export function articleTitles(
+  db: Db,
+  brandId: string,
+  ids: readonly string[],
+): Map<string, string> {
+  const rows = prepared<[string, string], { id: string; title: string }>(
+    db,
+    `SELECT id, title FROM articles WHERE brand_id = ? AND id IN (SELECT value FROM json_each(?))`,
+  ).all(brandId, JSON.stringify(ids));
+  return new Map(rows.map((r) => [r.id, r.title]));
 }
 
 /** Items dismissed ("not useful") on this case: not suggested on it again. */

@@ -71,6 +71,8 @@ export function NextBestPanel({
 }: Props) {
   const t = useT();
   const titleId = useId();
+  const listsId = useId();
+  const [open, setOpen] = useState(true);
   const [panel, setPanel] = useState<NbaPanel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
@@ -99,11 +101,22 @@ export function NextBestPanel({
   if (!panel || panel.taskId !== taskId) return null;
   return (
     <section className="nba" aria-labelledby={titleId}>
-      <h3 id={titleId} className="nba__title">
-        {t('nba.title')}
-      </h3>
+      <div className="nba__head">
+        <h3 id={titleId} className="nba__title">
+          {t('nba.title')}
+        </h3>
+        <button
+          type="button"
+          className="button button--small nba__toggle"
+          aria-expanded={open}
+          aria-controls={listsId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {t(open ? 'nba.hide' : 'nba.show')}
+        </button>
+      </div>
       <HandoffLine handoff={panel.handoff} />
-      <div className="nba__columns">
+      <div className="nba__columns" id={listsId} hidden={!open}>
         <div>
           <h4 className="nba__heading">{t('nba.macros')}</h4>
           {panel.macros.length === 0 ? (
