@@ -1,3 +1,4 @@
+import { trustRoutes } from './routes/trust';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -166,6 +167,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   adminAccountRoutes(app, store, now, options.publicUrl);
   adminConsoleRoutes(app, store, now);
   adminWebhookRoutes(app, store, now);
+  trustRoutes(app, store, now);
   const events = eventRoutes(
     app,
     store,

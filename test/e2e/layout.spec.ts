@@ -189,6 +189,11 @@ async function walk(gigdesk: GigdeskApp, theme: Theme) {
       message: `request to ${gigdesk.demo.server?.url ?? 'the server'}/v1/sync failed, reason: other side closed (UND_ERR_SOCKET) while reading the response body; retrying with backoff`,
     });
     await expect(header.getByText('Sync error')).toBeVisible();
+    // A raw transport failure reads as what it means; the raw text is only in the tooltip.
+    const syncBadge = header.getByRole('status');
+    await expect(syncBadge).toContainText('Offline — your work is saved here');
+    await expect(syncBadge).not.toContainText('other side closed');
+    await expect(syncBadge).toHaveAttribute('title', /other side closed/);
     expect.soft((await box(header)).height, 'header height with a long error').toBe(headerHeight);
     expect.soft(headerHeight).toBeLessThanOrEqual(60);
     await emitToPage(page, 'sync:status', await gigdesk.handlers['sync:current'](undefined));

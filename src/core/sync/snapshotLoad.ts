@@ -6,7 +6,7 @@
  * Two transactions, each all-or-nothing:
  * 1. the first feed page: brands, memberships, payout rules, macros, the advocate's own tasks,
  *    earnings and ratings, and the tasks the feed shows first, so the feed shows at once;
- * 2. the rest, with the indexes of `tasks` and `messages` dropped first and rebuilt once at the
+ * 2. the rest (articles, customers and their timelines too), with the indexes of `tasks` and `messages` dropped first and rebuilt once at the
  *    end (one sort per index instead of 100,000 B-tree inserts each), and the cursor moved.
  * A crash in 2 rolls it back whole (indexes included) and leaves the cursor unset, so the next
  * start loads the snapshot again. Rows are written by the features' own appliers, as a pulled
@@ -47,6 +47,27 @@ const SNAPSHOT_SEQ = 1;
 function applyTasks(apply: ChangeAppliers, rows: readonly TaskRow[]): void {
   for (const row of rows)
     applyChange(apply, { seq: SNAPSHOT_SEQ, kind: 'task', task: taskOfRow(row) });
+}
+
+/** A snapshot's customer data (sent to apps that declare `customers`) as its changes. */
+function customerChanges(b: BrandSnapshot): Change[] {
+  return [
+    ...(b.customers ?? []).map((customer): Change => ({
+      seq: SNAPSHOT_SEQ,
+      kind: 'customer',
+      customer,
+    })),
+    ...(b.customerEvents ?? []).map((event): Change => ({
+      seq: SNAPSHOT_SEQ,
+      kind: 'customer_event',
+      event,
+    })),
+    ...(b.customerCases ?? []).map((c): Change => ({
+      seq: SNAPSHOT_SEQ,
+      kind: 'customer_case',
+      case: c,
+    })),
+  ];
 }
 
 /**
@@ -139,9 +160,11 @@ export async function loadSnapshot(
     for (const i of indexes) db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
     const apply = appliers.page(db, now());
     applyTasks(apply, rest);
-    for (const b of brands)
+    for (const b of brands) {
       for (const article of b.articles)
         applyChange(apply, { seq: SNAPSHOT_SEQ, kind: 'article', article });
+      for (const change of customerChanges(b)) applyChange(apply, change);
+    }
     for (const i of indexes) db.exec(i.sql);
     writeCursor(db, cursor);
     return true;

@@ -8,6 +8,7 @@ import * as C from '../../shared/consoleProtocol';
 import { PayoutRules } from '../../shared/domain/payout';
 import * as P from '../../shared/protocol';
 import { ZendeskExport } from '../zendesk';
+import { trustRouteDocs } from './trustRouteDocs';
 
 export interface RouteDoc {
   summary: string;
@@ -55,7 +56,8 @@ export const routeDocs: Record<string, RouteDoc> = {
     response: P.MeResponse,
   },
   'GET /v1/sync': {
-    summary: 'Changes since a cursor',
+    summary:
+      'Changes since a cursor; customer kinds only with the header `Gigdesk-Capabilities: customers`',
     auth: 'advocate',
     query: P.SyncQuery,
     response: P.SyncResponse,
@@ -77,7 +79,8 @@ export const routeDocs: Record<string, RouteDoc> = {
     response: P.OwnSnapshot,
   },
   'GET /v1/snapshot/brands/:brandId': {
-    summary: "Initial sync: what every advocate of the brand at the caller's tier sees",
+    summary:
+      "Initial sync: what every advocate of the brand at the caller's tier sees; customer parts only with `Gigdesk-Capabilities: customers`",
     auth: 'advocate',
     response: P.BrandSnapshot,
   },
@@ -363,4 +366,5 @@ export const routeDocs: Record<string, RouteDoc> = {
     body: C.BrandSettings,
     response: C.BrandSettings,
   },
+  ...trustRouteDocs,
 };

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { Capabilities } from '../../shared/capabilities';
 import type { PayoutRules } from '../../shared/domain/payout';
 import type {
   Action,
@@ -39,6 +40,7 @@ import * as customers from './customers';
 import * as presence from './presence';
 import * as reopen from './reopen';
 import { type ConsoleStore, consoleStore } from './consoleStore';
+import { type TrustStore, trustStore } from './trustStore';
 import type { StoreContext } from './context';
 import { dialectFor, type SqlDialect } from './dialect';
 import { expireIdempotency } from './idempotency';
@@ -75,6 +77,8 @@ export interface Store {
   readonly snapshots: SnapshotReads;
   /** The brand console's accounts, sessions, audit log, payouts, … (consoleStore.ts). */
   readonly console: ConsoleStore;
+  /** Issue 20: tier ladder, promotions, certifications (trustStore.ts). */
+  readonly trust: TrustStore;
   migrate(now: number): Promise<number>;
   close(): Promise<void>;
 
@@ -138,6 +142,8 @@ export interface Store {
     cursor: string | undefined,
     limit: number,
     brandIds?: string[],
+    /** What the app declared (shared/capabilities.ts); all of them if omitted. */
+    caps?: Capabilities,
   ): Promise<SyncResponse>;
   applyActions(actor: AdvocateAuth, actions: Action[], now: number): Promise<ActionResult[]>;
   /** Counts a request against a shared rate limit (see http/sharedRateLimit.ts). */
@@ -217,6 +223,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     notifier: ctx.notifier,
     snapshots: snapshotReads(ctx),
     console: consoleStore(ctx),
+    trust: trustStore(ctx),
     migrate: (now) => migrate(ctx.db, dialect, now),
     close: async () => {
       stopInvalidating();
@@ -261,8 +268,8 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     listEscalations: (brandId) => ledger.listEscalations(ctx, brandId),
     me: async (advocateId, brandIds) =>
       advocates.meOf(ctx, advocateId, brandIds ?? (await allBrandsOf(advocateId))),
-    sync: async (advocateId, cursor, limit, brandIds) =>
-      syncPage(ctx, advocateId, cursor, limit, brandIds ?? (await allBrandsOf(advocateId))),
+    sync: async (advocateId, cursor, limit, brandIds, caps) =>
+      syncPage(ctx, advocateId, cursor, limit, brandIds ?? (await allBrandsOf(advocateId)), caps),
     applyActions: async (actor, actions, now) =>
       answersSeenBy(ctx.db, actor.id, await applyInScope(ctx, actor, actions, await leaseNow(now))),
     rateLimitHit: (key, windowMs, now) => rateLimitHit(ctx, key, windowMs, now),

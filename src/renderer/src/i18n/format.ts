@@ -39,6 +39,8 @@ export interface Formatters {
   percent: (ratio: number) => string;
   /** "in 3 hours", "20 minutes ago", "tomorrow": `at` relative to `now`. */
   relative: (at: number, now: number) => string;
+  /** "a, b and c" / "a、b、c": a list in the locale's words. */
+  list: (items: string[]) => string;
   /** A length of time: "45 min", "2 hr 5 min". */
   duration: (ms: number) => string;
 }
@@ -82,6 +84,7 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
   const minutes = unitFormat('minute');
   const hours = unitFormat('hour');
   const list = lazy(() => new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }));
+  const andList = lazy(() => new Intl.ListFormat(locale, { type: 'conjunction' }));
   return {
     locale,
     timeZone,
@@ -109,6 +112,7 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
       if (abs < 48 * 60) return relativeFormat().format(Math.round(m / 60), 'hour');
       return relativeFormat().format(Math.round(m / 1440), 'day');
     },
+    list: (items) => andList().format(items),
     duration: (ms) => {
       const total = Math.round(ms / MINUTE);
       if (total < 60) return minutes().format(total);

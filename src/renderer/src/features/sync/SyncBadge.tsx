@@ -1,4 +1,6 @@
+import { CloudOff, RefreshCw, TriangleAlert, Wifi, type LucideIcon } from 'lucide-react';
 import type { SyncStatus } from '../../../../shared/contract/events';
+import { connectionTrouble, type ConnectionTrouble } from '../../../../shared/domain/connection';
 import type { MessageId } from '../../i18n/catalogs';
 import { useCoreText } from '../../i18n/CoreText';
 import { useFormat } from '../../i18n/format';
@@ -12,25 +14,51 @@ const labels: Record<SyncStatus['state'], MessageId> = {
   error: 'sync.state.error',
 };
 
+const icons: Record<SyncStatus['state'], LucideIcon> = {
+  online: Wifi,
+  syncing: RefreshCw,
+  offline: CloudOff,
+  error: TriangleAlert,
+};
+
+const troubleTexts: Record<Exclude<ConnectionTrouble, null>, MessageId> = {
+  offline: 'sync.trouble.offline',
+  server: 'sync.trouble.server',
+  stopped: 'sync.trouble.stopped',
+};
+
+/**
+ * The sync state in the header. A failure reads as what it means for the advocate's work
+ * (shared/domain/connection.ts decides which); the raw failure text is only in the tooltip.
+ */
 export function SyncBadge({ status }: { status: SyncStatus }) {
   const t = useT();
   const format = useFormat();
+  const coreText = useCoreText();
   const lastSynced =
     status.lastSyncedAt === null
       ? t('sync.neverSynced')
       : t('sync.lastSynced', { time: format.dateTime(status.lastSyncedAt) });
-  const coreText = useCoreText();
-  const detail = coreText(status.text, status.message) ?? lastSynced;
+  const raw = coreText(status.text, status.message);
+  const trouble = connectionTrouble(status);
+  const shown =
+    status.state === 'online'
+      ? lastSynced
+      : trouble
+        ? t(troubleTexts[trouble])
+        : (raw ?? lastSynced);
+  const tooltip = [trouble ? shown : null, raw ?? lastSynced].filter(Boolean).join('\n');
+  const Icon = icons[status.state];
   return (
     <div
       className={`sync-badge sync-badge--${status.state}`}
       role="status"
       aria-live="polite"
-      title={detail}
+      title={tooltip}
     >
-      <span className="sync-badge__dot" aria-hidden="true" />
+      <Icon className="sync-badge__icon" aria-hidden="true" size={14} />
       <span className="sync-badge__label">{t(labels[status.state])}</span>
-      <span className="sync-badge__detail">{status.state === 'online' ? lastSynced : detail}</span>
+      <span className="sync-badge__detail">{shown}</span>
     </div>
   );
 }
