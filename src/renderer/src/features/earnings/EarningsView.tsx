@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useDeferredValue, useEffect } from 'react';
 import type { EarningsRange } from '../../../../shared/contract/earnings';
 import { EmptyState } from '../../ui/EmptyState';
 import { BrandTotalsTable } from './BrandTotalsTable';
@@ -33,6 +33,9 @@ export function EarningsView() {
   const t = useT();
   const f = useFormat();
   useEffect(() => listen(), [listen]);
+  // The figures and the chart come first; the tables below them render right after, in a
+  // deferred pass that does not hold up the switch to this view.
+  const below = useDeferredValue(true, false);
 
   const { dashboard, summary, entries } = s;
   const ready = dashboard !== null && summary !== null && entries !== null;
@@ -90,14 +93,20 @@ export function EarningsView() {
             <DailyEarningsChart summary={summary} locale={locale} />
             <RatingChart ratings={summary.ratings} />
           </div>
-          <BrandTotalsTable rows={summary.byBrand} locale={locale} />
-          <EntriesTable
-            page={entries}
-            timeZone={summary.timeZone}
-            locale={locale}
-            onOpenCase={(id) => void s.openCase(id)}
-          />
-          <p className="muted earnings-zone">{t('earnings.zone', { zone: summary.timeZone })}</p>
+          {below ? (
+            <>
+              <BrandTotalsTable rows={summary.byBrand} locale={locale} />
+              <EntriesTable
+                page={entries}
+                timeZone={summary.timeZone}
+                locale={locale}
+                onOpenCase={(id) => void s.openCase(id)}
+              />
+              <p className="muted earnings-zone">
+                {t('earnings.zone', { zone: summary.timeZone })}
+              </p>
+            </>
+          ) : null}
         </div>
       )}
       {s.caseError ? (

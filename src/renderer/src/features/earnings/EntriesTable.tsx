@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { EntriesPage } from '../../../../shared/contract/earnings';
+import type { MessageId } from '../../i18n/catalogs';
 import { useT } from '../../i18n/useT';
 import { dateTime, kindLabel, money, statusLabel } from './format';
 
@@ -17,6 +18,15 @@ const ROW_HEIGHT = 44;
 export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const t = useT();
+  // Each label worded once per render, not once per row (formatMessage is not cheap).
+  const words = useMemo(() => {
+    const word = <K extends string>(ids: Record<K, MessageId>) =>
+      Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, t(id as MessageId)])) as Record<
+        K,
+        string
+      >;
+    return { kind: word(kindLabel), status: word(statusLabel) };
+  }, [t]);
   const virtualizer = useVirtualizer({
     count: page.entries.length,
     getScrollElement: () => scroller.current,
@@ -99,10 +109,10 @@ export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
                       </button>
                     </span>
                     <span role="cell">{e.brandName}</span>
-                    <span role="cell">{t(kindLabel[e.kind])}</span>
+                    <span role="cell">{words.kind[e.kind]}</span>
                     <span role="cell">
                       <span className={`earnings-status earnings-status--${e.status}`}>
-                        {t(statusLabel[e.status])}
+                        {words.status[e.status]}
                       </span>
                     </span>
                     <span
