@@ -72,6 +72,12 @@ const coreZones = {
   // Issue 16: the customer timeline and offers; notifications read every feature's tables.
   'core/customers': { paths: ['src/core/customers'], ...feature('core/feed', 'core/tickets') },
   'core/notifications': { paths: ['src/core/notifications'], ...feature('core/feed') },
+  // Issue 20: the next-best action reads the KB's suggestions, macros, the customer's fields, the
+  // ticket and the synced outcomes (ledger, ratings).
+  'core/nba': {
+    paths: ['src/core/nba'],
+    ...feature('core/customers', 'core/earnings', 'core/feed', 'core/kb', 'core/tickets'),
+  },
   'core/handlers': {
     paths: ['src/core/handlers'],
     ...feature(
@@ -80,6 +86,7 @@ const coreZones = {
       'core/earnings',
       'core/feed',
       'core/kb',
+      'core/nba',
       'core/notifications',
       'core/session',
       'core/tickets',
@@ -134,6 +141,13 @@ export const zones = {
       'react-intl',
     ],
   },
+  // The brand console (a web app served by the feed server): the shared schemas and pure domain
+  // functions only; it reaches the server through its HTTP API, never its code.
+  console: {
+    paths: ['src/console'],
+    layers: ['shared'],
+    packages: ['react', 'react-dom', 'react-intl', 'recharts', 'zod'],
+  },
   server: {
     paths: ['src/server'],
     layers: ['shared', 'server/entry', 'demo-data'],
@@ -148,6 +162,8 @@ export const zones = {
       'kysely',
       'pg',
       'better-sqlite3',
+      // Serves the built brand console (out/console).
+      '@fastify/static',
       // Issue 16: language detection of pushed tasks; Zendesk's HTML-only comments as text.
       'eld',
       'html-to-text',

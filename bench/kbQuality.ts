@@ -64,51 +64,66 @@ function score(queries: DocQuery[], run: (q: string) => string[]): Map<Key, Scor
   return sums;
 }
 
-export function runQuality(): void {
+/**
+ * Both engines over the docs corpus: each answers a query with its first ten article ids.
+ * `close` frees the SQLite file.
+ */
+export function qualityEngines() {
   const { articles, links, versions } = docsCorpus();
   const queries = makeQueries({ articles, links });
   const dir = mkdtempSync(join(tmpdir(), 'gigdesk-bench-kbq-'));
-  try {
-    const db = openDatabase(join(dir, 'docs.sqlite'));
-    db.transaction(() => {
-      let seq = 1;
-      for (const a of articles) {
-        applyArticleChange(db, {
-          seq: seq++,
-          kind: 'article',
-          article: {
-            id: a.id,
-            brandId: 'docs',
-            externalRef: a.id,
-            title: a.title,
-            bodyMarkdown: a.body,
-            tags: [a.tag],
-            updatedAt: 0,
-          },
-        });
-      }
-    })();
-    const search = new ArticleSearch(db);
-    const ours = score(queries, (query) =>
-      search.search({ query, brandId: null, tag: null, limit: K }).hits.map((h) => h.id),
-    );
-    db.close();
+  const db = openDatabase(join(dir, 'docs.sqlite'));
+  db.transaction(() => {
+    let seq = 1;
+    for (const a of articles) {
+      applyArticleChange(db, {
+        seq: seq++,
+        kind: 'article',
+        article: {
+          id: a.id,
+          brandId: 'docs',
+          externalRef: a.id,
+          title: a.title,
+          bodyMarkdown: a.body,
+          tags: [a.tag],
+          updatedAt: 0,
+        },
+      });
+    }
+  })();
+  const search = new ArticleSearch(db);
+  const ours = (query: string) =>
+    search.search({ query, brandId: null, tag: null, limit: K }).hits.map((h) => h.id);
 
-    const mini = new MiniSearch<{ id: string; title: string; body: string; tags: string }>({
-      fields: ['title', 'body', 'tags'],
-      storeFields: [],
-      searchOptions: { boost: { title: 10, tags: 3 } },
-    });
-    mini.addAll(articles.map((a) => ({ id: a.id, title: a.title, body: a.body, tags: a.tag })));
-    const ref = score(queries, (query) => {
-      const typing = !/[\s\p{P}]$/u.test(query);
-      return mini
-        .search(query, {
-          prefix: (_t, i, all) => typing && i === all.length - 1,
-          fuzzy: (_t, i, all) => (typing && i === all.length - 1 ? false : 0.2),
-        })
-        .map((r) => r.id as string);
-    });
+  const mini = new MiniSearch<{ id: string; title: string; body: string; tags: string }>({
+    fields: ['title', 'body', 'tags'],
+    storeFields: [],
+    searchOptions: { boost: { title: 10, tags: 3 } },
+  });
+  mini.addAll(articles.map((a) => ({ id: a.id, title: a.title, body: a.body, tags: a.tag })));
+  const ref = (query: string) => {
+    const typing = !/[\s\p{P}]$/u.test(query);
+    return mini
+      .search(query, {
+        prefix: (_t, i, all) => typing && i === all.length - 1,
+        fuzzy: (_t, i, all) => (typing && i === all.length - 1 ? false : 0.2),
+      })
+      .slice(0, K)
+      .map((r) => r.id as string);
+  };
+  const close = () => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { articles, queries, versions, ours, ref, close, db, search };
+}
+
+export function runQuality(): void {
+  const engines = qualityEngines();
+  const { articles, queries, versions } = engines;
+  try {
+    const ours = score(queries, engines.ours);
+    const ref = score(queries, engines.ref);
 
     console.log(
       `kb quality: ${articles.length} articles (${Object.entries(versions)
@@ -151,6 +166,6 @@ export function runQuality(): void {
       }
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    engines.close();
   }
 }

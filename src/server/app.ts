@@ -1,3 +1,4 @@
+import { trustRoutes } from './routes/trust';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -10,6 +11,7 @@ import { sharedRateLimitStore } from './http/sharedRateLimit';
 import { textHygiene } from './http/textHygiene';
 import { auditTrail } from './http/auditTrail';
 import { openApiDocument } from './http/openapi';
+import { consoleStatic } from './http/consoleStatic';
 import { adminRoutes } from './routes/admin';
 import { adminAccountRoutes } from './routes/adminAccounts';
 import { adminConsoleRoutes } from './routes/adminConsole';
@@ -48,6 +50,8 @@ export interface AppOptions {
   signInLimitPerMinute?: number;
   /** The server's public base URL, for links it hands out (admin invites). Default: the request's. */
   publicUrl?: string;
+  /** The built brand console (out/console), served at `/console/`. Default: none (404 there). */
+  consoleDir?: string;
 }
 
 export interface GigdeskApp {
@@ -75,6 +79,8 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (r) => {
+    // The console's files are pages, not API routes: they are not in the OpenAPI document.
+    if (r.url === '/console' || r.url.startsWith('/console/')) return;
     for (const method of [r.method].flat())
       if (method !== 'HEAD') routes.push({ method, url: r.url });
   });
@@ -161,6 +167,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   adminAccountRoutes(app, store, now, options.publicUrl);
   adminConsoleRoutes(app, store, now);
   adminWebhookRoutes(app, store, now);
+  trustRoutes(app, store, now);
   const events = eventRoutes(
     app,
     store,
@@ -170,5 +177,6 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
     options.eventIntervalMs ?? 1000,
   );
   app.get('/v1/openapi.json', async () => openApiDocument(routes).document);
+  await consoleStatic(app, options.consoleDir);
   return { app, events, routes };
 }

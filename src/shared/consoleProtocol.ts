@@ -283,7 +283,7 @@ export const MetricsQuery = z.strictObject({
   from: z.coerce.number().int().nonnegative(),
   to: z.coerce.number().int().nonnegative(),
   groupBy: z
-    .enum(['overall', 'advocate', 'skill', 'channel', 'complexity', 'tier'])
+    .enum(['overall', 'advocate', 'skill', 'channel', 'complexity', 'tier', 'language'])
     .default('overall'),
 });
 export const BrandSettings = z.strictObject({
@@ -319,6 +319,27 @@ export const ImpactGroup = z.object({
     perResolvedMinor: MinorUnits.nullable(),
   }),
 });
+/** A share with its sample size and Wilson 95 % interval (see metrics/lifetimeValue.ts). */
+const Share = Rate.extend({ low: z.number().nullable(), high: z.number().nullable() });
+export const LifetimeValueGroup = z.object({
+  key: z.enum(['advocate_resolved', 'escalated', 'contact_centre']),
+  customers: z.number().int(),
+  pending: z.number().int(),
+  repeatPurchase: Share,
+  retention: Share,
+  valuePerCustomer: z.object({
+    n: z.number().int(),
+    meanMinor: MinorUnits.nullable(),
+    lowMinor: MinorUnits.nullable(),
+    highMinor: MinorUnits.nullable(),
+  }),
+});
+export const LifetimeValue = z.object({
+  windowDays: z.number().int(),
+  asOf: EpochMs,
+  currency: CurrencyCode,
+  groups: z.array(LifetimeValueGroup),
+});
 export const MetricsResponse = z.object({
   from: EpochMs,
   to: EpochMs,
@@ -326,4 +347,5 @@ export const MetricsResponse = z.object({
   currency: CurrencyCode,
   contactCentreCostMinor: MinorUnits.nullable(),
   groups: z.array(ImpactGroup),
+  lifetimeValue: LifetimeValue,
 });

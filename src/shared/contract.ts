@@ -5,6 +5,7 @@ import { earningsChannels } from './contract/earnings';
 import { events } from './contract/events';
 import { feedChannels } from './contract/feed';
 import { kbChannels } from './contract/kb';
+import { nbaChannels } from './contract/nba';
 import { notSentChannels } from './contract/notSent';
 import { syncChannels } from './contract/sync';
 import { ticketsChannels } from './contract/tickets';
@@ -21,6 +22,7 @@ export const contract = {
   ...earningsChannels,
   ...feedChannels,
   ...kbChannels,
+  ...nbaChannels,
   ...notSentChannels,
   ...syncChannels,
   ...ticketsChannels,

@@ -9,6 +9,8 @@ import { m007NothingLost } from './migrations/007_nothing_lost';
 import { m008KbSearch } from './migrations/008_kb_search';
 import { m009KbVocabRowid } from './migrations/009_kb_vocab_rowid';
 import { m010Customers } from './migrations/010_customers';
+import { m011KbReanalyze } from './migrations/011_kb_reanalyze';
+import { m012NextBestAction } from './migrations/012_next_best_action';
 
 export interface Migration {
   version: number;
@@ -31,6 +33,8 @@ export const migrations: readonly Migration[] = [
   m008KbSearch,
   m009KbVocabRowid,
   m010Customers,
+  m011KbReanalyze,
+  m012NextBestAction,
 ];
 
 for (let i = 1; i < migrations.length; i++) {

@@ -6,6 +6,7 @@ import { customersHandlers } from './customersHandlers';
 import { earningsHandlers } from './earningsHandlers';
 import { feedHandlers } from './feedHandlers';
 import { kbHandlers } from './kbHandlers';
+import { nbaHandlers } from './nbaHandlers';
 import { notSentHandlers } from './notSentHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { syncHandlers } from './syncHandlers';
@@ -29,6 +30,7 @@ export function createHandlers(
     ...sessionHandlers(services, sync),
     ...feedHandlers(services, sync),
     ...kbHandlers(services),
+    ...nbaHandlers(services),
     ...notSentHandlers(services, sync),
     ...syncHandlers(services, sync),
     ...ticketsHandlers(services, sync),

@@ -1,8 +1,9 @@
 import type { KbSearchResult } from '../../shared/contract/kb';
 import { AppError } from '../../shared/result';
-import { inLanguageFirst } from '../../shared/domain/language';
-import { articleLanguages, getArticle } from '../kb/articleRepo';
-import { SUPERSEDED, SearchRunner } from '../kb/searchRunner';
+import { getArticle } from '../kb/articleRepo';
+import { SUPERSEDED } from '../kb/searchRunner';
+import { ticketLanguageFirst } from '../kb/suggestions';
+import { searchRunnerOf } from './kbRunner';
 import type { Services } from '../services';
 import type { HandlerMap } from './types';
 
@@ -12,8 +13,7 @@ const dropped = (): KbSearchResult => ({ superseded: true, hits: [], mode: 'none
 export function kbHandlers(
   s: Services,
 ): HandlerMap<'kb:search' | 'kb:suggest' | 'kb:article' | 'kb:overview'> {
-  let runner: SearchRunner | null = null;
-  const search = () => (runner ??= new SearchRunner(s.db, s.kbSearchWorker));
+  const search = () => searchRunnerOf(s);
   return {
     'kb:search': async (request) => {
       const result = await search().run('search', request);
@@ -22,12 +22,7 @@ export function kbHandlers(
     'kb:suggest': async ({ language, ...request }) => {
       const result = await search().run('suggest', request);
       if (result === SUPERSEDED) return dropped();
-      // Issue 16: the ticket's language first, the ranking kept within each group.
-      const languages = articleLanguages(
-        s.db,
-        result.hits.map((h) => h.id),
-      );
-      const hits = inLanguageFirst(result.hits, (h) => languages.get(h.id), language);
+      const hits = ticketLanguageFirst(s.db, result.hits, language);
       return { superseded: false, ...result, hits };
     },
     'kb:article': async ({ id }) => {

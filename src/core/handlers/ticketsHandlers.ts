@@ -5,6 +5,7 @@ import { readSession, type SessionRow } from '../repos/sessionRepo';
 import type { Services } from '../services';
 import type { SyncController } from '../sync/controller';
 import { saveDraft } from '../tickets/draftsRepo';
+import { macroContext } from '../tickets/macroContext';
 import { listBrandMacros } from '../tickets/macrosRepo';
 import { performAction, renewTicket, type TicketCtx } from '../tickets/ticketActions';
 import { listMyTicketRows, readTicketRow } from '../tickets/ticketRepo';
@@ -60,13 +61,7 @@ export function ticketsHandlers(
       const me = session();
       const row = readTicketRow(s.db, taskId);
       if (!row) throw new AppError('not_found', 'This ticket is no longer on this device.');
-      const context = {
-        customerName: row.customerName ?? '',
-        advocateName: me.advocateName,
-        advocateHandle: me.advocateHandle,
-        brandName: row.brandName ?? '',
-        ticketSubject: row.subject,
-      };
+      const context = macroContext(row, me);
       return listBrandMacros(s.db, row.brandId).map((m) => ({
         id: m.id,
         title: m.title,

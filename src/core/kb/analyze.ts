@@ -129,6 +129,18 @@ const stopByLanguage = Object.fromEntries(
   LANGUAGES.map((l) => [l, new Set(stopLists[l].map(fold))]),
 ) as Record<Language, Set<string>>;
 const anyStop = new Set(LANGUAGES.flatMap((l) => [...stopByLanguage[l]]));
+/**
+ * Function words that tell a Latin-script language: in one language's list only, and of two
+ * letters or more (the Spanish list's "a", "s", "v"… are in every code sample and list of names).
+ */
+const LATIN = ['en', 'es', 'de'] as const;
+const telling = new Map<string, (typeof LATIN)[number]>();
+for (const l of LATIN) {
+  for (const w of stopByLanguage[l]) {
+    if (w.length >= 2 && LATIN.every((o) => o === l || !stopByLanguage[o].has(w)))
+      telling.set(w, l);
+  }
+}
 
 /** A function word in any of the languages: a query need not match it. */
 export function isStopWord(word: string): boolean {
@@ -167,7 +179,7 @@ export function isAskingWord(word: string): boolean {
 }
 
 /**
- * The language of an article: by script for Japanese and Arabic, else by which language's
+ * The language of an article: by script for Japanese and Arabic, else by which language's own
  * function words its first two hundred or so words use most (English when none).
  */
 export function detectLanguage(text: string): Language {
@@ -184,8 +196,8 @@ export function detectLanguage(text: string): Language {
   }
   const scores = { en: 0, es: 0, de: 0 };
   eachWord(lower(sample), 0, Infinity, (word) => {
-    const folded = fold(word);
-    for (const l of ['en', 'es', 'de'] as const) if (stopByLanguage[l].has(folded)) scores[l]++;
+    const l = telling.get(fold(word));
+    if (l) scores[l]++;
   });
   const best = (['es', 'de'] as const).reduce<'en' | 'es' | 'de'>(
     (a, b) => (scores[b] > scores[a] ? b : a),

@@ -56,11 +56,17 @@ export function parseQuery(text: string, languages?: readonly Language[]): Query
     const key = `${word}${prefix ? '*' : ''}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const t = term(word, prefix && long, languages);
-    if (question && isAskingWord(word)) t.stop = true;
-    terms.push(t);
+    terms.push(term(word, prefix && long, languages));
   });
-  return terms.slice(0, MAX_TERMS);
+  // In a question, words of the asking are optional too, unless they are all the topic there is
+  // ("how to use works with").
+  const asking = (t: QueryTerm) => question && !t.stop && isAskingWord(t.text);
+  if (terms.some((t) => !t.stop && !asking(t))) for (const t of terms) if (asking(t)) t.stop = true;
+  // The cap keeps the words that must match: function words only fill what room is left.
+  const content = terms.filter((t) => !t.stop).slice(0, MAX_TERMS);
+  const room = MAX_TERMS - content.length;
+  const kept = new Set([...content, ...terms.filter((t) => t.stop).slice(0, room)]);
+  return terms.filter((t) => kept.has(t));
 }
 
 const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;

@@ -15,7 +15,16 @@ import {
   titlesByDocIds,
   type Filters,
 } from './articleRepo';
-import { LANGUAGES, fold, indexTerms, isNumber, isStopWord, words, type Language } from './analyze';
+import {
+  LANGUAGES,
+  fold,
+  indexTerms,
+  isNumber,
+  isStopWord,
+  stemVariants,
+  words,
+  type Language,
+} from './analyze';
 import { allOf, anyOf, ftsTerm, inTitle, parseQuery, term, type QueryTerm } from './query';
 import { highlighter, type Highlights } from './snippet';
 import { MIN_CORRECTED, corrections } from './spelling';
@@ -174,7 +183,14 @@ export class ArticleSearch {
       ) {
         const fixes = corrections(this.db, word, (v) => this.count({ ...t, variants: [v] }));
         if (fixes.terms.length > 0) {
-          found = { ...t, variants: fixes.terms, forms: fixes.words };
+          // A word's term in kb_vocab is its stem in the first article's language that used it.
+          const variants = [
+            ...new Set([
+              ...fixes.terms,
+              ...fixes.chosen.flatMap((w) => stemVariants(w, this.languages)),
+            ]),
+          ];
+          found = { ...t, variants, forms: fixes.words };
           count = this.count(found);
         }
       }

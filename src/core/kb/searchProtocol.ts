@@ -5,6 +5,9 @@ import type { Overview } from './overview';
 export type WorkerRequest =
   | { id: number; kind: 'search'; request: SearchRequest }
   | { id: number; kind: 'suggest'; request: SuggestRequest }
+  /** The same suggestions for the next-best action panel: its own kind, so that neither the
+   * panel nor the KB panel's suggestions for the same ticket supersede the other. */
+  | { id: number; kind: 'nbaSuggest'; request: SuggestRequest }
   | { id: number; kind: 'overview'; request: null };
 
 export type WorkerKind = WorkerRequest['kind'];
@@ -12,6 +15,7 @@ export type WorkerKind = WorkerRequest['kind'];
 export interface WorkerAnswers {
   search: SearchOutcome & { tookMs: number };
   suggest: SearchOutcome & { tookMs: number };
+  nbaSuggest: SearchOutcome & { tookMs: number };
   overview: Overview;
 }
 

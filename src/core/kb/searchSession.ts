@@ -12,6 +12,7 @@ export function searchSession(db: Db, tuning?: Tuning) {
       case 'search':
         return { ...searcher.search(message.request), tookMs: performance.now() - start };
       case 'suggest':
+      case 'nbaSuggest':
         return { ...searcher.suggest(message.request), tookMs: performance.now() - start };
       case 'overview':
         return overview(db);

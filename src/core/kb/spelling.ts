@@ -47,6 +47,8 @@ export interface Correction {
   terms: string[];
   /** The vocabulary words behind them, as written in the articles (folded). */
   words: string[];
+  /** Those of `words` whose index term is one of `terms`. */
+  chosen: string[];
 }
 
 /**
@@ -59,7 +61,7 @@ export function corrections(
   count: (term: string) => number,
   take = 2,
 ): Correction {
-  if (word.length < MIN_CORRECTED) return { terms: [], words: [] };
+  if (word.length < MIN_CORRECTED) return { terms: [], words: [], chosen: [] };
   const max = maxEdits(word.length);
   const w = [...word];
   const lookups: ['word' | 'tail', string][] = [
@@ -71,12 +73,12 @@ export function corrections(
     ['tail', w[1]! + w[2]!], // the first letter wrong
   ];
   const best = new Map<string, number>(); // term → fewest edits
-  const nearest = new Map<string, number>(); // word → edits
+  const nearest = new Map<string, { d: number; term: string }>(); // word → edits, its term
   const consider = (entries: VocabularyEntry[]) => {
     for (const e of entries) {
       const d = editDistance(word, e.word, max);
       if (d > max) continue;
-      nearest.set(e.word, d);
+      nearest.set(e.word, { d, term: e.term });
       if (d < (best.get(e.term) ?? Infinity)) best.set(e.term, d);
     }
   };
@@ -97,6 +99,10 @@ export function corrections(
     .sort((a, b) => b.n - a.n)
     .slice(0, take)
     .map((c) => c.term);
-  const words = [...nearest].filter(([, d]) => d === lowest).map(([w]) => w);
-  return { terms, words };
+  const closest = [...nearest].filter(([, n]) => n.d === lowest);
+  return {
+    terms,
+    words: closest.map(([w]) => w),
+    chosen: closest.filter(([, n]) => terms.includes(n.term)).map(([w]) => w),
+  };
 }

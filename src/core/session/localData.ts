@@ -31,6 +31,11 @@ const SYNCED_TABLES = [
   'customers',
   'notifications',
   'notification_prefs',
+  // Issue 20: what the next-best action learned from this account's cases.
+  'nba_uses',
+  'nba_shown',
+  'nba_counts',
+  'nba_learned',
 ];
 
 export function wipeLocalData(db: Db): void {

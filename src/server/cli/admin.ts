@@ -114,8 +114,10 @@ const idPath = (cmd: string, id: string | undefined) =>
 
 async function run(): Promise<unknown> {
   const [group, verb, arg] = positionals;
-  const cmd = helpFor(`${group ?? ''} ${verb ?? ''}`.trim()) ? `${group} ${verb}` : (group ?? '');
-  const argOf = helpFor(`${group ?? ''} ${verb ?? ''}`.trim()) ? arg : verb;
+  // A two-word command (`promotion approve`) or a one-word one (`promotions`, `outcomes`).
+  const pair = verb !== undefined && helpFor(`${group} ${verb}`) !== undefined;
+  const cmd = pair ? `${group} ${verb}` : (group ?? '');
+  const argOf = pair ? arg : verb;
   if (values.help || !group) return helpFor(cmd) ?? overview();
   switch (cmd) {
     case 'brand create': {
@@ -335,6 +337,17 @@ async function run(): Promise<unknown> {
       return api('GET', '/v1/admin/reopens');
     case 'zendesk import':
       return api('POST', '/v1/admin/import/zendesk', fileBody(argOf).body);
+    case 'ladder show':
+      return api('GET', '/v1/admin/ladder');
+    case 'ladder set':
+      return api('PUT', '/v1/admin/ladder', fileBody(argOf).body);
+    case 'promotions':
+      return api('GET', '/v1/admin/promotions');
+    case 'promotion approve':
+    case 'promotion decline':
+      return api('POST', `/v1/admin/promotions/${idPath(cmd, argOf)}/${cmd.split(' ')[1]}`, {
+        toTier: int('tier', values.tier) ?? fail('--tier N is required (the suggested tier)', 2),
+      });
     default:
       return fail(`unknown command: ${positionals.join(' ')}; see --help`, 2);
   }

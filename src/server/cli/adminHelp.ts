@@ -47,6 +47,16 @@ export const commandHelp: Record<string, string> = {
     'customers push FILE(.json|.ndjson)\n  Customers by customerRef, each field with a minimum tier; idempotent by ref.',
   'customer-events push':
     'customer-events push FILE(.json|.ndjson)\n  Orders, returns, subscription changes, contacts; idempotent by external id.',
+  'ladder show':
+    'ladder show\n  What each tier of the brand needs (resolved, rating, reopen rate, certifications, tenure) and unlocks.',
+  'ladder set':
+    'ladder set FILE\n  Sets the tier ladder: {"rungs": [{"tier": 1, "minResolved": 20, "minRating": 4.5, …}]}.',
+  promotions:
+    'promotions\n  Promotions and demotions the ladder suggests, with the evidence; recent decisions.',
+  'promotion approve':
+    'promotion approve ADVOCATE_ID --tier N\n  Approves the suggested move to tier N (a demotion purges what the advocate may no longer see).',
+  'promotion decline':
+    'promotion decline ADVOCATE_ID --tier N\n  Declines the suggested move; it is not suggested again for 7 days.',
   'reopen show':
     "reopen show\n  The brand's reopen window, follow-up offer minutes and reopen fee.",
   'reopen set': 'reopen set [--window-hours 72] [--offer-minutes 15] [--fee-bps 0]',

@@ -5,6 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openStore, startServer } from '../index';
 import { isPostgresUrl, redactDbUrl } from '../store/postgres';
@@ -21,6 +22,13 @@ const { values, positionals } = parseArgs({
     'log-level': { type: 'string', default: process.env.GIGDESK_LOG_LEVEL ?? 'info' },
     // Addresses or CIDRs of the proxies whose X-Forwarded-For names the client (comma-separated).
     'trust-proxy': { type: 'string', default: process.env.GIGDESK_TRUST_PROXY ?? '' },
+    // The built brand console (`npm run build`), served at /console/.
+    'console-dir': {
+      type: 'string',
+      default:
+        process.env.GIGDESK_CONSOLE_DIR ??
+        fileURLToPath(new URL('../../../out/console', import.meta.url)),
+    },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -28,7 +36,7 @@ const { values, positionals } = parseArgs({
 async function main() {
   if (values.help) {
     console.log(
-      'usage: gigdesk-server [migrate] [--db FILE|postgres://…] [--port N] [--host ADDR] [--log-level info] [--trust-proxy ADDR,CIDR…]',
+      'usage: gigdesk-server [migrate] [--db FILE|postgres://…] [--port N] [--host ADDR] [--log-level info] [--trust-proxy ADDR,CIDR…] [--console-dir out/console]',
     );
     return;
   }
@@ -53,8 +61,10 @@ async function main() {
       .split(',')
       .map((a) => a.trim())
       .filter(Boolean),
+    consoleDir: values['console-dir'],
   });
   console.log(`gigdesk feed server listening on ${server.url} (db ${redactDbUrl(db)})`);
+  console.log(`brand console: ${server.url}/console/`);
   const stop = (signal: string) => {
     console.log(`${signal}: shutting down`);
     server.close().then(

@@ -8,6 +8,7 @@ import * as C from '../../shared/consoleProtocol';
 import { PayoutRules } from '../../shared/domain/payout';
 import * as P from '../../shared/protocol';
 import { ZendeskExport } from '../zendesk';
+import { trustRouteDocs } from './trustRouteDocs';
 
 export interface RouteDoc {
   summary: string;
@@ -363,4 +364,5 @@ export const routeDocs: Record<string, RouteDoc> = {
     body: C.BrandSettings,
     response: C.BrandSettings,
   },
+  ...trustRouteDocs,
 };

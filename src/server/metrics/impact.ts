@@ -15,7 +15,10 @@
  * Every ratio carries its numerator and denominator: never a bare ratio.
  */
 
-export type GroupBy = 'advocate' | 'skill' | 'channel' | 'complexity' | 'tier' | 'overall';
+import type { ClosedCase } from './lifetimeValue';
+
+export type GroupBy =
+  'advocate' | 'skill' | 'channel' | 'complexity' | 'tier' | 'language' | 'overall';
 
 export interface TaskRow {
   id: string;
@@ -24,6 +27,10 @@ export interface TaskRow {
   channel: string;
   complexity: number;
   slaDueAt: number | null;
+  /** The task's language (pushed or detected); null when unknown. */
+  language?: string | null;
+  /** The brand's customer the task is about, if the brand said. */
+  customerId?: string | null;
 }
 export interface EventRow {
   taskId: string;
@@ -102,6 +109,8 @@ interface Case {
   task: TaskRow;
   advocateId: string;
   events: EventRow[];
+  /** The case's last resolution or escalation, if any: how it ended. */
+  closer: EventRow | undefined;
 }
 
 function casesOf(input: ImpactInput): Case[] {
@@ -117,7 +126,7 @@ function casesOf(input: ImpactInput): Case[] {
     const claims = events.filter((e) => e.type === 'claim');
     if (claims.length === 0) continue;
     const closer = events.filter((e) => e.type === 'resolve' || e.type === 'escalate').at(-1);
-    out.push({ task, events, advocateId: (closer ?? claims.at(-1)!).advocateId });
+    out.push({ task, events, closer, advocateId: (closer ?? claims.at(-1)!).advocateId });
   }
   return out;
 }
@@ -136,6 +145,8 @@ function keysOf(c: Case, by: GroupBy, input: ImpactInput): string[] {
       return [String(c.task.complexity)];
     case 'tier':
       return [String(input.tierOf(c.advocateId) ?? '(unknown)')];
+    case 'language':
+      return [c.task.language ?? '(unknown)'];
   }
 }
 
@@ -193,4 +204,19 @@ export function impact(input: ImpactInput, by: GroupBy) {
   return [...groups.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, cases]) => ({ key, ...figuresOf(cases, input) }));
+}
+
+/** The cases of known customers that an advocate closed, for the lifetime-value panel. */
+export function closedCases(input: ImpactInput): ClosedCase[] {
+  return casesOf(input).flatMap((c) =>
+    c.task.customerId && c.closer
+      ? [
+          {
+            customerId: c.task.customerId,
+            outcome: c.closer.type === 'resolve' ? ('resolved' as const) : ('escalated' as const),
+            at: c.closer.at,
+          },
+        ]
+      : [],
+  );
 }

@@ -16,7 +16,8 @@ import { defuseFormula, toCsv } from '../../shared/domain/csv';
 import { Id } from '../../shared/protocol';
 import { requireAdmin } from '../http/auth';
 import { parseInput } from '../http/validate';
-import { impact } from '../metrics/impact';
+import { closedCases, impact } from '../metrics/impact';
+import { lifetimeValue } from '../metrics/lifetimeValue';
 import { ApiFailure } from '../errors';
 import type { Store } from '../store';
 
@@ -103,6 +104,14 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
       currency: rows.currency,
       contactCentreCostMinor: rows.contactCentreCostMinor,
       groups: impact(rows, q.groupBy),
+      lifetimeValue: lifetimeValue({
+        from: q.from,
+        to: q.to,
+        asOf: now(),
+        currency: rows.currency,
+        cases: closedCases(rows),
+        customerEvents: rows.customerEvents,
+      }),
     };
   });
   app.put('/v1/admin/settings', opts, async (request) =>

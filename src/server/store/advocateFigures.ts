@@ -1,16 +1,10 @@
-import { ApiFailure } from '../errors';
 import { brandRow } from './brands';
 import type { StoreContext } from './context';
+import { requireMember } from './memberGuard';
 
 /** One advocate's figures in this brand: cases by outcome, ratings, CSAT mean, money earned. */
 export async function advocateFigures(ctx: StoreContext, brandId: string, advocateId: string) {
-  const member = await ctx.db
-    .selectFrom('memberships')
-    .select('advocate_id')
-    .where('brand_id', '=', brandId)
-    .where('advocate_id', '=', advocateId)
-    .executeTakeFirst();
-  if (!member) throw new ApiFailure('not_found', 'no such advocate in this brand');
+  await requireMember(ctx.db, brandId, advocateId);
   const brand = await brandRow(ctx.db, brandId);
   const entries = await ctx.db
     .selectFrom('ledger')

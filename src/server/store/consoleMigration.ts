@@ -162,7 +162,7 @@ export const brandConsole = {
 };
 
 /** Triggers refusing UPDATE and DELETE (and TRUNCATE on PostgreSQL), as for the ledger (migration 2). */
-async function appendOnly(db: AnyDb, d: SqlDialect, table: string) {
+export async function appendOnly(db: AnyDb, d: SqlDialect, table: string) {
   if (d.name === 'sqlite') {
     for (const op of ['update', 'delete'])
       await sql

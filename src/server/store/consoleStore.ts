@@ -36,7 +36,7 @@ type Bound<M extends Record<string, StoreFn>> = {
     : never;
 };
 
-function bindAll<M extends Record<string, StoreFn>>(ctx: StoreContext, fns: M): Bound<M> {
+export function bindAll<M extends Record<string, StoreFn>>(ctx: StoreContext, fns: M): Bound<M> {
   return Object.fromEntries(
     Object.entries(fns).map(([name, fn]) => [name, (...rest: unknown[]) => fn(ctx, ...rest)]),
   ) as Bound<M>;

@@ -1,16 +1,11 @@
 import type { z } from 'zod';
-import type {
-  ApiIssue,
-  ArticlePush,
-  MacroPush,
-  TaskPush,
-  UpsertResponse,
-} from '../../shared/protocol';
+import type { ArticlePush, MacroPush, TaskPush, UpsertResponse } from '../../shared/protocol';
 import type { TaskPush as TaskPushSchema } from '../../shared/protocol';
 import { ApiFailure } from '../errors';
 import { detectLanguage } from '../language';
-import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
+import { json, type StoreContext, write } from './context';
 import { ensureCustomer } from './customers';
+import { duplicateRefIssues, inChunks, rejectIfAny } from './pushBatch';
 import { isFollowUp, reopenForFollowUp } from './reopen';
 import { fingerprint, newId } from './secrets';
 import type { TaskRow } from './views';
@@ -19,66 +14,6 @@ type ParsedTask = z.output<typeof TaskPushSchema>;
 type ParsedContent = { externalRef: string; title: string; tags: string[] } & (
   { bodyMarkdown: string } | { body: string }
 );
-
-/** The same externalRef twice in one batch is ambiguous: reject the later ones. */
-export function duplicateRefIssues(items: { externalRef: string }[]): ApiIssue[] {
-  const seen = new Set<string>();
-  const issues: ApiIssue[] = [];
-  items.forEach((item, index) => {
-    if (seen.has(item.externalRef))
-      issues.push({ index, path: 'externalRef', message: 'duplicate externalRef in this batch' });
-    seen.add(item.externalRef);
-  });
-  return issues;
-}
-
-function rejectDuplicates(items: { externalRef: string }[]) {
-  const issues = duplicateRefIssues(items);
-  if (issues.length > 0)
-    throw new ApiFailure(
-      'invalid_input',
-      `${issues.length} item(s) rejected; nothing was applied`,
-      issues,
-    );
-}
-
-/**
- * Items per transaction of an admin push. A transaction that writes holds the change log's read
- * horizon back until it ends (changeLog.ts), so a 50,000-item push commits in chunks: readers
- * see each chunk as it lands instead of nothing until the end.
- */
-export const PUSH_CHUNK = 500;
-
-/**
- * Runs `fn` over `items` in chunks of `PUSH_CHUNK`, each in its own transaction. Callers
- * validate the whole batch first (a rejected batch applies nothing); a push that fails midway
- * has applied whole chunks only, and since pushes are idempotent, sending it again completes it.
- */
-async function inChunks<T>(
-  ctx: StoreContext,
-  now: number,
-  items: T[],
-  fn: (trx: Trx, changes: ChangeWriter, item: T) => Promise<Upserted>,
-): Promise<UpsertResponse> {
-  const counts = { created: 0, updated: 0, unchanged: 0, reopened: 0 };
-  for (let i = 0; i < items.length; i += PUSH_CHUNK) {
-    // Counted once the chunk commits (`write` may run a transaction again).
-    const chunk = await write(ctx, now, async (trx, changes) => {
-      const done: Upserted[] = [];
-      for (const item of items.slice(i, i + PUSH_CHUNK)) done.push(await fn(trx, changes, item));
-      return done;
-    });
-    for (const outcome of chunk) {
-      // A reopened case is an updated task too.
-      if (outcome === 'reopened') counts.updated++;
-      counts[outcome]++;
-    }
-  }
-  const { reopened, ...rest } = counts;
-  return reopened > 0 ? { ...rest, reopened } : rest;
-}
-
-type Upserted = keyof UpsertResponse;
 
 /**
  * Upserts a feed batch by externalRef, in chunks (`inChunks`). Unchanged content writes nothing,
@@ -91,7 +26,7 @@ export async function upsertTasks(
   items: ParsedTask[],
   now: number,
 ): Promise<UpsertResponse> {
-  rejectDuplicates(items);
+  rejectIfAny(duplicateRefIssues(items.map((i) => i.externalRef)));
   const { reopen_window_hours: reopenWindowHours } = await ctx.db
     .selectFrom('brands')
     .select('reopen_window_hours')
@@ -192,7 +127,7 @@ export async function upsertContent(
   items: ParsedContent[],
   now: number,
 ): Promise<UpsertResponse> {
-  rejectDuplicates(items);
+  rejectIfAny(duplicateRefIssues(items.map((i) => i.externalRef)));
   const kind = table === 'articles' ? 'article' : 'macro';
   return inChunks(ctx, now, items, async (trx, changes, item) => {
     const body = 'bodyMarkdown' in item ? item.bodyMarkdown : item.body;

@@ -5,15 +5,9 @@
  * brand-wide change row, rendered per advocate tier by customerViews.ts.
  */
 import type { z } from 'zod';
-import type {
-  ApiIssue,
-  CustomerEventPush,
-  CustomerPush,
-  UpsertResponse,
-} from '../../shared/protocol';
-import { ApiFailure } from '../errors';
-import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
-import { duplicateRefIssues } from './content';
+import type { CustomerEventPush, CustomerPush, UpsertResponse } from '../../shared/protocol';
+import { type ChangeWriter, json, type StoreContext, type Trx } from './context';
+import { duplicateRefIssues, inChunks, PUSH_CHUNK, rejectIfAny } from './pushBatch';
 import { fingerprint, newId } from './secrets';
 
 export type ParsedCustomerPush = z.output<typeof CustomerPush>;
@@ -25,11 +19,6 @@ export interface StoredField {
   label: string;
   value: string;
   minTier: number;
-}
-
-function rejected(issues: ApiIssue[]): never {
-  const bad = new Set(issues.map((i) => i.index)).size;
-  throw new ApiFailure('invalid_input', `${bad} item(s) rejected; nothing was applied`, issues);
 }
 
 /** The customer's id for `customerRef`, created (with no fields) if the brand has none yet. */
@@ -64,68 +53,90 @@ export async function ensureCustomer(
   return id;
 }
 
-export async function upsertCustomers(
+/** Customers and customer events: rows keyed by the brand's own reference. */
+type KeyedTable = 'customers' | 'customer_events';
+interface KeyedRow {
+  externalRef: string;
+  /** The stored content, and the fingerprint that tells a repeat from a change. */
+  values: Record<string, string | number | null>;
+  hash: string;
+}
+
+/**
+ * The write half of both pushes, after the whole batch was validated: in chunks (`inChunks`),
+ * and a row whose content is unchanged writes nothing, so a repeat (or the retry of a push that
+ * failed midway) changes nothing it already applied.
+ */
+function upsertKeyed(
+  ctx: StoreContext,
+  table: KeyedTable,
+  brandId: string,
+  rows: KeyedRow[],
+  now: number,
+): Promise<UpsertResponse> {
+  const kind = table === 'customers' ? 'customer' : 'customer_event';
+  return inChunks(ctx, now, rows, async (trx, changes, row) => {
+    const existing = await trx
+      .selectFrom(table)
+      .select(['id', 'content_hash'])
+      .where('brand_id', '=', brandId)
+      .where('external_ref', '=', row.externalRef)
+      .executeTakeFirst();
+    if (existing?.content_hash === row.hash) return 'unchanged';
+    const stored = { ...row.values, content_hash: row.hash, updated_at: now };
+    const id = existing?.id ?? newId();
+    if (existing) {
+      await trx.updateTable(table).set(stored).where('id', '=', id).execute();
+    } else {
+      const created = table === 'customers' ? { created_at: now } : {};
+      await trx
+        .insertInto(table)
+        .values({
+          id,
+          brand_id: brandId,
+          external_ref: row.externalRef,
+          ...stored,
+          ...created,
+        })
+        .execute();
+    }
+    await changes.add(brandId, kind, id);
+    return existing ? 'updated' : 'created';
+  });
+}
+
+export function upsertCustomers(
   ctx: StoreContext,
   brandId: string,
   items: ParsedCustomerPush[],
   now: number,
 ): Promise<UpsertResponse> {
-  const issues = duplicateRefIssues(items.map((i) => ({ externalRef: i.customerRef })));
-  if (issues.length > 0) rejected(issues.map((i) => ({ ...i, path: 'customerRef' })));
-  const counts = { created: 0, updated: 0, unchanged: 0 };
-  await write(ctx, now, async (trx, changes) => {
-    for (const item of items) {
-      const fields: StoredField[] = item.fields.map((f) => ({
-        name: f.name,
-        label: f.label ?? f.name,
-        value: f.value,
-        minTier: f.minTier,
-      }));
-      const hash = fingerprint(fields);
-      const existing = await trx
-        .selectFrom('customers')
-        .select(['id', 'content_hash'])
-        .where('brand_id', '=', brandId)
-        .where('external_ref', '=', item.customerRef)
-        .executeTakeFirst();
-      if (existing?.content_hash === hash) {
-        counts.unchanged++;
-        continue;
-      }
-      let id: string;
-      if (existing) {
-        id = existing.id;
-        await trx
-          .updateTable('customers')
-          .set({ fields: json(fields), content_hash: hash, updated_at: now })
-          .where('id', '=', id)
-          .execute();
-        counts.updated++;
-      } else {
-        id = newId();
-        await trx
-          .insertInto('customers')
-          .values({
-            id,
-            brand_id: brandId,
-            external_ref: item.customerRef,
-            fields: json(fields),
-            content_hash: hash,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-        counts.created++;
-      }
-      await changes.add(brandId, 'customer', id);
-    }
+  rejectIfAny(
+    duplicateRefIssues(
+      items.map((i) => i.customerRef),
+      'customerRef',
+    ),
+  );
+  const rows = items.map((item): KeyedRow => {
+    const fields: StoredField[] = item.fields.map((f) => ({
+      name: f.name,
+      label: f.label ?? f.name,
+      value: f.value,
+      minTier: f.minTier,
+    }));
+    return {
+      externalRef: item.customerRef,
+      values: { fields: json(fields) },
+      hash: fingerprint(fields),
+    };
   });
-  return counts;
+  return upsertKeyed(ctx, 'customers', brandId, rows, now);
 }
 
 /**
  * Events of customers the brand already pushed (or named on a task): an event for a customer
- * the brand never mentioned is refused by its index, and the whole batch with it.
+ * the brand never mentioned is refused by its index, and the whole batch with it. Customers are
+ * never deleted, so what this reads before the write chunks still holds while they commit.
  */
 export async function upsertCustomerEvents(
   ctx: StoreContext,
@@ -133,79 +144,41 @@ export async function upsertCustomerEvents(
   items: ParsedCustomerEventPush[],
   now: number,
 ): Promise<UpsertResponse> {
-  const issues = duplicateRefIssues(items);
-  const counts = { created: 0, updated: 0, unchanged: 0 };
-  await write(ctx, now, async (trx, changes) => {
-    const refs = [...new Set(items.map((i) => i.customerRef))];
-    const known = new Map(
-      (
-        await trx
-          .selectFrom('customers')
-          .select(['id', 'external_ref'])
-          .where('brand_id', '=', brandId)
-          .where('external_ref', 'in', refs)
-          .execute()
-      ).map((c) => [c.external_ref, c.id]),
-    );
-    items.forEach((item, index) => {
-      if (!known.has(item.customerRef))
-        issues.push({
-          index,
-          path: 'customerRef',
-          message: 'no such customer in this brand; push the customer first',
-        });
-    });
-    if (issues.length > 0) rejected(issues.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)));
-    for (const item of items) {
-      const customerId = known.get(item.customerRef)!;
-      const fields = {
-        customer_id: customerId,
-        kind: item.kind,
-        occurred_at: item.occurredAt,
-        summary: item.summary,
-        amount_minor: item.amountMinor ?? null,
-        currency: item.currency ?? null,
-        min_tier: item.minTier,
-      };
-      const hash = fingerprint(fields);
-      const existing = await trx
-        .selectFrom('customer_events')
-        .select(['id', 'content_hash'])
-        .where('brand_id', '=', brandId)
-        .where('external_ref', '=', item.externalRef)
-        .executeTakeFirst();
-      if (existing?.content_hash === hash) {
-        counts.unchanged++;
-        continue;
-      }
-      let id: string;
-      if (existing) {
-        id = existing.id;
-        await trx
-          .updateTable('customer_events')
-          .set({ ...fields, content_hash: hash, updated_at: now })
-          .where('id', '=', id)
-          .execute();
-        counts.updated++;
-      } else {
-        id = newId();
-        await trx
-          .insertInto('customer_events')
-          .values({
-            id,
-            brand_id: brandId,
-            external_ref: item.externalRef,
-            ...fields,
-            content_hash: hash,
-            updated_at: now,
-          })
-          .execute();
-        counts.created++;
-      }
-      await changes.add(brandId, 'customer_event', id);
-    }
+  const issues = duplicateRefIssues(items.map((i) => i.externalRef));
+  const refs = [...new Set(items.map((i) => i.customerRef))];
+  const known = new Map<string, string>();
+  // Bounded IN lists: a 50,000-event push names as many customers.
+  for (let i = 0; i < refs.length; i += PUSH_CHUNK) {
+    const found = await ctx.db
+      .selectFrom('customers')
+      .select(['id', 'external_ref'])
+      .where('brand_id', '=', brandId)
+      .where('external_ref', 'in', refs.slice(i, i + PUSH_CHUNK))
+      .execute();
+    for (const c of found) known.set(c.external_ref, c.id);
+  }
+  items.forEach((item, index) => {
+    if (!known.has(item.customerRef))
+      issues.push({
+        index,
+        path: 'customerRef',
+        message: 'no such customer in this brand; push the customer first',
+      });
   });
-  return counts;
+  rejectIfAny(issues);
+  const rows = items.map((item): KeyedRow => {
+    const values = {
+      customer_id: known.get(item.customerRef)!,
+      kind: item.kind,
+      occurred_at: item.occurredAt,
+      summary: item.summary,
+      amount_minor: item.amountMinor ?? null,
+      currency: item.currency ?? null,
+      min_tier: item.minTier,
+    };
+    return { externalRef: item.externalRef, values, hash: fingerprint(values) };
+  });
+  return upsertKeyed(ctx, 'customer_events', brandId, rows, now);
 }
 
 /** Closed (or reopened) cases that belong to a customer: the timeline's earlier cases. */

@@ -1,19 +1,39 @@
 import type { ImpactInput } from '../metrics/impact';
+import type { CustomerEventRow } from '../metrics/lifetimeValue';
 import { brandRow } from './brands';
 import { parseJson, type StoreContext, write } from './context';
 
-/** The rows the impact metrics read: this brand's tasks created in [from, to) and what followed. */
+/**
+ * The rows the impact metrics read: this brand's tasks created in [from, to) and what followed,
+ * and for the lifetime-value panel the events of the brand's customers from `from` on (the
+ * customers' value events of any time, to know who has any).
+ */
 export async function impactRows(
   ctx: StoreContext,
   brandId: string,
   from: number,
   to: number,
-): Promise<ImpactInput & { currency: string; contactCentreCostMinor: number | null }> {
+): Promise<
+  ImpactInput & {
+    currency: string;
+    contactCentreCostMinor: number | null;
+    customerEvents: CustomerEventRow[];
+  }
+> {
   const db = ctx.db;
   const brand = await brandRow(db, brandId);
   const tasks = await db
     .selectFrom('tasks')
-    .select(['id', 'created_at', 'skills', 'channel', 'complexity', 'sla_due_at'])
+    .select([
+      'id',
+      'created_at',
+      'skills',
+      'channel',
+      'complexity',
+      'sla_due_at',
+      'language',
+      'customer_id',
+    ])
     .where('brand_id', '=', brandId)
     .where('created_at', '>=', from)
     .where('created_at', '<', to)
@@ -57,6 +77,17 @@ export async function impactRows(
         .execute()
     ).map((m) => [m.advocate_id, m.tier]),
   );
+  const customerEvents = await db
+    .selectFrom('customer_events')
+    .select(['customer_id', 'kind', 'occurred_at', 'amount_minor', 'currency'])
+    .where('brand_id', '=', brandId)
+    .where((w) =>
+      w.or([
+        w('occurred_at', '>=', from),
+        w.and([w('kind', 'in', ['order', 'subscription']), w('amount_minor', 'is not', null)]),
+      ]),
+    )
+    .execute();
   const settings = await db
     .selectFrom('brand_settings')
     .select('contact_centre_cost_minor')
@@ -72,6 +103,15 @@ export async function impactRows(
       channel: t.channel,
       complexity: t.complexity,
       slaDueAt: t.sla_due_at,
+      language: t.language,
+      customerId: t.customer_id,
+    })),
+    customerEvents: customerEvents.map((e) => ({
+      customerId: e.customer_id,
+      kind: e.kind,
+      at: e.occurred_at,
+      amountMinor: e.amount_minor,
+      currency: e.currency,
     })),
     events: events.map((e) => ({
       taskId: e.task_id,

@@ -39,6 +39,7 @@ import * as customers from './customers';
 import * as presence from './presence';
 import * as reopen from './reopen';
 import { type ConsoleStore, consoleStore } from './consoleStore';
+import { type TrustStore, trustStore } from './trustStore';
 import type { StoreContext } from './context';
 import { dialectFor, type SqlDialect } from './dialect';
 import { expireIdempotency } from './idempotency';
@@ -75,6 +76,8 @@ export interface Store {
   readonly snapshots: SnapshotReads;
   /** The brand console's accounts, sessions, audit log, payouts, … (consoleStore.ts). */
   readonly console: ConsoleStore;
+  /** Issue 20: tier ladder, promotions, certifications (trustStore.ts). */
+  readonly trust: TrustStore;
   migrate(now: number): Promise<number>;
   close(): Promise<void>;
 
@@ -217,6 +220,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     notifier: ctx.notifier,
     snapshots: snapshotReads(ctx),
     console: consoleStore(ctx),
+    trust: trustStore(ctx),
     migrate: (now) => migrate(ctx.db, dialect, now),
     close: async () => {
       stopInvalidating();

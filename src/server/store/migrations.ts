@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { brandConsole } from './consoleMigration';
+import { trust } from './trustMigration';
 import type { SqlDialect } from './dialect';
 import type { DB } from './schema';
 import { TOKEN_TTL_MS } from './tokens';
@@ -436,6 +437,7 @@ export const migrations: Migration[] = [
   changeLogOrder,
   customers,
   brandConsole,
+  trust,
 ];
 
 /**

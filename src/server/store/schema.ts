@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { ConsoleTables } from './consoleSchema';
+import type { TrustTables } from './trustSchema';
 
 /**
  * Table types of the feed server database. Portable across dialects: booleans are 0/1
@@ -96,6 +97,11 @@ export interface TaskTable {
   language: string | null;
   /** When it was last resolved: the reopen window counts from here. */
   resolved_at: number | null;
+  /** JSON skills the pool routes it to (a transfer to a skill pool, a widening); null = `skills`. */
+  pool_skills: string | null;
+  fallback_step: Generated<number>;
+  /** Set by the fallback ladder's ageing step; paid once, as a line of the case entry. */
+  ageing_bonus_minor: number | null;
 }
 export interface MessageTable {
   id: string;
@@ -230,7 +236,7 @@ export interface MigrationTable {
   applied_at: number;
 }
 
-export interface DB extends ConsoleTables {
+export interface DB extends ConsoleTables, TrustTables {
   brands: BrandTable;
   advocates: AdvocateTable;
   memberships: MembershipTable;

@@ -145,6 +145,12 @@ describe('EarningsView', () => {
     expect(screen.getByTestId('range-total-EUR').textContent).toBe('€8.30');
     // The estimate's case has 1 h of work for €2.00; the server case has no claim time.
     expect(screen.getByText('€2.00/h')).toBeTruthy();
+    // Every status and the hourly rate are explained beside the totals.
+    const legend = screen.getByLabelText('What the figures mean');
+    for (const status of ['Estimated', 'Pending', 'Confirmed', 'Paid', 'Effective hourly rate'])
+      expect(within(legend).getByText(status)).toBeTruthy();
+    expect(within(legend).getByText(/divided by the time from claiming each one/)).toBeTruthy();
+    expect(within(legend).getByText(/The brand has sent you this money/)).toBeTruthy();
 
     const table = screen.getByRole('table', { name: 'Ledger entries' });
     expect(within(table).getAllByRole('row')).toHaveLength(4); // header + 3 entries
@@ -153,21 +159,41 @@ describe('EarningsView', () => {
     fireEvent.click(within(table).getAllByRole('button', { name: 'Refund for a torn tent' })[0]!);
     const dialog = await screen.findByRole('dialog', { name: 'Refund for a torn tent' });
     const lines = within(dialog).getByRole('table', { name: /adds up/ });
+    // Each line: its label (worded by the app, not the server's stored English) and amount…
+    const label = (th: Element) =>
+      [...th.childNodes]
+        .filter((n) => n.nodeName !== 'SMALL')
+        .map((n) => n.textContent)
+        .join('');
     const text = within(lines)
       .getAllByRole('row')
-      .map((r) => r.textContent);
+      .map((r) => label(r.querySelector('th')!) + r.querySelector('td')!.textContent);
     expect(text).toEqual([
       'Base for complexity 4€8.00',
-      '× 60% for escalated with a handoff−€3.20',
+      '× 60% for escalated with a handoff-€3.20',
       'Bonus for a 5-star rating+€1.50',
       '= Total€6.30',
     ]);
+    // …and, in place, what that line is.
+    expect(
+      within(lines).getByText(/for a case of this complexity, from 1 \(simple\)/),
+    ).toBeTruthy();
+    expect(
+      within(lines).getByText(/share of the base for each outcome: 60% when a case is escalated/),
+    ).toBeTruthy();
+    expect(within(lines).getByText(/the more stars, the more it pays/)).toBeTruthy();
+    // The case's status says what it means for the money.
+    expect(within(dialog).getByText(/can still be checked or corrected/)).toBeTruthy();
     expect(within(dialog).getByText('Payout rules version 3')).toBeTruthy();
     expect(within(dialog).getByText('Quick, "kind", helpful')).toBeTruthy();
     // Escape where focus is: inside the dialog (it took focus when it opened).
     expect(dialog.contains(document.activeElement)).toBe(true);
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    // Today has only the server's case, which has no claim time: the rate says why it is missing.
+    fireEvent.click(screen.getByRole('button', { name: 'Today' }));
+    expect(await screen.findByText('Needs tracked time on at least one case')).toBeTruthy();
   });
 
   it('coming back shows the figures at once, then what changed meanwhile', async () => {
@@ -224,5 +250,32 @@ describe('EarningsView', () => {
     const csv = readFileSync(path, 'utf8');
     expect(csv.split('\r\n')[0]).toContain('currency');
     expect(csv).toContain('"Quick, ""kind"", helpful"');
+  });
+
+  it('adds a UTF-8 BOM for Excel when the box is ticked, formulas still defused', async () => {
+    seed();
+    core.db
+      .prepare("UPDATE tasks SET subject = '=HYPERLINK(\"x\") für María' WHERE id = 't1'")
+      .run();
+    render(<EarningsView />);
+    await screen.findByRole('region', { name: 'Today' });
+    const exportTo = async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export CSV…' }));
+      const status = await screen.findByText(/Saved 3 entries to/);
+      const bytes = readFileSync(status.textContent!.replace(/^Saved 3 entries to /, ''));
+      fireEvent.click(screen.getByRole('button', { name: 'This month' })); // clears the message
+      await waitFor(() => expect(screen.queryByText(/Saved 3 entries to/)).toBeNull());
+      return bytes;
+    };
+    const box = screen.getByRole('checkbox', { name: 'Add BOM for Excel' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    const plain = await exportTo();
+    fireEvent.click(box);
+    expect(box.checked).toBe(true);
+    const excel = await exportTo();
+    expect([...plain.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    expect([...excel.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(excel.subarray(3).equals(plain)).toBe(true);
+    expect(excel.toString('utf8')).toContain(`'=HYPERLINK(""x"") für María`);
   });
 });

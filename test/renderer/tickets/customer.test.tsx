@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '../render';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CustomerTimeline } from '../../../src/renderer/src/features/tickets/CustomerTimeline';
 import { OffersList } from '../../../src/renderer/src/features/tickets/OffersList';

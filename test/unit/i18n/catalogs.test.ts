@@ -6,8 +6,15 @@ import { actionTable } from '../../../src/shared/domain/actions';
 
 const root = join(import.meta.dirname, '../../..');
 const languages = ['en', 'es', 'de', 'ja', 'ar'] as const;
-/** Where catalogs live: the renderer's, and those of texts core builds (src/shared/i18n). */
-const catalogDirs = ['src/renderer/src/i18n/messages', 'src/shared/i18n/messages'];
+/**
+ * Where catalogs live: the renderer's, those of texts core builds (src/shared/i18n), and the
+ * brand console's (a separate web app with its own catalogs).
+ */
+const catalogDirs = [
+  'src/renderer/src/i18n/messages',
+  'src/shared/i18n/messages',
+  'src/console/i18n/messages',
+];
 
 const load = (dir: string, language: string): Record<string, string> =>
   JSON.parse(readFileSync(join(root, dir, `${language}.json`), 'utf8')) as Record<string, string>;
@@ -89,6 +96,15 @@ describe('message catalogs', () => {
   it('shares no key between the renderer and the core catalogs', () => {
     const [renderer, core] = catalogDirs.map((dir) => Object.keys(load(dir, 'en')));
     expect(renderer!.filter((k) => core!.includes(k))).toEqual([]);
+  });
+
+  it('knows every id the console uses', () => {
+    const known = new Set(Object.keys(load('src/console/i18n/messages', 'en')));
+    const missing: string[] = [];
+    for (const file of sources('src/console'))
+      for (const id of idsUsedIn(readFileSync(file, 'utf8')))
+        if (!known.has(id)) missing.push(`${relative(root, file)}: ${id}`);
+    expect(missing).toEqual([]);
   });
 
   it('knows every id the renderer and core use', () => {

@@ -23,6 +23,21 @@ describe('the date and number policy', () => {
     expect(plain(createFormatters('en-US', 'UTC').dayRange('2026-11-29', '2026-12-05'))).toBe(
       'Nov 29 – Dec 5, 2026',
     );
+    // The earnings chart's weeks and months (the policy the old shared/format/dates.ts had).
+    expect(
+      plain(createFormatters('en-GB', 'UTC').dayRange('2026-12-01', '2026-12-07', 'short')),
+    ).toBe('1 – 7 Dec');
+    expect(createFormatters('en-US', 'Pacific/Kiritimati').month('2026-03')).toBe('Mar 2026');
+    expect(createFormatters('de', 'UTC').month('2026-03-31')).toBe('März 2026');
+    expect(createFormatters('ja', 'UTC').month('2026-03')).toBe('2026年3月');
+  });
+
+  it('joins lists in the chosen language, not the machine’s', () => {
+    expect(createFormatters('en', 'UTC').list(['{{a}}', '{{b}}', '{{c}}'])).toBe(
+      '{{a}}, {{b}}, and {{c}}',
+    );
+    expect(createFormatters('de', 'UTC').list(['{{a}}', '{{b}}'])).toBe('{{a}} und {{b}}');
+    expect(createFormatters('ja', 'UTC').list(['{{a}}', '{{b}}'])).toBe('{{a}}、{{b}}');
   });
 
   it('shows money from integer minor units in the locale', () => {

@@ -13,10 +13,16 @@ import { article, put } from './fixtures';
 
 let dir: string;
 let db: Db;
-const ids = (query: string) =>
-  new ArticleSearch(db)
-    .search({ query, brandId: null, tag: null, limit: 10 })
-    .hits.map((h) => h.id);
+const idsIn = (d: Db, query: string, limit = 10) =>
+  new ArticleSearch(d).search({ query, brandId: null, tag: null, limit }).hits.map((h) => h.id);
+const ids = (query: string) => idsIn(db, query);
+/** A database file as schema version `version` left it. */
+function databaseAt(file: string, version: number): Database.Database {
+  const old = new Database(file);
+  for (const m of migrations.filter((x) => x.version <= version)) m.up(old);
+  old.pragma(`user_version = ${version}`);
+  return old;
+}
 const suggest = (text: string) =>
   new ArticleSearch(db).suggest({ text, brandId: null, tag: null, limit: 5 }).hits.map((h) => h.id);
 
@@ -201,14 +207,49 @@ describe('the vocabulary for spelling', () => {
   });
 });
 
+describe('long and odd queries', () => {
+  it('keeps the words that must match when a question has more than eight words', () => {
+    put(
+      db,
+      article('socks', {
+        title: 'Proxy request with a global dispatcher',
+        bodyMarkdown: 'Send every request through the proxy by setting the global dispatcher.',
+      }),
+      article('local', {
+        title: 'Proxy request with a local dispatcher',
+        bodyMarkdown: 'Send one request through the proxy with a local dispatcher.',
+      }),
+    );
+    expect(
+      ids(
+        'where can i read about how it is that i make a proxy request with a global dispatcher?',
+      )[0],
+    ).toBe('socks');
+  });
+
+  it('corrects a word to its stem in every language the articles use', () => {
+    // "settings" is first seen in a Spanish article, which stems it its own way.
+    put(
+      db,
+      article('es-settings', {
+        title: 'Los settings de la aplicación',
+        bodyMarkdown: 'Puedes cambiar los settings de la aplicación desde el menú.',
+      }),
+      article('en-settings', {
+        title: 'Notification settings',
+        bodyMarkdown: 'Choose which notifications the app sends you.',
+      }),
+    );
+    expect(ids('notification settinggs ')[0]).toBe('en-settings');
+  });
+});
+
 describe('stems in the languages the articles use', () => {
   it('does not match an English word by its German stem ("helpers" → "help") when no article is German', () => {
     const file = join(dir, 'english.sqlite');
     const english = openDatabase(file);
     put(english, article('help', { title: 'Help centre', bodyMarkdown: 'Ask us for help here.' }));
-    const found = new ArticleSearch(english)
-      .search({ query: 'helpers ', brandId: null, tag: null, limit: 5 })
-      .hits.map((h) => h.id);
+    const found = idsIn(english, 'helpers ', 5);
     put(
       english,
       article('de', {
@@ -216,9 +257,7 @@ describe('stems in the languages the articles use', () => {
         bodyMarkdown: 'Wir helfen Ihnen gern, wenn Sie Fragen haben.',
       }),
     );
-    const withGerman = new ArticleSearch(english)
-      .search({ query: 'helpers ', brandId: null, tag: null, limit: 5 })
-      .hits.map((h) => h.id);
+    const withGerman = idsIn(english, 'helpers ', 5);
     english.close();
     expect(found).toEqual([]);
     expect(withGerman).toContain('help');
@@ -236,6 +275,13 @@ describe('analysis', () => {
     expect(detectLanguage('Wie ändere ich die Adresse? Sie können das in der App tun.')).toBe('de');
     expect(detectLanguage('返金処理には数日かかります。')).toBe('ja');
     expect(detectLanguage('يمكنك طلب استرداد المبلغ')).toBe('ar');
+  });
+
+  it('does not read code or a list of names as Spanish for its one-letter words', () => {
+    const code =
+      'const S = require("schema")\nS.object().prop("a", S.string()).prop("b", S.array())';
+    expect(detectLanguage(`Basic settings\n${code}`)).toBe('en');
+    expect(detectLanguage('Contributors\nA. B. C. u v s a a a b')).toBe('en');
   });
 
   it('counts a swap of two neighbours as one edit', () => {
@@ -282,9 +328,7 @@ describe('snippets on long articles', () => {
 describe('migration 008', () => {
   it('leaves the articles a database already holds to be analyzed before the first search', () => {
     const file = join(dir, 'old.sqlite');
-    const old = new Database(file);
-    for (const m of migrations.filter((x) => x.version <= 5)) m.up(old);
-    old.pragma('user_version = 5');
+    const old = databaseAt(file, 5);
     old
       .prepare(
         `INSERT INTO articles (id, brand_id, title, body, tags, updated_at)
@@ -293,18 +337,12 @@ describe('migration 008', () => {
       .run();
     old.close();
     const upgraded = openDatabase(file);
-    const before = new ArticleSearch(upgraded)
-      .search({ query: 'refunded parcel ', brandId: null, tag: null, limit: 5 })
-      .hits.map((h) => h.id);
+    const before = idsIn(upgraded, 'refunded parcel ', 5);
     // The KB's search runner analyzes them when it starts (no worker starts until a search).
     void new SearchRunner(upgraded, { file: 'unused', execArgv: [] }).close();
-    const found = new ArticleSearch(upgraded)
-      .search({ query: 'refunded parcel ', brandId: null, tag: null, limit: 5 })
-      .hits.map((h) => h.id);
+    const found = idsIn(upgraded, 'refunded parcel ', 5);
     upgraded.prepare("DELETE FROM articles WHERE id = 'old'").run();
-    const after = new ArticleSearch(upgraded)
-      .search({ query: 'refunded parcel ', brandId: null, tag: null, limit: 5 })
-      .hits.map((h) => h.id);
+    const after = idsIn(upgraded, 'refunded parcel ', 5);
     upgraded.close();
     expect(before).toEqual([]);
     expect(found).toEqual(['old']);
@@ -312,19 +350,57 @@ describe('migration 008', () => {
   });
 });
 
-describe('migration 009', () => {
-  it("keeps the vocabulary's words, each now with a rowid", () => {
-    const file = join(dir, 'v8.sqlite');
-    const old = new Database(file);
-    for (const m of migrations.filter((x) => x.version <= 8)) m.up(old);
-    old.pragma('user_version = 8');
+describe('migration 011', () => {
+  it('analyzes every stored article again, once, before the first search', () => {
+    const file = join(dir, 'v10.sqlite');
+    const old = databaseAt(file, 10);
+    // As an older analysis left it: read as Spanish, indexed under a Spanish stem.
     old
-      .prepare("INSERT INTO kb_vocab (word, term, tail) VALUES ('parcels', 'parcel', 'arcels')")
+      .prepare(
+        `INSERT INTO articles (doc_id, id, brand_id, title, body, tags, updated_at, language)
+         VALUES (1, 'old', 'acme', 'Basic settings', 'const S = require("a")', '[]', 1, 'es')`,
+      )
+      .run();
+    old
+      .prepare(
+        "INSERT INTO articles_terms (rowid, title, body, tags) VALUES (1, 'basic setting', 'const s requir a', '')",
+      )
+      .run();
+    old
+      .prepare("INSERT INTO kb_vocab (word, term, tail) VALUES ('settings', 'setting', 'ettings')")
       .run();
     old.close();
     const upgraded = openDatabase(file);
-    const rows = upgraded.prepare('SELECT id, word, term, tail FROM kb_vocab').all();
+    const before = idsIn(upgraded, 'basic ');
+    void new SearchRunner(upgraded, { file: 'unused', execArgv: [] }).close();
+    const language = upgraded
+      .prepare("SELECT language FROM articles WHERE id = 'old'")
+      .pluck()
+      .get();
+    const vocab = upgraded
+      .prepare("SELECT term FROM kb_vocab WHERE word = 'settings'")
+      .pluck()
+      .get();
+    const found = idsIn(upgraded, 'basic setting ');
     upgraded.close();
+    expect(before).toEqual([]);
+    expect(language).toBe('en');
+    expect(vocab).toBe('set');
+    expect(found).toEqual(['old']);
+  });
+});
+
+describe('migration 009', () => {
+  it("keeps the vocabulary's words, each now with a rowid", () => {
+    const file = join(dir, 'v8.sqlite');
+    const old = databaseAt(file, 8);
+    old
+      .prepare("INSERT INTO kb_vocab (word, term, tail) VALUES ('parcels', 'parcel', 'arcels')")
+      .run();
+    // Migration 009 alone: a later one (011) analyzes everything again.
+    migrations.find((x) => x.version === 9)!.up(old);
+    const rows = old.prepare('SELECT id, word, term, tail FROM kb_vocab').all();
+    old.close();
     expect(rows).toEqual([{ id: 1, word: 'parcels', term: 'parcel', tail: 'arcels' }]);
   });
 });

@@ -26,8 +26,10 @@ export interface Formatters {
   dateTime: (utcMs: number) => string;
   /** A local calendar day "YYYY-MM-DD": `short` "3 Dec", `medium` "3 Dec 2026", `weekday` "Thu". */
   day: (day: string, style?: 'short' | 'medium' | 'weekday' | 'weekdayLong') => string;
-  /** "2 – 8 Dec 2026": a range of local days. */
-  dayRange: (from: string, to: string) => string;
+  /** A range of local days: `medium` "2 – 8 Dec 2026", `short` "2 – 8 Dec". */
+  dayRange: (from: string, to: string, style?: 'short' | 'medium') => string;
+  /** A local calendar month "2026-12" (or any day "2026-12-03" in it): "Dec 2026". */
+  month: (month: string) => string;
   /** Integer minor units in their currency: 1234 EUR → "€12.34" / "12,34 €". */
   money: (amountMinor: number, currency: string) => string;
   /** "+€1.50" / "−€2.00": one line of an arithmetic, its sign always shown. */
@@ -37,6 +39,8 @@ export interface Formatters {
   percent: (ratio: number) => string;
   /** "in 3 hours", "20 minutes ago", "tomorrow": `at` relative to `now`. */
   relative: (at: number, now: number) => string;
+  /** "a, b and c" / "a、b、c": a list in the locale's words. */
+  list: (items: string[]) => string;
   /** A length of time: "45 min", "2 hr 5 min". */
   duration: (ms: number) => string;
 }
@@ -70,6 +74,9 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
     weekday: lazy(() => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'short' })),
     weekdayLong: lazy(() => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long' })),
   };
+  const monthFormat = lazy(
+    () => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', year: 'numeric' }),
+  );
   const relativeFormat = lazy(() => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const percentFormat = lazy(() => new Intl.NumberFormat(locale, { style: 'percent' }));
   const unitFormat = (unit: 'minute' | 'hour') =>
@@ -77,6 +84,7 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
   const minutes = unitFormat('minute');
   const hours = unitFormat('hour');
   const list = lazy(() => new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }));
+  const andList = lazy(() => new Intl.ListFormat(locale, { type: 'conjunction' }));
   return {
     locale,
     timeZone,
@@ -85,7 +93,9 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
     time: (utcMs) => timeFormat().format(utcMs),
     dateTime: (utcMs) => dateTimeFormat().format(utcMs),
     day: (day, style = 'short') => dayFormats[style]().format(civilUtcMs(day)),
-    dayRange: (from, to) => dayFormats.medium().formatRange(civilUtcMs(from), civilUtcMs(to)),
+    dayRange: (from, to, style = 'medium') =>
+      dayFormats[style]().formatRange(civilUtcMs(from), civilUtcMs(to)),
+    month: (month) => monthFormat().format(civilUtcMs(month.length === 7 ? `${month}-01` : month)),
     money: (amountMinor, currency) => formatMoney(amountMinor, currency, locale),
     signedMoney: (amountMinor, currency) =>
       new Intl.NumberFormat(locale, { signDisplay: 'always' })
@@ -102,6 +112,7 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
       if (abs < 48 * 60) return relativeFormat().format(Math.round(m / 60), 'hour');
       return relativeFormat().format(Math.round(m / 1440), 'day');
     },
+    list: (items) => andList().format(items),
     duration: (ms) => {
       const total = Math.round(ms / MINUTE);
       if (total < 60) return minutes().format(total);
@@ -114,10 +125,14 @@ export function createFormatters(locale: string, timeZone: string): Formatters {
 
 const cache = new Map<string, Formatters>();
 
-/** The formatters of the current locale and zone (from the IntlProvider). */
-export function useFormat(): Formatters {
-  const { locale, timeZone } = useIntl();
-  const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * The formatters of the current locale and zone (from the IntlProvider); `timeZone` overrides
+ * the zone where figures were computed in another (an earnings summary names its own).
+ */
+export function useFormat(timeZone?: string): Formatters {
+  const intl = useIntl();
+  const { locale } = intl;
+  const zone = timeZone ?? intl.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   return useMemo(() => {
     const key = `${locale}\u0000${zone}`;
     let formatters = cache.get(key);

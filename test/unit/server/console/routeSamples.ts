@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { rules, task } from '../helpers';
 import type { BrandWorld } from './harness';
+import { trustSamples } from './trustSamples';
 
 export interface SampleRequest {
   path: string;
@@ -140,6 +141,7 @@ export const samples: Record<string, (w: BrandWorld) => SampleRequest> = {
     path: '/v1/admin/settings',
     body: { contactCentreCostMinor: 850 },
   }),
+  ...trustSamples,
 };
 
 /** Routes that only an owner (or an API key) may use. */

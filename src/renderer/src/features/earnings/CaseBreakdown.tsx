@@ -1,15 +1,18 @@
 import type { CaseDetail, ComputationLine } from '../../../../shared/contract/earnings';
 import type { MessageId } from '../../i18n/catalogs';
+import { useFormat, type Formatters } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { Modal } from '../../ui/Modal';
-import { dateTime, duration, kindLabel, money, signedMoney, statusLabel } from './format';
+import { caseTitle } from './caseTitle';
+import { kindHelp, kindLabel, statusHelp, statusLabel } from './format';
 
 interface Props {
   detail: CaseDetail;
   timeZone: string;
-  locale?: string | undefined;
   onClose: () => void;
 }
+
+type T = ReturnType<typeof useT>;
 
 const outcomeLabel: Record<string, MessageId> = {
   resolved: 'earnings.outcome.resolved',
@@ -17,25 +20,62 @@ const outcomeLabel: Record<string, MessageId> = {
   transferred: 'earnings.outcome.transferred',
 };
 
-/** The first line is the base; every later one is shown as the operation it applies. */
-function lineAmount(
+const isEntryKind = (kind: string): kind is keyof typeof kindLabel =>
+  Object.hasOwn(kindLabel, kind);
+
+/**
+ * A line of the arithmetic, worded here from its kind and the case's facts (the label stored
+ * with the entry is the server's English, kept only for kinds this app does not know), with
+ * one sentence on what the line is.
+ */
+function describeLine(
   line: ComputationLine,
-  index: number,
-  currency: string,
-  locale?: string,
-): string {
-  if (index === 0) return money(line.amountMinor, currency, locale);
-  return signedMoney(line.amountMinor, currency, locale);
+  detail: CaseDetail,
+  t: T,
+  f: Formatters,
+): { label: string; why: string | null } {
+  switch (line.kind) {
+    case 'base':
+      return detail.complexity === null
+        ? { label: line.label, why: t('earnings.lineHelp.base') }
+        : {
+            label: t('earnings.line.base', { level: detail.complexity }),
+            why: t('earnings.lineHelp.base'),
+          };
+    case 'multiplier': {
+      if (line.factorBps === null || detail.outcome === null)
+        return { label: line.label, why: t('earnings.lineHelp.multiplier') };
+      const values = { percent: f.percent(line.factorBps / 10_000), outcome: detail.outcome };
+      return {
+        label: t('earnings.line.multiplier', values),
+        why: t('earnings.lineHelp.multiplier', values),
+      };
+    }
+    case 'rating_bonus':
+      return {
+        label: detail.rating
+          ? t('earnings.line.ratingBonus', { stars: detail.rating.score })
+          : t('earnings.kind.rating_bonus'),
+        why: t(kindHelp.rating_bonus),
+      };
+    case 'tip':
+      return { label: t('earnings.line.tip'), why: t(kindHelp.tip) };
+    default:
+      return isEntryKind(line.kind)
+        ? { label: t(kindLabel[line.kind]), why: t(kindHelp[line.kind]) }
+        : { label: line.label, why: null };
+  }
 }
 
 /** How one case's pay adds up, line by line, with the rule version and every entry behind it. */
-export function CaseBreakdown({ detail, timeZone, locale, onClose }: Props) {
+export function CaseBreakdown({ detail, timeZone, onClose }: Props) {
   const { currency } = detail;
   const t = useT();
+  const f = useFormat(timeZone);
   const outcome = detail.outcome ? outcomeLabel[detail.outcome] : undefined;
   return (
     <Modal
-      title={detail.subject ?? detail.taskId}
+      title={caseTitle(detail, t)}
       onClose={onClose}
       placement="sheet"
       closeLabel={t('common.close')}
@@ -51,20 +91,30 @@ export function CaseBreakdown({ detail, timeZone, locale, onClose }: Props) {
 
       <table className="earnings-case__lines" aria-label={t('earnings.case.lines')}>
         <tbody>
-          {detail.lines.map((line, i) => (
-            <tr
-              key={`${line.entryId}-${i}`}
-              className={`earnings-case__line earnings-case__line--${line.kind}`}
-            >
-              <th scope="row">{line.label}</th>
-              <td>{lineAmount(line, i, currency, locale)}</td>
-            </tr>
-          ))}
+          {detail.lines.map((line, i) => {
+            const { label, why } = describeLine(line, detail, t, f);
+            return (
+              <tr
+                key={`${line.entryId}-${i}`}
+                className={`earnings-case__line earnings-case__line--${line.kind}`}
+              >
+                <th scope="row">
+                  {label}
+                  {why ? <small className="earnings-case__why">{why}</small> : null}
+                </th>
+                <td>
+                  {i === 0
+                    ? f.money(line.amountMinor, currency)
+                    : f.signedMoney(line.amountMinor, currency)}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
         <tfoot>
           <tr className="earnings-case__total">
             <th scope="row">= {t('earnings.total')}</th>
-            <td data-testid="case-total">{money(detail.totalMinor, currency, locale)}</td>
+            <td data-testid="case-total">{f.money(detail.totalMinor, currency)}</td>
           </tr>
         </tfoot>
       </table>
@@ -77,10 +127,11 @@ export function CaseBreakdown({ detail, timeZone, locale, onClose }: Props) {
         detail.resolvedAt !== null &&
         detail.resolvedAt >= detail.claimedAt ? (
           <span>
-            {t('earnings.case.worked', { time: duration(detail.resolvedAt - detail.claimedAt) })}
+            {t('earnings.case.worked', { time: f.duration(detail.resolvedAt - detail.claimedAt) })}
           </span>
         ) : null}
       </p>
+      <p className="muted earnings-case__status-help">{t(statusHelp[detail.status])}</p>
 
       {detail.rating ? (
         <section className="earnings-case__rating" aria-label={t('earnings.case.rating')}>
@@ -90,7 +141,7 @@ export function CaseBreakdown({ detail, timeZone, locale, onClose }: Props) {
               {'★'.repeat(detail.rating.score)}
               {'☆'.repeat(5 - detail.rating.score)}
             </span>{' '}
-            <span className="muted">{dateTime(detail.rating.ratedAt, timeZone, locale)}</span>
+            <span className="muted">{f.dateTime(detail.rating.ratedAt)}</span>
           </p>
           {detail.rating.comment ? (
             <blockquote dir="auto">{detail.rating.comment}</blockquote>
@@ -106,9 +157,9 @@ export function CaseBreakdown({ detail, timeZone, locale, onClose }: Props) {
               key={e.id}
               className={e.supersededBy ? 'earnings-case__entry--replaced' : undefined}
             >
-              <span>{dateTime(e.occurredAt, timeZone, locale)}</span>
+              <span>{f.dateTime(e.occurredAt)}</span>
               <span>{t(kindLabel[e.kind])}</span>
-              <span>{money(e.amountMinor, e.currency, locale)}</span>
+              <span>{f.money(e.amountMinor, e.currency)}</span>
               <span>
                 {e.supersededBy
                   ? t('earnings.case.replaced')

@@ -1,27 +1,28 @@
 import { useId, useMemo, useState } from 'react';
 import type { PeriodSummary } from '../../../../shared/contract/earnings';
 import { earningsBuckets, type EarningsBucket } from '../../../../shared/domain/earningsBuckets';
-import { formatMonthLabel } from '../../../../shared/format/dates';
+import { useFormat, type Formatters } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
 import { Bars } from './Bars';
-import { money, shortDay } from './format';
 
 interface Props {
   summary: PeriodSummary;
-  locale?: string | undefined;
 }
 
-/** A bar's name: its day, its week ("1 Dec – 7 Dec") or its month ("Dec 2026"). */
-function bucketLabel(b: EarningsBucket, locale?: string): string {
-  if (b.size === 'day') return shortDay(b.from, locale);
-  if (b.size === 'week') return `${shortDay(b.from, locale)} – ${shortDay(b.to, locale)}`;
-  return formatMonthLabel(b.from, locale);
+/** A bar's name: its day, its week ("1 – 7 Dec") or its month ("Dec 2026"). */
+function bucketLabel(b: EarningsBucket, f: Formatters): string {
+  if (b.size === 'day') return f.day(b.from);
+  if (b.size === 'week') return f.dayRange(b.from, b.to, 'short');
+  return f.month(b.from);
 }
 
 /**
  * Earnings per local day of the range (per week, or per month, for long ranges), one currency
  * at a time (currencies never add up).
  */
-export function DailyEarningsChart({ summary, locale }: Props) {
+export function DailyEarningsChart({ summary }: Props) {
+  const t = useT();
+  const f = useFormat();
   const currencies = useMemo(
     () => [...new Set(summary.daily.map((d) => d.currency))].sort(),
     [summary.daily],
@@ -29,21 +30,23 @@ export function DailyEarningsChart({ summary, locale }: Props) {
   const [picked, setPicked] = useState<string | null>(null);
   const currency = picked && currencies.includes(picked) ? picked : (currencies[0] ?? null);
   const selectId = useId();
-  const data = useMemo(() => {
-    if (!currency) return [];
-    return earningsBuckets(summary.daily, summary.from, summary.to, currency).map((b) => ({
-      day: bucketLabel(b, locale),
-      amountMinor: b.amountMinor,
-    }));
-  }, [summary, currency, locale]);
+  const buckets = useMemo(
+    () => (currency ? earningsBuckets(summary.daily, summary.from, summary.to, currency) : []),
+    [summary, currency],
+  );
+  const data = useMemo(
+    () => buckets.map((b) => ({ day: bucketLabel(b, f), amountMinor: b.amountMinor })),
+    [buckets, f],
+  );
+  const title = t('earnings.chart.title', { size: buckets[0]?.size ?? 'day' });
 
   return (
-    <figure className="earnings-chart" aria-label="Earnings per day">
+    <figure className="earnings-chart" aria-label={title}>
       <figcaption className="earnings-chart__caption">
-        <span>Earnings per day</span>
+        <span>{title}</span>
         {currencies.length > 1 ? (
           <span className="earnings-chart__currency">
-            <label htmlFor={selectId}>Currency</label>
+            <label htmlFor={selectId}>{t('earnings.currency')}</label>
             <select
               id={selectId}
               value={currency ?? ''}
@@ -59,16 +62,16 @@ export function DailyEarningsChart({ summary, locale }: Props) {
         ) : null}
       </figcaption>
       {currency === null ? (
-        <p className="muted">Nothing earned in this period.</p>
+        <p className="muted">{t('earnings.chart.nothing')}</p>
       ) : (
         <Bars
           data={data}
           x="day"
           y="amountMinor"
-          name="Earned"
+          name={t('earnings.chart.earned')}
           color="var(--accent)"
           formatX={(label) => label}
-          formatY={(v) => money(Math.round(v), currency, locale)}
+          formatY={(v) => f.money(Math.round(v), currency)}
           yWidth={72}
         />
       )}

@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect } from 'react';
+import { useDeferredValue, useEffect, useId } from 'react';
 import type { EarningsRange } from '../../../../shared/contract/earnings';
 import { EmptyState } from '../../ui/EmptyState';
 import { BrandTotalsTable } from './BrandTotalsTable';
@@ -9,9 +9,8 @@ import { RangePicker } from './RangePicker';
 import { RatingChart } from './RatingChart';
 import { TotalsCards } from './TotalsCards';
 import { useEarnings } from './earningsStore';
-import { useIntl } from 'react-intl';
 import { useFormat, type Formatters } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT } from '../../i18n/useT';
 import './earnings.css';
 
 function rangeLabel(range: EarningsRange, t: ReturnType<typeof useT>, f: Formatters): string {
@@ -28,10 +27,10 @@ function rangeLabel(range: EarningsRange, t: ReturnType<typeof useT>, f: Formatt
 export function EarningsView() {
   const s = useEarnings();
   const { listen } = s;
-  // Money and dates in the app's language (its region included), in the summaries' zone.
-  const locale = useIntl().locale;
   const t = useT();
+  const shown = useShownText();
   const f = useFormat();
+  const bomId = useId();
   useEffect(() => listen(), [listen]);
   // The figures and the chart come first; the tables below them render right after, in a
   // deferred pass that does not hold up the switch to this view.
@@ -52,14 +51,29 @@ export function EarningsView() {
               to={summary.to}
               onChange={(range) => void s.setRange(range)}
             />
-            <button
-              type="button"
-              className="button"
-              onClick={() => void s.exportCsv()}
-              disabled={s.exporting}
-            >
-              {t(s.exporting ? 'earnings.exporting' : 'earnings.export')}
-            </button>
+            <div className="earnings-export">
+              <button
+                type="button"
+                className="button"
+                onClick={() => void s.exportCsv()}
+                disabled={s.exporting}
+              >
+                {t(s.exporting ? 'earnings.exporting' : 'earnings.export')}
+              </button>
+              <div className="checkbox">
+                <input
+                  id={bomId}
+                  type="checkbox"
+                  checked={s.exportBom}
+                  onChange={(e) => s.setExportBom(e.target.checked)}
+                  aria-describedby={`${bomId}-help`}
+                />
+                <label htmlFor={bomId}>{t('earnings.export.bom')}</label>
+              </div>
+              <small id={`${bomId}-help`} className="muted">
+                {t('earnings.export.bomHelp')}
+              </small>
+            </div>
           </div>
         ) : null}
       </div>
@@ -70,7 +84,7 @@ export function EarningsView() {
       ) : null}
       {s.exportMessage ? (
         <p className="banner" role="status">
-          {s.exportMessage}
+          {shown(s.exportMessage)}
         </p>
       ) : null}
       {!ready ? (
@@ -87,19 +101,17 @@ export function EarningsView() {
             dashboard={dashboard}
             summary={summary}
             rangeLabel={rangeLabel(s.range, t, f)}
-            locale={locale}
           />
           <div className="earnings-charts">
-            <DailyEarningsChart summary={summary} locale={locale} />
+            <DailyEarningsChart summary={summary} />
             <RatingChart ratings={summary.ratings} />
           </div>
           {below ? (
             <>
-              <BrandTotalsTable rows={summary.byBrand} locale={locale} />
+              <BrandTotalsTable rows={summary.byBrand} />
               <EntriesTable
                 page={entries}
                 timeZone={summary.timeZone}
-                locale={locale}
                 onOpenCase={(id) => void s.openCase(id)}
               />
               <p className="muted earnings-zone">
@@ -115,12 +127,7 @@ export function EarningsView() {
         </p>
       ) : null}
       {s.caseDetail && summary ? (
-        <CaseBreakdown
-          detail={s.caseDetail}
-          timeZone={summary.timeZone}
-          locale={locale}
-          onClose={s.closeCase}
-        />
+        <CaseBreakdown detail={s.caseDetail} timeZone={summary.timeZone} onClose={s.closeCase} />
       ) : null}
     </div>
   );

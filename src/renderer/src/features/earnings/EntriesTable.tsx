@@ -2,20 +2,21 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import type { EntriesPage } from '../../../../shared/contract/earnings';
 import type { MessageId } from '../../i18n/catalogs';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
-import { dateTime, kindLabel, money, statusLabel } from './format';
+import { caseTitle } from './caseTitle';
+import { kindLabel, statusLabel } from './format';
 
 interface Props {
   page: EntriesPage;
   timeZone: string;
-  locale?: string | undefined;
   onOpenCase: (taskId: string) => void;
 }
 
 const ROW_HEIGHT = 44;
 
 /** Every counted entry of the range, newest first; only the visible rows are in the DOM. */
-export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
+export function EntriesTable({ page, timeZone, onOpenCase }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const t = useT();
   // Each label worded once per render, not once per row (formatMessage is not cheap).
@@ -27,6 +28,7 @@ export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
       >;
     return { kind: word(kindLabel), status: word(statusLabel) };
   }, [t]);
+  const f = useFormat(timeZone);
   const virtualizer = useVirtualizer({
     count: page.entries.length,
     getScrollElement: () => scroller.current,
@@ -75,7 +77,7 @@ export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
           <div
             ref={scroller}
             role="rowgroup"
-            aria-label="Entries, newest first"
+            aria-label={t('earnings.entriesNewestFirst')}
             className="earnings-table__body"
             tabIndex={0}
           >
@@ -97,15 +99,15 @@ export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
                       transform: `translateY(${item.start}px)`,
                     }}
                   >
-                    <span role="cell">{dateTime(e.occurredAt, timeZone, locale)}</span>
+                    <span role="cell">{f.dateTime(e.occurredAt)}</span>
                     <span role="cell" className="earnings-table__case">
                       <button
                         type="button"
                         className="link-button"
                         onClick={() => onOpenCase(e.taskId)}
-                        title={e.subject ?? e.taskId}
+                        title={caseTitle(e, t)}
                       >
-                        {e.subject ?? e.taskId}
+                        {caseTitle(e, t)}
                       </button>
                     </span>
                     <span role="cell">{e.brandName}</span>
@@ -119,7 +121,7 @@ export function EntriesTable({ page, timeZone, locale, onOpenCase }: Props) {
                       role="cell"
                       className={`earnings-table__amount${e.amountMinor < 0 ? ' earnings-table__amount--negative' : ''}`}
                     >
-                      {money(e.amountMinor, e.currency, locale)}
+                      {f.money(e.amountMinor, e.currency)}
                     </span>
                   </div>
                 );

@@ -4,44 +4,39 @@ import type {
   PeriodSummary,
   PeriodTotals,
 } from '../../../../shared/contract/earnings';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
-import { money, statusLabel } from './format';
+import { statusHelp, statusLabel } from './format';
 
 interface Props {
   dashboard: Dashboard;
   summary: PeriodSummary;
   rangeLabel: string;
-  locale?: string | undefined;
 }
 
-function Amounts({ totals, locale }: { totals: CurrencyTotals[]; locale?: string | undefined }) {
+const statuses = ['estimated', 'pending', 'confirmed', 'paid'] as const;
+
+function Amounts({ totals }: { totals: CurrencyTotals[] }) {
+  const f = useFormat();
   if (totals.length === 0) return <p className="earnings-card__amount">—</p>;
   return (
     <>
       {totals.map((t) => (
         <p key={t.currency} className="earnings-card__amount">
-          {money(t.amountMinor, t.currency, locale)}
+          {f.money(t.amountMinor, t.currency)}
         </p>
       ))}
     </>
   );
 }
 
-function PeriodCard({
-  title,
-  period,
-  locale,
-}: {
-  title: string;
-  period: PeriodTotals;
-  locale?: string | undefined;
-}) {
+function PeriodCard({ title, period }: { title: string; period: PeriodTotals }) {
   const cases = period.totals.reduce((n, t) => n + t.cases, 0);
   const t = useT();
   return (
     <section className="earnings-card" aria-label={title}>
       <h2 className="earnings-card__title">{title}</h2>
-      <Amounts totals={period.totals} locale={locale} />
+      <Amounts totals={period.totals} />
       <p className="earnings-card__meta">
         {t('earnings.cases', { count: cases })}
         {period.ratings.averageScore !== null
@@ -53,14 +48,15 @@ function PeriodCard({
 }
 
 /** Today / week / month at a glance, then the selected range in detail, per currency. */
-export function TotalsCards({ dashboard, summary, rangeLabel, locale }: Props) {
+export function TotalsCards({ dashboard, summary, rangeLabel }: Props) {
   const tr = useT();
+  const f = useFormat(summary.timeZone);
   return (
     <>
       <div className="earnings-cards">
-        <PeriodCard title={tr('earnings.today')} period={dashboard.today} locale={locale} />
-        <PeriodCard title={tr('earnings.week')} period={dashboard.week} locale={locale} />
-        <PeriodCard title={tr('earnings.month')} period={dashboard.month} locale={locale} />
+        <PeriodCard title={tr('earnings.today')} period={dashboard.today} />
+        <PeriodCard title={tr('earnings.week')} period={dashboard.week} />
+        <PeriodCard title={tr('earnings.month')} period={dashboard.month} />
       </div>
       <section
         className="earnings-range-totals"
@@ -80,7 +76,7 @@ export function TotalsCards({ dashboard, summary, rangeLabel, locale }: Props) {
                 <th scope="col">{tr('earnings.casesHeader')}</th>
                 <th scope="col">{tr('earnings.average')}</th>
                 <th scope="col">{tr('earnings.hourly')}</th>
-                {(['estimated', 'pending', 'confirmed', 'paid'] as const).map((s) => (
+                {statuses.map((s) => (
                   <th key={s} scope="col">
                     {tr(statusLabel[s])}
                   </th>
@@ -92,29 +88,47 @@ export function TotalsCards({ dashboard, summary, rangeLabel, locale }: Props) {
                 <tr key={t.currency}>
                   <th scope="row">{t.currency}</th>
                   <td data-testid={`range-total-${t.currency}`}>
-                    {money(t.amountMinor, t.currency, locale)}
+                    {f.money(t.amountMinor, t.currency)}
                   </td>
-                  <td>{t.cases}</td>
+                  <td>{f.number(t.cases)}</td>
                   <td>
                     {t.averagePerCaseMinor === null
                       ? '—'
-                      : money(t.averagePerCaseMinor, t.currency, locale)}
+                      : f.money(t.averagePerCaseMinor, t.currency)}
                   </td>
                   <td>
-                    {t.hourlyRateMinor === null
-                      ? '—'
-                      : tr('earnings.perHour', {
-                          amount: money(t.hourlyRateMinor, t.currency, locale),
-                        })}
+                    {t.hourlyRateMinor === null ? (
+                      <span className="muted earnings-hourly--unknown">
+                        {tr('earnings.hourlyUnknown')}
+                      </span>
+                    ) : (
+                      tr('earnings.perHour', { amount: f.money(t.hourlyRateMinor, t.currency) })
+                    )}
                   </td>
-                  {(['estimated', 'pending', 'confirmed', 'paid'] as const).map((s) => (
-                    <td key={s}>{money(t.byStatus[s], t.currency, locale)}</td>
+                  {statuses.map((s) => (
+                    <td key={s}>{f.money(t.byStatus[s], t.currency)}</td>
                   ))}
                 </tr>
               ))}
             </tbody>
           </table>
         )}
+        <dl className="earnings-legend" aria-label={tr('earnings.legend')}>
+          <div>
+            <dt>{tr('earnings.hourly')}</dt>
+            <dd>{tr('earnings.hourlyHelp')}</dd>
+          </div>
+          {statuses.map((s) => (
+            <div key={s}>
+              <dt>
+                <span className={`earnings-status earnings-status--${s}`}>
+                  {tr(statusLabel[s])}
+                </span>
+              </dt>
+              <dd>{tr(statusHelp[s])}</dd>
+            </div>
+          ))}
+        </dl>
       </section>
     </>
   );

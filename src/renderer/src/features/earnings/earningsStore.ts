@@ -7,6 +7,7 @@ import type {
   PeriodSummary,
 } from '../../../../shared/contract/earnings';
 import { errorMessage, invoke, onEvent } from '../../api';
+import type { ShownText } from '../../i18n/useT';
 
 interface EarningsState {
   range: EarningsRange;
@@ -19,7 +20,10 @@ interface EarningsState {
   caseDetail: CaseDetail | null;
   caseError: string | null;
   exporting: boolean;
-  exportMessage: string | null;
+  exportMessage: ShownText | null;
+  /** Whether the export starts with a UTF-8 BOM, so Excel reads "María" and "佐藤" right. */
+  exportBom: boolean;
+  setExportBom: (bom: boolean) => void;
   load: () => Promise<void>;
   /** Loads, and reloads whenever a sync completes (new entries arrive with it); returns the unsubscribe. */
   listen: () => () => void;
@@ -55,6 +59,8 @@ export const useEarnings = create<EarningsState>((set, get) => ({
   caseError: null,
   exporting: false,
   exportMessage: null,
+  exportBom: false,
+  setExportBom: (exportBom) => set({ exportBom }),
   load: async () => {
     const { range, brandId } = get();
     const mine = ++generation;
@@ -105,19 +111,22 @@ export const useEarnings = create<EarningsState>((set, get) => ({
   },
   closeCase: () => set({ caseDetail: null, caseError: null }),
   exportCsv: async () => {
-    const { range, brandId } = get();
+    const { range, brandId, exportBom } = get();
     set({ exporting: true, exportMessage: null });
     try {
-      const result = await invoke('earnings:export', { range, brandId });
+      const result = await invoke('earnings:export', { range, brandId, bom: exportBom });
       set({
         exporting: false,
         exportMessage:
           result.path === null
-            ? 'Export cancelled.'
-            : `Saved ${result.rows} ${result.rows === 1 ? 'entry' : 'entries'} to ${result.path}`,
+            ? { id: 'earnings.export.cancelled' }
+            : { id: 'earnings.export.saved', values: { rows: result.rows, path: result.path } },
       });
     } catch (error) {
-      set({ exporting: false, exportMessage: `Export failed: ${errorMessage(error)}` });
+      set({
+        exporting: false,
+        exportMessage: { id: 'earnings.export.failed', values: { reason: errorMessage(error) } },
+      });
     }
   },
 }));

@@ -1,13 +1,19 @@
 import type { MessageId } from '../../i18n/catalogs';
 import type { EntryKind, EntryStatus } from '../../../../shared/contract/earnings';
-import { formatMoney } from '../../../../shared/domain/money';
-import { formatDateTime, formatDayLabel } from '../../../../shared/format/dates';
 
 export const statusLabel: Record<EntryStatus, MessageId> = {
   estimated: 'earnings.status.estimated',
   pending: 'earnings.status.pending',
   confirmed: 'earnings.status.confirmed',
   paid: 'earnings.status.paid',
+};
+
+/** What each status means for the advocate's money, shown beside it. */
+export const statusHelp: Record<EntryStatus, MessageId> = {
+  estimated: 'earnings.statusHelp.estimated',
+  pending: 'earnings.statusHelp.pending',
+  confirmed: 'earnings.statusHelp.confirmed',
+  paid: 'earnings.statusHelp.paid',
 };
 
 export const kindLabel: Record<EntryKind, MessageId> = {
@@ -18,26 +24,11 @@ export const kindLabel: Record<EntryKind, MessageId> = {
   clawback: 'earnings.kind.clawback',
 };
 
-export function money(amountMinor: number, currency: string, locale?: string): string {
-  return formatMoney(amountMinor, currency, locale);
-}
-
-/** "+€1.50" / "−€2.00": a line of the arithmetic, with its sign always shown. */
-export function signedMoney(amountMinor: number, currency: string, locale?: string): string {
-  const abs = formatMoney(Math.abs(amountMinor), currency, locale);
-  return amountMinor < 0 ? `−${abs}` : `+${abs}`;
-}
-
-export function dateTime(utcMs: number, timeZone: string, locale?: string): string {
-  return formatDateTime(utcMs, { locale, timeZone });
-}
-
-/** "2026-03-31" → "31 Mar" in the advocate's locale (the day is already local). */
-export const shortDay = formatDayLabel;
-
-export function duration(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return `${hours} h ${minutes % 60} min`;
-}
+/** One sentence on what a line of each entry kind is, under the line in a case's breakdown. */
+export const kindHelp: Record<EntryKind, MessageId> = {
+  payout: 'earnings.lineHelp.payout',
+  rating_bonus: 'earnings.lineHelp.rating_bonus',
+  tip: 'earnings.lineHelp.tip',
+  adjustment: 'earnings.lineHelp.adjustment',
+  clawback: 'earnings.lineHelp.clawback',
+};

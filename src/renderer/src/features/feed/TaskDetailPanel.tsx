@@ -47,7 +47,7 @@ export function TaskDetailPanel({ task, now, onClose, onClaim }: Props) {
           <X aria-hidden="true" size={16} />
         </button>
       </header>
-      <ol className="task-detail__messages" tabIndex={0} aria-label="Conversation so far">
+      <ol className="task-detail__messages" tabIndex={0} aria-label={t('feed.detail.conversation')}>
         {task.messages.map((m) => (
           <li key={m.id} className={`message${m.internal ? ' message--internal' : ''}`}>
             <p className="message__meta">

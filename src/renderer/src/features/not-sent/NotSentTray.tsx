@@ -1,4 +1,7 @@
 import { useEffect } from 'react';
+import { useIntl } from 'react-intl';
+import { shownValues } from '../../../../shared/i18n/catalogs';
+import { useT } from '../../i18n/useT';
 import { useNotSent } from './notSentStore';
 import './not-sent.css';
 
@@ -13,38 +16,50 @@ export function NotSentTray() {
   const tray = useNotSent((s) => s.tray);
   const listen = useNotSent((s) => s.listen);
   const act = useNotSent((s) => s.act);
+  const t = useT();
+  const intl = useIntl();
+  /** An action type as its name in the language shown ("reply" → "Reply"). */
+  const actionName = (type: string) =>
+    String(shownValues({ action: type }, (id) => intl.formatMessage({ id }))['action']);
   useEffect(() => listen(), [listen]);
   if (!tray) return null;
   const count = tray.unsent.length + tray.orphanDrafts.length + tray.parked.length;
   if (count === 0) return null;
   return (
-    <section className="not-sent" aria-label="Not sent">
-      <h2 className="not-sent__title">Not sent ({count})</h2>
+    <section className="not-sent" aria-label={t('notSent.label')}>
+      <h2 className="not-sent__title">{t('notSent.title', { count })}</h2>
       <ul className="not-sent__list">
         {tray.unsent.map((item) => (
           <li key={`u${item.id}`} className="not-sent__item">
             <p className="not-sent__about">
-              Your {item.type} on “{item.subject ?? item.taskId ?? 'a ticket'}” was not accepted:{' '}
-              {item.reason}
+              {t('notSent.refused', {
+                action: actionName(item.type),
+                subject: item.subject ?? item.taskId ?? '',
+                hasSubject: (item.subject ?? item.taskId) ? 'yes' : 'no',
+                reason: item.reason,
+              })}
             </p>
-            <blockquote className="not-sent__text">{item.body}</blockquote>
+            <blockquote className="not-sent__text" dir="auto">
+              {item.body}
+            </blockquote>
             <button type="button" onClick={() => copy(item.body)}>
-              Copy text
+              {t('notSent.copy')}
             </button>
             <button type="button" onClick={() => void act('unsent:dismiss', { id: item.id })}>
-              Dismiss
+              {t('notSent.dismiss')}
             </button>
           </li>
         ))}
         {tray.orphanDrafts.map((draft) => (
           <li key={`d${draft.taskId}:${draft.kind}`} className="not-sent__item">
             <p className="not-sent__about">
-              Draft {draft.kind} for “{draft.subject ?? draft.taskId}”, a ticket no longer on this
-              device
+              {t('notSent.orphan', { kind: draft.kind, subject: draft.subject ?? draft.taskId })}
             </p>
-            <blockquote className="not-sent__text">{draft.body}</blockquote>
+            <blockquote className="not-sent__text" dir="auto">
+              {draft.body}
+            </blockquote>
             <button type="button" onClick={() => copy(draft.body)}>
-              Copy text
+              {t('notSent.copy')}
             </button>
             <button
               type="button"
@@ -52,23 +67,30 @@ export function NotSentTray() {
                 void act('unsent:discardDraft', { taskId: draft.taskId, kind: draft.kind })
               }
             >
-              Discard
+              {t('notSent.discard')}
             </button>
           </li>
         ))}
         {tray.parked.map((action) => (
           <li key={`p${action.key}`} className="not-sent__item">
             <p className="not-sent__about">
-              Your {action.type} kept failing at the server
-              {action.lastError ? ` (${action.lastError})` : ''} and is held here.
+              {t('notSent.parked', {
+                action: actionName(action.type),
+                hasError: action.lastError ? 'yes' : 'no',
+                error: action.lastError ?? '',
+              })}
             </p>
-            {action.text ? <blockquote className="not-sent__text">{action.text}</blockquote> : null}
+            {action.text ? (
+              <blockquote className="not-sent__text" dir="auto">
+                {action.text}
+              </blockquote>
+            ) : null}
           </li>
         ))}
       </ul>
       {tray.parked.length > 0 ? (
         <button type="button" onClick={() => void act('unsent:retry')}>
-          Retry sending
+          {t('notSent.retry')}
         </button>
       ) : null}
     </section>

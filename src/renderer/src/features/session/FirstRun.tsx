@@ -44,7 +44,7 @@ export function FirstRun() {
             type="url"
             inputMode="url"
             autoComplete="url"
-            placeholder="https://feed.yourbrand.com"
+            placeholder={t('firstRun.addressExample')}
             value={url}
             onChange={(e) => setUrl(e.target.value)}
             aria-invalid={problem !== null && serverUrlProblem(url) !== null}

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
 import { ApiError, errorMessage, invoke } from '../../api';
+import { useT } from '../../i18n/useT';
 import { useSession } from '../session/sessionStore';
 import { SettingsSection } from './SettingsSection';
 
@@ -13,6 +15,7 @@ export function AccountSettings() {
   const [error, setError] = useState<string | null>(null);
   /** The core refused to delete unsent work until the advocate confirms. */
   const [unsentWarning, setUnsentWarning] = useState(false);
+  const t = useT();
   if (status?.state !== 'signed_in') return null;
   const signOut = async (discardUnsent = false) => {
     setBusy(true);
@@ -29,16 +32,22 @@ export function AccountSettings() {
     }
   };
   return (
-    <SettingsSection title="Account" className="account-settings">
+    <SettingsSection title={t('settings.account.title')} className="account-settings">
       <p>
-        Signed in as <strong>{status.advocate.name}</strong> (@{status.advocate.handle}) at{' '}
-        {status.isDemo ? 'the demo workspace on this computer' : status.serverUrl}.
+        <FormattedMessage
+          id="settings.account.signedInAs"
+          values={{
+            name: status.advocate.name,
+            handle: status.advocate.handle,
+            demo: status.isDemo ? 'yes' : 'no',
+            server: status.serverUrl,
+            b: (chunks) => <strong>{chunks}</strong>,
+          }}
+        />
       </p>
       {status.secureStorage ? null : (
         <p className="banner banner--warning" role="note">
-          This system offers no secret store (keyring), so your device token is kept encrypted with
-          a fixed key only. Anyone with access to your user account could read it. Install and
-          unlock a keyring (for example GNOME Keyring or KWallet) to protect it.
+          {t('settings.account.noKeyring')}
         </p>
       )}
       <div className="checkbox">
@@ -48,9 +57,7 @@ export function AccountSettings() {
           checked={wipe}
           onChange={(e) => setWipe(e.target.checked)}
         />
-        <label htmlFor={wipeId}>
-          Also delete this computer’s copy of my tasks, articles and earnings
-        </label>
+        <label htmlFor={wipeId}>{t('settings.account.wipe')}</label>
       </div>
       {error ? (
         <p className="form-error" role="alert">
@@ -64,12 +71,12 @@ export function AccountSettings() {
           onClick={() => void signOut(true)}
           disabled={busy}
         >
-          Delete it and sign out
+          {t('settings.account.discardAndSignOut')}
         </button>
       ) : null}
       <div className="settings-section__actions">
         <button type="button" className="button" onClick={() => void signOut()} disabled={busy}>
-          {busy ? 'Signing out…' : 'Sign out'}
+          {t(busy ? 'settings.account.signingOut' : 'settings.account.signOut')}
         </button>
       </div>
     </SettingsSection>

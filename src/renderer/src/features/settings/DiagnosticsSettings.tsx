@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { call } from '../../api';
+import { useT } from '../../i18n/useT';
 import { SettingsSection } from './SettingsSection';
 
 /** Settings › Diagnostics: copies a report for support (versions, sync, errors; no secrets). */
 export function DiagnosticsSettings() {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useT();
 
   const copy = async () => {
     setBusy(true);
@@ -17,9 +19,9 @@ export function DiagnosticsSettings() {
         return;
       }
       await navigator.clipboard.writeText(result.value);
-      setMessage('Diagnostics copied. Paste them into your message to support.');
+      setMessage(t('settings.diagnostics.copied'));
     } catch {
-      setMessage('Could not copy to the clipboard. Try again with the window focused.');
+      setMessage(t('settings.diagnostics.copyFailed'));
     } finally {
       setBusy(false);
     }
@@ -27,12 +29,12 @@ export function DiagnosticsSettings() {
 
   return (
     <SettingsSection
-      title="Diagnostics"
-      description="Versions, sync state, queued actions and recent errors. Never your token, invite code or any message."
+      title={t('settings.diagnostics.title')}
+      description={t('settings.diagnostics.description')}
     >
       <div className="settings-section__actions">
         <button type="button" className="button" disabled={busy} onClick={() => void copy()}>
-          Copy diagnostics
+          {t('settings.diagnostics.copy')}
         </button>
       </div>
       <p role="status">{message}</p>

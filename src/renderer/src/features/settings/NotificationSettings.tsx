@@ -1,11 +1,13 @@
 import { useId } from 'react';
 import type { Settings } from '../../../../shared/settings';
+import { useT } from '../../i18n/useT';
 import { SettingsSection } from './SettingsSection';
 import { useSettings } from './settingsStore';
 
 /** Settings › Notifications: on or off, quiet hours and the payout a new task needs to notify. */
 export function NotificationSettings() {
   const { settings, update } = useSettings();
+  const t = useT();
   const ids = { on: useId(), quiet: useId(), start: useId(), end: useId(), pay: useId() };
   if (!settings) return null;
   const n = settings.notifications;
@@ -13,9 +15,9 @@ export function NotificationSettings() {
     void update({ notifications: { ...n, ...patch } });
   return (
     <SettingsSection
-      title="Notifications"
+      title={t('settings.notifications.title')}
       className="notification-settings"
-      description="The dock or taskbar badge counts the open tasks that match your skills and the minimum below."
+      description={t('settings.notifications.description')}
     >
       <div className="checkbox">
         <input
@@ -24,7 +26,7 @@ export function NotificationSettings() {
           checked={n.enabled}
           onChange={(e) => save({ enabled: e.target.checked })}
         />
-        <label htmlFor={ids.on}>Notify me about new tasks that match my skills</label>
+        <label htmlFor={ids.on}>{t('settings.notifications.enabled')}</label>
       </div>
       <div className="checkbox">
         <input
@@ -36,11 +38,11 @@ export function NotificationSettings() {
             save({ quietHours: e.target.checked ? { start: '22:00', end: '07:00' } : null })
           }
         />
-        <label htmlFor={ids.quiet}>Quiet hours (no notifications)</label>
+        <label htmlFor={ids.quiet}>{t('settings.notifications.quietHours')}</label>
       </div>
       {n.quietHours ? (
         <div className="notification-settings__row">
-          <label htmlFor={ids.start}>From</label>
+          <label htmlFor={ids.start}>{t('settings.notifications.quietFrom')}</label>
           <input
             id={ids.start}
             type="time"
@@ -49,7 +51,7 @@ export function NotificationSettings() {
               e.target.value && save({ quietHours: { ...n.quietHours!, start: e.target.value } })
             }
           />
-          <label htmlFor={ids.end}>until</label>
+          <label htmlFor={ids.end}>{t('settings.notifications.quietUntil')}</label>
           <input
             id={ids.end}
             type="time"
@@ -61,7 +63,7 @@ export function NotificationSettings() {
         </div>
       ) : null}
       <div className="settings-field">
-        <label htmlFor={ids.pay}>Only for tasks paying at least (in your brands’ currency)</label>
+        <label htmlFor={ids.pay}>{t('settings.notifications.minPayout')}</label>
         <input
           id={ids.pay}
           type="number"

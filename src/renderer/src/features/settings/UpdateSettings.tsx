@@ -1,52 +1,65 @@
 import { useEffect } from 'react';
 import type { UpdateStatus } from '../../../../shared/contract/update';
+import { CoreText } from '../../i18n/CoreText';
+import { useFormat, type Formatters } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
 import { SettingsSection } from './SettingsSection';
 import { useUpdate } from './updateStore';
 
-function describe(status: UpdateStatus): string {
+function describe(status: UpdateStatus, t: ReturnType<typeof useT>, f: Formatters): string {
+  const version = status.version ?? '';
   switch (status.state) {
     case 'idle':
       return status.lastCheckedAt
-        ? `Gigdesk ${status.currentVersion} is up to date (checked ${new Date(status.lastCheckedAt).toLocaleString()}).`
-        : `Gigdesk ${status.currentVersion}. Updates are checked at start and every few hours.`;
+        ? t('settings.update.upToDate', {
+            version: status.currentVersion,
+            time: f.dateTime(status.lastCheckedAt),
+          })
+        : t('settings.update.idle', { version: status.currentVersion });
     case 'checking':
-      return 'Checking for updates…';
+      return t('settings.update.checking');
     case 'available':
-      return `Version ${status.version} is available. It downloads only when you say so.`;
+      return t('settings.update.available', { version });
     case 'downloading':
-      return `Downloading version ${status.version}…`;
+      return t('settings.update.downloading', { version });
     case 'downloaded':
-      return `Version ${status.version} is ready. It installs when you quit Gigdesk.`;
+      return t('settings.update.downloaded', { version });
     case 'error':
-      return 'The last update attempt did not work.';
+      return t('settings.update.error');
   }
 }
 
 /** Settings › Updates: the auto-update policy's state, with the advocate's consent buttons. */
 export function UpdateSettings() {
   const { status, message, listen, run } = useUpdate();
+  const t = useT();
+  const f = useFormat();
   useEffect(() => listen(), [listen]);
 
   if (!status) return null;
   const busy = status.state === 'checking' || status.state === 'downloading';
   const percent = Math.round(status.progress?.percent ?? 0);
   return (
-    <SettingsSection title="Updates" className="update-settings">
-      <p role="status">{describe(status)}</p>
+    <SettingsSection title={t('settings.update.title')} className="update-settings">
+      <p role="status">{describe(status, t, f)}</p>
       {status.state === 'downloading' ? (
-        <progress max={100} value={percent} aria-label="Update download progress">
+        <progress max={100} value={percent} aria-label={t('settings.update.progress')}>
           {percent}%
         </progress>
       ) : null}
       {status.releaseNotes && status.state !== 'idle' ? (
         <details>
-          <summary>What’s new in {status.version}</summary>
+          <summary>{t('settings.update.notes', { version: status.version ?? '' })}</summary>
           <p className="update-settings__notes" tabIndex={0}>
             {status.releaseNotes}
           </p>
         </details>
       ) : null}
-      {status.error ? <p className="muted">{status.error}</p> : null}
+      {status.error ? (
+        <p className="muted">
+          <CoreText text={status.errorText} fallback={status.error} />
+        </p>
+      ) : null}
       {message ? <p className="muted">{message}</p> : null}
       <div className="settings-section__actions">
         {status.state === 'available' ? (
@@ -55,7 +68,7 @@ export function UpdateSettings() {
             className="button button--primary"
             onClick={() => void run('update:download')}
           >
-            Download version {status.version}
+            {t('settings.update.download', { version: status.version ?? '' })}
           </button>
         ) : null}
         {status.state === 'downloaded' ? (
@@ -64,7 +77,7 @@ export function UpdateSettings() {
             className="button button--primary"
             onClick={() => void run('update:installNow')}
           >
-            Restart and install now
+            {t('settings.update.installNow')}
           </button>
         ) : null}
         {status.state !== 'downloaded' ? (
@@ -74,7 +87,7 @@ export function UpdateSettings() {
             disabled={busy}
             onClick={() => void run('update:check')}
           >
-            Check for updates
+            {t('settings.update.check')}
           </button>
         ) : null}
       </div>

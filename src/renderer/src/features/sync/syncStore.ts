@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { SyncStatus } from '../../../../shared/contract/events';
+import { coreCatalogs } from '../../../../shared/i18n/catalogs';
 import { errorMessage, invoke, onEvent } from '../../api';
 
 interface SyncState {
@@ -14,7 +15,7 @@ export const useSync = create<SyncState>((set, get) => ({
   status: {
     state: 'offline',
     lastSyncedAt: null,
-    message: 'Not connected to a brand server yet.',
+    message: coreCatalogs.en['sync.notConnected'],
     text: { id: 'sync.notConnected', values: {} },
   },
   syncing: false,

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { DraftKind, Macro, Ticket } from '../../../../shared/contract/tickets';
 import { unfilledPlaceholders } from '../../../../shared/domain/macros';
 import { shortcutOf } from '../../../../shared/domain/shortcuts';
+import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { MacroPicker } from './MacroPicker';
 
@@ -51,6 +52,7 @@ export function Composer({
   latest.current = texts;
   const taskId = ticket.id;
   const t = useT();
+  const format = useFormat();
 
   // Flush unsaved drafts when the ticket changes or the view closes.
   useEffect(() => {
@@ -114,9 +116,7 @@ export function Composer({
     if (left.length > 0) {
       setError(
         t('composer.placeholders', {
-          list: new Intl.ListFormat(undefined, { type: 'conjunction' }).format(
-            left.map((p) => `{{${p}}}`),
-          ),
+          list: format.list(left.map((p) => `{{${p}}}`)),
         }),
       );
       return;

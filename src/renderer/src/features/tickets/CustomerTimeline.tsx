@@ -1,37 +1,33 @@
 import { useEffect, useState } from 'react';
 import type { Timeline, TimelineItem } from '../../../../shared/contract/customers';
-import { formatMoney } from '../../../../shared/domain/money';
 import { errorMessage, invoke } from '../../api';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
 import './customer.css';
 
-const eventLabel: Record<string, string> = {
-  order: 'Order',
-  return: 'Return',
-  subscription: 'Subscription',
-  contact: 'Earlier contact',
-};
-const outcomeLabel: Record<string, string> = {
-  resolved: 'Resolved',
-  escalated: 'Escalated',
-  open: 'Reopened',
-};
-
-const hidden = (tier: number) => `Visible from tier ${tier}`;
-
-function ItemLine({ item, dates }: { item: TimelineItem; dates: Intl.DateTimeFormat }) {
-  const when = <time dateTime={new Date(item.at).toISOString()}>{dates.format(item.at)}</time>;
+function ItemLine({ item }: { item: TimelineItem }) {
+  const t = useT();
+  const f = useFormat();
+  const when = <time dateTime={new Date(item.at).toISOString()}>{f.dateTime(item.at)}</time>;
+  const hidden =
+    item.visibleFromTier !== null ? (
+      <span className="muted"> · {t('customer.hiddenTier', { tier: item.visibleFromTier })}</span>
+    ) : null;
   if (item.type === 'case') {
     return (
       <li className="customer-timeline__item" data-kind="case">
-        {when} · Earlier case · {outcomeLabel[item.outcome] ?? item.outcome}
-        {item.visibleFromTier !== null ? (
-          <span className="muted"> · {hidden(item.visibleFromTier)}</span>
-        ) : (
+        {when} · {t('customer.earlierCase', { outcome: item.outcome })}
+        {hidden ?? (
           <>
             {' '}
-            · <strong>{item.subject}</strong>
-            {item.rating !== null ? ` · ${item.rating}★` : ''}
-            {item.advocateHandle ? ` · @${item.advocateHandle}` : ''}
+            · <strong dir="auto">{item.subject}</strong>
+            {item.rating !== null ? ` · ${f.number(item.rating)}★` : ''}
+            {item.advocateHandle ? (
+              <>
+                {' · '}
+                <bdi>@{item.advocateHandle}</bdi>
+              </>
+            ) : null}
           </>
         )}
       </li>
@@ -39,15 +35,13 @@ function ItemLine({ item, dates }: { item: TimelineItem; dates: Intl.DateTimeFor
   }
   return (
     <li className="customer-timeline__item" data-kind="event">
-      {when} · {eventLabel[item.kind] ?? item.kind}
-      {item.visibleFromTier !== null ? (
-        <span className="muted"> · {hidden(item.visibleFromTier)}</span>
-      ) : (
+      {when} · {t('customer.event', { kind: item.kind })}
+      {hidden ?? (
         <>
           {' '}
-          · {item.summary}
+          · <bdi>{item.summary}</bdi>
           {item.amountMinor !== null && item.currency
-            ? ` · ${formatMoney(item.amountMinor, item.currency)}`
+            ? ` · ${f.money(item.amountMinor, item.currency)}`
             : ''}
         </>
       )}
@@ -59,6 +53,7 @@ function ItemLine({ item, dates }: { item: TimelineItem; dates: Intl.DateTimeFor
 export function CustomerTimeline({ taskId, version }: { taskId: string; version: number }) {
   const [timeline, setTimeline] = useState<Timeline | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   useEffect(() => {
     let live = true;
     invoke('customers:timeline', { taskId, limit: 50 }).then(
@@ -71,16 +66,19 @@ export function CustomerTimeline({ taskId, version }: { taskId: string; version:
   }, [taskId, version]);
   if (error) return <p className="muted">{error}</p>;
   if (!timeline?.customer) return null;
-  const dates = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   return (
-    <section className="customer-timeline" aria-label="Customer history">
-      <h3>Customer</h3>
+    <section className="customer-timeline" aria-label={t('customer.history')}>
+      <h3>{t('customer.title')}</h3>
       {timeline.customer.fields.length > 0 ? (
         <dl className="customer-timeline__fields">
           {timeline.customer.fields.map((f) => (
             <div key={f.name}>
               <dt>{f.label}</dt>
-              <dd>{f.visibleFromTier !== null ? hidden(f.visibleFromTier) : f.value}</dd>
+              <dd dir="auto">
+                {f.visibleFromTier !== null
+                  ? t('customer.hiddenTier', { tier: f.visibleFromTier })
+                  : f.value}
+              </dd>
             </div>
           ))}
         </dl>
@@ -91,12 +89,11 @@ export function CustomerTimeline({ taskId, version }: { taskId: string; version:
             <ItemLine
               key={item.type === 'case' ? `c:${item.taskId}` : `e:${item.id}`}
               item={item}
-              dates={dates}
             />
           ))}
         </ol>
       ) : (
-        <p className="muted">No earlier cases or events with this brand.</p>
+        <p className="muted">{t('customer.none')}</p>
       )}
     </section>
   );

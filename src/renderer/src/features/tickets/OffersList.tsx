@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Offer } from '../../../../shared/contract/customers';
 import { countdown } from '../../../../shared/domain/ticketState';
 import { errorMessage, invoke, onEvent } from '../../api';
+import { useT } from '../../i18n/useT';
 import './customer.css';
 
 /**
@@ -17,6 +18,7 @@ export function OffersList({
 }) {
   const [offers, setOffers] = useState<Offer[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const t = useT();
   const load = useCallback(() => {
     invoke('offers:list', {}).then(setOffers, (e: unknown) => setError(errorMessage(e)));
   }, []);
@@ -36,24 +38,26 @@ export function OffersList({
   const live = offers.filter((o) => o.offerExpiresAt > now);
   if (live.length === 0 && !error) return null;
   return (
-    <section className="offers" aria-label="Offered to you">
-      <h3>Offered to you</h3>
+    <section className="offers" aria-label={t('offers.title')}>
+      <h3>{t('offers.title')}</h3>
       {error ? <p role="alert">{error}</p> : null}
       <ul>
         {live.map((o) => (
           <li key={o.taskId} className="offers__item">
             <span className="offers__subject">
-              {o.followUp ? 'Customer replied: ' : ''}
-              {o.subject}
+              {t('offers.subject', {
+                followUp: o.followUp ? 'yes' : 'no',
+                subject: o.subject,
+              })}
             </span>
             <span className="muted">
-              {o.brandName} · {countdown(o.offerExpiresAt - now)} left
+              {t('offers.left', { brand: o.brandName, time: countdown(o.offerExpiresAt - now) })}
             </span>
             <button type="button" onClick={() => void answer(o.taskId, 'accept')}>
-              Accept
+              {t('action.accept.label')}
             </button>
             <button type="button" onClick={() => void answer(o.taskId, 'decline')}>
-              Decline
+              {t('action.decline.label')}
             </button>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import type { MessageId } from '../../i18n/catalogs';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT } from '../../i18n/useT';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DraftKind } from '../../../../shared/contract/tickets';
 import {
@@ -41,6 +41,7 @@ export function TicketsView() {
   const go = useNav((s) => s.go);
   const offline = useSync((s) => s.status.state === 'offline' || s.status.state === 'error');
   const t = useT();
+  const shown = useShownText();
   const now = useNow(1_000);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const composer = useRef<ComposerApi | null>(null);
@@ -97,9 +98,9 @@ export function TicketsView() {
       const problem = await run(command);
       // After an action, focus stays where it was or lands on the ticket; never on the page body.
       if (!problem) focusSelected(true);
-      return problem;
+      return problem === null ? null : shown(problem);
     },
-    [run, focusSelected],
+    [run, focusSelected, shown],
   );
   const send = useCallback(
     (kind: DraftKind, body: string, macroId?: string) =>
@@ -219,7 +220,7 @@ export function TicketsView() {
       <OffersList now={now} onAccepted={(id) => void select(id)} />
       {error && !ticket ? (
         <p className="banner banner--error" role="alert">
-          {error}
+          {shown(error)}
         </p>
       ) : null}
       {list && list.length > 0 ? (

@@ -4,6 +4,7 @@ import type { Macro, MyTicket, Ticket, TicketBoard } from '../../../../shared/co
 import { actionTable, type DialogAction } from '../../../../shared/domain/actions';
 import type { ActionType } from '../../../../shared/protocol';
 import { errorMessage, invoke, onEvent } from '../../api';
+import type { ShownText } from '../../i18n/useT';
 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A confirmed action from the workspace, for the open ticket (`tickets:act` without its id). */
@@ -34,7 +35,7 @@ interface TicketsState {
   selectedId: string | null;
   ticket: Ticket | null;
   macros: Macro[];
-  error: string | null;
+  error: ShownText | null;
   /** Set when a closing action (resolve, escalate, transfer, hand back) was queued here. */
   outcome: TicketOutcome | null;
   /** Loads My tickets; keeps (or makes) a selection. */
@@ -47,7 +48,7 @@ interface TicketsState {
   /** Re-reads the list and the open ticket in one call (after `feed:changed`). */
   refresh: () => Promise<void>;
   /** Runs an action; answers an error message, or null when it was queued. */
-  run: (command: TicketCommand) => Promise<string | null>;
+  run: (command: TicketCommand) => Promise<ShownText | null>;
   /** Opens the next workable ticket; false when there is none (the caller shows the feed). */
   next: () => Promise<boolean>;
   saveDraft: (taskId: string, kind: 'reply' | 'note', body: string) => Promise<void>;
@@ -66,7 +67,7 @@ export const useTickets = create<TicketsState>((set, get) => {
     const next = board.mine.find((t) => t.id !== id);
     set({
       ticket: null,
-      error: 'This ticket is no longer on this device.',
+      error: { id: 'tickets.gone' },
       selectedId: next ? null : id,
     });
     if (next) await get().select(next.id);
@@ -114,7 +115,7 @@ export const useTickets = create<TicketsState>((set, get) => {
     refresh: () => read(get().selectedId),
     run: async (command) => {
       const taskId = get().selectedId;
-      if (!taskId) return 'Open a ticket first.';
+      if (!taskId) return { id: 'tickets.openFirst' };
       try {
         const board = await invoke('tickets:act', { ...command, taskId });
         const { type } = command;

@@ -1,0 +1,50 @@
+import type { ComponentType } from 'react';
+import { useT } from './i18n/I18n';
+import type { MessageId } from './i18n/locales';
+import { Overview } from './pages/Overview';
+import { type PageName, pages } from './route';
+import { isOwner, useSession } from './session';
+import { LanguagePicker } from './ui/LanguagePicker';
+
+const views: Partial<Record<PageName, ComponentType>> = {
+  overview: Overview,
+};
+
+/** Pages only owners may open (the server refuses the others, too). */
+const ownerOnly: PageName[] = ['accounts'];
+
+export function Shell({ page, onSignOut }: { page: PageName; onSignOut: () => void }) {
+  const t = useT();
+  const session = useSession();
+  const shown = pages.filter((p) => views[p] && (isOwner(session) || !ownerOnly.includes(p)));
+  const current = shown.includes(page) ? page : 'overview';
+  const View = views[current]!;
+  return (
+    <div className="shell">
+      <header className="top">
+        <span className="brand">{session.brand.name}</span>
+        <span className="muted">
+          {session.account.email} · {t(`role.${session.account.role}` as MessageId)}
+        </span>
+        <LanguagePicker />
+        <button type="button" onClick={onSignOut}>
+          {t('app.signOut')}
+        </button>
+      </header>
+      <nav aria-label={t('app.navigation')}>
+        <ul>
+          {shown.map((p) => (
+            <li key={p}>
+              <a href={`#/${p}`} aria-current={p === current ? 'page' : undefined}>
+                {t(`nav.${p}` as MessageId)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="content">
+        <View />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+import { suggestionText } from '../../shared/contract/kb';
+import type { NbaArticle, NbaHandoff, NbaMacro, NbaPanel } from '../../shared/contract/nba';
+import { actionTable } from '../../shared/domain/actions';
+import { handoffAdvice } from '../../shared/domain/handoff';
+import { expandMacro } from '../../shared/domain/macros';
+import { AppError } from '../../shared/result';
+import { readTimelineRows } from '../customers/customersRepo';
+import type { Db } from '../db/open';
+import { readTaskDetail } from '../feed/feedRepo';
+import { getArticle } from '../kb/articleRepo';
+import type { SearchHit } from '../kb/search';
+import type { SessionRow } from '../repos/sessionRepo';
+import { macroContext } from '../tickets/macroContext';
+import { brandMacrosVersion, listBrandMacros } from '../tickets/macrosRepo';
+import { payoutQuotes } from '../tickets/payoutQuotes';
+import { readTicketRow } from '../tickets/ticketRepo';
+import { type MacroMatcher } from './macroMatch';
+import {
+  bestLearnedArticles,
+  countsOf,
+  dismissedOn,
+  isDismissed,
+  learnOutcomes,
+  readCounts,
+  recordShown,
+  tierOn,
+  type LearnedCounts,
+} from './nbaRepo';
+import { rankSuggestions, textByPosition } from './rank';
+
+export const SHOWN = 3;
+/** Text matches of the KB read to be ranked again with what was learned. */
+const ARTICLE_POOL = 12;
+/** Articles with well-rated cases behind them that join the pool without a text match. */
+const LEARNED_POOL = 6;
+
+export interface SuggestRequest {
+  text: string;
+  brandId: string;
+  language: string | null;
+  limit: number;
+}
+
+export interface PanelDeps {
+  db: Db;
+  /** The KB's suggestions for a ticket (kb/search.ts `suggest`); null when superseded. */
+  suggest: (request: SuggestRequest) => Promise<SearchHit[] | null>;
+  macros: MacroMatcher;
+  now: number;
+}
+
+/**
+ * The next-best action for one ticket, from the local copy only: the top macros and articles by
+ * text match and by what preceded well-rated cases on this brand (rank.ts), and the hand-off
+ * line (shared/domain/handoff.ts) with what each choice pays (the action table's payout outcome
+ * through the brand's payout function). What it shows is remembered, so that shown-and-unused
+ * suggestions count as ignored once the case closes.
+ */
+export async function nextBestAction(
+  deps: PanelDeps,
+  me: SessionRow,
+  taskId: string,
+): Promise<NbaPanel> {
+  const { db } = deps;
+  const row = readTicketRow(db, taskId);
+  const task = readTaskDetail(db, taskId);
+  if (!row || !task) throw new AppError('not_found', 'This ticket is no longer on this device.');
+  learnOutcomes(db, deps.now);
+  const counts = readCounts(db, row.brandId);
+  const dismissed = dismissedOn(db, taskId);
+  const customerText = task.messages
+    .filter((m) => m.author === 'customer')
+    .map((m) => m.body)
+    .join('\n');
+  const firstCustomer = task.messages.find((m) => m.author === 'customer')?.body ?? '';
+  const text = suggestionText(task.subject, firstCustomer);
+
+  const hits = await deps.suggest({
+    text,
+    brandId: row.brandId,
+    language: row.language,
+    limit: ARTICLE_POOL,
+  });
+  const articles = rankArticles(db, row.brandId, hits ?? [], counts, dismissed);
+  const macros = rankMacros(deps, row.brandId, text, counts, dismissed);
+  const context = macroContext(row, me);
+
+  recordShown(db, [
+    ...macros.map((m) => ({ taskId, brandId: row.brandId, kind: 'macro' as const, itemId: m.id })),
+    ...articles.map((a) => ({
+      taskId,
+      brandId: row.brandId,
+      kind: 'article' as const,
+      itemId: a.id,
+    })),
+  ]);
+  return {
+    taskId,
+    macros: macros.map((m): NbaMacro => ({
+      id: m.id,
+      title: m.title,
+      body: expandMacro(m.body, context),
+      because: m.because,
+      wellRated: m.counts.wellRated,
+    })),
+    articles: articles.map((a): NbaArticle => ({
+      id: a.id,
+      title: a.title,
+      because: a.because,
+      wellRated: a.counts.wellRated,
+    })),
+    handoff: handoff(db, row.brandId, task, `${task.subject}\n${customerText}`),
+  };
+}
+
+function rankMacros(
+  deps: PanelDeps,
+  brandId: string,
+  text: string,
+  counts: ReadonlyMap<string, LearnedCounts>,
+  dismissed: ReadonlySet<string>,
+) {
+  let all: ReturnType<typeof listBrandMacros> | null = null;
+  const list = () => (all ??= listBrandMacros(deps.db, brandId));
+  const version = brandMacrosVersion(deps.db, brandId);
+  const scores = deps.macros.scores(brandId, version, list, text);
+  const candidates = list()
+    .filter((m) => !isDismissed(dismissed, 'macro', m.id))
+    .map((m) => ({ ...m, text: scores.get(m.id) ?? 0, counts: countsOf(counts, 'macro', m.id) }));
+  return rankSuggestions(candidates, SHOWN);
+}
+
+function rankArticles(
+  db: Db,
+  brandId: string,
+  hits: readonly SearchHit[],
+  counts: ReadonlyMap<string, LearnedCounts>,
+  dismissed: ReadonlySet<string>,
+) {
+  const pool = new Map<string, { id: string; title: string; text: number }>();
+  hits.forEach((h, i) =>
+    pool.set(h.id, { id: h.id, title: h.title, text: textByPosition(i, hits.length) }),
+  );
+  for (const id of bestLearnedArticles(db, brandId, LEARNED_POOL)) {
+    if (pool.has(id)) continue;
+    const article = getArticle(db, id);
+    if (article && article.brandId === brandId) pool.set(id, { id, title: article.title, text: 0 });
+  }
+  const candidates = [...pool.values()]
+    .filter((a) => !isDismissed(dismissed, 'article', a.id))
+    .map((a) => ({ ...a, counts: countsOf(counts, 'article', a.id) }));
+  return rankSuggestions(candidates, SHOWN);
+}
+
+function handoff(
+  db: Db,
+  brandId: string,
+  task: NonNullable<ReturnType<typeof readTaskDetail>>,
+  text: string,
+): NbaHandoff {
+  const tier = tierOn(db, brandId);
+  const fields = readTimelineRows(db, task.id, 0)?.customer?.fields ?? [];
+  const advice = handoffAdvice({
+    complexity: task.complexity,
+    slaDueAt: task.slaDueAt,
+    leaseExpiresAt: task.leaseExpiresAt,
+    tier,
+    fields,
+    text,
+  });
+  const quotes = payoutQuotes(db, brandId, task.complexity);
+  const other = advice.action === 'escalate' ? 'resolve' : 'escalate';
+  const quoteOf = (action: 'resolve' | 'escalate') =>
+    actionTable[action].payout === 'escalated' ? quotes.escalated : quotes.resolved;
+  return {
+    ...advice,
+    complexity: task.complexity,
+    payout: quoteOf(advice.action),
+    instead: quoteOf(other),
+  };
+}

@@ -1,0 +1,46 @@
+/** Route docs of issue 20 (trust that grows), spread into `routeDocs`. */
+import { z } from 'zod';
+import { Id } from '../../shared/protocol';
+import * as T from '../../shared/trustProtocol';
+import type { RouteDoc } from './routeDocs';
+
+const IdParam = z.strictObject({ id: Id });
+
+export const trustRouteDocs: Record<string, RouteDoc> = {
+  'GET /v1/ladder': {
+    summary: 'The advocate’s tier, exact progress to the next tier and what it unlocks, per brand',
+    auth: 'advocate',
+    response: T.LadderResponse,
+  },
+  'GET /v1/admin/ladder': {
+    summary: 'The brand’s tier ladder: what each tier needs and unlocks',
+    auth: 'admin',
+    response: T.TierLadder,
+  },
+  'PUT /v1/admin/ladder': {
+    summary: 'Set the brand’s tier ladder',
+    auth: 'admin',
+    body: T.TierLadder,
+    response: T.TierLadder,
+  },
+  'GET /v1/admin/promotions': {
+    summary: 'Promotions and demotions the ladder suggests, with evidence; recent decisions',
+    auth: 'admin',
+    response: T.PromotionsResponse,
+  },
+  'POST /v1/admin/promotions/:id/approve': {
+    summary:
+      'Approve the suggested tier change (a demotion purges what the advocate may no longer see)',
+    auth: 'admin',
+    params: IdParam,
+    body: T.PromotionDecisionRequest,
+    response: T.PromotionDecisionView,
+  },
+  'POST /v1/admin/promotions/:id/decline': {
+    summary: 'Decline the suggested tier change (hidden for 7 days)',
+    auth: 'admin',
+    params: IdParam,
+    body: T.PromotionDecisionRequest,
+    response: T.PromotionDecisionView,
+  },
+};

@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { Id } from '../../shared/protocol';
+import type { LadderResponse } from '../../shared/trustProtocol';
+import { PromotionDecisionRequest, TierLadder } from '../../shared/trustProtocol';
+import { requireAdmin, requireAdvocate } from '../http/auth';
+import { parseInput } from '../http/validate';
+import type { Store } from '../store';
+
+const IdParam = z.strictObject({ id: Id });
+
+/** Issue 20: the advocate's ladder standing; the brand's ladder and its promotion decisions. */
+export function trustRoutes(app: FastifyInstance, store: Store, now: () => number) {
+  const advocate = { onRequest: requireAdvocate(store, now) };
+  const admin = { onRequest: requireAdmin(store, now) };
+  const brandOf = (request: FastifyRequest) => request.brand!.id;
+
+  app.get('/v1/ladder', advocate, async (request): Promise<LadderResponse> =>
+    store.trust.ladderFor(request.advocate!.id, request.advocate!.brandIds, now()),
+  );
+
+  app.get('/v1/admin/ladder', admin, async (request) => store.trust.getLadder(brandOf(request)));
+  app.put('/v1/admin/ladder', admin, async (request) =>
+    store.trust.setLadder(brandOf(request), parseInput(TierLadder, request.body), now()),
+  );
+  app.get('/v1/admin/promotions', admin, async (request) =>
+    store.trust.promotions(brandOf(request), now()),
+  );
+  for (const [verb, decision] of [
+    ['decline', 'declined'],
+    ['approve', 'approved'],
+  ] as const)
+    app.post(`/v1/admin/promotions/:id/${verb}`, admin, async (request) => {
+      const { id } = parseInput(IdParam, request.params, 'params');
+      const { toTier } = parseInput(PromotionDecisionRequest, request.body);
+      return store.trust.decidePromotion(
+        brandOf(request),
+        id,
+        toTier,
+        decision,
+        request.adminActor!.label,
+        now(),
+      );
+    });
+}

@@ -1,0 +1,10 @@
+/** Issue 20's storage (tier ladder, promotions, certifications), reached as `store.trust`. */
+import { bindAll } from './consoleStore';
+import type { StoreContext } from './context';
+import { certify, decidePromotion, getLadder, ladderFor, promotions, setLadder } from './ladder';
+
+export function trustStore(ctx: StoreContext) {
+  return bindAll(ctx, { getLadder, setLadder, ladderFor, promotions, decidePromotion, certify });
+}
+
+export type TrustStore = ReturnType<typeof trustStore>;
