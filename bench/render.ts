@@ -14,7 +14,7 @@
  * Each figure is wall time (click to the next frame); `render.cpu.*` is the page main thread's
  * CPU time over the same span, which a machine busy with other work does not inflate.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { applyArticleChange } from '../src/core/kb/apply';
@@ -34,6 +34,8 @@ import { metric, percentile } from './stats';
 
 const RUNS = Number(process.env['RENDER_BENCH_RUNS'] ?? 20);
 const CASES = Number(process.env['RENDER_BENCH_CASES'] ?? 1_500);
+/** `hostile` or `earnings` runs that part alone (profiling); both by default. */
+const PART = process.env['RENDER_BENCH_PART'] ?? 'all';
 const rendererRoot = resolve(__dirname, '../out/renderer');
 const DAY = 86_400_000;
 
@@ -106,6 +108,12 @@ async function timedClick(
   await page.evaluate(SETTLE);
   return { wall, cpu };
 }
+
+/** Writes one switch's CPU profile beside `path` (…-2.cpuprofile, …-3.cpuprofile…). */
+const save =
+  (path: string, run: number) =>
+  ({ profile }: { profile: unknown }) =>
+    writeFileSync(path.replace(/(\.cpuprofile)?$/, `-${run}.cpuprofile`), JSON.stringify(profile));
 
 const SETTLE = `new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: 2000 }))`;
 
@@ -185,13 +193,13 @@ export async function run(): Promise<void> {
     await page.getByRole('button', { name: 'Open the demo workspace' }).click();
     await waitFor(
       page,
-      `() => !!${mainView('Feed')}?.querySelector('[role="option"]')`,
+      `() => !!${mainView('Feed')}?.querySelector('[data-task-id]')`,
       'the demo feed',
     );
     const brandId = app.db.prepare('SELECT id FROM brands LIMIT 1').pluck().get() as string;
 
     // ------------------------------------------------------------ hostile markup
-    const list = payloads();
+    const list = PART === 'earnings' ? [] : payloads();
     const reference = hugeMessage(3_000);
     const articles = [...list, ['reference', reference] as [string, string]].map(
       ([name, body], i) => ({ name, body, title: `Benchmark ${token(i)}`, search: token(i) }),
@@ -241,12 +249,22 @@ export async function run(): Promise<void> {
     // ------------------------------------------------------------ earnings switch
     seedEarnings(app.db, brandId, Date.now());
     const earningsPainted = `() => { const m = ${mainView('Earnings')}; return !!m && !/Loading/.test(m.textContent) && !!m.querySelector('figure li'); }`;
-    const feedPainted = `() => !!${mainView('Feed')}?.querySelector('[role="option"]')`;
+    const feedPainted = `() => !!${mainView('Feed')}?.querySelector('[data-task-id]')`;
     const earnings: Timing[] = [];
     const feed: Timing[] = [];
-    for (let r = 0; r < RUNS + 2; r++) {
+    // RENDER_BENCH_PROFILE=file.cpuprofile: the page's JavaScript CPU profile over the Earnings
+    // switches (open it in Chromium's DevTools, Performance panel), to see where the time goes.
+    const profile = process.env['RENDER_BENCH_PROFILE'];
+    if (profile) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    }
+    for (let r = 0; r < (PART === 'hostile' ? 0 : RUNS + 2); r++) {
+      if (profile && r === 2) await cdp.send('Profiler.start');
       const e = await timedClick(page, cdp, navButton('Earnings'), earningsPainted);
+      if (profile && r >= 2) await cdp.send('Profiler.stop').then(save(profile, r));
       const f = await timedClick(page, cdp, navButton('Feed'), feedPainted);
+      if (profile && r >= 2 && r < RUNS + 1) await cdp.send('Profiler.start');
       if (r >= 2) {
         earnings.push(e);
         feed.push(f);
@@ -272,21 +290,25 @@ export async function run(): Promise<void> {
     ]);
     let worst = 0;
     let worstCpu = 0;
-    for (const [name, times] of samples) {
+    for (const [name, times] of PART === 'earnings' ? [] : samples) {
       if (name === 'reference') continue;
       worst = Math.max(worst, p(times, 'wall', 95));
       worstCpu = Math.max(worstCpu, p(times, 'cpu', 95));
       metric(`render.hostile.${name}_p95`, p(times, 'wall', 95), 'ms');
     }
-    const ordinary = samples.get('reference')!;
-    metric('render.hostile_p95', worst, 'ms');
-    metric('render.ref.hostile_p95', p(ordinary, 'wall', 95), 'ms');
-    metric('render.cpu.hostile_p95', worstCpu, 'ms');
-    metric('render.ref.cpu.hostile_p95', p(ordinary, 'cpu', 95), 'ms');
-    metric('render.earnings_switch_p95', p(earnings, 'wall', 95), 'ms');
-    metric('render.ref.earnings_switch_p95', p(feed, 'wall', 95), 'ms');
-    metric('render.cpu.earnings_switch_p95', p(earnings, 'cpu', 95), 'ms');
-    metric('render.ref.cpu.earnings_switch_p95', p(feed, 'cpu', 95), 'ms');
+    if (PART !== 'earnings') {
+      const ordinary = samples.get('reference')!;
+      metric('render.hostile_p95', worst, 'ms');
+      metric('render.ref.hostile_p95', p(ordinary, 'wall', 95), 'ms');
+      metric('render.cpu.hostile_p95', worstCpu, 'ms');
+      metric('render.ref.cpu.hostile_p95', p(ordinary, 'cpu', 95), 'ms');
+    }
+    if (PART !== 'hostile') {
+      metric('render.earnings_switch_p95', p(earnings, 'wall', 95), 'ms');
+      metric('render.ref.earnings_switch_p95', p(feed, 'wall', 95), 'ms');
+      metric('render.cpu.earnings_switch_p95', p(earnings, 'cpu', 95), 'ms');
+      metric('render.ref.cpu.earnings_switch_p95', p(feed, 'cpu', 95), 'ms');
+    }
   } finally {
     await app.close();
     await browser.close();

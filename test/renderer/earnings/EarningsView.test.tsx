@@ -196,6 +196,30 @@ describe('EarningsView', () => {
     expect(await screen.findByText('Needs tracked time on at least one case')).toBeTruthy();
   });
 
+  it('coming back shows the figures at once, then what changed meanwhile', async () => {
+    seed();
+    const first = render(<EarningsView />);
+    const today = () => within(screen.getByRole('region', { name: 'Today' }));
+    await waitFor(() => expect(today().getByText('€6.30')).toBeTruthy());
+    first.unmount();
+    applyLedgerEntry(
+      core.db,
+      serverEntry({
+        id: 'L3',
+        taskId: 't1',
+        kind: 'tip',
+        outcome: null,
+        amountMinor: 100,
+        lines: [{ kind: 'tip', label: 'Tip', amountMinor: 100 }],
+        occurredAt: NOW - 60_000,
+      }),
+    );
+    render(<EarningsView />);
+    // No waiting for the queries: the figures already here are on the first render.
+    expect(today().getByText('€6.30')).toBeTruthy();
+    await waitFor(() => expect(today().getByText('€7.30')).toBeTruthy());
+  });
+
   it('switches to a custom range and refuses one that ends before it starts', async () => {
     seed();
     render(<EarningsView />);

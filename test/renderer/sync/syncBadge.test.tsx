@@ -5,6 +5,16 @@ import { render, screen } from '../render';
 const raw =
   'request to http://127.0.0.1:4000/v1/sync failed, reason: other side closed (UND_ERR_SOCKET)';
 
+/** The badge for a failure core worded as `id` with `values`; answers the badge element. */
+function badgeFor(id: string, values: Record<string, string | number> = {}) {
+  render(
+    <SyncBadge
+      status={{ state: 'error', lastSyncedAt: null, message: 'x', text: { id, values } }}
+    />,
+  );
+  return screen.getByRole('status');
+}
+
 describe('SyncBadge', () => {
   it('says a raw transport failure in plain words; the raw text is only in the tooltip', () => {
     render(<SyncBadge status={{ state: 'error', lastSyncedAt: null, message: raw }} />);
@@ -18,34 +28,14 @@ describe('SyncBadge', () => {
   });
 
   it('words the engine’s server problem plainly, keeping its reason for the tooltip', () => {
-    render(
-      <SyncBadge
-        status={{
-          state: 'error',
-          lastSyncedAt: null,
-          message: 'x',
-          text: { id: 'sync.serverProblem', values: { reason: 'HTTP 502', seconds: 4 } },
-        }}
-      />,
-    );
-    const badge = screen.getByRole('status');
+    const badge = badgeFor('sync.serverProblem', { reason: 'HTTP 502', seconds: 4 });
     expect(badge.textContent).toContain('The server is having trouble');
     expect(badge.textContent).not.toContain('HTTP 502');
     expect(badge.title).toContain('The server had a problem (HTTP 502). Retrying in 4 s.');
   });
 
   it('shows a plain core text as it is', () => {
-    render(
-      <SyncBadge
-        status={{
-          state: 'error',
-          lastSyncedAt: null,
-          message: 'x',
-          text: { id: 'sync.signInRefused', values: {} },
-        }}
-      />,
-    );
-    expect(screen.getByRole('status').textContent).toContain(
+    expect(badgeFor('sync.signInRefused').textContent).toContain(
       'The server no longer accepts this device.',
     );
   });

@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { useDeferredValue, useEffect, useId } from 'react';
 import type { EarningsRange } from '../../../../shared/contract/earnings';
 import { EmptyState } from '../../ui/EmptyState';
 import { BrandTotalsTable } from './BrandTotalsTable';
@@ -32,6 +32,9 @@ export function EarningsView() {
   const f = useFormat();
   const bomId = useId();
   useEffect(() => listen(), [listen]);
+  // The figures and the chart come first; the tables below them render right after, in a
+  // deferred pass that does not hold up the switch to this view.
+  const below = useDeferredValue(true, false);
 
   const { dashboard, summary, entries } = s;
   const ready = dashboard !== null && summary !== null && entries !== null;
@@ -103,13 +106,19 @@ export function EarningsView() {
             <DailyEarningsChart summary={summary} />
             <RatingChart ratings={summary.ratings} />
           </div>
-          <BrandTotalsTable rows={summary.byBrand} />
-          <EntriesTable
-            page={entries}
-            timeZone={summary.timeZone}
-            onOpenCase={(id) => void s.openCase(id)}
-          />
-          <p className="muted earnings-zone">{t('earnings.zone', { zone: summary.timeZone })}</p>
+          {below ? (
+            <>
+              <BrandTotalsTable rows={summary.byBrand} />
+              <EntriesTable
+                page={entries}
+                timeZone={summary.timeZone}
+                onOpenCase={(id) => void s.openCase(id)}
+              />
+              <p className="muted earnings-zone">
+                {t('earnings.zone', { zone: summary.timeZone })}
+              </p>
+            </>
+          ) : null}
         </div>
       )}
       {s.caseError ? (

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { EntriesPage } from '../../../../shared/contract/earnings';
+import type { MessageId } from '../../i18n/catalogs';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { caseTitle } from './caseTitle';
@@ -18,6 +19,15 @@ const ROW_HEIGHT = 44;
 export function EntriesTable({ page, timeZone, onOpenCase }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const t = useT();
+  // Each label worded once per render, not once per row (formatMessage is not cheap).
+  const words = useMemo(() => {
+    const word = <K extends string>(ids: Record<K, MessageId>) =>
+      Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, t(id as MessageId)])) as Record<
+        K,
+        string
+      >;
+    return { kind: word(kindLabel), status: word(statusLabel) };
+  }, [t]);
   const f = useFormat(timeZone);
   const virtualizer = useVirtualizer({
     count: page.entries.length,
@@ -101,10 +111,10 @@ export function EntriesTable({ page, timeZone, onOpenCase }: Props) {
                       </button>
                     </span>
                     <span role="cell">{e.brandName}</span>
-                    <span role="cell">{t(kindLabel[e.kind])}</span>
+                    <span role="cell">{words.kind[e.kind]}</span>
                     <span role="cell">
                       <span className={`earnings-status earnings-status--${e.status}`}>
-                        {t(statusLabel[e.status])}
+                        {words.status[e.status]}
                       </span>
                     </span>
                     <span

@@ -38,6 +38,14 @@ interface EarningsState {
 export const ENTRY_LIMIT = 5000;
 
 let generation = 0;
+/** The last answers shown, as JSON: a reload that finds the same figures renders nothing. */
+let shownJson = '';
+
+/** After the view has painted (an idle moment, at most half a second later). */
+const afterPaint = (run: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(run, { timeout: 500 })
+    : setTimeout(run, 0);
 
 export const useEarnings = create<EarningsState>((set, get) => ({
   range: { kind: 'month' },
@@ -65,13 +73,23 @@ export const useEarnings = create<EarningsState>((set, get) => ({
       ]);
       // A slower, older request must not overwrite a newer range's figures.
       if (mine !== generation) return;
+      const json = JSON.stringify([dashboard, summary, entries]);
+      if (json === shownJson && get().entries !== null) {
+        set({ loading: false, error: null });
+        return;
+      }
+      shownJson = json;
       set({ dashboard, summary, entries, loading: false, error: null });
     } catch (error) {
       if (mine === generation) set({ loading: false, error: errorMessage(error) });
     }
   },
   listen: () => {
-    void get().load();
+    // Coming back to the view shows the figures already here at once and checks them after the
+    // first paint (an estimate written offline arrives with no sync), so the switch is not held
+    // up by three queries and a second render of up to ENTRY_LIMIT rows.
+    if (get().entries === null) void get().load();
+    else afterPaint(() => void get().load());
     return onEvent('sync:status', (status) => {
       if (status.state === 'online') void get().load();
     });
