@@ -156,12 +156,15 @@ test('earnings: totals, charts, a case worked out line by line, and a CSV export
 
   await table.getByRole('button', { name: 'Refund for a torn tent' }).first().click();
   const breakdown = page.getByRole('dialog', { name: 'Refund for a torn tent' });
+  // Each line: its label, one sentence on what it is, its amount.
   await expect(breakdown.getByRole('row')).toHaveText([
-    /Base for complexity 4\s*€8\.00/,
-    /× 60% for escalated with a handoff\s*−€3\.20/,
-    /Bonus for a 5-star rating\s*\+€1\.50/,
-    /= Total\s*€6\.30/,
+    /^Base for complexity 4What the brand pays for a case of this complexity.*€8\.00$/,
+    /^× 60% for escalated with a handoffThe brand pays a share of the base.*-€3\.20$/,
+    /^Bonus for a 5-star ratingAdded when the customer rates the case.*\+€1\.50$/,
+    /^= Total\s*€6\.30$/,
   ]);
+  // The case counts as its least advanced entry (the bonus is still pending), explained.
+  await expect(breakdown).toContainText('it can still be checked or corrected');
   await expect(breakdown).toContainText('Payout rules version 2');
   await expect(breakdown).toContainText('Confirmed');
   await expect(breakdown).toContainText('"really" kind');

@@ -93,8 +93,7 @@ export function EntriesTable({ page, timeZone, onOpenCase }: Props) {
                     style={{
                       position: 'absolute',
                       top: 0,
-                      left: 0,
-                      right: 0,
+                      insetInline: 0,
                       height: item.size,
                       transform: `translateY(${item.start}px)`,
                     }}

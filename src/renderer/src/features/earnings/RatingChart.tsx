@@ -7,7 +7,7 @@ import { Bars } from './Bars';
 export function RatingChart({ ratings }: { ratings: RatingSummary }) {
   const t = useT();
   const f = useFormat();
-  const data = ratings.distribution.map((count, i) => ({ stars: `${i + 1}★`, count }));
+  const data = ratings.distribution.map((count, i) => ({ stars: `${f.number(i + 1)}★`, count }));
   return (
     <figure className="earnings-chart" aria-label={t('earnings.ratings.label')}>
       <figcaption className="earnings-chart__caption">
