@@ -133,6 +133,11 @@ export const TaskView = z.object({
   createdAt: EpochMs,
   updatedAt: EpochMs,
   messages: z.array(MessageView),
+  /**
+   * Added to the case's pay by the brand's fallback ladder because the task waited long in the
+   * pool (issue 20); paid once, on resolution. Absent from servers before issue 20.
+   */
+  ageingBonusMinor: MinorUnits.nonnegative().nullable().optional(),
 });
 export type TaskView = z.infer<typeof TaskView>;
 
@@ -171,7 +176,7 @@ export type MacroView = z.infer<typeof MacroView>;
 export const LedgerKind = z.enum(['case', 'rating_bonus', 'tip', 'reopen_fee']);
 export const LedgerStatus = z.enum(['pending', 'confirmed', 'paid']);
 export const LedgerLine = z.object({
-  kind: z.enum(['base', 'multiplier', 'rating_bonus', 'tip', 'reopen_fee']),
+  kind: z.enum(['base', 'multiplier', 'rating_bonus', 'tip', 'reopen_fee', 'ageing_bonus']),
   label: z.string(),
   amountMinor: MinorUnits,
   factorBps: z.number().int().optional(),
@@ -813,6 +818,7 @@ export const TaskRow = z.tuple([
   z.array(MessageRow),
   Id.nullable(),
   z.string().nullable(),
+  MinorUnits.nonnegative().nullable(),
 ]);
 export type TaskRow = z.infer<typeof TaskRow>;
 

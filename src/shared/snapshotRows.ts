@@ -36,6 +36,7 @@ export const TASK_COLUMNS = [
   'messages',
   'customerId',
   'language',
+  'ageingBonusMinor',
 ] as const satisfies readonly (keyof TaskView)[];
 
 const messageRow = (m: MessageView): MessageRow => [
@@ -69,6 +70,7 @@ export const taskRow = (t: TaskView): TaskRow => [
   t.messages.map(messageRow),
   t.customerId ?? null,
   t.language ?? null,
+  t.ageingBonusMinor ?? null,
 ];
 
 export const taskTable = (tasks: TaskView[]): TaskTableRows => ({
@@ -113,4 +115,5 @@ export const taskOfRow = (r: TaskRow): TaskView => ({
   })),
   customerId: r[18],
   language: r[19],
+  ageingBonusMinor: r[20],
 });

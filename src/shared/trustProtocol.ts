@@ -115,3 +115,27 @@ export type PromotionsResponse = z.infer<typeof PromotionsResponse>;
 
 /** Names the move being decided, so a decision on a suggestion that changed meanwhile is refused. */
 export const PromotionDecisionRequest = z.strictObject({ toTier: Tier });
+
+export const TimeToClaimQuery = z
+  .strictObject({
+    from: z.coerce.number().int().nonnegative(),
+    to: z.coerce.number().int().positive(),
+  })
+  .refine((q) => q.to > q.from, { path: ['to'], message: 'must be after from' });
+
+/** Tasks created in [from, to): how long they waited for a first claim, and the fallback ladder's work. */
+export const TimeToClaim = z.object({
+  from: EpochMs,
+  to: EpochMs,
+  tasks: z.number().int(),
+  claimed: z.number().int(),
+  unclaimed: z.number().int(),
+  p50Ms: z.number().int().nullable(),
+  p95Ms: z.number().int().nullable(),
+  maxMs: z.number().int().nullable(),
+  /** Reached the widening step (or a later one). */
+  widened: z.number().int(),
+  withBonus: z.number().int(),
+  escalatedByFallback: z.number().int(),
+});
+export type TimeToClaim = z.infer<typeof TimeToClaim>;

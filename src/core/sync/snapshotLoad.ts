@@ -6,8 +6,9 @@
  * Two transactions, each all-or-nothing:
  * 1. the first feed page: brands, memberships, payout rules, macros, the advocate's own tasks,
  *    earnings and ratings, and the tasks the feed shows first, so the feed shows at once;
- * 2. the rest (articles, customers and their timelines too), with the indexes of `tasks` and `messages` dropped first and rebuilt once at the
- *    end (one sort per index instead of 100,000 B-tree inserts each), and the cursor moved.
+ * 2. the rest, tasks written set-based by the features' bulk writer (`SyncAppliers.bulkTasks`:
+ *    multi-row statements, indexes rebuilt once at the end), then articles, customers and their
+ *    timelines, and the cursor moved.
  * A crash in 2 rolls it back whole (indexes included) and leaves the cursor unset, so the next
  * start loads the snapshot again. Rows are written by the features' own appliers, as a pulled
  * change would be, so what the advocate wrote (outbox, drafts, "Not sent", a pending claim's
@@ -90,16 +91,6 @@ function splitFirstPage(
   };
 }
 
-/** The indexes of these tables, with the SQL that made them (automatic ones have none). */
-function indexesOf(db: Db, tables: string[]): { name: string; sql: string }[] {
-  return db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-        AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
-    )
-    .all(...tables) as { name: string; sql: string }[];
-}
-
 /**
  * Loads the snapshots into `db` and sets the cursor to continue from. Answers null, writing
  * nothing, when the snapshots cannot be used (columns this app does not know) or another sync
@@ -156,16 +147,13 @@ export async function loadSnapshot(
 
   const bulk = db.transaction(() => {
     if (readSyncState(db).cursor !== null) return false;
-    const indexes = indexesOf(db, ['tasks', 'messages']);
-    for (const i of indexes) db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
+    appliers.bulkTasks(db, rest);
     const apply = appliers.page(db, now());
-    applyTasks(apply, rest);
     for (const b of brands) {
       for (const article of b.articles)
         applyChange(apply, { seq: SNAPSHOT_SEQ, kind: 'article', article });
       for (const change of customerChanges(b)) applyChange(apply, change);
     }
-    for (const i of indexes) db.exec(i.sql);
     writeCursor(db, cursor);
     return true;
   });

@@ -1,6 +1,7 @@
 /** Route docs of issue 20 (trust that grows), spread into `routeDocs`. */
 import { z } from 'zod';
 import { Id } from '../../shared/protocol';
+import { FallbackRules } from '../../shared/domain/fallback';
 import * as T from '../../shared/trustProtocol';
 import type { RouteDoc } from './routeDocs';
 
@@ -42,5 +43,22 @@ export const trustRouteDocs: Record<string, RouteDoc> = {
     params: IdParam,
     body: T.PromotionDecisionRequest,
     response: T.PromotionDecisionView,
+  },
+  'GET /v1/admin/fallback-rules': {
+    summary: 'The fallback ladder for unclaimed work: widen skills, ageing bonus, contact centre',
+    auth: 'admin',
+    response: FallbackRules,
+  },
+  'PUT /v1/admin/fallback-rules': {
+    summary: 'Set the fallback ladder (shares of each task’s SLA window)',
+    auth: 'admin',
+    body: FallbackRules,
+    response: FallbackRules,
+  },
+  'GET /v1/admin/time-to-claim': {
+    summary: 'How long tasks waited for their first claim; what the fallback ladder did',
+    auth: 'admin',
+    query: T.TimeToClaimQuery,
+    response: T.TimeToClaim,
   },
 };

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Id } from '../../shared/protocol';
 import type { LadderResponse } from '../../shared/trustProtocol';
-import { PromotionDecisionRequest, TierLadder } from '../../shared/trustProtocol';
+import { FallbackRules } from '../../shared/domain/fallback';
+import { PromotionDecisionRequest, TierLadder, TimeToClaimQuery } from '../../shared/trustProtocol';
 import { requireAdmin, requireAdvocate } from '../http/auth';
 import { parseInput } from '../http/validate';
 import type { Store } from '../store';
@@ -26,6 +27,16 @@ export function trustRoutes(app: FastifyInstance, store: Store, now: () => numbe
   app.get('/v1/admin/promotions', admin, async (request) =>
     store.trust.promotions(brandOf(request), now()),
   );
+  app.get('/v1/admin/fallback-rules', admin, async (request) =>
+    store.trust.getFallbackRules(brandOf(request)),
+  );
+  app.put('/v1/admin/fallback-rules', admin, async (request) =>
+    store.trust.setFallbackRules(brandOf(request), parseInput(FallbackRules, request.body), now()),
+  );
+  app.get('/v1/admin/time-to-claim', admin, async (request) => {
+    const q = parseInput(TimeToClaimQuery, request.query, 'query');
+    return store.trust.timeToClaim(brandOf(request), q.from, q.to);
+  });
   for (const [verb, decision] of [
     ['decline', 'declined'],
     ['approve', 'approved'],

@@ -40,6 +40,7 @@ interface Read {
   offer_expires_at: number | null;
   min_tier: number;
   complexity: number;
+  ageing_bonus_minor: string | number | null;
   lease_minutes: number;
   tier: number | null;
   suspended: number | null;
@@ -62,7 +63,7 @@ export async function applyInOneStatement(
   const read = (
     await sql<Read>`
       select t.id, t.brand_id, t.status, t.holder_id, t.lease_expires_at, t.offered_to,
-        t.offer_expires_at, t.min_tier, t.complexity, b.lease_minutes, m.tier, m.suspended,
+        t.offer_expires_at, t.min_tier, t.complexity, t.ageing_bonus_minor, b.lease_minutes, m.tier, m.suspended,
         k.body_hash as key_hash, k.result as key_result, r.version as rules_version, r.rules
       from (select 1) one
       left join tasks t on t.id = ${a.taskId}
@@ -130,7 +131,7 @@ export async function applyInOneStatement(
   const audience = taskAudience(task, next);
   const skills =
     resolved.type === 'transfer' && resolved.to.kind === 'pool' && resolved.to.skill
-      ? sql`, skills = ${json([resolved.to.skill])}`
+      ? sql`, pool_skills = ${json([resolved.to.skill])}`
       : sql``;
 
   const r = await sql<{ stored: string | null; rows: ChangeRow[] }>`
@@ -246,6 +247,7 @@ function caseEntry(
   const pay = computeCasePayout(JSON.parse(read.rules) as PayoutRules, read.rules_version, {
     complexity: read.complexity,
     outcome,
+    ageingBonusMinor: read.ageing_bonus_minor === null ? null : Number(read.ageing_bonus_minor),
   });
   return {
     cte: sql`, led as (insert into ledger (id, brand_id, task_id, advocate_id, kind, outcome,

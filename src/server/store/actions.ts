@@ -195,7 +195,7 @@ async function effect(
       offered_to: next.offeredTo,
       offer_expires_at: next.offerExpiresAt,
       ...(a.type === 'transfer' && a.to.kind === 'pool' && a.to.skill
-        ? { skills: json([a.to.skill]) }
+        ? { pool_skills: json([a.to.skill]) }
         : {}),
       updated_at: now,
     })

@@ -48,6 +48,7 @@ import { expireRateLimits, rateLimitHit } from './rateLimits';
 import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
+import { fallbackSweep } from './fallback';
 import { applyInScope } from './scope';
 import { readHorizon } from './changeLog';
 import { TokenCache } from './tokenCache';
@@ -170,7 +171,10 @@ export interface Store {
   streamOpened(p: presence.StreamPresence, now: number): Promise<void>;
   streamAlive(streamId: string, now: number): Promise<void>;
   streamClosed(streamId: string): Promise<void>;
-  /** Reopens lapsed leases and offers; deletes expired idempotency records and rate windows. */
+  /**
+   * Reopens lapsed leases and offers, steps unclaimed tasks down the fallback ladder; deletes
+   * expired idempotency records and rate windows.
+   */
   sweep(now: number): Promise<{ reopened: number; offersLifted: number }>;
 }
 
@@ -286,7 +290,10 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
       await expireIdempotency(ctx, now);
       await expireRateLimits(ctx, now);
       await presence.expirePresence(ctx, now, 10 * reopen.PRESENCE_STALE_MS);
-      return sweep(ctx, await leaseNow(now));
+      const at = await leaseNow(now);
+      const swept = await sweep(ctx, at);
+      await fallbackSweep(ctx, at);
+      return swept;
     },
   };
 }

@@ -49,7 +49,7 @@ export async function appendEntry(trx: Trx, changes: ChangeWriter, e: EntryInput
 export async function writeCaseEntry(
   trx: Trx,
   changes: ChangeWriter,
-  task: { id: string; brand_id: string; complexity: number },
+  task: { id: string; brand_id: string; complexity: number; ageing_bonus_minor?: number | null },
   advocateId: string,
   outcome: PayoutOutcome,
   now: number,
@@ -62,6 +62,7 @@ export async function writeCaseEntry(
   const pay = computeCasePayout(rules.rules, rules.version, {
     complexity: task.complexity,
     outcome,
+    ageingBonusMinor: task.ageing_bonus_minor,
   });
   await appendEntry(
     trx,

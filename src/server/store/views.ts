@@ -98,7 +98,8 @@ export const rawTaskView = (t: TaskRow, messages: MessageRow[]): TaskView => ({
   externalRef: t.external_ref,
   subject: t.subject,
   channel: t.channel as Channel,
-  skills: parseJson<string[]>(t.skills),
+  // What the pool routes on: a transfer's skill pool or a widening, else the task's own.
+  skills: parseJson<string[]>(t.pool_skills ?? t.skills),
   complexity: t.complexity,
   minTier: t.min_tier,
   status: t.status as TaskStatus,
@@ -109,6 +110,7 @@ export const rawTaskView = (t: TaskRow, messages: MessageRow[]): TaskView => ({
   customerName: t.customer_name,
   customerId: t.customer_id,
   language: t.language,
+  ageingBonusMinor: t.ageing_bonus_minor === null ? null : Number(t.ageing_bonus_minor),
   slaDueAt: t.sla_due_at,
   createdAt: t.created_at,
   updatedAt: t.updated_at,

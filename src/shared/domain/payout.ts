@@ -32,7 +32,7 @@ export const PayoutRules = z.strictObject({
 });
 export type PayoutRules = z.infer<typeof PayoutRules>;
 
-export type PayoutLineKind = 'base' | 'multiplier' | 'rating_bonus' | 'tip';
+export type PayoutLineKind = 'base' | 'multiplier' | 'rating_bonus' | 'tip' | 'ageing_bonus';
 
 /** One line of the arithmetic shown to the advocate; the lines add up to the total. */
 export interface PayoutLine {
@@ -56,6 +56,8 @@ export interface CaseOutcome {
   /** Customer rating 1–5, when known. */
   rating?: number | null;
   tipMinor?: number | null;
+  /** The fallback ladder's bonus for a task that waited long in the pool (issue 20). */
+  ageingBonusMinor?: number | null;
 }
 
 const outcomeLabel: Record<PayoutOutcome, string> = {
@@ -92,6 +94,17 @@ export function computeCasePayout(
       factorBps: factor,
     },
   ];
+  if (
+    input.ageingBonusMinor != null &&
+    input.ageingBonusMinor > 0 &&
+    input.outcome === 'resolved'
+  ) {
+    lines.push({
+      kind: 'ageing_bonus',
+      label: 'Ageing bonus: the task waited long in the pool',
+      amountMinor: input.ageingBonusMinor,
+    });
+  }
   if (input.rating != null) {
     const stars = String(input.rating) as keyof PayoutRules['ratingBonus'];
     const bonus = rules.ratingBonus[stars] ?? 0;

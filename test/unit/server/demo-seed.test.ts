@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../src/server/index';
-import type { CustomerView } from '../../../src/shared/protocol';
 import { syncAll, type TestServer, testServer } from './helpers';
 
 describe('demo seed', () => {
@@ -46,8 +45,9 @@ describe('demo seed', () => {
     const cases = changes.filter((c) => c.kind === 'customer_case').map((c) => c.case);
     expect(new Set(open.map((t) => t.customerId)).size).toBeLessThan(open.length);
     for (const t of open) expect(customers.some((c) => c.id === t.customerId)).toBe(true);
+    type Field = { name: string; value: string | null; visibleFromTier: number };
     const field = (name: string) =>
-      customers.map((c: CustomerView) => c.fields.find((f) => f.name === name)!);
+      customers.map((c) => (c.fields as Field[]).find((f) => f.name === name)!);
     expect(field('level').every((f) => f.value !== null)).toBe(true);
     expect(field('spend').every((f) => /^EUR -?\d+\.\d{2}$/.test(f.value ?? ''))).toBe(true);
     expect(field('email').every((f) => f.value === null && f.visibleFromTier === 2)).toBe(true);

@@ -13,6 +13,14 @@ export const trustSamples: Record<string, (w: BrandWorld) => SampleRequest> = {
     body: { rungs: [{ tier: 1, minResolved: 1000, unlocks: [`${w.marker} order history`] }] },
   }),
   'GET /v1/admin/promotions': () => ({ path: '/v1/admin/promotions' }),
+  'GET /v1/admin/fallback-rules': () => ({ path: '/v1/admin/fallback-rules' }),
+  'PUT /v1/admin/fallback-rules': () => ({
+    path: '/v1/admin/fallback-rules',
+    body: { widenAtPercent: 50, bonusAtPercent: 75, ageingBonusMinor: 150, escalateAtPercent: 100 },
+  }),
+  'GET /v1/admin/time-to-claim': () => ({
+    path: '/v1/admin/time-to-claim?from=0&to=9999999999999',
+  }),
   'POST /v1/admin/promotions/:id/decline': (w) => ({
     path: `/v1/admin/promotions/${w.advocateId}/decline`,
     body: { toTier: 0 },
