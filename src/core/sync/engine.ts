@@ -3,6 +3,7 @@ import type { Db } from '../db/open';
 import { applyPage, type PageSummary } from './applyPage';
 import type { SyncAppliers } from './appliers';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
+import { catchUpCapabilities } from './capabilityCatchUp';
 import { HttpError, isRetryable, NetworkError, type FeedClient } from './client';
 import { OutboxPusher } from './push';
 import { readSyncState, writeSyncOutcome } from './syncStateRepo';
@@ -214,6 +215,9 @@ export class SyncEngine {
 
   private async pullAll(result: SyncResult): Promise<void> {
     const { db, client, now } = this.o;
+    // Before the initial load: a database never synced needs no catch-up.
+    if (await catchUpCapabilities(db, client, this.o.appliers, now, this.abort.signal))
+      result.changed = true;
     if (result.initial && this.o.initialLoad && (await this.o.initialLoad(this.abort.signal)))
       result.changed = true;
     for (;;) {

@@ -51,7 +51,7 @@ function applyTasks(apply: ChangeAppliers, rows: readonly TaskRow[]): void {
 }
 
 /** A snapshot's customer data (sent to apps that declare `customers`) as its changes. */
-function customerChanges(b: BrandSnapshot): Change[] {
+export function customerChanges(b: BrandSnapshot): Change[] {
   return [
     ...(b.customers ?? []).map((customer): Change => ({
       seq: SNAPSHOT_SEQ,

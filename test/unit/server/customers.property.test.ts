@@ -166,7 +166,7 @@ describe('customer data properties', () => {
       }),
       { numRuns: 12 },
     );
-  });
+  }, 120_000);
 
   it("nothing of brand A's customers reaches brand B's advocates or admin routes", async () => {
     await fc.assert(
@@ -202,5 +202,5 @@ describe('customer data properties', () => {
       }),
       { numRuns: 8 },
     );
-  });
+  }, 120_000);
 });

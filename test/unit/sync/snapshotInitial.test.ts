@@ -109,6 +109,41 @@ describe('initial sync from snapshots', () => {
     ]);
   });
 
+  it('after an upgrade from an app without the customers capability, fills in what it skipped, once', async () => {
+    feed = await startTestFeedServer();
+    const now = Date.now();
+    await feed.server.store.upsertCustomers(
+      feed.brandId,
+      [
+        {
+          customerRef: 'crm-1',
+          fields: [{ name: 'plan', label: 'Plan', value: 'Gold', minTier: 0 }],
+        },
+      ],
+      now,
+    );
+    await feed.pushTasks(2);
+    core = await signedInCore(feed.url, await feed.invite('Dag'));
+    const capabilities = () =>
+      core!.db.prepare("SELECT value FROM settings WHERE key = 'sync.capabilities'").pluck().get();
+    expect(capabilities()).toBe('["customers"]');
+    // The database as an older app leaves it: synced past the customer rows, which it never got.
+    core.db.exec("DELETE FROM customers; DELETE FROM settings WHERE key = 'sync.capabilities'");
+    await core.handlers['sync:now'](undefined);
+    expect(rows(core, 'SELECT fields FROM customers')).toEqual([
+      {
+        fields: JSON.stringify([
+          { name: 'plan', label: 'Plan', value: 'Gold', visibleFromTier: null },
+        ]),
+      },
+    ]);
+    expect(capabilities()).toBe('["customers"]');
+    // Once: a later sync does not fetch the snapshots again.
+    core.db.exec('DELETE FROM customers');
+    await core.handlers['sync:now'](undefined);
+    expect(rows(core, 'SELECT fields FROM customers')).toEqual([]);
+  });
+
   it('leaves the outbox, drafts, "Not sent" and a pending claim as they were', async () => {
     feed = await startTestFeedServer();
     await feed.pushTasks(250);
