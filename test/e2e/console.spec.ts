@@ -315,11 +315,11 @@ for (const backend of backends) {
 
     test('speaks Arabic right to left', async ({ page }) => {
       await signInAs(page, world, owner);
-      await page.getByLabel('Language').selectOption('ar');
+      await page.getByLabel('Language', { exact: true }).selectOption('ar');
       await expect(page.getByRole('heading', { level: 1, name: 'الأثر' })).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
       await shot(page, backend, 'overview-ar');
-      await page.getByLabel('اللغة').selectOption('en');
+      await page.getByLabel('اللغة', { exact: true }).selectOption('en');
     });
   });
 }
