@@ -5,6 +5,7 @@ import {
   type AdminAdvocate,
   AdminAdvocate as AdvocateSchema,
   InviteResponse,
+  Tier,
 } from '../../shared/protocol';
 import { change, getJson } from '../api';
 import { useFormat, useT } from '../i18n/I18n';
@@ -15,7 +16,8 @@ import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
 
 const AdvocatesResponse = z.object({ advocates: z.array(AdvocateSchema) });
-const TIERS = [0, 1, 2, 3, 4];
+/** Every trust tier the protocol knows. */
+const TIERS = Array.from({ length: (Tier.maxValue ?? 0) + 1 }, (_, n) => n);
 const list = (text: string) =>
   text
     .split(',')
