@@ -10,7 +10,7 @@ import { recordTaskEvent } from './taskEvents';
 import { appendTaskMessage } from './taskMessages';
 import { writeCaseEntry } from './ledger';
 import { whereOfferedTo } from './offers';
-import { fingerprint, newId } from './secrets';
+import { fingerprint } from './secrets';
 import { audienceOf, lifecycleOf, type TaskRow } from './views';
 import { decide, OFFER_MS, type ResolvedAction, resolveTarget } from './actionDecision';
 
