@@ -1,13 +1,29 @@
 import type { ComponentType } from 'react';
 import { useT } from './i18n/I18n';
 import type { MessageId } from './i18n/locales';
+import { Accounts } from './pages/Accounts';
+import { Advocates } from './pages/Advocates';
+import { Audit } from './pages/Audit';
+import { Escalations } from './pages/Escalations';
 import { Overview } from './pages/Overview';
+import { PayoutRules } from './pages/PayoutRules';
+import { Payouts } from './pages/Payouts';
+import { Tasks } from './pages/Tasks';
+import { Webhooks } from './pages/Webhooks';
 import { type PageName, pages } from './route';
 import { isOwner, useSession } from './session';
 import { LanguagePicker } from './ui/LanguagePicker';
 
-const views: Partial<Record<PageName, ComponentType>> = {
+const views: Record<PageName, ComponentType> = {
   overview: Overview,
+  advocates: Advocates,
+  tasks: Tasks,
+  escalations: Escalations,
+  payouts: Payouts,
+  rules: PayoutRules,
+  webhooks: Webhooks,
+  audit: Audit,
+  accounts: Accounts,
 };
 
 /** Pages only owners may open (the server refuses the others, too). */
@@ -16,9 +32,9 @@ const ownerOnly: PageName[] = ['accounts'];
 export function Shell({ page, onSignOut }: { page: PageName; onSignOut: () => void }) {
   const t = useT();
   const session = useSession();
-  const shown = pages.filter((p) => views[p] && (isOwner(session) || !ownerOnly.includes(p)));
+  const shown = pages.filter((p) => isOwner(session) || !ownerOnly.includes(p));
   const current = shown.includes(page) ? page : 'overview';
-  const View = views[current]!;
+  const View = views[current];
   return (
     <div className="shell">
       <header className="top">

@@ -6,6 +6,8 @@
 import type { z } from 'zod';
 
 export interface Issue {
+  /** Which item of a batch (0-based), when the request sent several. */
+  index?: number;
   path: string;
   message: string;
 }

@@ -50,6 +50,8 @@ export interface AppOptions {
   signInLimitPerMinute?: number;
   /** The server's public base URL, for links it hands out (admin invites). Default: the request's. */
   publicUrl?: string;
+  /** Development only: webhooks may target loopback, private and link-local addresses. */
+  allowInternalWebhooks?: boolean;
   /** The built brand console (out/console), served at `/console/`. Default: none (404 there). */
   consoleDir?: string;
 }
@@ -166,7 +168,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   );
   adminAccountRoutes(app, store, now, options.publicUrl);
   adminConsoleRoutes(app, store, now);
-  adminWebhookRoutes(app, store, now);
+  adminWebhookRoutes(app, store, now, options.allowInternalWebhooks ?? false);
   trustRoutes(app, store, now);
   const events = eventRoutes(
     app,

@@ -59,7 +59,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const port = (app.server.address() as AddressInfo).port;
   const sweepMs = options.leaseSweepMs ?? 15_000;
   const sweep = () => store.sweep(now());
-  const webhooks = () => deliverWebhooks(store, now());
+  const webhooks = () =>
+    deliverWebhooks(store, now(), { allowInternalTargets: options.allowInternalWebhooks });
   const timer =
     sweepMs > 0
       ? setInterval(() => {

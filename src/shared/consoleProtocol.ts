@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { CurrencyCode, MinorUnits } from './domain/money';
-import { EpochMs, EscalationTarget, ExternalRef, Id, Skill, TaskStatus } from './protocol';
+import {
+  Channel,
+  EpochMs,
+  EscalationTarget,
+  ExternalRef,
+  Id,
+  LedgerStatus,
+  Skill,
+  TaskStatus,
+} from './protocol';
 
 export const AdminRole = z.enum(['owner', 'admin', 'analyst']);
 export type AdminRole = z.infer<typeof AdminRole>;
@@ -80,7 +89,7 @@ export const TaskListQuery = z.strictObject({
   /** Matches the subject or externalRef (case-insensitive substring). */
   q: z.string().trim().min(1).max(200).optional(),
   skill: Skill.optional(),
-  channel: z.enum(['email', 'chat', 'social']).optional(),
+  channel: Channel.optional(),
   holderId: Id.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -139,16 +148,19 @@ export const EscalationCloseRequest = z.strictObject({
 
 // ---------------------------------------------------------------- payouts
 
+/** Where a payout run moves entries: pending → confirmed, or confirmed → paid. */
+const PayoutTarget = LedgerStatus.exclude(['pending']);
+
 export const PayoutRunRequest = z.strictObject({
   /** `confirmed` moves pending entries; `paid` moves confirmed ones. */
-  to: z.enum(['confirmed', 'paid']),
+  to: PayoutTarget,
   /** Only entries that occurred before this time (default: all). */
   before: EpochMs.optional(),
   advocateId: Id.optional(),
 });
 export const PayoutRunResponse = z.object({
   runId: Id.nullable(),
-  to: z.enum(['confirmed', 'paid']),
+  to: PayoutTarget,
   entries: z.number().int(),
   totalMinor: MinorUnits,
   currency: CurrencyCode,
@@ -169,7 +181,7 @@ export const StatementEntry = z.object({
   kind: z.string(),
   amountMinor: MinorUnits,
   currency: CurrencyCode,
-  status: z.enum(['pending', 'confirmed', 'paid']),
+  status: LedgerStatus,
   occurredAt: EpochMs,
 });
 export const AdvocateStatement = z.object({

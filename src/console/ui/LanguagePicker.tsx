@@ -7,7 +7,11 @@ export function LanguagePicker() {
   return (
     <label className="inline">
       {t('common.language')}{' '}
-      <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
+      <select
+        aria-label={t('common.language')}
+        value={locale}
+        onChange={(e) => setLocale(e.target.value as Locale)}
+      >
         {locales.map((l) => (
           <option key={l} value={l} lang={l}>
             {localeNames[l]}

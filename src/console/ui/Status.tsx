@@ -9,11 +9,12 @@ export function ErrorNote({ error }: { error: unknown }) {
   const issues = error instanceof ApiError ? error.issues : [];
   return (
     <div role="alert" className="error">
-      <strong>{t('common.failed')}</strong> {message}
+      <strong>{t('common.failed')}</strong> {issues.length === 0 && message}
       {issues.length > 0 && (
         <ul>
           {issues.map((i, n) => (
             <li key={n}>
+              {i.index !== undefined && `${t('common.item', { n: i.index + 1 })} · `}
               <code>{i.path}</code>: {i.message}
             </li>
           ))}

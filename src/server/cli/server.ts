@@ -29,6 +29,11 @@ const { values, positionals } = parseArgs({
         process.env.GIGDESK_CONSOLE_DIR ??
         fileURLToPath(new URL('../../../out/console', import.meta.url)),
     },
+    // Development only: webhooks may target loopback, private and link-local addresses.
+    'allow-internal-webhooks': {
+      type: 'boolean',
+      default: process.env.GIGDESK_ALLOW_INTERNAL_WEBHOOKS === '1',
+    },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -36,7 +41,7 @@ const { values, positionals } = parseArgs({
 async function main() {
   if (values.help) {
     console.log(
-      'usage: gigdesk-server [migrate] [--db FILE|postgres://…] [--port N] [--host ADDR] [--log-level info] [--trust-proxy ADDR,CIDR…] [--console-dir out/console]',
+      'usage: gigdesk-server [migrate] [--db FILE|postgres://…] [--port N] [--host ADDR] [--log-level info] [--trust-proxy ADDR,CIDR…] [--console-dir out/console] [--allow-internal-webhooks]',
     );
     return;
   }
@@ -62,6 +67,7 @@ async function main() {
       .map((a) => a.trim())
       .filter(Boolean),
     consoleDir: values['console-dir'],
+    allowInternalWebhooks: values['allow-internal-webhooks'],
   });
   console.log(`gigdesk feed server listening on ${server.url} (db ${redactDbUrl(db)})`);
   console.log(`brand console: ${server.url}/console/`);

@@ -7,9 +7,10 @@ import { type ChangeWriter, json, type StoreContext, type Trx, write } from './c
 import { answer, remember, replay } from './idempotency';
 import { caseClosed } from './customerCases';
 import { recordTaskEvent } from './taskEvents';
+import { appendTaskMessage } from './taskMessages';
 import { writeCaseEntry } from './ledger';
 import { whereOfferedTo } from './offers';
-import { fingerprint, newId } from './secrets';
+import { fingerprint } from './secrets';
 import { audienceOf, lifecycleOf, type TaskRow } from './views';
 import { decide, OFFER_MS, type ResolvedAction, resolveTarget } from './actionDecision';
 
@@ -128,34 +129,15 @@ const membership = (db: StoreContext['db'] | Trx, brandId: string, advocateId: s
     .where('advocate_id', '=', advocateId)
     .executeTakeFirst();
 
-async function addMessage(
+const addMessage = (
   trx: Trx,
   taskId: string,
   actor: Actor,
   kind: 'message' | 'note' | 'handoff',
   body: string,
   now: number,
-) {
-  const last = await trx
-    .selectFrom('messages')
-    .select((s) => s.fn.max('ord').as('ord'))
-    .where('task_id', '=', taskId)
-    .executeTakeFirst();
-  await trx
-    .insertInto('messages')
-    .values({
-      id: newId(),
-      task_id: taskId,
-      origin: 'advocate',
-      author: 'advocate',
-      author_name: actor.name,
-      kind,
-      body,
-      created_at: now,
-      ord: Number(last?.ord ?? -1) + 1,
-    })
-    .execute();
-}
+) =>
+  appendTaskMessage(trx, taskId, { author: 'advocate', authorName: actor.name, kind, body }, now);
 
 /**
  * The write itself. Returns null when the conditional UPDATE matched no row: someone else

@@ -1,7 +1,7 @@
 import type { EscalationOutcome, QueuedEscalation } from '../../shared/consoleProtocol';
 import { ApiFailure } from '../errors';
 import { type StoreContext, write } from './context';
-import { newId } from './secrets';
+import { appendTaskMessage } from './taskMessages';
 
 const outcomeText: Record<EscalationOutcome, string> = {
   resolved: 'resolved',
@@ -15,8 +15,9 @@ export async function listQueue(
   ctx: StoreContext,
   brandId: string,
   state?: QueuedEscalation['state'],
+  taskId?: string,
 ): Promise<QueuedEscalation[]> {
-  const rows = await ctx.db
+  let query = ctx.db
     .selectFrom('escalations')
     .innerJoin('tasks', 'tasks.id', 'escalations.task_id')
     .select([
@@ -29,15 +30,20 @@ export async function listQueue(
       'escalations.advocate_id',
       'escalations.escalated_at',
     ])
-    .where('escalations.brand_id', '=', brandId)
+    .where('escalations.brand_id', '=', brandId);
+  let eventQuery = ctx.db
+    .selectFrom('escalation_events')
+    .selectAll()
+    .where('brand_id', '=', brandId);
+  if (taskId) {
+    query = query.where('escalations.task_id', '=', taskId);
+    eventQuery = eventQuery.where('task_id', '=', taskId);
+  }
+  const rows = await query
     .orderBy('escalations.escalated_at')
     .orderBy('escalations.task_id')
     .execute();
-  const events = await ctx.db
-    .selectFrom('escalation_events')
-    .selectAll()
-    .where('brand_id', '=', brandId)
-    .execute();
+  const events = await eventQuery.execute();
   const ev = (taskId: string, kind: string) =>
     events.find((e) => e.task_id === taskId && e.kind === kind);
   const out = rows.map((r): QueuedEscalation => {
@@ -62,7 +68,7 @@ export async function listQueue(
 }
 
 async function queued(ctx: StoreContext, brandId: string, taskId: string) {
-  const e = (await listQueue(ctx, brandId)).find((x) => x.taskId === taskId);
+  const [e] = await listQueue(ctx, brandId, undefined, taskId);
   if (!e) throw new ApiFailure('not_found', 'no such escalation in this brand');
   return e;
 }
@@ -127,25 +133,17 @@ export async function closeEscalation(
       .returning('task_id')
       .executeTakeFirst();
     if (!inserted) throw new ApiFailure('conflict', 'this escalation is already closed');
-    const last = await trx
-      .selectFrom('messages')
-      .select((s) => s.fn.max('ord').as('ord'))
-      .where('task_id', '=', taskId)
-      .executeTakeFirst();
-    await trx
-      .insertInto('messages')
-      .values({
-        id: newId(),
-        task_id: taskId,
-        origin: 'advocate',
+    await appendTaskMessage(
+      trx,
+      taskId,
+      {
         author: 'system',
-        author_name: 'Contact centre',
+        authorName: 'Contact centre',
         kind: 'note',
         body: `Escalation closed: ${outcomeText[outcome]}.${note ? ` ${note}` : ''}`,
-        created_at: now,
-        ord: Number(last?.ord ?? -1) + 1,
-      })
-      .execute();
+      },
+      now,
+    );
     await trx.updateTable('tasks').set({ updated_at: now }).where('id', '=', taskId).execute();
     await changes.add(brandId, 'task', taskId, e.advocateId);
   });

@@ -201,35 +201,37 @@ export async function queueWebhookEvents(ctx: StoreContext, now: number): Promis
       );
       const fresh = found.filter((_, i) => !known.has(keys[i]!));
       if (fresh.length === 0) continue;
+      // One statement for the batch (a row per occurrence, each with its own id).
+      const rows = fresh.map((o) => {
+        const id = newId();
+        return {
+          id,
+          endpoint_id: ep.id,
+          brand_id: ep.brand_id,
+          event,
+          payload: json({
+            id,
+            event,
+            brandId: ep.brand_id,
+            occurredAt: o.occurredAt,
+            data: o.data,
+          }),
+          dedupe_key: `${ep.id}:${event}:${o.subject}`,
+          attempts: 0,
+          next_attempt_at: now,
+          last_status: null,
+          last_error: null,
+          delivered_at: null,
+          created_at: now,
+        };
+      });
       await write(ctx, now, async (trx) => {
-        for (const o of fresh) {
-          const id = newId();
-          const r = await trx
-            .insertInto('webhook_deliveries')
-            .values({
-              id,
-              endpoint_id: ep.id,
-              brand_id: ep.brand_id,
-              event,
-              payload: json({
-                id,
-                event,
-                brandId: ep.brand_id,
-                occurredAt: o.occurredAt,
-                data: o.data,
-              }),
-              dedupe_key: `${ep.id}:${event}:${o.subject}`,
-              attempts: 0,
-              next_attempt_at: now,
-              last_status: null,
-              last_error: null,
-              delivered_at: null,
-              created_at: now,
-            })
-            .onConflict((oc) => oc.column('dedupe_key').doNothing())
-            .executeTakeFirst();
-          queued += Number(r.numInsertedOrUpdatedRows ?? 0);
-        }
+        const r = await trx
+          .insertInto('webhook_deliveries')
+          .values(rows)
+          .onConflict((oc) => oc.column('dedupe_key').doNothing())
+          .executeTakeFirst();
+        queued += Number(r.numInsertedOrUpdatedRows ?? 0);
       });
     }
   }

@@ -6,6 +6,7 @@
  */
 import { createHmac } from 'node:crypto';
 import type { Store } from '../store';
+import { refusedDelivery } from './targets';
 
 export const SIGNATURE_HEADER = 'x-gigdesk-signature';
 
@@ -17,6 +18,8 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
 export interface DispatchOptions {
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Development only: also deliver to loopback, private and link-local addresses. */
+  allowInternalTargets?: boolean;
 }
 
 /** Queues new events, then attempts every due delivery once. */
@@ -27,6 +30,11 @@ export async function deliverWebhooks(store: Store, now: number, options: Dispat
   let delivered = 0;
   for (const d of due) {
     let result: { ok: boolean; status: number | null; error: string | null };
+    const refused = options.allowInternalTargets ? null : await refusedDelivery(d.url);
+    if (refused) {
+      await store.console.recordAttempt(d, { ok: false, status: null, error: refused }, now);
+      continue;
+    }
     try {
       const res = await send(d.url, {
         method: 'POST',

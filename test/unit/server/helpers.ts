@@ -73,6 +73,8 @@ export async function testServer(
     leaseSweepMs: 0,
     now: clock.now,
     rateLimitMax: 100_000,
+    // Test receivers listen on loopback; webhookTargets.test.ts turns this off.
+    allowInternalWebhooks: true,
     ...options,
     // These tests move time with `clock`; the database clock has its own test (clocks.test.ts).
     storeOptions: { leaseClock: 'process', ...options.storeOptions },

@@ -1,0 +1,38 @@
+import type { Trx } from './context';
+import { newId } from './secrets';
+
+/**
+ * Appends a message to a task's thread, after its last one. Callers mark the task changed (its
+ * `updated_at` and change-log row) in the same transaction, as they do for everything else.
+ */
+export async function appendTaskMessage(
+  trx: Trx,
+  taskId: string,
+  m: {
+    author: 'advocate' | 'system';
+    authorName: string;
+    kind: 'message' | 'note' | 'handoff';
+    body: string;
+  },
+  now: number,
+) {
+  const last = await trx
+    .selectFrom('messages')
+    .select((s) => s.fn.max('ord').as('ord'))
+    .where('task_id', '=', taskId)
+    .executeTakeFirst();
+  await trx
+    .insertInto('messages')
+    .values({
+      id: newId(),
+      task_id: taskId,
+      origin: 'advocate',
+      author: m.author,
+      author_name: m.authorName,
+      kind: m.kind,
+      body: m.body,
+      created_at: now,
+      ord: Number(last?.ord ?? -1) + 1,
+    })
+    .execute();
+}
