@@ -2,7 +2,8 @@
  * The feed server for the sync suite's initial-sync figures, in its own process so that its CPU
  * is its own: `node --import tsx bench/snapshotServer.ts <db file> <tasks> <advocates>`. Fills
  * one brand with `tasks` tasks and invites `advocates`,
- * (tier 1), then prints `{"url", "tokens"}`; answers each line `cpu` on stdin with its CPU time in ms.
+ * (tier 1), then prints `{"url", "tokens"}`; answers each line `cpu` on stdin with its CPU time in ms,
+ * and `touch N` by changing the first N tasks' subjects (then `ok`).
  */
 import { createInterface } from 'node:readline';
 import { startServer } from '../src/server';
@@ -37,6 +38,15 @@ async function main(): Promise<void> {
     if (line === 'cpu') {
       const u = process.cpuUsage();
       process.stdout.write(`${(u.user + u.system) / 1000}\n`);
+    } else if (line.startsWith('touch ')) {
+      const count = Number(line.slice(6));
+      for (let i = 0; i < count; i += 500) {
+        const items = Array.from({ length: Math.min(500, count - i) }, (_, k) =>
+          TaskPush.parse(testTask(`ref-${i + k}`, i + k, { subject: `Updated question ${i + k}` })),
+        );
+        await store.upsertTasks(brand.id, items, Date.now());
+      }
+      process.stdout.write('ok\n');
     }
   }
   await server.close();

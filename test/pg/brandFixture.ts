@@ -1,5 +1,10 @@
+import { afterAll, beforeAll } from 'vitest';
+import { openStore, type Store } from '../../src/server';
+import { localNotifier } from '../../src/server/notifier';
+import type { StoreContext } from '../../src/server/store/context';
+import { dialectFor } from '../../src/server/store/dialect';
 import { TaskPush } from '../../src/shared/protocol';
-import type { Store } from '../../src/server';
+import { dropFreshDbs, freshDb } from '../support/serverBackends';
 
 export interface BrandFixture {
   brandId: string;
@@ -39,3 +44,41 @@ export const taskPush = (ref: string, i = 0) =>
       { author: 'customer', body: `Order ${i} has not arrived.`, createdAt: 1_800_000_000_000 + i },
     ],
   });
+
+export interface ChangeLogFixture {
+  store: Store;
+  /** A second connection pool writing change rows directly (`write` of store/context.ts). */
+  ctx: StoreContext;
+  brandId: string;
+  advocateId: string;
+}
+
+/**
+ * The change-log tests' writer and reader: a fresh database with one brand and one advocate,
+ * the store reading it and a store context writing change rows; made before the file's tests
+ * and dropped after. Read its fields inside tests (they are set in `beforeAll`).
+ */
+export function changeLogFixture(now: number): ChangeLogFixture {
+  const fixture = {} as ChangeLogFixture;
+  beforeAll(async () => {
+    const db = await freshDb();
+    fixture.store = openStore(db);
+    await fixture.store.migrate(now);
+    const seed = await seedBrand(fixture.store, now, 1);
+    fixture.brandId = seed.brandId;
+    fixture.advocateId = seed.advocates[0]!.id;
+    const dialect = dialectFor(db);
+    fixture.ctx = {
+      db: dialect.createKysely(),
+      dialect,
+      notifier: localNotifier(),
+      interleave: async () => {},
+    };
+  });
+  afterAll(async () => {
+    await fixture.ctx?.db.destroy();
+    await fixture.store?.close();
+    await dropFreshDbs();
+  });
+  return fixture;
+}

@@ -3,51 +3,24 @@
  * a writer that wrote first commits last. Without the read horizon the reader sees the later
  * transaction's row, moves its cursor past the earlier one's position and never sees it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/server';
-import { localNotifier } from '../../src/server/notifier';
-import { type StoreContext, write } from '../../src/server/store/context';
-import { dialectFor } from '../../src/server/store/dialect';
-import { dropFreshDbs, freshDb, pgTestUrl, useBackend } from '../support/serverBackends';
-import { seedBrand } from './brandFixture';
+import { describe, expect, it } from 'vitest';
+import { write } from '../../src/server/store/context';
+import { pgTestUrl, useBackend } from '../support/serverBackends';
+import { changeLogFixture } from './brandFixture';
 
 useBackend('postgres');
 const NOW = 1_800_000_000_000;
 
 describe.runIf(pgTestUrl())('PostgreSQL change log', () => {
-  let store: Store;
-  let ctx: StoreContext;
-  let brandId: string;
-  let advocateId: string;
+  const f = changeLogFixture(NOW);
 
-  beforeAll(async () => {
-    const db = await freshDb();
-    store = openStore(db);
-    await store.migrate(NOW);
-    const seed = await seedBrand(store, NOW, 1);
-    brandId = seed.brandId;
-    advocateId = seed.advocates[0]!.id;
-    const dialect = dialectFor(db);
-    ctx = {
-      db: dialect.createKysely(),
-      dialect,
-      notifier: localNotifier(),
-      interleave: async () => {},
-    };
-  });
-  afterAll(async () => {
-    await ctx?.db.destroy();
-    await store?.close();
-    await dropFreshDbs();
-  });
-
-  const head = async () => (await store.sync(advocateId, undefined, 1000)).cursor;
+  const head = async () => (await f.store.sync(f.advocateId, undefined, 1000)).cursor;
   const pull = async (cursor: string) => {
     const seen: number[] = [];
     for (
-      let page = await store.sync(advocateId, cursor, 1000);
+      let page = await f.store.sync(f.advocateId, cursor, 1000);
       ;
-      page = await store.sync(advocateId, page.cursor, 1000)
+      page = await f.store.sync(f.advocateId, page.cursor, 1000)
     ) {
       seen.push(...page.changes.map((c) => c.seq));
       cursor = page.cursor;
@@ -64,16 +37,16 @@ describe.runIf(pgTestUrl())('PostgreSQL change log', () => {
     const firstFlushed = new Promise<void>((r) => (flushed = r));
 
     // Writer 1 draws its seq, then stalls before COMMIT.
-    const slow = write(ctx, NOW, async (_trx, changes) => {
-      await changes.add(brandId, 'brand', brandId);
+    const slow = write(f.ctx, NOW, async (_trx, changes) => {
+      await changes.add(f.brandId, 'brand', f.brandId);
       await changes.flush();
       flushed();
       await gate;
     });
     await firstFlushed;
     // Writer 2 starts after it and would commit first.
-    const fast = write(ctx, NOW, async (_trx, changes) => {
-      await changes.add(brandId, 'brand', brandId);
+    const fast = write(f.ctx, NOW, async (_trx, changes) => {
+      await changes.add(f.brandId, 'brand', f.brandId);
     });
     await Promise.race([fast, sleep(300)]);
 
@@ -90,14 +63,14 @@ describe.runIf(pgTestUrl())('PostgreSQL change log', () => {
   it('never waits on a writer that rolled back', async () => {
     const start = await head();
     await expect(
-      write(ctx, NOW, async (_trx, changes) => {
-        await changes.add(brandId, 'brand', brandId);
+      write(f.ctx, NOW, async (_trx, changes) => {
+        await changes.add(f.brandId, 'brand', f.brandId);
         await changes.flush();
         throw new Error('aborted on purpose');
       }),
     ).rejects.toThrow('aborted on purpose');
-    await write(ctx, NOW, async (_trx, changes) => {
-      await changes.add(brandId, 'brand', brandId);
+    await write(f.ctx, NOW, async (_trx, changes) => {
+      await changes.add(f.brandId, 'brand', f.brandId);
     });
     const { seen } = await pull(start);
     expect(seen).toHaveLength(1);

@@ -3,55 +3,28 @@
  * write (so transactions that started earlier often commit later): a reader paging all along
  * ends with every committed change exactly once, in the order a full read gives afterwards.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/server';
-import { localNotifier } from '../../src/server/notifier';
-import { type StoreContext, write } from '../../src/server/store/context';
-import { dialectFor } from '../../src/server/store/dialect';
-import { dropFreshDbs, freshDb, pgTestUrl, useBackend } from '../support/serverBackends';
-import { seedBrand } from './brandFixture';
+import { describe, expect, it } from 'vitest';
+import { write } from '../../src/server/store/context';
+import { pgTestUrl, useBackend } from '../support/serverBackends';
+import { changeLogFixture } from './brandFixture';
 
 useBackend('postgres');
 const NOW = 1_800_000_000_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.runIf(pgTestUrl())('PostgreSQL change log under slow concurrent writers', () => {
-  let store: Store;
-  let ctx: StoreContext;
-  let brandId: string;
-  let advocateId: string;
-
-  beforeAll(async () => {
-    const db = await freshDb();
-    store = openStore(db);
-    await store.migrate(NOW);
-    const seed = await seedBrand(store, NOW, 1);
-    brandId = seed.brandId;
-    advocateId = seed.advocates[0]!.id;
-    const dialect = dialectFor(db);
-    ctx = {
-      db: dialect.createKysely(),
-      dialect,
-      notifier: localNotifier(),
-      interleave: async () => {},
-    };
-  });
-  afterAll(async () => {
-    await ctx?.db.destroy();
-    await store?.close();
-    await dropFreshDbs();
-  });
+  const f = changeLogFixture(NOW);
 
   it('a reader paging while 6 writers commit out of order sees each change once, none skipped', async () => {
     const writers = 6;
     const perWriter = 15;
-    const before = (await store.sync(advocateId, undefined, 1000)).changes.length;
+    const before = (await f.store.sync(f.advocateId, undefined, 1000)).changes.length;
     let done = false;
     const writing = Promise.all(
       Array.from({ length: writers }, async (_, w) => {
         for (let i = 0; i < perWriter; i++) {
-          await write(ctx, NOW, async (_trx, changes) => {
-            await changes.add(brandId, 'brand', brandId);
+          await write(f.ctx, NOW, async (_trx, changes) => {
+            await changes.add(f.brandId, 'brand', f.brandId);
             await changes.flush(); // the row and its xid exist from here on
             await sleep(((w * 7 + i * 13) % 6) * 4); // commit 0–20 ms later
           });
@@ -62,11 +35,11 @@ describe.runIf(pgTestUrl())('PostgreSQL change log under slow concurrent writers
     const seen: number[] = [];
     let cursor: string | undefined;
     for (;;) {
-      const page = await store.sync(advocateId, cursor, 3);
+      const page = await f.store.sync(f.advocateId, cursor, 3);
       seen.push(...page.changes.map((c) => c.seq));
       cursor = page.cursor;
       if (done && !page.hasMore) {
-        const rest = await store.sync(advocateId, cursor, 1000);
+        const rest = await f.store.sync(f.advocateId, cursor, 1000);
         seen.push(...rest.changes.map((c) => c.seq));
         break;
       }
@@ -74,7 +47,7 @@ describe.runIf(pgTestUrl())('PostgreSQL change log under slow concurrent writers
     }
     await writing;
 
-    const all = (await store.sync(advocateId, undefined, 1000)).changes.map((c) => c.seq);
+    const all = (await f.store.sync(f.advocateId, undefined, 1000)).changes.map((c) => c.seq);
     expect(all.length).toBe(before + writers * perWriter);
     // The reader started from the beginning: it saw every row, once, in the log's one order.
     expect(seen).toEqual(all);

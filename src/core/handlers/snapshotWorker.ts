@@ -1,11 +1,13 @@
 /**
  * The snapshot-load worker thread (see core/sync/snapshotLoad.ts): opens the app's database
- * file, loads the snapshots with the features' appliers and reports back. Lives with the
+ * file, loads the snapshots with the features' appliers, catches up with `/v1/sync` and reports
+ * back. Lives with the
  * handlers because it composes sync with the features' appliers.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
 import { FeedClient, HttpError, NetworkError } from '../sync/client';
+import { pullPages } from '../sync/pullPages';
 import { loadSnapshot } from '../sync/snapshotLoad';
 import type {
   SnapshotWorkerData,
@@ -34,13 +36,24 @@ const db = openDatabase(data.file);
 // A 100,000-task snapshot is megabytes, and the first ask of a brand builds it: more time than
 // a sync page gets.
 const client = new FeedClient({ baseUrl: data.baseUrl, token: data.token, timeoutMs: 180_000 });
-loadSnapshot(
-  db,
-  { own: () => client.ownSnapshot(), brand: (id) => client.brandSnapshot(id) },
-  appAppliers,
-  now,
-  (tasks) => post({ type: 'firstPage', tasks }),
-)
+async function loadAndCatchUp() {
+  const result = await loadSnapshot(
+    db,
+    { own: () => client.ownSnapshot(), brand: (id) => client.brandSnapshot(id) },
+    appAppliers,
+    now,
+    (tasks) => post({ type: 'firstPage', tasks }),
+  );
+  // Catch up from the snapshot's cursor here too, so that parsing and applying what changed
+  // while the snapshot was loading stays off the main thread; the engine's own pull then finds
+  // (about) nothing.
+  if (result) {
+    await pullPages({ db, client, appliers: appAppliers, now, pageSize: data.pageSize });
+  }
+  return result;
+}
+
+loadAndCatchUp()
   .then(
     (result) => post({ type: 'done', result }),
     (error: unknown) => post({ type: 'failed', failure: failureOf(error) }),

@@ -125,6 +125,7 @@ export function createSyncController(
         now: s.now,
         worker: s.snapshotWorker,
         onFirstPage: () => s.emit('feed:changed', {}),
+        pageSize: tuning.pageSize,
       }),
       onStatus: emitStatus,
       onNotice: (notice) => s.emit('notice:new', notice),

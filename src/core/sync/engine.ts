@@ -1,10 +1,11 @@
 import type { Notice, SyncStatus } from '../../shared/contract/events';
 import type { Db } from '../db/open';
-import { applyPage, type PageSummary } from './applyPage';
+import type { PageSummary } from './applyPage';
 import type { SyncAppliers } from './appliers';
 import { backoffDelay, defaultBackoff, type BackoffPolicy } from './backoff';
 import { catchUpCapabilities } from './capabilityCatchUp';
 import { HttpError, isRetryable, NetworkError, type FeedClient } from './client';
+import { pullPages } from './pullPages';
 import { OutboxPusher } from './push';
 import { readSyncState, writeSyncOutcome } from './syncStateRepo';
 import { worded } from '../i18n/translate';
@@ -214,22 +215,25 @@ export class SyncEngine {
   }
 
   private async pullAll(result: SyncResult): Promise<void> {
-    const { db, client, now } = this.o;
+    const { db, client, now, appliers } = this.o;
     // Before the initial load: a database never synced needs no catch-up.
-    if (await catchUpCapabilities(db, client, this.o.appliers, now, this.abort.signal))
+    if (await catchUpCapabilities(db, client, appliers, now, this.abort.signal))
       result.changed = true;
     if (result.initial && this.o.initialLoad && (await this.o.initialLoad(this.abort.signal)))
       result.changed = true;
-    for (;;) {
-      const { cursor } = readSyncState(db);
-      const page = await client.pull(cursor, this.o.pageSize ?? 1000, this.abort.signal);
-      if (this.stopped) return;
-      const summary = applyPage(db, page, now(), this.o.appliers);
-      if (summary.changes > 0) {
+    await pullPages({
+      db,
+      client,
+      appliers,
+      now,
+      pageSize: this.o.pageSize ?? 1000,
+      signal: this.abort.signal,
+      isStopped: () => this.stopped,
+      onPage: (summary) => {
+        if (summary.changes === 0) return;
         result.changed = true;
         result.summaries.push(summary);
-      }
-      if (!page.hasMore) return;
-    }
+      },
+    });
   }
 }

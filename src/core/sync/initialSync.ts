@@ -16,11 +16,13 @@ export interface InitialSyncOptions {
   worker?: SnapshotWorkerEntry | undefined;
   /** The first feed page is in the database: show it. */
   onFirstPage: () => void;
+  /** Changes per page of the worker's catch-up pull (the engine's page size). */
+  pageSize?: number | undefined;
 }
 
 /**
- * The engine's `initialLoad`: snapshots on a worker thread when the database is a file, else on
- * this thread. A server without snapshot routes (404) or snapshots this app cannot read mean
+ * The engine's `initialLoad`: snapshots on a worker thread when the database is a file (which
+ * then also catches up with `/v1/sync`), else on this thread. A server without snapshot routes (404) or snapshots this app cannot read mean
  * "replay the log as before"; any other failure is the engine's to retry.
  */
 export function snapshotInitialLoad(
@@ -34,7 +36,13 @@ export function snapshotInitialLoad(
         o.worker && file
           ? await loadSnapshotInWorker(
               o.worker,
-              { file, baseUrl: o.baseUrl, token: await o.token(), now: o.now() },
+              {
+                file,
+                baseUrl: o.baseUrl,
+                token: await o.token(),
+                now: o.now(),
+                pageSize: o.pageSize ?? 1000,
+              },
               signal,
               o.onFirstPage,
             )

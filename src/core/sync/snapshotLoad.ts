@@ -92,6 +92,23 @@ function splitFirstPage(
 }
 
 /**
+ * Runs the bulk transaction with foreign-key checks off: each message it writes belongs to a
+ * task row written with it, and it deletes no task, so there is nothing to check or cascade (a
+ * parent lookup per message saved). A setting of this connection, set outside the transaction
+ * as SQLite requires, and put back. (`temp_store` is left alone: changing it drops the
+ * connection's temporary triggers.)
+ */
+function withBulkSettings<T>(db: Db, run: () => T): T {
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    return run();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys}`);
+  }
+}
+
+/**
  * Loads the snapshots into `db` and sets the cursor to continue from. Answers null, writing
  * nothing, when the snapshots cannot be used (columns this app does not know) or another sync
  * set a cursor meanwhile: the caller then replays the log as before.
@@ -157,7 +174,7 @@ export async function loadSnapshot(
     writeCursor(db, cursor);
     return true;
   });
-  if (!bulk.immediate()) return null;
+  if (!withBulkSettings(db, () => bulk.immediate())) return null;
   return {
     cursor,
     tasks: own.tasks.rows.length + first.length + rest.length,

@@ -13,6 +13,8 @@ export interface SnapshotWorkerData {
   token: string | null;
   /** The app's now (UTC epoch ms) when the worker was started. */
   now: number;
+  /** Changes per `/v1/sync` page of the catch-up after the snapshot. */
+  pageSize: number;
 }
 
 /** A failed request, carried across the thread boundary (errors do not survive cloning). */

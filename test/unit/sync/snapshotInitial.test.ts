@@ -6,9 +6,15 @@
  * claim's local state) exactly as it was.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { resetSyncState } from '../../../src/core/sync/syncStateRepo';
+import { join } from 'node:path';
+import { openDatabase } from '../../../src/core/db/open';
+import { appAppliers } from '../../../src/core/handlers/changeAppliers';
+import { FeedClient } from '../../../src/core/sync/client';
+import { snapshotInitialLoad } from '../../../src/core/sync/initialSync';
+import { readSyncState, resetSyncState } from '../../../src/core/sync/syncStateRepo';
 import type { TestCore } from '../../support/core';
 import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
+import { snapshotWorkerForTests } from '../../support/snapshotWorker';
 import { advocateIdOf, localTasks, serverView, signedInCore, waitFor } from './helpers';
 
 let feed: TestFeedServer | undefined;
@@ -187,5 +193,35 @@ describe('initial sync from snapshots', () => {
     await waitFor(() => c.db.prepare('SELECT cursor FROM sync_state').pluck().get(), 'a cursor');
     expect(written()).toEqual(before);
     expect(localTasks(c)).toHaveLength(250);
+  });
+
+  it('catches up from the snapshot cursor on the worker thread, not on this one', async () => {
+    feed = await startTestFeedServer();
+    await feed.pushTasks(120);
+    // A first advocate's sync builds the brand's snapshot; tasks pushed after it are newer than
+    // the cached snapshot the second advocate is served.
+    core = await signedInCore(feed.url, await feed.invite('Ana'));
+    await feed.pushTasks(7, 500);
+    const { token } = await feed.server.store.redeem(await feed.invite('Ben'), 'test', Date.now());
+    const db = openDatabase(join(feed.dir, 'ben.sqlite'));
+    const client = new FeedClient({ baseUrl: feed.url, token });
+    const load = snapshotInitialLoad({
+      db,
+      client,
+      baseUrl: feed.url,
+      token: async () => token,
+      appliers: appAppliers,
+      now: Date.now,
+      worker: snapshotWorkerForTests,
+      onFirstPage: () => {},
+      pageSize: 50,
+    });
+    expect(await load(new AbortController().signal)).toBe(true);
+    // No pull ran on this thread, yet the tasks pushed after the snapshot are here and the
+    // cursor is at the head: the next pull has nothing to apply.
+    expect(db.prepare('SELECT count(*) FROM tasks').pluck().get()).toBe(127);
+    const next = await client.pull(readSyncState(db).cursor, 1000);
+    expect(next.changes).toEqual([]);
+    db.close();
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * The in-thread snapshot load (`loadSnapshot`) and the connection settings its bulk transaction
+ * changes: they hold only for that transaction, whether it commits or fails.
+ */
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../src/core/db/open';
+import { appAppliers } from '../../../src/core/handlers/changeAppliers';
+import { loadSnapshot, type SnapshotSource } from '../../../src/core/sync/snapshotLoad';
+import { readSyncState } from '../../../src/core/sync/syncStateRepo';
+import type { BrandSnapshot, OwnSnapshot } from '../../../src/shared/protocol';
+import { taskTable } from '../../../src/shared/snapshotRows';
+import { taskView, testPayoutRules } from '../../support/taskViews';
+
+function source(tasks: number): SnapshotSource {
+  const brand: BrandSnapshot = {
+    brandId: 'b1',
+    tier: 1,
+    cursor: '9',
+    builtAt: 0,
+    brand: { id: 'b1', name: 'Acme', currency: 'EUR', leaseMinutes: 30 },
+    payoutRules: [{ version: 1, rules: testPayoutRules, effectiveAt: 0 }],
+    articles: [],
+    macros: [],
+    tasks: taskTable(Array.from({ length: tasks }, (_, i) => taskView(i))),
+  };
+  const own: OwnSnapshot = {
+    cursor: '9',
+    memberships: [{ brandId: 'b1', tier: 1, skills: [], suspended: false }],
+    tasks: taskTable([]),
+    ledger: [],
+    ratings: [],
+  };
+  return { own: async () => own, brand: async () => brand };
+}
+
+const settings = (db: Db) => ({ foreignKeys: db.pragma('foreign_keys', { simple: true }) });
+
+describe('loadSnapshot on this thread', () => {
+  it('loads every task and gives the connection back with its settings', async () => {
+    const db = openDatabase(':memory:');
+    const before = settings(db);
+    const result = await loadSnapshot(db, source(300), appAppliers, Date.now, () => {}, 50);
+    expect(result).toMatchObject({ cursor: '9', tasks: 300, firstPageTasks: 50 });
+    expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(300);
+    expect(settings(db)).toEqual(before);
+    expect(before.foreignKeys).toBe(1);
+    db.close();
+  });
+
+  it('puts the settings back when the bulk transaction fails', async () => {
+    const db = openDatabase(':memory:');
+    const before = settings(db);
+    const failing = {
+      ...appAppliers,
+      bulkTasks: () => {
+        throw new Error('disk full');
+      },
+    };
+    await expect(loadSnapshot(db, source(300), failing, Date.now, () => {}, 50)).rejects.toThrow(
+      'disk full',
+    );
+    expect(settings(db)).toEqual(before);
+    expect(readSyncState(db).cursor).toBeNull();
+    db.close();
+  });
+});
