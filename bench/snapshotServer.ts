@@ -3,7 +3,8 @@
  * is its own: `node --import tsx bench/snapshotServer.ts <db file> <tasks> <advocates>`. Fills
  * one brand with `tasks` tasks and invites `advocates`,
  * (tier 1), then prints `{"url", "tokens"}`; answers each line `cpu` on stdin with its CPU time in ms,
- * and `touch N` by changing the first N tasks' subjects (then `ok`).
+ * `builds` with the brand snapshots built so far, and `touch N` by changing the first N tasks'
+ * subjects (then `ok`).
  */
 import { createInterface } from 'node:readline';
 import { startServer } from '../src/server';
@@ -33,11 +34,20 @@ async function main(): Promise<void> {
     );
     tokens.push((await store.redeem(inv.inviteCode, 'bench', now)).token);
   }
+  // Counts brand snapshot builds, to show that advocates after the first are served the cache.
+  let builds = 0;
+  const buildBrand = store.snapshots.brand.bind(store.snapshots);
+  store.snapshots.brand = (...args) => {
+    builds++;
+    return buildBrand(...args);
+  };
   process.stdout.write(`${JSON.stringify({ url: server.url, tokens })}\n`);
   for await (const line of createInterface({ input: process.stdin })) {
     if (line === 'cpu') {
       const u = process.cpuUsage();
       process.stdout.write(`${(u.user + u.system) / 1000}\n`);
+    } else if (line === 'builds') {
+      process.stdout.write(`${builds}\n`);
     } else if (line.startsWith('touch ')) {
       const count = Number(line.slice(6));
       for (let i = 0; i < count; i += 500) {

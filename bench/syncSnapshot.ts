@@ -43,6 +43,8 @@ interface ServerChild {
   url: string;
   tokens: string[];
   cpuMs(): Promise<number>;
+  /** Brand snapshots the server built so far. */
+  builds(): Promise<number>;
   /** Changes the first `count` tasks (one change each). */
   touch(count: number): Promise<void>;
   stop(): void;
@@ -74,6 +76,10 @@ async function startServerChild(
     tokens,
     async cpuMs() {
       child.stdin.write('cpu\n');
+      return Number((await lines.next()).value);
+    },
+    async builds() {
+      child.stdin.write('builds\n');
       return Number((await lines.next()).value);
     },
     async touch(count) {
@@ -254,6 +260,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     const client = new FeedClient({ baseUrl: server.url, token: first });
 
     // 2. Server CPU per further advocate of the same (brand, tier): the snapshot is shared.
+    const buildsBefore = await server.builds();
     const cpuShared = await server.cpuMs();
     for (const token of others) {
       const c = new FeedClient({ baseUrl: server.url, token });
@@ -262,6 +269,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
       await c.pull(own.cursor, 1000);
     }
     const perAdvocateCpu = ((await server.cpuMs()) - cpuShared) / others.length;
+    const sharedBuilds = (await server.builds()) - buildsBefore;
     const bytes =
       (await wireBytes(`${server.url}/v1/snapshot`, first)) +
       (await wireBytes(
@@ -311,7 +319,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
       [`  on the wire`, `${round(bytes / 1e6, 2)} MB (replay ${round(refBytes / 1e6, 1)} MB)`],
       [
         `  server CPU per advocate`,
-        `${round(perAdvocateCpu, 1)} ms (replay ${round(refCpuMs, 0)} ms; build once ${round(buildCpu, 0)} ms)`,
+        `${round(perAdvocateCpu, 1)} ms (replay ${round(refCpuMs, 0)} ms; build once ${round(buildCpu, 0)} ms; ${sharedBuilds} builds for ${others.length} advocates)`,
       ],
       [
         `  client bulk apply`,
@@ -332,6 +340,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     metric('sync.server_cpu_per_advocate_ms', perAdvocateCpu, 'ms');
     metric('sync.ref.server_cpu_per_advocate_ms', refCpuMs, 'ms');
     metric('sync.snapshot_build_cpu_ms', buildCpu, 'ms');
+    metric('sync.snapshot_builds_for_shared_advocates', sharedBuilds, 'count');
     metric('sync.bulk_rate', tasks / (bulk.ms / 1000), 'rows/s');
     metric('sync.bulk_rate_cpu', tasks / (bulk.cpuMs / 1000), 'rows/s');
     metric('sync.ref.bulk_rate', tasks / (perRow.ms / 1000), 'rows/s');
