@@ -63,8 +63,8 @@ const coreZones = {
   'core/kb': {
     paths: ['src/core/kb'],
     ...feature(),
-    // Stemming and stop words for KB search (the kb branch).
-    packages: [...coreBase.packages, '@orama/stemmers', '@orama/stopwords'],
+    // Stemming (Porter2 for English) and stop words for KB search (the kb branch).
+    packages: [...coreBase.packages, '@orama/stemmers', '@orama/stopwords', 'porter2'],
   },
   'core/session': { paths: ['src/core/session'], ...feature() },
   'core/tickets': { paths: ['src/core/tickets'], ...feature('core/earnings', 'core/feed') },

@@ -13,6 +13,7 @@ const suites = [
   'redact',
   'render',
   'tickets',
+  'nba',
 ] as const;
 
 async function main(): Promise<void> {

@@ -83,10 +83,19 @@ function median(xs: number[]): number {
   return percentile(xs, 50);
 }
 
+/** 4. Initial sync from snapshots, end to end against a real server (syncSnapshot.ts). */
+async function snapshotPart(dir: string): Promise<void> {
+  const rows: [string, string][] = [];
+  await runSnapshotBench(dir, rows);
+  for (const [name, value] of rows) console.log(`  ${name.padEnd(40)} ${value}`);
+}
+
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gigdesk-bench-sync-'));
   const rows: [string, string][] = [];
   try {
+    // SYNC_BENCH_ONLY=snapshot: only the initial sync from snapshots (4), for short runs.
+    if (process.env.SYNC_BENCH_ONLY === 'snapshot') return await snapshotPart(dir);
     // 1. A 10,000-task delta over a feed that already holds 10,000 tasks (half updates, half new).
     const apply: number[] = [];
     const applyCpu: number[] = [];
@@ -185,10 +194,7 @@ export async function run(): Promise<void> {
     metric('sync.feed_page_p95', percentile(query, 95), 'ms');
     metric('sync.feed_page_p50', percentile(query, 50), 'ms');
 
-    // 4. Initial sync from snapshots, end to end against a real server (syncSnapshot.ts).
-    const snapshotRows: [string, string][] = [];
-    await runSnapshotBench(dir, snapshotRows);
-    for (const [name, value] of snapshotRows) console.log(`  ${name.padEnd(40)} ${value}`);
+    await snapshotPart(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { readTimelineRows, type TimelineRows } from '../src/core/customers/customersRepo';
 import { readTimeline, shapeTimeline } from '../src/core/customers/timeline';
 import { openDatabase, type Db } from '../src/core/db/open';
+import { run as runNextBestAction } from './nba';
 import { metric, percentile, sample } from './stats';
 
 const CUSTOMERS = Number(process.env['TICKETS_BENCH_CUSTOMERS'] ?? 20_000);
@@ -90,4 +91,6 @@ export async function run(): Promise<void> {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
+  // Issue 20: the next-best action panel (also alone: `npm run bench -- nba`).
+  await runNextBestAction();
 }

@@ -1,5 +1,5 @@
 /**
- * Brand snapshots built once per (brand, tier, suspended) and shared by every advocate asking
+ * Brand snapshots built once per (brand, tier, suspended, capabilities) and shared by every advocate asking
  * for the same one: serialized once and compressed once per encoding, so serving one costs a
  * membership lookup and a write of bytes already made.
  *
@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import type { Capabilities } from '../shared/capabilities';
 import type { SnapshotReads } from './store/snapshot';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
@@ -38,7 +39,12 @@ interface Entry {
 }
 
 export interface SnapshotCache {
-  get(brandId: string, tier: number, suspended: boolean): Promise<CachedSnapshot>;
+  get(
+    brandId: string,
+    tier: number,
+    suspended: boolean,
+    caps: Capabilities,
+  ): Promise<CachedSnapshot>;
   /** Entries built so far (for tests and the benchmark). */
   readonly builds: number;
 }
@@ -54,9 +60,9 @@ export function snapshotCache(
   const entries = new Map<string, Entry>();
   let builds = 0;
 
-  const build = async (brandId: string, tier: number, suspended: boolean) => {
+  const build = async (brandId: string, tier: number, suspended: boolean, caps: Capabilities) => {
     builds++;
-    const snapshot = await reads.brand(brandId, tier, suspended, now());
+    const snapshot = await reads.brand(brandId, tier, suspended, now(), caps);
     const json = Buffer.from(JSON.stringify(snapshot));
     const encoded = new Map<Encoding, Promise<Buffer>>([['identity', Promise.resolve(json)]]);
     const made: CachedSnapshot = {
@@ -96,15 +102,15 @@ export function snapshotCache(
     get builds() {
       return builds;
     },
-    async get(brandId, tier, suspended) {
-      const key = `${brandId}\u0000${tier}\u0000${suspended ? 1 : 0}`;
+    async get(brandId, tier, suspended, caps) {
+      const key = [brandId, tier, suspended ? 1 : 0, ...[...caps].sort()].join('\u0000');
       const held = entries.get(key);
       if (held) {
         const isStale = await stale(brandId, held).catch(() => true);
         // Another request may have replaced it meanwhile: rebuild only what is still there.
         if (!isStale || entries.get(key) !== held) return (entries.get(key) ?? held).snapshot;
       }
-      const entry: Entry = { snapshot: build(brandId, tier, suspended), checkedAt: now() };
+      const entry: Entry = { snapshot: build(brandId, tier, suspended, caps), checkedAt: now() };
       entries.set(key, entry);
       entry.snapshot.catch(() => {
         if (entries.get(key) === entry) entries.delete(key);

@@ -851,6 +851,14 @@ export const BrandSnapshot = z.object({
   articles: z.array(ArticleView),
   macros: z.array(MacroView),
   tasks: TaskTableRows,
+  /**
+   * Only for an app that declares the `customers` capability (shared/capabilities.ts): the
+   * brand's customers, their events and earlier cases as this tier sees them, as their
+   * `customer`, `customer_event` and `customer_case` changes would carry them.
+   */
+  customers: z.array(CustomerView).optional(),
+  customerEvents: z.array(CustomerEventView).optional(),
+  customerCases: z.array(CustomerCaseView).optional(),
 });
 export type BrandSnapshot = z.infer<typeof BrandSnapshot>;
 

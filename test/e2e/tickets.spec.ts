@@ -399,3 +399,64 @@ test('a reply written while the server is stopped, whose lease lapses there mean
   await expect(tray).toBeHidden();
   expect(gigdesk.db.prepare('SELECT count(*) FROM unsent').pluck().get()).toBe(0);
 });
+
+test('the next-best action panel suggests a macro that the advocate inserts, keeping what was typed; the view passes axe', async ({
+  gigdesk,
+}) => {
+  const { page } = gigdesk;
+  await signIn(gigdesk, brand);
+  await claimAndOpen(page, subjects[0]!);
+
+  const panel = page.getByRole('region', { name: 'Next best action' });
+  const macros = panel.getByRole('list', { name: 'Macros' });
+  await expect(macros.getByRole('listitem').first()).toContainText(
+    'Lost parcel: investigation opened',
+  );
+  await expect(macros.getByRole('listitem').first()).toContainText('Matches this ticket');
+  await expect(panel).toContainText('Keep it: this case is within your reach.');
+  await expect(panel).toContainText('Resolving pays €5.00 (escalating would pay €2.50).');
+
+  // What the advocate already typed stays; the macro goes in after it.
+  const reply = page.getByRole('textbox', { name: 'Reply to the customer' });
+  await reply.fill('Thanks for waiting.');
+  await panel
+    .getByRole('button', {
+      name: 'Insert the macro Lost parcel: investigation opened into the reply',
+    })
+    .click();
+  await expect(reply).toBeFocused();
+  await expect(reply).toHaveValue(
+    /^Thanks for waiting\.\n\nHi Grace,\n\nI'm sorry your parcel hasn't arrived\./,
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: 'test-results/ticket-next-best-action.png' });
+
+  // Accepted: recorded on this device, counted once for the brand's macro.
+  const accepted = () =>
+    gigdesk.db
+      .prepare(
+        `SELECT c.accepted FROM nba_counts c JOIN macros m ON m.id = c.item_id
+          WHERE c.kind = 'macro' AND m.title = 'Lost parcel: investigation opened'`,
+      )
+      .pluck()
+      .get();
+  await expect.poll(accepted).toBe(1);
+
+  // "Not useful" takes a suggestion off this ticket.
+  const second = macros.getByRole('listitem').nth(1);
+  const title = (await second.locator('.nba__name').textContent())!;
+  await second.getByRole('button', { name: `Not useful here: ${title}` }).click();
+  await expect(macros.getByRole('listitem').filter({ hasText: title })).toHaveCount(0);
+  await expect(macros.getByRole('listitem').first()).toContainText(
+    'Lost parcel: investigation opened',
+  );
+
+  // Folded away, the hand-off line stays and the conversation gets the room.
+  await panel.getByRole('button', { name: 'Hide suggestions' }).click();
+  await expect(macros).toBeHidden();
+  await expect(panel).toContainText('Keep it: this case is within your reach.');
+  await expect(panel.getByRole('button', { name: 'Show suggestions' })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
+});

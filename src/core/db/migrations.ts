@@ -11,6 +11,7 @@ import { m009KbVocabRowid } from './migrations/009_kb_vocab_rowid';
 import { m010Customers } from './migrations/010_customers';
 import { m011KbReanalyze } from './migrations/011_kb_reanalyze';
 import { m012NextBestAction } from './migrations/012_next_best_action';
+import { m013KbPorter2 } from './migrations/013_kb_porter2';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   m010Customers,
   m011KbReanalyze,
   m012NextBestAction,
+  m013KbPorter2,
 ];
 
 for (let i = 1; i < migrations.length; i++) {

@@ -4,6 +4,7 @@ import { earningsChangeAppliers } from '../earnings/changeAppliers';
 import { pageEstimates } from '../earnings/estimates';
 import { kbChangeAppliers } from '../kb/changeAppliers';
 import type { ChangeAppliers, SyncAppliers } from '../sync/appliers';
+import { writeTaskRows } from '../tickets/bulkTasks';
 import { ticketChangeAppliers } from '../tickets/changeAppliers';
 
 /**
@@ -21,5 +22,6 @@ export const appAppliers: SyncAppliers = {
       ...customerChangeAppliers(db),
     };
   },
+  bulkTasks: (db, rows) => writeTaskRows(db, rows, pageEstimates(db)),
   refusedPayout: withdrawEstimate,
 };

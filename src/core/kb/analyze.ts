@@ -5,7 +5,6 @@
  * spaces, under FTS5's `ascii` tokenizer, which splits only on the spaces we put there.
  */
 import { stemmer as arabicStem } from '@orama/stemmers/arabic';
-import { stemmer as englishStem } from '@orama/stemmers/english';
 import { stemmer as germanStem } from '@orama/stemmers/german';
 import { stemmer as spanishStem } from '@orama/stemmers/spanish';
 import { stopwords as arabicStop } from '@orama/stopwords/arabic';
@@ -13,6 +12,7 @@ import { stopwords as englishStop } from '@orama/stopwords/english';
 import { stopwords as germanStop } from '@orama/stopwords/german';
 import { stopwords as japaneseStop } from '@orama/stopwords/japanese';
 import { stopwords as spanishStop } from '@orama/stopwords/spanish';
+import { stem as englishStem } from 'porter2';
 
 export const LANGUAGES = ['en', 'es', 'de', 'ja', 'ar'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -79,17 +79,8 @@ function eachWord(
   }
 }
 
-/**
- * The English stemmer cuts "-tion" where Porter cuts "-ion" when the "t" belongs to the root
- * ("connection" → "connec", "connect" → "connect"): put the "t" back so both meet.
- */
-function english(word: string): string {
-  const s = englishStem(word);
-  return s.length < word.length && word.startsWith(`${s}tion`) ? `${s}t` : s;
-}
-
 const stemmers: Record<Language, (word: string) => string> = {
-  en: english,
+  en: englishStem,
   es: spanishStem,
   de: germanStem,
   ja: (w) => w,

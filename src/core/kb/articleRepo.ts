@@ -199,6 +199,17 @@ export function vocabularyRange(
   ).all(from, to, minLength, maxLength) as VocabularyEntry[];
 }
 
+/** The first string after every string that starts with `prefix` (a range's end). */
+export const prefixEnd = (prefix: string): string =>
+  prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+
+/** Up to `limit` words of the articles that start with `prefix` (folded), in sorted order. */
+export function wordsStartingWith(db: Db, prefix: string, limit: number): string[] {
+  return stmt(db, 'SELECT word FROM kb_vocab WHERE word >= ? AND word < ? ORDER BY word LIMIT ?')
+    .pluck()
+    .all(prefix, prefixEnd(prefix), limit) as string[];
+}
+
 /**
  * Whether an article has `word` (folded), or a word of 3+ letters that has one of `terms` as
  * its index term: a word the articles use, or a form of one.

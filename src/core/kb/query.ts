@@ -77,10 +77,6 @@ export function ftsTerm(t: QueryTerm): string {
   if (t.prefix) {
     const typed = fold(t.text);
     forms.push(`${quote(typed)}*`);
-    // A word typed past its stem ("utili" of "utilities", stem "util") still finds the stem.
-    for (let n = Math.max(4, typed.length - 2); n < typed.length; n++) {
-      forms.push(quote(typed.slice(0, n)));
-    }
   }
   const unique = [...new Set(forms)];
   return unique.length === 1 ? unique[0]! : `(${unique.join(' OR ')})`;

@@ -13,6 +13,7 @@ import {
   rankedMatches,
   scoresAmong,
   titlesByDocIds,
+  wordsStartingWith,
   type Filters,
 } from './articleRepo';
 import {
@@ -73,6 +74,10 @@ export const defaultTuning: Tuning = { commonCap: 1500 };
 const POOL = 40;
 /** In `bounded` mode, title matches are looked for among this many newest articles. */
 const TITLE_WALK = 5_000;
+/** A word being typed this long is completed from the vocabulary (shorter: the prefix index). */
+const MIN_COMPLETED = 4;
+/** How many of the vocabulary's words a word being typed is completed to. */
+const COMPLETIONS = 32;
 /** How many of a ticket's words choose its suggestions. */
 const SUGGEST_TERMS = 8;
 /**
@@ -171,7 +176,8 @@ export class ArticleSearch {
    */
   private present(terms: readonly QueryTerm[]): Counted[] {
     const out: Counted[] = [];
-    for (const t of terms) {
+    for (const typed of terms) {
+      const t = this.completed(typed);
       let count = this.count(t);
       let found = t;
       const word = fold(t.text);
@@ -197,6 +203,19 @@ export class ArticleSearch {
       if (count > 0) out.push({ term: found, count });
     }
     return out;
+  }
+
+  /**
+   * The word being typed also stands for the index terms of the words it begins: a stem can be
+   * shorter than what is typed ("authenticat" of "authentication", stem "authent").
+   */
+  private completed(t: QueryTerm): QueryTerm {
+    const typed = fold(t.text);
+    if (!t.prefix || typed.length < MIN_COMPLETED) return t;
+    const stems = wordsStartingWith(this.db, typed, COMPLETIONS)
+      .flatMap((w) => stemVariants(w, this.languages))
+      .filter((v) => !v.startsWith(typed));
+    return stems.length === 0 ? t : { ...t, variants: [...new Set([...t.variants, ...stems])] };
   }
 
   /** Articles holding every word: BM25 on the rare ones, or newest first when all are common. */

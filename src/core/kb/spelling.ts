@@ -6,7 +6,7 @@
  * is found without reading the whole vocabulary; only a miss there widens to the first letter.
  */
 import type { Db } from '../db/open';
-import { vocabularyRange, type VocabularyEntry } from './articleRepo';
+import { prefixEnd, vocabularyRange, type VocabularyEntry } from './articleRepo';
 
 /** Words shorter than this are not corrected: too many words are one edit away. */
 export const MIN_CORRECTED = 4;
@@ -38,9 +38,6 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return prev[b.length]!;
 }
-
-const after = (prefix: string) =>
-  prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
 
 export interface Correction {
   /** Index terms, best first. */
@@ -85,9 +82,9 @@ export function corrections(
   const lo = word.length - max;
   const hi = word.length + max;
   for (const [column, prefix] of lookups) {
-    consider(vocabularyRange(db, column, prefix, after(prefix), lo, hi));
+    consider(vocabularyRange(db, column, prefix, prefixEnd(prefix), lo, hi));
   }
-  if (best.size === 0) consider(vocabularyRange(db, 'word', w[0]!, after(w[0]!), lo, hi));
+  if (best.size === 0) consider(vocabularyRange(db, 'word', w[0]!, prefixEnd(w[0]!), lo, hi));
   const held = [...best]
     .sort((a, b) => a[1] - b[1])
     .slice(0, 24)

@@ -16,6 +16,7 @@ export interface MacroText {
 
 /** Per term, the macros holding it and how much: TITLE_WEIGHT in the title, else 1 in the body. */
 interface Analyzed {
+  macros: readonly MacroText[];
   count: number;
   postings: Map<string, Map<string, number>>;
 }
@@ -36,7 +37,7 @@ function analyze(macros: readonly MacroText[]): Analyzed {
     for (const t of indexTerms(m.body, language)) post(t, m.id, 1);
     for (const t of indexTerms(m.title, language)) post(t, m.id, TITLE_WEIGHT);
   }
-  return { count: macros.length, postings };
+  return { macros, count: macros.length, postings };
 }
 
 /** A brand's macros, analyzed once per version of them. */
@@ -52,13 +53,16 @@ export class MacroMatcher {
     return fresh;
   }
 
-  /** Each matching macro's score, the best scaled to 1; macros matching nothing are left out. */
+  /**
+   * The brand's macros (as read when they last changed) and each matching one's score, the best
+   * scaled to 1; macros matching nothing have no score.
+   */
   scores(
     brandId: string,
     version: string,
     macros: () => readonly MacroText[],
     text: string,
-  ): Map<string, number> {
+  ): { macros: readonly MacroText[]; scores: Map<string, number> } {
     const index = this.analyzed(brandId, version, macros);
     const terms: string[][] = [];
     const seen = new Set<string>();
@@ -85,6 +89,6 @@ export class MacroMatcher {
     const best = Math.max(0, ...raw.values());
     const out = new Map<string, number>();
     if (best > 0) for (const [id, s] of raw) out.set(id, s / best);
-    return out;
+    return { macros: index.macros, scores: out };
   }
 }

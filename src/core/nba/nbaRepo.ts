@@ -27,14 +27,43 @@ export const WELL_RATED = 4;
 
 const key = (kind: SuggestionKind, itemId: string) => `${kind}:${itemId}`;
 
-/** The brand's learned counts, keyed `kind:itemId`. */
-export function readCounts(db: Db, brandId: string): Map<string, LearnedCounts> {
-  const rows = prepared<[string], LearnedCounts & { kind: SuggestionKind; itemId: string }>(
-    db,
-    `SELECT kind, item_id AS itemId, accepted, ignored, closed, resolved, well_rated AS wellRated
-       FROM nba_counts WHERE brand_id = ?`,
-  ).all(brandId);
-  return new Map(rows.map(({ kind, itemId, ...c }) => [key(kind, itemId), c]));
+type CountRow = LearnedCounts & { kind: SuggestionKind; itemId: string };
+const COUNT_COLUMNS = `kind, item_id AS itemId, accepted, ignored, closed, resolved,
+  well_rated AS wellRated`;
+
+const keyed = (rows: CountRow[]) =>
+  new Map(rows.map(({ kind, itemId, ...c }) => [key(kind, itemId), c]));
+
+/** The brand's learned counts of one kind (all of them, or of `ids`), keyed `kind:itemId`. */
+export function readCounts(
+  db: Db,
+  brandId: string,
+  kind?: SuggestionKind,
+  ids?: readonly string[],
+): Map<string, LearnedCounts> {
+  if (ids) {
+    return keyed(
+      prepared<[string, string, string], CountRow>(
+        db,
+        `SELECT ${COUNT_COLUMNS} FROM nba_counts
+          WHERE brand_id = ? AND kind = ? AND item_id IN (SELECT value FROM json_each(?))`,
+      ).all(brandId, kind!, JSON.stringify(ids)),
+    );
+  }
+  if (kind) {
+    return keyed(
+      prepared<[string, string], CountRow>(
+        db,
+        `SELECT ${COUNT_COLUMNS} FROM nba_counts WHERE brand_id = ? AND kind = ?`,
+      ).all(brandId, kind),
+    );
+  }
+  return keyed(
+    prepared<[string], CountRow>(
+      db,
+      `SELECT ${COUNT_COLUMNS} FROM nba_counts WHERE brand_id = ?`,
+    ).all(brandId),
+  );
 }
 
 export const countsOf = (
@@ -53,6 +82,19 @@ export function bestLearnedArticles(db: Db, brandId: string, limit: number): str
   )
     .pluck()
     .all(brandId, limit);
+}
+
+/** Titles of the brand's articles among `ids` (the body is not read). */
+export function articleTitles(
+  db: Db,
+  brandId: string,
+  ids: readonly string[],
+): Map<string, string> {
+  const rows = prepared<[string, string], { id: string; title: string }>(
+    db,
+    `SELECT id, title FROM articles WHERE brand_id = ? AND id IN (SELECT value FROM json_each(?))`,
+  ).all(brandId, JSON.stringify(ids));
+  return new Map(rows.map((r) => [r.id, r.title]));
 }
 
 /** Items dismissed ("not useful") on this case: not suggested on it again. */
@@ -130,6 +172,9 @@ function markLearned(db: Db, column: 'outcome_at' | 'rating_at', taskId: string,
   ).run(taskId, at);
 }
 
+/** Per connection: the newest ledger entry and rating (rowids) the last fold had read. */
+const folded = new WeakMap<Db, { ledger: number; rating: number }>();
+
 /**
  * Folds the outcomes that synced back into the learned counts, each case once:
  * - a case whose server ledger entry says how it closed: each item used on it gains a closed
@@ -137,19 +182,33 @@ function markLearned(db: Db, column: 'outcome_at' | 'rating_at', taskId: string,
  *   nor dismissed counts as ignored;
  * - a case whose customer rating arrived: each item used on it gains a well-rated case when the
  *   rating is WELL_RATED or better.
- * Returns how many cases it counted. With nothing new this is two index probes.
+ * Returns how many cases it counted. Only ledger entries and ratings that arrived since the
+ * last fold on this connection are read (two rowid probes when nothing arrived); the first fold
+ * after opening reads them all, and nba_learned keeps every case counted once across restarts.
  */
 export function learnOutcomes(db: Db, at: number): number {
-  return db.transaction(() => {
-    const closed = prepared<[], { taskId: string; resolved: number }>(
+  const newest = {
+    ledger:
+      prepared<[], number | null>(db, 'SELECT MAX(rowid) FROM ledger_entries').pluck().get() ?? 0,
+    rating: prepared<[], number | null>(db, 'SELECT MAX(rowid) FROM ratings').pluck().get() ?? 0,
+  };
+  const last = folded.get(db);
+  if (last && last.ledger === newest.ledger && last.rating === newest.rating) return 0;
+  // Rows are only appended between folds, unless the account's copy was wiped (rowids restart).
+  const since =
+    last && last.ledger <= newest.ledger && last.rating <= newest.rating
+      ? last
+      : { ledger: 0, rating: 0 };
+  const counted = db.transaction(() => {
+    const closed = prepared<[number], { taskId: string; resolved: number }>(
       db,
       `SELECT e.task_id AS taskId, MAX(e.outcome = 'resolved') AS resolved
          FROM ledger_entries e
-        WHERE e.source = 'server' AND e.outcome IS NOT NULL
+        WHERE e.rowid > ? AND e.source = 'server' AND e.outcome IS NOT NULL
           AND e.task_id IN (SELECT task_id FROM nba_shown UNION SELECT task_id FROM nba_uses)
           AND e.task_id NOT IN (SELECT task_id FROM nba_learned WHERE outcome_at IS NOT NULL)
         GROUP BY e.task_id`,
-    ).all();
+    ).all(since.ledger);
     const usedClosed = prepared(
       db,
       `INSERT INTO nba_counts (brand_id, kind, item_id, closed, resolved)
@@ -170,12 +229,12 @@ export function learnOutcomes(db: Db, at: number): number {
       shownIgnored.run(c.taskId);
       markLearned(db, 'outcome_at', c.taskId, at);
     }
-    const rated = prepared<[], { taskId: string; score: number }>(
+    const rated = prepared<[number], { taskId: string; score: number }>(
       db,
       `SELECT r.task_id AS taskId, r.score FROM ratings r
-        WHERE r.task_id IN (SELECT task_id FROM nba_uses)
+        WHERE r.rowid > ? AND r.task_id IN (SELECT task_id FROM nba_uses)
           AND r.task_id NOT IN (SELECT task_id FROM nba_learned WHERE rating_at IS NOT NULL)`,
-    ).all();
+    ).all(since.rating);
     const usedRated = prepared(
       db,
       `INSERT INTO nba_counts (brand_id, kind, item_id, well_rated)
@@ -188,6 +247,8 @@ export function learnOutcomes(db: Db, at: number): number {
     }
     return closed.length + rated.length;
   })();
+  folded.set(db, newest);
+  return counted;
 }
 
 /** The advocate's tier on a brand (0 when the membership is not known here). */

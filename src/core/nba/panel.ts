@@ -7,7 +7,6 @@ import { AppError } from '../../shared/result';
 import { readTimelineRows } from '../customers/customersRepo';
 import type { Db } from '../db/open';
 import { readTaskDetail } from '../feed/feedRepo';
-import { getArticle } from '../kb/articleRepo';
 import type { SearchHit } from '../kb/search';
 import type { SessionRow } from '../repos/sessionRepo';
 import { macroContext } from '../tickets/macroContext';
@@ -16,6 +15,7 @@ import { payoutQuotes } from '../tickets/payoutQuotes';
 import { readTicketRow } from '../tickets/ticketRepo';
 import { type MacroMatcher } from './macroMatch';
 import {
+  articleTitles,
   bestLearnedArticles,
   countsOf,
   dismissedOn,
@@ -24,7 +24,6 @@ import {
   readCounts,
   recordShown,
   tierOn,
-  type LearnedCounts,
 } from './nbaRepo';
 import { rankSuggestions, textByPosition } from './rank';
 
@@ -66,7 +65,6 @@ export async function nextBestAction(
   const task = readTaskDetail(db, taskId);
   if (!row || !task) throw new AppError('not_found', 'This ticket is no longer on this device.');
   learnOutcomes(db, deps.now);
-  const counts = readCounts(db, row.brandId);
   const dismissed = dismissedOn(db, taskId);
   const customerText = task.messages
     .filter((m) => m.author === 'customer')
@@ -81,8 +79,8 @@ export async function nextBestAction(
     language: row.language,
     limit: ARTICLE_POOL,
   });
-  const articles = rankArticles(db, row.brandId, hits ?? [], counts, dismissed);
-  const macros = rankMacros(deps, row.brandId, text, counts, dismissed);
+  const articles = rankArticles(db, row.brandId, hits ?? [], dismissed);
+  const macros = rankMacros(deps, row.brandId, text, dismissed);
   const context = macroContext(row, me);
 
   recordShown(db, [
@@ -117,14 +115,17 @@ function rankMacros(
   deps: PanelDeps,
   brandId: string,
   text: string,
-  counts: ReadonlyMap<string, LearnedCounts>,
   dismissed: ReadonlySet<string>,
 ) {
-  let all: ReturnType<typeof listBrandMacros> | null = null;
-  const list = () => (all ??= listBrandMacros(deps.db, brandId));
+  const counts = readCounts(deps.db, brandId, 'macro');
   const version = brandMacrosVersion(deps.db, brandId);
-  const scores = deps.macros.scores(brandId, version, list, text);
-  const candidates = list()
+  const { macros, scores } = deps.macros.scores(
+    brandId,
+    version,
+    () => listBrandMacros(deps.db, brandId),
+    text,
+  );
+  const candidates = macros
     .filter((m) => !isDismissed(dismissed, 'macro', m.id))
     .map((m) => ({ ...m, text: scores.get(m.id) ?? 0, counts: countsOf(counts, 'macro', m.id) }));
   return rankSuggestions(candidates, SHOWN);
@@ -134,18 +135,16 @@ function rankArticles(
   db: Db,
   brandId: string,
   hits: readonly SearchHit[],
-  counts: ReadonlyMap<string, LearnedCounts>,
   dismissed: ReadonlySet<string>,
 ) {
   const pool = new Map<string, { id: string; title: string; text: number }>();
   hits.forEach((h, i) =>
     pool.set(h.id, { id: h.id, title: h.title, text: textByPosition(i, hits.length) }),
   );
-  for (const id of bestLearnedArticles(db, brandId, LEARNED_POOL)) {
-    if (pool.has(id)) continue;
-    const article = getArticle(db, id);
-    if (article && article.brandId === brandId) pool.set(id, { id, title: article.title, text: 0 });
-  }
+  const learned = bestLearnedArticles(db, brandId, LEARNED_POOL).filter((id) => !pool.has(id));
+  for (const [id, title] of articleTitles(db, brandId, learned))
+    pool.set(id, { id, title, text: 0 });
+  const counts = readCounts(db, brandId, 'article', [...pool.keys()]);
   const candidates = [...pool.values()]
     .filter((a) => !isDismissed(dismissed, 'article', a.id))
     .map((a) => ({ ...a, counts: countsOf(counts, 'article', a.id) }));

@@ -1,4 +1,4 @@
-import type { Change, ChangeKind } from '../../shared/protocol';
+import type { Change, ChangeKind, TaskRow } from '../../shared/protocol';
 import type { Db } from '../db/open';
 
 /** The change of kind `K`, as the server sends it. */
@@ -18,6 +18,11 @@ export interface SyncAppliers {
    * the page, e.g. a brand's payout estimate).
    */
   page(db: Db, now: number): ChangeAppliers;
+  /**
+   * Initial sync's bulk load: snapshot task rows written set-based inside sync's transaction,
+   * leaving the rows a `task` change of each would leave.
+   */
+  bulkTasks(db: Db, rows: readonly TaskRow[]): void;
   /** The server refused an action that earns a payout: take back its local estimate. */
   refusedPayout(db: Db, taskId: string, now: number): void;
 }

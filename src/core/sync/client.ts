@@ -1,3 +1,4 @@
+import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../../shared/capabilities';
 import {
   ActionsResponse,
   ApiError,
@@ -162,6 +163,7 @@ export class FeedClient {
         headers: {
           ...auth,
           accept: 'application/json',
+          [CAPABILITIES_HEADER]: capabilitiesHeaderValue(),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -6,8 +6,9 @@
  * Two transactions, each all-or-nothing:
  * 1. the first feed page: brands, memberships, payout rules, macros, the advocate's own tasks,
  *    earnings and ratings, and the tasks the feed shows first, so the feed shows at once;
- * 2. the rest, with the indexes of `tasks` and `messages` dropped first and rebuilt once at the
- *    end (one sort per index instead of 100,000 B-tree inserts each), and the cursor moved.
+ * 2. the rest, tasks written set-based by the features' bulk writer (`SyncAppliers.bulkTasks`:
+ *    multi-row statements, indexes rebuilt once at the end), then articles, customers and their
+ *    timelines, and the cursor moved.
  * A crash in 2 rolls it back whole (indexes included) and leaves the cursor unset, so the next
  * start loads the snapshot again. Rows are written by the features' own appliers, as a pulled
  * change would be, so what the advocate wrote (outbox, drafts, "Not sent", a pending claim's
@@ -49,6 +50,27 @@ function applyTasks(apply: ChangeAppliers, rows: readonly TaskRow[]): void {
     applyChange(apply, { seq: SNAPSHOT_SEQ, kind: 'task', task: taskOfRow(row) });
 }
 
+/** A snapshot's customer data (sent to apps that declare `customers`) as its changes. */
+function customerChanges(b: BrandSnapshot): Change[] {
+  return [
+    ...(b.customers ?? []).map((customer): Change => ({
+      seq: SNAPSHOT_SEQ,
+      kind: 'customer',
+      customer,
+    })),
+    ...(b.customerEvents ?? []).map((event): Change => ({
+      seq: SNAPSHOT_SEQ,
+      kind: 'customer_event',
+      event,
+    })),
+    ...(b.customerCases ?? []).map((c): Change => ({
+      seq: SNAPSHOT_SEQ,
+      kind: 'customer_case',
+      case: c,
+    })),
+  ];
+}
+
 /**
  * The tasks the feed shows first under its default sort (payout, which grows with complexity),
  * newest first among equals; the rest, for the bulk load.
@@ -67,16 +89,6 @@ function splitFirstPage(
     first: order.slice(0, size).map((i) => all[i]!),
     rest: all.filter((_, i) => !chosen.has(i)),
   };
-}
-
-/** The indexes of these tables, with the SQL that made them (automatic ones have none). */
-function indexesOf(db: Db, tables: string[]): { name: string; sql: string }[] {
-  return db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-        AND tbl_name IN (${tables.map(() => '?').join(', ')})`,
-    )
-    .all(...tables) as { name: string; sql: string }[];
 }
 
 /**
@@ -135,14 +147,13 @@ export async function loadSnapshot(
 
   const bulk = db.transaction(() => {
     if (readSyncState(db).cursor !== null) return false;
-    const indexes = indexesOf(db, ['tasks', 'messages']);
-    for (const i of indexes) db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
+    appliers.bulkTasks(db, rest);
     const apply = appliers.page(db, now());
-    applyTasks(apply, rest);
-    for (const b of brands)
+    for (const b of brands) {
       for (const article of b.articles)
         applyChange(apply, { seq: SNAPSHOT_SEQ, kind: 'article', article });
-    for (const i of indexes) db.exec(i.sql);
+      for (const change of customerChanges(b)) applyChange(apply, change);
+    }
     writeCursor(db, cursor);
     return true;
   });

@@ -15,9 +15,7 @@ export function listBrandMacros(db: Db, brandId: string): MacroRow[] {
 /** Changes whenever the brand's macros do: how many there are and the newest update. */
 export function brandMacrosVersion(db: Db, brandId: string): string {
   const row = db
-    .prepare(
-      'SELECT COUNT(*) AS n, MAX(updated_at) AS newest, SUM(length(body)) AS size FROM macros WHERE brand_id = ?',
-    )
-    .get(brandId) as { n: number; newest: number | null; size: number | null };
-  return `${row.n}:${row.newest ?? 0}:${row.size ?? 0}`;
+    .prepare('SELECT COUNT(*) AS n, MAX(updated_at) AS newest FROM macros WHERE brand_id = ?')
+    .get(brandId) as { n: number; newest: number | null };
+  return `${row.n}:${row.newest ?? 0}`;
 }

@@ -21,11 +21,9 @@ export const DEMO_SEED = 20261203;
 
 export interface DemoCase {
   push: TaskPush & { createdAt: number };
-  /**
-   * Stable per customer across their cases (the brand-scoped `customerRef` once tasks carry
-   * one; the task protocol has no such field yet, so it stays on this side).
-   */
+  /** Stable per customer across their cases: pushed as the task's `customerRef`. */
   customerKey: string;
+  customerEmail: string;
   language: DemoLanguage;
 }
 
@@ -76,7 +74,7 @@ const ibans: Record<DemoLanguage, string> = {
 const slaMinutes = { chat: 60, social: 240, email: 1440 } as const;
 
 /** mulberry32: a small, fast, well-spread PRNG; the same seed gives the same feed. */
-function random(seed: number) {
+export function random(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -209,11 +207,14 @@ function writeCase(
       complexity: complexity as TaskPush['complexity'],
       minTier: kind.minTier ?? (rnd.next() < 0.07 ? 1 : 0),
       customerName: customer.name,
+      customerRef: customer.key,
+      language: customer.language,
       createdAt,
       slaDueAt,
       messages,
     },
     customerKey: customer.key,
+    customerEmail: customer.email,
     language: customer.language,
   };
 }

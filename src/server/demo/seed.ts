@@ -1,5 +1,11 @@
 import type { PayoutRules } from '../../shared/domain/payout';
-import { ArticlePush, MacroPush, TaskPush } from '../../shared/protocol';
+import {
+  ArticlePush,
+  CustomerEventPush,
+  CustomerPush,
+  MacroPush,
+  TaskPush,
+} from '../../shared/protocol';
 import articles from '../../../resources/demo/articles.json';
 import brand from '../../../resources/demo/brand.json';
 import macros from '../../../resources/demo/macros.json';
@@ -7,6 +13,7 @@ import payoutRules from '../../../resources/demo/payout-rules.json';
 import tierLadder from '../../../resources/demo/tier-ladder.json';
 import { TierLadder } from '../../shared/trustProtocol';
 import type { Store } from '../store';
+import { generateDemoCustomers } from './demoCustomers';
 import { generateDemoFeed, type DemoHistoryCase } from './demoTasks';
 
 export interface SeedDemoOptions {
@@ -29,7 +36,8 @@ export interface DemoSeed {
  * Loads the demo brand from `resources/demo/`. Safe to run again on the same database: the
  * content is upserted (unchanged items write nothing) and new invite codes are issued. The feed
  * is generated relative to `now` on first seeding (see demoTasks.ts), with returning customers'
- * earlier cases resolved by a demo colleague.
+ * earlier cases resolved by a demo colleague, and every customer's profile and history with
+ * the brand (demoCustomers.ts).
  */
 export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Promise<DemoSeed> {
   const now = options.now ?? Date.now();
@@ -64,6 +72,18 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
   // task the advocate may already be working.
   if (!existing) {
     const feed = generateDemoFeed({ now });
+    // Customers first: their tasks then name customers who already have a profile.
+    const { customers, events } = generateDemoCustomers(feed, now);
+    await store.upsertCustomers(
+      brandId,
+      customers.map((c) => CustomerPush.parse(c)),
+      now,
+    );
+    await store.upsertCustomerEvents(
+      brandId,
+      events.map((e) => CustomerEventPush.parse(e)),
+      now,
+    );
     await store.upsertTasks(
       brandId,
       [...feed.tasks, ...feed.history].map((c) => TaskPush.parse(c.push)),

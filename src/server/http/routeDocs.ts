@@ -56,7 +56,8 @@ export const routeDocs: Record<string, RouteDoc> = {
     response: P.MeResponse,
   },
   'GET /v1/sync': {
-    summary: 'Changes since a cursor',
+    summary:
+      'Changes since a cursor; customer kinds only with the header `Gigdesk-Capabilities: customers`',
     auth: 'advocate',
     query: P.SyncQuery,
     response: P.SyncResponse,
@@ -78,7 +79,8 @@ export const routeDocs: Record<string, RouteDoc> = {
     response: P.OwnSnapshot,
   },
   'GET /v1/snapshot/brands/:brandId': {
-    summary: "Initial sync: what every advocate of the brand at the caller's tier sees",
+    summary:
+      "Initial sync: what every advocate of the brand at the caller's tier sees; customer parts only with `Gigdesk-Capabilities: customers`",
     auth: 'advocate',
     response: P.BrandSnapshot,
   },

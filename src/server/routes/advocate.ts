@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { CAPABILITIES_HEADER, parseCapabilities } from '../../shared/capabilities';
 import {
   AcceptRequest,
   type ActionsResponse,
@@ -45,7 +46,8 @@ export function advocateRoutes(app: FastifyInstance, store: Store, now: () => nu
 
   app.get('/v1/sync', { onRequest: auth }, async (request): Promise<SyncResponse> => {
     const q = parseInput(SyncQuery, request.query, 'query');
-    return store.sync(request.advocate!.id, q.cursor, q.limit, request.advocate!.brandIds);
+    const caps = parseCapabilities(request.headers[CAPABILITIES_HEADER]);
+    return store.sync(request.advocate!.id, q.cursor, q.limit, request.advocate!.brandIds, caps);
   });
 
   app.post('/v1/actions', { onRequest: auth }, async (request): Promise<ActionsResponse> => {

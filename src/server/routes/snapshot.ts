@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { CAPABILITIES_HEADER, parseCapabilities } from '../../shared/capabilities';
 import { Id, type OwnSnapshot } from '../../shared/protocol';
 import { ApiFailure } from '../errors';
 import { requireAdvocate } from '../http/auth';
@@ -35,9 +36,10 @@ export function snapshotRoutes(
     const viewer = await store.snapshots.viewerIn(advocate.id, brandId, advocate.brandIds);
     // Not a member there (or another brand's id): the same answer as a brand that does not exist.
     if (!viewer) throw new ApiFailure('not_found', `no brand ${brandId} for this device`);
-    const snapshot = await cache.get(brandId, viewer.tier, viewer.suspended);
+    const caps = parseCapabilities(request.headers[CAPABILITIES_HEADER]);
+    const snapshot = await cache.get(brandId, viewer.tier, viewer.suspended, caps);
     const encoding = negotiateEncoding(request.headers['accept-encoding']);
-    reply.header('vary', 'accept-encoding').header('etag', snapshot.etag);
+    reply.header('vary', `accept-encoding, ${CAPABILITIES_HEADER}`).header('etag', snapshot.etag);
     if (request.headers['if-none-match'] === snapshot.etag) return reply.code(304).send();
     const body = await snapshot.body(encoding);
     if (encoding !== 'identity') reply.header('content-encoding', encoding);

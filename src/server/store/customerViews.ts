@@ -14,6 +14,7 @@ import type {
 import { parseJson } from './context';
 import type { StoredField } from './customers';
 import type { ChangeTable, CustomerEventTable, CustomerTable, DB } from './schema';
+import { changeSeenAtTier } from './tierView';
 import type { Viewer } from './views';
 
 type Row = Selectable<ChangeTable>;
@@ -85,6 +86,80 @@ export function customerCaseView(t: CaseRow, v: Viewer): CustomerCaseView | null
   };
 }
 
+/** Tasks with what a timeline's earlier case shows (its rating, its resolver's handle). */
+function caseRows(db: Kysely<DB>) {
+  return db
+    .selectFrom('tasks')
+    .leftJoin('ratings', 'ratings.task_id', 'tasks.id')
+    .leftJoin('advocates', 'advocates.id', 'tasks.holder_id')
+    .select([
+      'tasks.id',
+      'tasks.brand_id',
+      'tasks.customer_id',
+      'tasks.subject',
+      'tasks.status',
+      'tasks.min_tier',
+      'tasks.resolved_at',
+      'ratings.score',
+      'advocates.handle',
+    ]);
+}
+
+/**
+ * A brand's whole customer data as one viewer sees it, for the brand snapshot: each item exactly
+ * as its change would render it (`renderCustomerRow`), so the tier rules live in one place.
+ */
+export async function customerSnapshot(db: Kysely<DB>, brandId: string, viewer: Viewer) {
+  const customers = await db
+    .selectFrom('customers')
+    .selectAll()
+    .where('brand_id', '=', brandId)
+    .orderBy('id')
+    .execute();
+  const events = await db
+    .selectFrom('customer_events')
+    .selectAll()
+    .where('brand_id', '=', brandId)
+    .orderBy('id')
+    .execute();
+  const cases = await caseRows(db)
+    .where('tasks.brand_id', '=', brandId)
+    .where('tasks.customer_id', 'is not', null)
+    .where('tasks.resolved_at', 'is not', null)
+    .orderBy('tasks.id')
+    .execute();
+  const loaded: CustomerEntities = {
+    customers: new Map(customers.map((c) => [c.id, c])),
+    events: new Map(events.map((e) => [e.id, e])),
+    cases: new Map(cases.map((c) => [c.id, c])),
+  };
+  const rowsOf = (kind: string, ids: Iterable<string>): Row[] =>
+    [...ids].map((id) => ({
+      seq: 1,
+      brand_id: brandId,
+      kind,
+      entity_id: id,
+      advocate_id: null,
+      created_at: 0,
+    }));
+  const render = (kind: string, ids: Iterable<string>) =>
+    rowsOf(kind, ids).flatMap((row) => {
+      const change = renderCustomerRow(row, loaded, viewer);
+      return change ? [changeSeenAtTier(change, viewer.tier)] : [];
+    });
+  return {
+    customers: render('customer', loaded.customers.keys()).map(
+      (c) => (c as Extract<Change, { kind: 'customer' }>).customer,
+    ),
+    customerEvents: render('customer_event', loaded.events.keys()).map(
+      (c) => (c as Extract<Change, { kind: 'customer_event' }>).event,
+    ),
+    customerCases: render('customer_case', loaded.cases.keys()).map(
+      (c) => (c as Extract<Change, { kind: 'customer_case' }>).case,
+    ),
+  };
+}
+
 /** Loads what the page's customer rows name, in three queries at most. */
 export async function loadCustomerEntities(db: Kysely<DB>, rows: Row[]) {
   const ids = (kind: string) => [
@@ -100,23 +175,7 @@ export async function loadCustomerEntities(db: Kysely<DB>, rows: Row[]) {
     ? await db.selectFrom('customer_events').selectAll().where('id', 'in', eventIds).execute()
     : [];
   const cases: CaseRow[] = caseIds.length
-    ? await db
-        .selectFrom('tasks')
-        .leftJoin('ratings', 'ratings.task_id', 'tasks.id')
-        .leftJoin('advocates', 'advocates.id', 'tasks.holder_id')
-        .select([
-          'tasks.id',
-          'tasks.brand_id',
-          'tasks.customer_id',
-          'tasks.subject',
-          'tasks.status',
-          'tasks.min_tier',
-          'tasks.resolved_at',
-          'ratings.score',
-          'advocates.handle',
-        ])
-        .where('tasks.id', 'in', caseIds)
-        .execute()
+    ? await caseRows(db).where('tasks.id', 'in', caseIds).execute()
     : [];
   return {
     customers: new Map(customers.map((c) => [c.id, c])),

@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { z } from 'zod';
+import type { Capabilities } from '../../shared/capabilities';
 import type { PayoutRules } from '../../shared/domain/payout';
 import type {
   Action,
@@ -142,6 +143,8 @@ export interface Store {
     cursor: string | undefined,
     limit: number,
     brandIds?: string[],
+    /** What the app declared (shared/capabilities.ts); all of them if omitted. */
+    caps?: Capabilities,
   ): Promise<SyncResponse>;
   applyActions(actor: AdvocateAuth, actions: Action[], now: number): Promise<ActionResult[]>;
   /** Counts a request against a shared rate limit (see http/sharedRateLimit.ts). */
@@ -269,8 +272,8 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     listEscalations: (brandId) => ledger.listEscalations(ctx, brandId),
     me: async (advocateId, brandIds) =>
       advocates.meOf(ctx, advocateId, brandIds ?? (await allBrandsOf(advocateId))),
-    sync: async (advocateId, cursor, limit, brandIds) =>
-      syncPage(ctx, advocateId, cursor, limit, brandIds ?? (await allBrandsOf(advocateId))),
+    sync: async (advocateId, cursor, limit, brandIds, caps) =>
+      syncPage(ctx, advocateId, cursor, limit, brandIds ?? (await allBrandsOf(advocateId)), caps),
     applyActions: async (actor, actions, now) =>
       answersSeenBy(ctx.db, actor.id, await applyInScope(ctx, actor, actions, await leaseNow(now))),
     rateLimitHit: (key, windowMs, now) => rateLimitHit(ctx, key, windowMs, now),

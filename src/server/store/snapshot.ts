@@ -6,12 +6,14 @@
  * snapshotCache.ts); what is one advocate's own (claims, offers, earnings) is read per request.
  */
 import { sql, type Transaction } from 'kysely';
+import { ALL_CAPABILITIES, type Capabilities } from '../../shared/capabilities';
 import { formatCursor, horizonCursor, parseCursor } from '../../shared/domain/syncCursor';
 import type { PayoutRules } from '../../shared/domain/payout';
 import type { BrandSnapshot, OwnSnapshot, TaskView } from '../../shared/protocol';
 import { taskTable } from '../../shared/snapshotRows';
 import { ApiFailure } from '../errors';
 import { parseJson, type StoreContext } from './context';
+import { customerSnapshot } from './customerViews';
 import type { DB } from './schema';
 import { changeSeenAtTier, seenAtTier } from './tierView';
 import {
@@ -113,6 +115,7 @@ export async function buildBrandSnapshot(
   tier: number,
   suspended: boolean,
   now: number,
+  caps: Capabilities = ALL_CAPABILITIES,
 ): Promise<BrandSnapshot> {
   return readTransaction(ctx, async (trx) => {
     const cursor = await currentHorizonCursor(ctx, trx);
@@ -176,6 +179,7 @@ export async function buildBrandSnapshot(
       articles: articles.map(articleView),
       macros: macros.map(macroView),
       tasks: taskTable(tasks),
+      ...(caps.has('customers') ? await customerSnapshot(trx, brandId, viewer) : {}),
     };
   });
 }
@@ -262,7 +266,13 @@ export interface SnapshotReads {
     brandId: string,
     brandIds: string[],
   ): Promise<{ tier: number; suspended: boolean } | undefined>;
-  brand(brandId: string, tier: number, suspended: boolean, now: number): Promise<BrandSnapshot>;
+  brand(
+    brandId: string,
+    tier: number,
+    suspended: boolean,
+    now: number,
+    caps?: Capabilities,
+  ): Promise<BrandSnapshot>;
   own(advocateId: string, brandIds: string[]): Promise<OwnSnapshot>;
   /** The brand's change rows after `cursor`, counted up to `cap`. */
   lag(brandId: string, cursor: string, cap: number): Promise<number>;
@@ -280,8 +290,8 @@ export function snapshotReads(ctx: StoreContext): SnapshotReads {
         .executeTakeFirst();
       return m ? { tier: m.tier, suspended: m.suspended === 1 } : undefined;
     },
-    brand: (brandId, tier, suspended, now) =>
-      buildBrandSnapshot(ctx, brandId, tier, suspended, now),
+    brand: (brandId, tier, suspended, now, caps) =>
+      buildBrandSnapshot(ctx, brandId, tier, suspended, now, caps),
     own: (advocateId, brandIds) => buildOwnSnapshot(ctx, advocateId, brandIds),
     lag: (brandId, cursor, cap) => changesSince(ctx, brandId, cursor, cap),
   };

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { PayoutRules } from '../../shared/domain/payout';
 import { ApiFailure } from '../errors';
+import { ALL_CAPABILITIES, type Capabilities, kindsWithheld } from '../../shared/capabilities';
 import type { Change, SyncResponse } from '../../shared/protocol';
 import { parseJson, type StoreContext } from './context';
 import { positionOf, readChangeLog } from './changeLog';
@@ -46,6 +47,7 @@ export async function syncPage(
   cursor: string | undefined,
   limit: number,
   brandIds: string[],
+  caps: Capabilities = ALL_CAPABILITIES,
 ): Promise<SyncResponse> {
   const after = cursorPosition(cursor, ctx.dialect);
   const unchanged = cursor === undefined || cursor === '' ? '0' : cursor;
@@ -70,7 +72,10 @@ export async function syncPage(
   const viewers = new Map<string, Viewer>(
     members.map((m) => [m.brand_id, { advocateId, tier: m.tier, suspended: m.suspended === 1 }]),
   );
-  const changes = await render(ctx, page, viewers, members);
+  // Kinds the app cannot read are skipped, never sent: the cursor still moves past them.
+  const withheld = kindsWithheld(caps);
+  const readable = withheld.size ? page.filter((r) => !withheld.has(r.kind)) : page;
+  const changes = await render(ctx, readable, viewers, members);
   const last = page[page.length - 1];
   return { changes, cursor: last ? formatCursor(positionOf(last)) : unchanged, hasMore };
 }

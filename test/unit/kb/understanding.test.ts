@@ -124,6 +124,17 @@ describe('search that understands people', () => {
     expect(ids('connection ')).toEqual(['wifi']);
   });
 
+  it('stems English the Porter2 (Snowball) way: adverbs meet their adjectives and nouns', () => {
+    put(
+      db,
+      article('strict', {
+        title: 'Strictness of phone number validation',
+        bodyMarkdown: 'Validation can accept numbers that merely look possible.',
+      }),
+    );
+    expect(ids('strictly ')).toEqual(['strict']);
+  });
+
   it('ranks a title with the word as typed above one with another word of its stem', () => {
     const body = 'Open the app and sign in with your e-mail address.';
     put(
@@ -153,6 +164,19 @@ describe('search that understands people', () => {
     expect(ids('pass')).toEqual(['password']);
     expect(ids('refund dam')[0]).toBe('refund');
     expect(ids('返')).toContain('ja');
+  });
+
+  it("completes the word being typed from the articles' words, whose stems can be shorter", () => {
+    put(
+      db,
+      article('auth', {
+        title: 'Connect with authentication',
+        bodyMarkdown: 'Send credentials with the connect request.',
+      }),
+      article('bills', { title: 'Utilities', bodyMarkdown: 'Paying for water and power.' }),
+    );
+    expect(ids('authenticat')).toEqual(['auth']);
+    expect(ids('utili')).toEqual(['bills']);
   });
 
   it('suggests articles from the distinctive words of a ticket, not incidental ones', () => {
@@ -350,44 +374,50 @@ describe('migration 008', () => {
   });
 });
 
-describe('migration 011', () => {
-  it('analyzes every stored article again, once, before the first search', () => {
-    const file = join(dir, 'v10.sqlite');
-    const old = databaseAt(file, 10);
-    // As an older analysis left it: read as Spanish, indexed under a Spanish stem.
-    old
-      .prepare(
-        `INSERT INTO articles (doc_id, id, brand_id, title, body, tags, updated_at, language)
+describe('migrations 011 and 013', () => {
+  // 011: language detection changed; 013: English stems changed (Porter2).
+  it.each([10, 11, 12])(
+    'analyze every article of a version %i database again before the first search',
+    (version) => {
+      const file = join(dir, `v${version}.sqlite`);
+      const old = databaseAt(file, version);
+      // As an older analysis left it: read as Spanish, indexed under a Spanish stem.
+      old
+        .prepare(
+          `INSERT INTO articles (doc_id, id, brand_id, title, body, tags, updated_at, language)
          VALUES (1, 'old', 'acme', 'Basic settings', 'const S = require("a")', '[]', 1, 'es')`,
-      )
-      .run();
-    old
-      .prepare(
-        "INSERT INTO articles_terms (rowid, title, body, tags) VALUES (1, 'basic setting', 'const s requir a', '')",
-      )
-      .run();
-    old
-      .prepare("INSERT INTO kb_vocab (word, term, tail) VALUES ('settings', 'setting', 'ettings')")
-      .run();
-    old.close();
-    const upgraded = openDatabase(file);
-    const before = idsIn(upgraded, 'basic ');
-    void new SearchRunner(upgraded, { file: 'unused', execArgv: [] }).close();
-    const language = upgraded
-      .prepare("SELECT language FROM articles WHERE id = 'old'")
-      .pluck()
-      .get();
-    const vocab = upgraded
-      .prepare("SELECT term FROM kb_vocab WHERE word = 'settings'")
-      .pluck()
-      .get();
-    const found = idsIn(upgraded, 'basic setting ');
-    upgraded.close();
-    expect(before).toEqual([]);
-    expect(language).toBe('en');
-    expect(vocab).toBe('set');
-    expect(found).toEqual(['old']);
-  });
+        )
+        .run();
+      old
+        .prepare(
+          "INSERT INTO articles_terms (rowid, title, body, tags) VALUES (1, 'basic setting', 'const s requir a', '')",
+        )
+        .run();
+      old
+        .prepare(
+          "INSERT INTO kb_vocab (word, term, tail) VALUES ('settings', 'setting', 'ettings')",
+        )
+        .run();
+      old.close();
+      const upgraded = openDatabase(file);
+      const before = idsIn(upgraded, 'basic ');
+      void new SearchRunner(upgraded, { file: 'unused', execArgv: [] }).close();
+      const language = upgraded
+        .prepare("SELECT language FROM articles WHERE id = 'old'")
+        .pluck()
+        .get();
+      const vocab = upgraded
+        .prepare("SELECT term FROM kb_vocab WHERE word = 'settings'")
+        .pluck()
+        .get();
+      const found = idsIn(upgraded, 'basic setting ');
+      upgraded.close();
+      expect(before).toEqual([]);
+      expect(language).toBe('en');
+      expect(vocab).toBe('set');
+      expect(found).toEqual(['old']);
+    },
+  );
 });
 
 describe('migration 009', () => {

@@ -4,7 +4,8 @@
  * and the panel is read through the real handlers over a real SQLite file.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readCounts } from '../../../src/core/nba/nbaRepo';
+import { openDatabase } from '../../../src/core/db/open';
+import { learnOutcomes, readCounts } from '../../../src/core/nba/nbaRepo';
 import { writeSession } from '../../../src/core/repos/sessionRepo';
 import { openStore, type Store } from '../../../src/server/store';
 import { ArticlePush, MacroPush, TaskPush, type Action } from '../../../src/shared/protocol';
@@ -155,9 +156,20 @@ describe('next-best action, learned from synced outcomes', () => {
     });
     // Shown on the closed case and never used: ignored once.
     expect(counts.get(`macro:${a}`)).toMatchObject({ accepted: 0, ignored: 1, closed: 0 });
-    // Each outcome is counted once, however often the panel is read.
+    // Each outcome is counted once, however often the panel is read, also after a restart
+    // (another connection to the same file reads every ledger entry and rating again).
     await core.handlers['nba:panel']({ taskId: second });
-    expect(readCounts(core.db, brandId).get(`macro:${b}`)!.wellRated).toBe(1);
+    const restarted = openDatabase(core.db.name);
+    try {
+      expect(learnOutcomes(restarted, T0)).toBe(0);
+      expect(readCounts(restarted, brandId).get(`macro:${b}`)).toMatchObject({
+        closed: 1,
+        wellRated: 1,
+      });
+      expect(readCounts(restarted, brandId).get(`macro:${a}`)!.ignored).toBe(1);
+    } finally {
+      restarted.close();
+    }
   });
 
   it('a poorly rated case teaches nothing good; a dismissed suggestion leaves that case only', async () => {

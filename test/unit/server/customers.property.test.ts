@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/server/app';
+import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../../../src/shared/capabilities';
 import { openStore, type Store } from '../../../src/server/store';
 import { freshDb } from '../../support/serverBackends';
 import { T0, task } from './helpers';
@@ -48,7 +49,8 @@ const call = async (method: 'GET' | 'POST', url: string, token: string, body?: u
   const res = await app.inject({
     method,
     url,
-    headers: { authorization: `Bearer ${token}` },
+    // As the current app: it reads the customer kinds (capabilities.test.ts: older apps do not).
+    headers: { authorization: `Bearer ${token}`, [CAPABILITIES_HEADER]: capabilitiesHeaderValue() },
     ...(body === undefined ? {} : { payload: body as object }),
   });
   return { status: res.statusCode, body: JSON.parse(res.body) as Record<string, unknown> };

@@ -38,6 +38,33 @@ describe('demo seed', () => {
     expect(overdue).toBeGreaterThan(0);
     expect(overdue).toBeLessThan(25);
 
+    // Every task names its customer; their profiles and histories are there, by tier (1 here).
+    expect(open.every((t) => typeof t.customerId === 'string')).toBe(true);
+    const customers = changes.filter((c) => c.kind === 'customer').map((c) => c.customer);
+    const events = changes.filter((c) => c.kind === 'customer_event').map((c) => c.event);
+    const cases = changes.filter((c) => c.kind === 'customer_case').map((c) => c.case);
+    expect(new Set(open.map((t) => t.customerId)).size).toBeLessThan(open.length);
+    for (const t of open) expect(customers.some((c) => c.id === t.customerId)).toBe(true);
+    type Field = { name: string; value: string | null; visibleFromTier: number };
+    const field = (name: string) =>
+      customers.map((c) => (c.fields as Field[]).find((f) => f.name === name)!);
+    expect(field('level').every((f) => f.value !== null)).toBe(true);
+    expect(field('spend').every((f) => /^EUR -?\d+\.\d{2}$/.test(f.value ?? ''))).toBe(true);
+    expect(field('email').every((f) => f.value === null && f.visibleFromTier === 2)).toBe(true);
+    const kinds = new Set(events.map((e) => e.kind));
+    expect(kinds).toEqual(new Set(['order', 'return', 'subscription', 'contact']));
+    const orders = events.filter((e) => e.kind === 'order');
+    expect(orders.every((e) => Number.isInteger(e.amountMinor) && e.currency === 'EUR')).toBe(true);
+    expect(events.filter((e) => e.kind === 'return').every((e) => e.amountMinor < 0)).toBe(true);
+    expect(new Set(open.map((t) => t.language))).toEqual(new Set(['en', 'es', 'de', 'ja', 'ar']));
+    // A returning customer's open ticket has earlier cases and events behind it.
+    const withHistory = open.filter(
+      (t) =>
+        cases.some((k) => k.customerId === t.customerId) &&
+        events.some((e) => e.customerId === t.customerId),
+    );
+    expect(withHistory.length).toBeGreaterThanOrEqual(10);
+
     const second = await seedDemo(s.store, { now: s.clock.t });
     expect(second).toMatchObject({ brandId: first.brandId, adminKey: null });
     const again = await s.call('POST', '/v1/auth/redeem', {

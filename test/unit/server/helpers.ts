@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../../../src/shared/capabilities';
 import type { PayoutRules } from '../../../src/shared/domain/payout';
 import type { TaskPush } from '../../../src/shared/protocol';
 import {
@@ -150,13 +151,16 @@ export function task(n: number, over: Partial<TaskPush> = {}): TaskPush {
 let keys = 0;
 export const key = (label = 'k') => `${label}-${String(++keys).padStart(8, '0')}`;
 
-/** Pages through /v1/sync until hasMore is false. */
+/** Pages through /v1/sync until hasMore is false, as the current app (all capabilities). */
 export async function syncAll(s: TestServer, token: string, cursor?: string, limit = 500) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const changes: any[] = [];
   let c = cursor;
   for (;;) {
-    const r = await s.call('GET', `/v1/sync?limit=${limit}${c ? `&cursor=${c}` : ''}`, { token });
+    const r = await s.call('GET', `/v1/sync?limit=${limit}${c ? `&cursor=${c}` : ''}`, {
+      token,
+      headers: { [CAPABILITIES_HEADER]: capabilitiesHeaderValue() },
+    });
     if (r.status !== 200) throw new Error(`sync ${r.status}: ${JSON.stringify(r.body)}`);
     changes.push(...r.body.changes);
     c = r.body.cursor;

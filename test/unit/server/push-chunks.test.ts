@@ -102,7 +102,7 @@ describe('customer pushes commit in chunks too', () => {
     ]);
     expect(bad.body.error.message).toBe('2 item(s) rejected; nothing was applied');
     expect(await count('customer_events')).toBe(0);
-  });
+  }, 120_000);
 
   it(`writes ${n} customers and events ${PUSH_CHUNK} per transaction; a repeat changes nothing`, async () => {
     const customers = Array.from({ length: n }, (_, i) => customer(1000 + i));
@@ -130,5 +130,5 @@ describe('customer pushes commit in chunks too', () => {
       updated: 1,
       unchanged: n - 1,
     });
-  });
+  }, 120_000);
 });

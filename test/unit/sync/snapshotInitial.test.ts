@@ -64,6 +64,51 @@ describe('initial sync from snapshots', () => {
     expect(localTasks(core)).toHaveLength(453);
   });
 
+  it('brings the customers and their events (changes from before the snapshot)', async () => {
+    feed = await startTestFeedServer();
+    const { store } = feed.server;
+    const now = Date.now();
+    await store.upsertCustomers(
+      feed.brandId,
+      [
+        {
+          customerRef: 'crm-1',
+          fields: [{ name: 'plan', label: 'Plan', value: 'Gold', minTier: 0 }],
+        },
+      ],
+      now,
+    );
+    await store.upsertCustomerEvents(
+      feed.brandId,
+      [
+        {
+          externalRef: 'o-1',
+          customerRef: 'crm-1',
+          kind: 'order',
+          occurredAt: now - 86_400_000,
+          summary: 'Tent',
+          amountMinor: 24_900,
+          currency: 'EUR',
+          minTier: 0,
+        },
+      ],
+      now,
+    );
+    await feed.pushTasks(3);
+    core = await signedInCore(feed.url, await feed.invite('Cleo'));
+    const snapshotLoaded = {
+      customers: rows(core, 'SELECT id, fields FROM customers'),
+      events: rows(core, 'SELECT id, summary, amount_minor FROM customer_events'),
+    };
+    expect(snapshotLoaded.customers).toHaveLength(1);
+    expect(snapshotLoaded.events).toEqual([
+      expect.objectContaining({ summary: 'Tent', amount_minor: 24_900 }),
+    ]);
+    expect(JSON.parse((snapshotLoaded.customers[0] as { fields: string }).fields)).toEqual([
+      { name: 'plan', label: 'Plan', value: 'Gold', visibleFromTier: null },
+    ]);
+  });
+
   it('leaves the outbox, drafts, "Not sent" and a pending claim as they were', async () => {
     feed = await startTestFeedServer();
     await feed.pushTasks(250);

@@ -9,6 +9,11 @@ import { MacroPicker } from './MacroPicker';
 export interface ComposerApi {
   /** Puts `text` at the caret of the current mode's text and focuses it. */
   insert: (text: string) => void;
+  /**
+   * Puts a macro into the reply (switching to it) and sends it with the reply: at the caret when
+   * the reply is showing, else after what is already written; never over a selection.
+   */
+  insertMacro: (macro: { id: string; body: string }) => void;
   focus: (mode: DraftKind) => void;
   openMacros: () => void;
 }
@@ -95,8 +100,24 @@ export function Composer({
     });
   };
 
+  const insertMacro = ({ id, body }: { id: string; body: string }) => {
+    const el = area.current;
+    const current = latest.current.reply;
+    const at = mode === 'reply' && el ? Math.min(el.selectionEnd, current.length) : current.length;
+    const gap = at > 0 && !/\s$/.test(current.slice(0, at)) ? '\n\n' : '';
+    change('reply', current.slice(0, at) + gap + body + current.slice(at));
+    setMacroId(id);
+    setMode('reply');
+    const caret = at + gap.length + body.length;
+    requestAnimationFrame(() => {
+      area.current?.focus();
+      area.current?.setSelectionRange(caret, caret);
+    });
+  };
+
   apiRef.current = {
     insert,
+    insertMacro,
     focus: (kind) => {
       setMode(kind);
       requestAnimationFrame(() => area.current?.focus());

@@ -17,6 +17,7 @@ import type { DialogKind } from './ActionDialog';
 import { PendingBadges, SlaBadge, TicketState } from './badges';
 import { Composer, type ComposerApi } from './Composer';
 import { CustomerTimeline } from './CustomerTimeline';
+import { NextBestPanel } from './NextBestPanel';
 import { Thread } from './Thread';
 import { TicketOutcome } from './TicketOutcome';
 import type { TicketOutcome as Outcome } from './ticketsStore';
@@ -51,7 +52,8 @@ export function TicketWorkspace(props: Props) {
   const labels = useTaskLabels();
   const working = allowed.length > 0;
   const firstCustomer = ticket.messages.find((m) => m.author === 'customer')?.body ?? '';
-  const insertLink = (a: KbArticle) => composerRef.current?.insert(`[${a.title}](kb:${a.id})`);
+  const insertLink = (a: Pick<KbArticle, 'id' | 'title'>) =>
+    composerRef.current?.insert(`[${a.title}](kb:${a.id})`);
   const insertExcerpt = (a: KbArticle, text: string) =>
     composerRef.current?.insert(`${text}\n\n— ${a.title}`);
   // In a compact window the KB panel is a drawer over the workspace, closed until asked for, so
@@ -143,6 +145,13 @@ export function TicketWorkspace(props: Props) {
           </div>
         </header>
         <CustomerTimeline taskId={ticket.id} version={ticket.messages.length} />
+        <NextBestPanel
+          taskId={ticket.id}
+          version={ticket.messages.length}
+          canReply={allowed.includes('reply')}
+          onInsertMacro={(m) => composerRef.current?.insertMacro(m)}
+          onInsertArticle={insertLink}
+        />
         <Thread ticket={ticket} />
         <Composer
           key={ticket.id}

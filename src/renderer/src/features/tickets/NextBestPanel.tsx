@@ -1,0 +1,204 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import type {
+  NbaArticle,
+  NbaHandoff,
+  NbaMacro,
+  NbaPanel,
+  SuggestionKind,
+} from '../../../../shared/contract/nba';
+import { errorMessage, invoke } from '../../api';
+import { useFormat } from '../../i18n/format';
+import { useT } from '../../i18n/useT';
+import './nba.css';
+
+interface Props {
+  taskId: string;
+  /** Changes when the ticket does (e.g. its message count): the panel is computed again. */
+  version: number;
+  canReply: boolean;
+  onInsertMacro: (macro: NbaMacro) => void;
+  onInsertArticle: (article: NbaArticle) => void;
+}
+
+/** The hand-off advice and what it pays, in the advocate's words and money. */
+function HandoffLine({ handoff }: { handoff: NbaHandoff }) {
+  const t = useT();
+  const format = useFormat();
+  const money = (q: NbaHandoff['payout']) => (q ? format.money(q.totalMinor, q.currency) : '—');
+  const advice =
+    handoff.reason === 'hiddenData'
+      ? t('nba.handoff.hiddenData', {
+          tier: handoff.tier,
+          fields: new Intl.ListFormat(format.locale, { type: 'conjunction' }).format(
+            handoff.fields,
+          ),
+        })
+      : handoff.reason === 'slaBeforeLease'
+        ? t('nba.handoff.slaBeforeLease', { complexity: handoff.complexity })
+        : t('nba.handoff.withinReach');
+  const pays = handoff.payout
+    ? t(handoff.action === 'escalate' ? 'nba.payout.escalate' : 'nba.payout.resolve', {
+        amount: money(handoff.payout),
+        instead: money(handoff.instead),
+      })
+    : t('nba.payout.none');
+  return (
+    <p className={`nba__handoff nba__handoff--${handoff.action}`} data-reason={handoff.reason}>
+      <strong>{advice}</strong> <span className="muted">{pays}</span>
+    </p>
+  );
+}
+
+function Because({ item }: { item: NbaMacro | NbaArticle }) {
+  const t = useT();
+  const parts = item.because.map((b) =>
+    b === 'text' ? t('nba.because.text') : t('nba.because.outcome', { count: item.wellRated }),
+  );
+  return <span className="nba__because muted">· {parts.join(' · ')}</span>;
+}
+
+/**
+ * Next-best action (issue 20): the top macros and articles for this ticket and whether to hand it
+ * on, computed offline by the core. Inserting or dismissing a suggestion is recorded, so that
+ * what helps rises and what is ignored falls.
+ */
+export function NextBestPanel({
+  taskId,
+  version,
+  canReply,
+  onInsertMacro,
+  onInsertArticle,
+}: Props) {
+  const t = useT();
+  const titleId = useId();
+  const listsId = useId();
+  const [open, setOpen] = useState(true);
+  const [panel, setPanel] = useState<NbaPanel | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    invoke('nba:panel', { taskId }).then(
+      (p) => live && (setPanel(p), setError(null)),
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [taskId, version, reload]);
+
+  const record = useCallback(
+    (kind: SuggestionKind, itemId: string, verdict: 'accepted' | 'ignored') =>
+      invoke('nba:record', { taskId, kind, itemId, verdict }).then(
+        () => verdict === 'ignored' && setReload((n) => n + 1),
+        (e: unknown) => setError(errorMessage(e)),
+      ),
+    [taskId],
+  );
+
+  if (error) return <p className="muted">{error}</p>;
+  if (!panel || panel.taskId !== taskId) return null;
+  return (
+    <section className="nba" aria-labelledby={titleId}>
+      <div className="nba__head">
+        <h3 id={titleId} className="nba__title">
+          {t('nba.title')}
+        </h3>
+        <button
+          type="button"
+          className="button button--small nba__toggle"
+          aria-expanded={open}
+          aria-controls={listsId}
+          onClick={() => setOpen((o) => !o)}
+        >
+          {t(open ? 'nba.hide' : 'nba.show')}
+        </button>
+      </div>
+      <HandoffLine handoff={panel.handoff} />
+      <div className="nba__columns" id={listsId} hidden={!open}>
+        <div>
+          <h4 className="nba__heading">{t('nba.macros')}</h4>
+          {panel.macros.length === 0 ? (
+            <p className="muted">{t('nba.noMacros')}</p>
+          ) : (
+            <ul className="nba__list" aria-label={t('nba.macros')}>
+              {panel.macros.map((m) => (
+                <li key={m.id} className="nba__item">
+                  <span className="nba__label">
+                    <span className="nba__name" dir="auto">
+                      {m.title}
+                    </span>{' '}
+                    <Because item={m} />
+                  </span>
+                  <span className="nba__buttons">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      disabled={!canReply}
+                      aria-label={t('nba.insertLabel', { title: m.title })}
+                      onClick={() => {
+                        onInsertMacro(m);
+                        void record('macro', m.id, 'accepted');
+                      }}
+                    >
+                      {t('nba.insert')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small nba__dismiss"
+                      aria-label={t('nba.dismissLabel', { title: m.title })}
+                      onClick={() => void record('macro', m.id, 'ignored')}
+                    >
+                      {t('nba.dismiss')}
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <h4 className="nba__heading">{t('nba.articles')}</h4>
+          {panel.articles.length === 0 ? (
+            <p className="muted">{t('nba.noArticles')}</p>
+          ) : (
+            <ul className="nba__list" aria-label={t('nba.articles')}>
+              {panel.articles.map((a) => (
+                <li key={a.id} className="nba__item">
+                  <span className="nba__label">
+                    <span className="nba__name" dir="auto">
+                      {a.title}
+                    </span>{' '}
+                    <Because item={a} />
+                  </span>
+                  <span className="nba__buttons">
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={t('nba.linkLabel', { title: a.title })}
+                      onClick={() => {
+                        onInsertArticle(a);
+                        void record('article', a.id, 'accepted');
+                      }}
+                    >
+                      {t('kb.insertLink')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button button--small nba__dismiss"
+                      aria-label={t('nba.dismissLabel', { title: a.title })}
+                      onClick={() => void record('article', a.id, 'ignored')}
+                    >
+                      {t('nba.dismiss')}
+                    </button>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

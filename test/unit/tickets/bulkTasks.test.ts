@@ -1,0 +1,161 @@
+/**
+ * Initial sync's set-based bulk load (`writeTaskRows`) against the per-row applier it replaces
+ * (`writeTask` of each row): over any local state (tasks already here, an action of ours queued
+ * on one, our pending replies, server messages held) and any snapshot rows, both leave the same
+ * tasks and the same messages in the order the app shows them, with every index back.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../src/core/db/open';
+import { pageEstimates } from '../../../src/core/earnings/estimates';
+import { writeTaskRows } from '../../../src/core/tickets/bulkTasks';
+import { writeTask } from '../../../src/core/tickets/taskChanges';
+import type { TaskView } from '../../../src/shared/protocol';
+import { taskRow } from '../../../src/shared/snapshotRows';
+import { applyPage } from '../../support/sync';
+import { taskView, testPayoutRules } from '../../support/taskViews';
+
+const at = 1_800_000_000_000;
+
+function freshDb(): Db {
+  const db = openDatabase(':memory:');
+  applyPage(
+    db,
+    {
+      changes: [
+        {
+          seq: 1,
+          kind: 'brand',
+          brand: { id: 'b1', name: 'Acme', currency: 'EUR', leaseMinutes: 30 },
+        },
+        {
+          seq: 2,
+          kind: 'payout_rules',
+          brandId: 'b1',
+          version: 1,
+          rules: testPayoutRules,
+          effectiveAt: 0,
+        },
+      ],
+      cursor: '2',
+    },
+    at,
+  );
+  return db;
+}
+
+/** Tasks over a small id space (so the local and snapshot sets overlap), equal times (ties). */
+const message = (task: number) =>
+  fc
+    .record({
+      n: fc.integer({ min: 0, max: 3 }),
+      kind: fc.constantFrom('message' as const, 'note' as const),
+      body: fc.constantFrom('Hi', 'Thanks', 'Refund?'),
+      createdAt: fc.integer({ min: 0, max: 2 }).map((t) => at + t),
+    })
+    .map((m) => ({
+      id: `m${task}-${m.n}`,
+      author: 'customer' as const,
+      authorName: 'Cleo',
+      kind: m.kind,
+      body: m.body,
+      redacted: false,
+      createdAt: m.createdAt,
+    }));
+
+const task = fc.integer({ min: 0, max: 11 }).chain((i) =>
+  fc
+    .record({
+      status: fc.constantFrom('open' as const, 'claimed' as const),
+      skills: fc.subarray(['billing', 'shipping', 'returns']),
+      complexity: fc.integer({ min: 1, max: 5 }),
+      subject: fc.constantFrom('Where is it?', 'Broken'),
+      slaDueAt: fc.option(fc.constant(at + 5_000)),
+      messages: fc.uniqueArray(message(i), { selector: (m) => m.id, maxLength: 3 }),
+    })
+    .map((o): TaskView => taskView(i, { ...o, holderId: o.status === 'claimed' ? 'adv-9' : null })),
+);
+
+const tasks = fc.uniqueArray(task, { selector: (t) => t.id, maxLength: 10 });
+
+const local = fc.record({
+  tasks,
+  /** Of the local tasks: one with a claim of ours queued, one with a pending reply of ours. */
+  pendingClaim: fc.nat(),
+  pendingReply: fc.nat(),
+  replyAt: fc.integer({ min: 0, max: 2 }).map((t) => at + t),
+});
+
+type Local = typeof local extends fc.Arbitrary<infer T> ? T : never;
+
+function prepare(db: Db, state: Local): void {
+  const estimates = pageEstimates(db);
+  for (const t of state.tasks) writeTask(db, t, estimates.of(t.brandId));
+  const ids = state.tasks.map((t) => t.id);
+  if (ids.length === 0) return;
+  db.prepare(
+    "UPDATE tasks SET status = 'claimed', holder_id = 'me', local_state = 'pending_claim' WHERE id = ?",
+  ).run(ids[state.pendingClaim % ids.length]);
+  db.prepare(
+    `INSERT INTO messages (id, task_id, author_kind, author_name, visibility, body, created_at, pending)
+     VALUES ('mine', ?, 'advocate', 'Me', 'public', 'On it', ?, 1)`,
+  ).run(ids[state.pendingReply % ids.length], state.replyAt);
+}
+
+const everything = (db: Db) => ({
+  // In rowid order, with it: the feed breaks ties by rowid.
+  tasks: db.prepare('SELECT rowid, * FROM tasks ORDER BY rowid').all(),
+  // The order the app shows a task's messages in (ticketRepo: created_at, then rowid).
+  messages: db
+    .prepare(
+      `SELECT id, task_id, author_kind, author_name, visibility, body, created_at, pending
+         FROM messages ORDER BY task_id, created_at, rowid`,
+    )
+    .all(),
+  indexes: db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+    .all(),
+});
+
+describe('bulk load of snapshot task rows', () => {
+  it('leaves what writing each row as a pulled change leaves', () => {
+    const one = freshDb();
+    const bulk = freshDb();
+    fc.assert(
+      fc.property(local, tasks, (state, snapshot) => {
+        // Each run starts from the same empty feed: its writes are rolled back at the end.
+        one.exec('BEGIN');
+        bulk.exec('BEGIN');
+        prepare(one, state);
+        prepare(bulk, state);
+        const estimates = pageEstimates(one);
+        one.transaction(() => {
+          for (const t of snapshot) writeTask(one, t, estimates.of(t.brandId));
+        })();
+        bulk.transaction(() => writeTaskRows(bulk, snapshot.map(taskRow), pageEstimates(bulk)))();
+        try {
+          expect(everything(bulk)).toEqual(everything(one));
+        } finally {
+          one.exec('ROLLBACK');
+          bulk.exec('ROLLBACK');
+        }
+      }),
+      { numRuns: 300 },
+    );
+    one.close();
+    bulk.close();
+  });
+
+  it('writes more rows than one statement holds, with their messages', () => {
+    const db = freshDb();
+    const rows = Array.from({ length: 1_234 }, (_, i) => taskRow(taskView(i)));
+    db.transaction(() => writeTaskRows(db, rows, pageEstimates(db)))();
+    expect(db.prepare('SELECT count(*) FROM tasks').pluck().get()).toBe(1_234);
+    expect(db.prepare('SELECT count(*) FROM messages').pluck().get()).toBe(1_234);
+    // The payout estimate of the brand's rules, as a pulled task gets it.
+    expect(
+      db.prepare("SELECT payout_estimate_minor, currency FROM tasks WHERE id = 't2'").get(),
+    ).toEqual({ payout_estimate_minor: 500, currency: 'EUR' });
+    db.close();
+  });
+});
