@@ -9,6 +9,7 @@ import { nbaChannels } from './contract/nba';
 import { notSentChannels } from './contract/notSent';
 import { syncChannels } from './contract/sync';
 import { ticketsChannels } from './contract/tickets';
+import { trustChannels } from './contract/trust';
 import { updateChannels } from './contract/update';
 import { diagnosticsChannels } from './contract/diagnostics';
 
@@ -26,6 +27,7 @@ export const contract = {
   ...notSentChannels,
   ...syncChannels,
   ...ticketsChannels,
+  ...trustChannels,
   ...updateChannels,
   ...diagnosticsChannels,
 };

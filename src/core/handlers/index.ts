@@ -11,6 +11,7 @@ import { notSentHandlers } from './notSentHandlers';
 import { sessionHandlers } from './sessionHandlers';
 import { syncHandlers } from './syncHandlers';
 import { ticketsHandlers } from './ticketsHandlers';
+import { trustHandlers } from './trustHandlers';
 import type { Handlers } from './types';
 import { updateHandlers } from './updateHandlers';
 import { diagnosticsHandlers } from './diagnosticsHandlers';
@@ -34,6 +35,7 @@ export function createHandlers(
     ...notSentHandlers(services, sync),
     ...syncHandlers(services, sync),
     ...ticketsHandlers(services, sync),
+    ...trustHandlers(services),
     ...updateHandlers(services),
     ...diagnosticsHandlers(services),
   };

@@ -17,6 +17,7 @@ import {
   syncResponseCheck,
 } from './pageValidators';
 import type { ServerClock } from './serverClock';
+import { LadderResponse } from '../../shared/trustProtocol';
 
 /** The server answered with an error status. */
 export class HttpError extends Error {
@@ -90,6 +91,11 @@ export class FeedClient {
 
   me(): Promise<MeResponse> {
     return this.request('GET', '/v1/me', MeResponse);
+  }
+
+  /** The advocate's standing on each brand's tier ladder (issue 20). */
+  ladder(): Promise<LadderResponse> {
+    return this.request('GET', '/v1/ladder', LadderResponse);
   }
 
   logout(): Promise<unknown> {

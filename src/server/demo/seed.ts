@@ -10,6 +10,8 @@ import articles from '../../../resources/demo/articles.json';
 import brand from '../../../resources/demo/brand.json';
 import macros from '../../../resources/demo/macros.json';
 import payoutRules from '../../../resources/demo/payout-rules.json';
+import tierLadder from '../../../resources/demo/tier-ladder.json';
+import { TierLadder } from '../../shared/trustProtocol';
 import type { Store } from '../store';
 import { generateDemoCustomers } from './demoCustomers';
 import { generateDemoFeed, type DemoHistoryCase } from './demoTasks';
@@ -55,6 +57,7 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
   if (JSON.stringify(rulesNow.rules) !== JSON.stringify(payoutRules)) {
     await store.setPayoutRules(brandId, payoutRules as PayoutRules, now);
   }
+  await store.trust.setLadder(brandId, TierLadder.parse(tierLadder), now);
   await store.upsertArticles(
     brandId,
     articles.map((a) => ArticlePush.parse(a)),

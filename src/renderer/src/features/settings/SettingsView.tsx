@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import type { Settings } from '../../../../shared/settings';
 import { AccountSettings } from './AccountSettings';
 import { DiagnosticsSettings } from './DiagnosticsSettings';
+import { LadderSettings } from './LadderSettings';
 import { NotificationSettings } from './NotificationSettings';
 import { RegionSettings } from './RegionSettings';
 import { SettingsSection } from './SettingsSection';
@@ -44,6 +45,7 @@ export function SettingsView() {
           <RegionSettings />
           <NotificationSettings />
           <AccountSettings />
+          <LadderSettings />
           <UpdateSettings />
           <DiagnosticsSettings />
         </div>
