@@ -9,7 +9,11 @@ import type {
 import { errorMessage, invoke } from '../../api';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
+import { useMediaQuery } from '../../ui/useMediaQuery';
 import './nba.css';
+
+/** Windows this short start with the suggestions folded. */
+const SHORT_QUERY = '(max-height: 860px)';
 
 interface Props {
   taskId: string;
@@ -72,7 +76,11 @@ export function NextBestPanel({
   const t = useT();
   const titleId = useId();
   const listsId = useId();
-  const [open, setOpen] = useState(true);
+  // In a short window the suggestions start folded (the hand-off line stays), so that the
+  // conversation and the composer keep the room; the advocate's choice then holds.
+  const short = useMediaQuery(SHORT_QUERY);
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const open = chosen ?? !short;
   const [panel, setPanel] = useState<NbaPanel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
@@ -110,7 +118,7 @@ export function NextBestPanel({
           className="button button--small nba__toggle"
           aria-expanded={open}
           aria-controls={listsId}
-          onClick={() => setOpen((o) => !o)}
+          onClick={() => setChosen(!open)}
         >
           {t(open ? 'nba.hide' : 'nba.show')}
         </button>
