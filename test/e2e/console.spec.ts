@@ -95,6 +95,7 @@ for (const backend of backends) {
       );
       await page.getByLabel('Group by').selectOption('advocate');
       await expect(table.getByRole('row')).not.toHaveCount(1);
+      await expect(table.getByRole('row', { name: /Demo Advocate \(@/ }).first()).toBeVisible();
       await shot(page, backend, 'overview');
     });
 

@@ -10,6 +10,7 @@ import { type Column, Table } from '../ui/Table';
 import { lastDays, type Range, RangePicker, rangeMs } from '../ui/RangePicker';
 import { ErrorNote, Loading } from '../ui/Status';
 import { useLoad } from '../ui/useLoad';
+import { useAdvocateNames } from '../useAdvocateNames';
 
 type Group = z.infer<typeof ImpactGroup>;
 type GroupBy = z.infer<typeof MetricsQuery>['groupBy'];
@@ -37,6 +38,8 @@ export function Overview() {
     [range.from, range.to, groupBy],
   );
   const m = metrics.data;
+  const advocateName = useAdvocateNames();
+  const groupName = (key: string) => (groupBy === 'advocate' ? advocateName(key) : key);
   const rateColumn = (header: MessageId, pick: (g: Group) => RateValue): Column<Group> => ({
     header: t(header),
     cell: (g) => rateText(f, pick(g)),
@@ -44,7 +47,7 @@ export function Overview() {
     numeric: true,
   });
   const columns: Column<Group>[] = [
-    { header: t('overview.group'), cell: (g) => g.key, csv: (g) => g.key },
+    { header: t('overview.group'), cell: (g) => groupName(g.key), csv: (g) => g.key },
     {
       header: t('overview.cases'),
       cell: (g) => f.number(g.cases),

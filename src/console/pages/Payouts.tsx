@@ -13,6 +13,7 @@ import { type Column, Table } from '../ui/Table';
 import { Done, ErrorNote, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
+import { useAdvocateNames } from '../useAdvocateNames';
 
 type Entry = z.infer<typeof StatementsResponse>['statements'][number]['entries'][number];
 
@@ -25,6 +26,7 @@ export function Payouts() {
   const statements = useLoad(() => getJson('/v1/admin/payouts/statements', StatementsResponse), []);
   const action = useAction(statements.reload);
   const [open, setOpen] = useState<string>();
+  const advocateName = useAdvocateNames();
   const money = (minor: number) =>
     f.money(minor, statements.data?.currency ?? session.brand.currency);
   const run = (to: 'confirmed' | 'paid') =>
@@ -45,7 +47,11 @@ export function Payouts() {
     });
 
   const columns: Column<AdvocateStatement>[] = [
-    { header: t('payouts.advocate'), cell: (s) => s.advocateId, csv: (s) => s.advocateId },
+    {
+      header: t('payouts.advocate'),
+      cell: (s) => advocateName(s.advocateId),
+      csv: (s) => s.advocateId,
+    },
     {
       header: t('payouts.pending'),
       cell: (s) => money(s.pendingMinor),
@@ -150,7 +156,7 @@ export function Payouts() {
           />
           {opened && (
             <Table
-              caption={t('payouts.statementOf', { id: opened.advocateId })}
+              caption={t('payouts.statementOf', { id: advocateName(opened.advocateId) })}
               columns={entryColumns}
               rows={opened.entries}
               rowKey={(e) => e.entryId}
