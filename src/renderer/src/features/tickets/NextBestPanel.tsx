@@ -33,9 +33,7 @@ function HandoffLine({ handoff }: { handoff: NbaHandoff }) {
     handoff.reason === 'hiddenData'
       ? t('nba.handoff.hiddenData', {
           tier: handoff.tier,
-          fields: new Intl.ListFormat(format.locale, { type: 'conjunction' }).format(
-            handoff.fields,
-          ),
+          fields: format.list(handoff.fields),
         })
       : handoff.reason === 'slaBeforeLease'
         ? t('nba.handoff.slaBeforeLease', { complexity: handoff.complexity })
