@@ -111,6 +111,7 @@ export function NextBestPanel({
         <h3 id={titleId} className="nba__title">
           {t('nba.title')}
         </h3>
+        <HandoffLine handoff={panel.handoff} />
         <button
           type="button"
           className="button button--small nba__toggle"
@@ -121,7 +122,6 @@ export function NextBestPanel({
           {t(open ? 'nba.hide' : 'nba.show')}
         </button>
       </div>
-      <HandoffLine handoff={panel.handoff} />
       <div className="nba__columns" id={listsId} hidden={!open}>
         <div>
           <h4 className="nba__heading">{t('nba.macros')}</h4>
