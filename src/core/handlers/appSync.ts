@@ -1,3 +1,4 @@
+import { systemLocale } from '../../shared/domain/time';
 import { leaseWarnings } from '../feed/leaseWarnings';
 import { announceNewTasks } from '../feed/notifications';
 import { announceNotifications, showHeld } from '../notifications/announce';
@@ -22,6 +23,7 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
   const serverNow = () => sync?.serverNow() ?? s.now();
   const warningMs = tuning.leaseWarningMs ?? 5 * 60_000;
   const leases = leaseWarnings(s, serverNow, warningMs);
+  const localeNow = () => loadSettings(s.db).locale ?? systemLocale();
   const features: SyncFeatures = {
     appliers: appAppliers,
     afterSync(result, advocateId) {
@@ -36,11 +38,11 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
         initial: result.initial,
       });
       leases.check(advocateId);
-      notifyLapsingLeases(s.db, s.desktop, advocateId, serverNow(), warningMs);
+      notifyLapsingLeases(s.db, s.desktop, advocateId, serverNow(), warningMs, localeNow());
     },
     periodic: (advocateId) => {
       leases.check(advocateId);
-      notifyLapsingLeases(s.db, s.desktop, advocateId, serverNow(), warningMs);
+      notifyLapsingLeases(s.db, s.desktop, advocateId, serverNow(), warningMs, localeNow());
       // What quiet hours held back is shown once they end.
       showHeld(s.db, s.desktop, loadSettings(s.db), advocateId, serverNow());
     },

@@ -1,6 +1,7 @@
 import type { Settings } from '../../shared/settings';
 import type { Db } from '../db/open';
 import { inQuietHours } from '../../shared/domain/quietHours';
+import { systemLocale } from '../../shared/domain/time';
 import type { DesktopShell } from '../services';
 import { collectCandidates } from './candidates';
 import {
@@ -28,7 +29,7 @@ export function announceNotifications(
   now: number,
   options: { initial: boolean },
 ): number {
-  const candidates = collectCandidates(db, advocateId, now);
+  const candidates = collectCandidates(db, advocateId, now, settings.locale ?? systemLocale());
   db.transaction(() => {
     const quietly = options.initial || !settings.notifications.enabled;
     // A case's customer messages before the advocate had the case are not replies to them.

@@ -1,21 +1,28 @@
 import type { Db } from '../db/open';
+import { translate } from '../i18n/translate';
 import type { Candidate } from './notificationsRepo';
 
 /**
  * Everything that may deserve a notification, read from the local database after a sync. Each
- * candidate's key names one event, so recording it (notificationsRepo) announces it once.
+ * candidate's key names one event, so recording it (notificationsRepo) announces it once. Texts
+ * are worded in `locale` now: the system shows a notification as it is, it is never re-read.
  */
-export function collectCandidates(db: Db, advocateId: string, now: number): Candidate[] {
+export function collectCandidates(
+  db: Db,
+  advocateId: string,
+  now: number,
+  locale: string,
+): Candidate[] {
   return [
-    ...customerReplies(db, advocateId),
-    ...offers(db, advocateId, now),
-    ...ratings(db),
-    ...payoutStatuses(db),
+    ...customerReplies(db, advocateId, locale),
+    ...offers(db, advocateId, now, locale),
+    ...ratings(db, locale),
+    ...payoutStatuses(db, locale),
   ];
 }
 
 /** A customer's message on a case this advocate holds or is offered (a follow-up). */
-function customerReplies(db: Db, advocateId: string): Candidate[] {
+function customerReplies(db: Db, advocateId: string, locale: string): Candidate[] {
   const rows = db
     .prepare(
       `SELECT m.created_at AS createdAt, length(m.body) AS length, t.id AS taskId, t.brand_id AS brandId, t.subject, m.body,
@@ -39,13 +46,16 @@ function customerReplies(db: Db, advocateId: string): Candidate[] {
     type: 'customer_replied',
     brandId: r.brandId,
     taskId: r.taskId,
-    title: `The customer replied: ${r.subject}`,
+    title: translate(locale, {
+      id: 'notification.customerReplied.title',
+      values: { subject: r.subject },
+    }),
     body: r.body.slice(0, 200),
     onHeldCase: r.held === 1,
   }));
 }
 
-function offers(db: Db, advocateId: string, now: number): Candidate[] {
+function offers(db: Db, advocateId: string, now: number, locale: string): Candidate[] {
   const rows = db
     .prepare(
       `SELECT id, brand_id AS brandId, subject, offer_expires_at AS expiresAt FROM tasks
@@ -57,13 +67,16 @@ function offers(db: Db, advocateId: string, now: number): Candidate[] {
     type: 'offer',
     brandId: r.brandId,
     taskId: r.id,
-    title: `Offered to you: ${r.subject}`,
-    body: `Yours to accept for ${Math.max(1, Math.round((r.expiresAt - now) / 60_000))} min.`,
+    title: translate(locale, { id: 'notification.offer.title', values: { subject: r.subject } }),
+    body: translate(locale, {
+      id: 'notification.offer.body',
+      values: { minutes: Math.max(1, Math.round((r.expiresAt - now) / 60_000)) },
+    }),
     onHeldCase: false,
   }));
 }
 
-function ratings(db: Db): Candidate[] {
+function ratings(db: Db, locale: string): Candidate[] {
   const rated = db
     .prepare(
       `SELECT r.task_id AS taskId, r.brand_id AS brandId, r.score, e.amount_minor AS tipMinor,
@@ -83,13 +96,16 @@ function ratings(db: Db): Candidate[] {
     type: 'rating',
     brandId: r.brandId,
     taskId: r.taskId,
-    title: r.tipMinor ? 'A customer rated your case and left a tip' : 'A customer rated your case',
-    body: `${r.score} of 5 stars`,
+    title: translate(locale, {
+      id: r.tipMinor ? 'notification.rating.titleWithTip' : 'notification.rating.title',
+      values: {},
+    }),
+    body: translate(locale, { id: 'notification.rating.body', values: { score: r.score } }),
     onHeldCase: false,
   }));
 }
 
-function payoutStatuses(db: Db): Candidate[] {
+function payoutStatuses(db: Db, locale: string): Candidate[] {
   const rows = db
     .prepare(
       `SELECT e.id, e.task_id AS taskId, e.brand_id AS brandId, s.status
@@ -102,8 +118,11 @@ function payoutStatuses(db: Db): Candidate[] {
     type: 'payout_status',
     brandId: r.brandId,
     taskId: r.taskId,
-    title: r.status === 'paid' ? 'A payout was paid' : 'A payout was confirmed',
-    body: 'See Earnings for the details.',
+    title: translate(locale, {
+      id: r.status === 'paid' ? 'notification.payout.paid' : 'notification.payout.confirmed',
+      values: {},
+    }),
+    body: translate(locale, { id: 'notification.payout.body', values: {} }),
     onHeldCase: false,
   }));
 }

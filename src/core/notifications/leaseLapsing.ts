@@ -1,5 +1,6 @@
 import type { Db } from '../db/open';
 import { leasesEndingBefore } from '../feed/notifyRepo';
+import { translate } from '../i18n/translate';
 import type { DesktopShell } from '../services';
 import { isEnabled, markAnnounced, recordNew } from './notificationsRepo';
 
@@ -15,6 +16,7 @@ export function notifyLapsingLeases(
   advocateId: string,
   now: number,
   warningMs: number,
+  locale: string,
 ): void {
   if (!desktop.isFocused || desktop.isFocused()) return;
   for (const lease of leasesEndingBefore(db, advocateId, now + warningMs)) {
@@ -28,7 +30,7 @@ export function notifyLapsingLeases(
           type: 'lease_lapsing',
           brandId: lease.brandId,
           taskId: lease.id,
-          title: `Your claim lapses in ${minutes} min`,
+          title: translate(locale, { id: 'notification.lease.title', values: { minutes } }),
           body: lease.subject,
           onHeldCase: true,
         },

@@ -316,12 +316,28 @@ describe('lease about to lapse while unfocused', () => {
     };
     // The brand's lease is 30 minutes: 4 minutes before it ends, warned 5 minutes ahead.
     const soon = T0 + 26 * 60_000;
-    notifyLapsingLeases(core.db, desktop, a.id, soon, 5 * 60_000);
+    notifyLapsingLeases(core.db, desktop, a.id, soon, 5 * 60_000, 'en');
     expect(shown).toEqual([]);
     focused = false;
-    notifyLapsingLeases(core.db, desktop, a.id, soon, 5 * 60_000);
-    notifyLapsingLeases(core.db, desktop, a.id, soon + 60_000, 5 * 60_000);
+    notifyLapsingLeases(core.db, desktop, a.id, soon, 5 * 60_000, 'en');
+    notifyLapsingLeases(core.db, desktop, a.id, soon + 60_000, 5 * 60_000, 'en');
     expect(shown).toEqual(['Your claim lapses in 4 min']);
+  });
+
+  it('is worded in the advocate language', async () => {
+    await store.upsertTasks(brandId, [push('LD')], T0);
+    const a = await advocate(1, 'a@example.com');
+    await pull(a.id);
+    await act(a.id, 'claim', taskIdOf('LD'));
+    await pull(a.id);
+    const shown: string[] = [];
+    const desktop = {
+      notify: (n: { title: string }) => void shown.push(n.title),
+      setBadgeCount: () => undefined,
+      isFocused: () => false,
+    };
+    notifyLapsingLeases(core.db, desktop, a.id, T0 + 26 * 60_000, 5 * 60_000, 'de-DE');
+    expect(shown).toEqual(['Deine Übernahme läuft in 4 Min. ab']);
   });
 });
 
