@@ -144,14 +144,18 @@ export function TicketWorkspace(props: Props) {
             })}
           </div>
         </header>
-        <CustomerTimeline taskId={ticket.id} version={ticket.messages.length} />
-        <NextBestPanel
-          taskId={ticket.id}
-          version={ticket.messages.length}
-          canReply={allowed.includes('reply')}
-          onInsertMacro={(m) => composerRef.current?.insertMacro(m)}
-          onInsertArticle={insertLink}
-        />
+        {/* The customer and the suggestions give way first, so the conversation and the composer
+            always fit the window; what does not fit scrolls here. */}
+        <div className="ticket-context" tabIndex={0} aria-label={t('tickets.context')}>
+          <CustomerTimeline taskId={ticket.id} version={ticket.messages.length} />
+          <NextBestPanel
+            taskId={ticket.id}
+            version={ticket.messages.length}
+            canReply={allowed.includes('reply')}
+            onInsertMacro={(m) => composerRef.current?.insertMacro(m)}
+            onInsertArticle={insertLink}
+          />
+        </div>
         <Thread ticket={ticket} />
         <Composer
           key={ticket.id}
