@@ -60,6 +60,7 @@ try {
     label: t('probe.label', 'Probe…'),
     pending: t('probe.pending', 'Probe'),
     note: { field: 'reason', required: true, becomes: 'note' },
+    outcome: t('probe.outcome', 'Probed.'),
     shortcut: null,
   },
 } as const satisfies ActionSpecs;`,

@@ -22,7 +22,6 @@ describe('adding an action type', () => {
     expect(result.files).toEqual([
       'src/core/tickets/ticketActions.ts',
       'src/renderer/src/features/tickets/ActionDialog.tsx',
-      'src/renderer/src/features/tickets/TicketOutcome.tsx',
       'src/renderer/src/features/tickets/TicketsView.tsx',
       'src/server/store/actionStatement.ts',
       'src/server/store/actions.ts',
