@@ -22,6 +22,11 @@ export interface SeedDemoOptions {
   advocates?: number;
   /** Trust tier of the invited demo advocates. Default 1 (sees unredacted messages). */
   tier?: number;
+  /**
+   * Whether demo customers get their histories of orders, returns and contacts (value events).
+   * Default true; a world that measures lifetime value over its own customers turns it off.
+   */
+  customerEvents?: boolean;
 }
 
 export interface DemoSeed {
@@ -79,11 +84,12 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
       customers.map((c) => CustomerPush.parse(c)),
       now,
     );
-    await store.upsertCustomerEvents(
-      brandId,
-      events.map((e) => CustomerEventPush.parse(e)),
-      now,
-    );
+    if (options.customerEvents ?? true)
+      await store.upsertCustomerEvents(
+        brandId,
+        events.map((e) => CustomerEventPush.parse(e)),
+        now,
+      );
     await store.upsertTasks(
       brandId,
       [...feed.tasks, ...feed.history].map((c) => TaskPush.parse(c.push)),
