@@ -40,6 +40,8 @@ export async function startConsoleWorld(backend: BackendName): Promise<ConsoleWo
     now,
     leaseSweepMs: 0,
     rateLimitMax: 100_000,
+    // One sign-in per test outruns the 10-a-minute guess limit on a fast run (unit-tested apart).
+    signInLimitPerMinute: 1_000,
     storeOptions: { leaseClock: 'process' },
   });
   // The demo customers' own order histories would join the lifetime-value groups this world
