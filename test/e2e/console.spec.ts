@@ -129,8 +129,15 @@ for (const backend of backends) {
       await signInAs(page, world, owner);
       await open(page, 'Tasks');
       const table = page.getByRole('table', { name: /^Tasks/ });
-      await page.getByLabel('Status').selectOption('open');
+      // The filtered list replaces the whole one asynchronously: read a row only once it is in.
+      await Promise.all([
+        page.waitForResponse(
+          (r) => r.url().includes('/v1/admin/tasks') && r.url().includes('status=open'),
+        ),
+        page.getByLabel('Status').selectOption('open'),
+      ]);
       const first = table.getByRole('row').nth(1);
+      await expect(first.getByRole('button', { name: /^Withdraw / })).toBeVisible();
       const ref = (await first.getByRole('cell').first().textContent())!;
       await first.getByRole('button', { name: `Withdraw ${ref}` }).click();
       await expect(page.getByText(`Withdrew ${ref} from the pool.`)).toBeVisible();
