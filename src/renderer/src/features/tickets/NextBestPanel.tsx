@@ -7,6 +7,7 @@ import type {
   SuggestionKind,
 } from '../../../../shared/contract/nba';
 import { errorMessage, invoke } from '../../api';
+import type { MessageId } from '../../i18n/catalogs';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { useMediaQuery } from '../../ui/useMediaQuery';
@@ -123,88 +124,90 @@ export function NextBestPanel({
         </button>
       </div>
       <div className="nba__columns" id={listsId} hidden={!open}>
-        <div>
-          <h4 className="nba__heading">{t('nba.macros')}</h4>
-          {panel.macros.length === 0 ? (
-            <p className="muted">{t('nba.noMacros')}</p>
-          ) : (
-            <ul className="nba__list" aria-label={t('nba.macros')}>
-              {panel.macros.map((m) => (
-                <li key={m.id} className="nba__item">
-                  <span className="nba__label">
-                    <span className="nba__name" dir="auto">
-                      {m.title}
-                    </span>{' '}
-                    <Because item={m} />
-                  </span>
-                  <span className="nba__buttons">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      disabled={!canReply}
-                      aria-label={t('nba.insertLabel', { title: m.title })}
-                      onClick={() => {
-                        onInsertMacro(m);
-                        void record('macro', m.id, 'accepted');
-                      }}
-                    >
-                      {t('nba.insert')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small nba__dismiss"
-                      aria-label={t('nba.dismissLabel', { title: m.title })}
-                      onClick={() => void record('macro', m.id, 'ignored')}
-                    >
-                      {t('nba.dismiss')}
-                    </button>
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <div>
-          <h4 className="nba__heading">{t('nba.articles')}</h4>
-          {panel.articles.length === 0 ? (
-            <p className="muted">{t('nba.noArticles')}</p>
-          ) : (
-            <ul className="nba__list" aria-label={t('nba.articles')}>
-              {panel.articles.map((a) => (
-                <li key={a.id} className="nba__item">
-                  <span className="nba__label">
-                    <span className="nba__name" dir="auto">
-                      {a.title}
-                    </span>{' '}
-                    <Because item={a} />
-                  </span>
-                  <span className="nba__buttons">
-                    <button
-                      type="button"
-                      className="button button--small"
-                      aria-label={t('nba.linkLabel', { title: a.title })}
-                      onClick={() => {
-                        onInsertArticle(a);
-                        void record('article', a.id, 'accepted');
-                      }}
-                    >
-                      {t('kb.insertLink')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button button--small nba__dismiss"
-                      aria-label={t('nba.dismissLabel', { title: a.title })}
-                      onClick={() => void record('article', a.id, 'ignored')}
-                    >
-                      {t('nba.dismiss')}
-                    </button>
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <SuggestionGroup
+          items={panel.macros}
+          heading="nba.macros"
+          none="nba.noMacros"
+          use="nba.insert"
+          useLabel="nba.insertLabel"
+          disabled={!canReply}
+          onUse={(m) => {
+            onInsertMacro(m);
+            void record('macro', m.id, 'accepted');
+          }}
+          onDismiss={(m) => void record('macro', m.id, 'ignored')}
+        />
+        <SuggestionGroup
+          items={panel.articles}
+          heading="nba.articles"
+          none="nba.noArticles"
+          use="kb.insertLink"
+          useLabel="nba.linkLabel"
+          disabled={false}
+          onUse={(a) => {
+            onInsertArticle(a);
+            void record('article', a.id, 'accepted');
+          }}
+          onDismiss={(a) => void record('article', a.id, 'ignored')}
+        />
       </div>
     </section>
+  );
+}
+
+interface GroupProps<T extends NbaMacro | NbaArticle> {
+  items: T[];
+  heading: MessageId;
+  none: MessageId;
+  use: MessageId;
+  useLabel: MessageId;
+  disabled: boolean;
+  onUse: (item: T) => void;
+  onDismiss: (item: T) => void;
+}
+
+/** One kind of suggestion (macros or articles): each with why, a way to use it, and "not useful". */
+function SuggestionGroup<T extends NbaMacro | NbaArticle>(props: GroupProps<T>) {
+  const t = useT();
+  const { items, heading, none, use, useLabel, disabled, onUse, onDismiss } = props;
+  return (
+    <div>
+      <h4 className="nba__heading">{t(heading)}</h4>
+      {items.length === 0 ? (
+        <p className="muted">{t(none)}</p>
+      ) : (
+        <ul className="nba__list" aria-label={t(heading)}>
+          {items.map((item) => (
+            <li key={item.id} className="nba__item">
+              <span className="nba__label">
+                <span className="nba__name" dir="auto">
+                  {item.title}
+                </span>{' '}
+                <Because item={item} />
+              </span>
+              <span className="nba__buttons">
+                <button
+                  type="button"
+                  className="button button--small"
+                  disabled={disabled}
+                  aria-label={t(useLabel, { title: item.title })}
+                  onClick={() => onUse(item)}
+                >
+                  {t(use)}
+                </button>
+                <button
+                  type="button"
+                  className="button button--small nba__dismiss"
+                  aria-label={t('nba.dismissLabel', { title: item.title })}
+                  onClick={() => onDismiss(item)}
+                >
+                  {t('nba.dismiss')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
