@@ -61,6 +61,11 @@ describe('after a closing action', () => {
     expect(status?.getAttribute('aria-live')).toBe('polite');
     // Still waiting to send: it says so.
     expect(status?.textContent).toContain('sent as soon as the connection allows');
+    // The composer says the case is over, not that it waits to be claimed.
+    const reply = document.querySelector('textarea.composer__text')!;
+    expect(reply.getAttribute('placeholder')).toBe(
+      'This case is closed; nothing more is sent from here.',
+    );
     const next = screen.getByRole('button', { name: 'Next ticket' });
     await waitFor(() => expect(document.activeElement).toBe(next));
     fireEvent.click(next);
@@ -87,6 +92,10 @@ describe('after a closing action', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Hand back' }));
     expect(await screen.findByText(/^Handed back\. The ticket is open/)).toBeTruthy();
     expect(screen.queryByText(/sent as soon as the connection allows/)).toBeNull();
+    // Open again: claiming it is the way back to writing.
+    expect(document.querySelector('textarea.composer__text')!.getAttribute('placeholder')).toBe(
+      'Claim this ticket to write.',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Find a ticket in the feed' }));
     await waitFor(() => expect(useNav.getState().view).toBe('feed'));
   });

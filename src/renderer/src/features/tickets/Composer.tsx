@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type MutableRefObject } from 'react';
 import type { DraftKind, Macro, Ticket } from '../../../../shared/contract/tickets';
 import { unfilledPlaceholders } from '../../../../shared/domain/macros';
+import { isTerminal } from '../../../../shared/domain/lifecycle';
 import { shortcutOf } from '../../../../shared/domain/shortcuts';
+import type { MessageId } from '../../i18n/catalogs';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { MacroPicker } from './MacroPicker';
@@ -31,6 +33,17 @@ interface Props {
 }
 
 export const DRAFT_SAVE_MS = 400;
+
+/**
+ * Why the composer is closed: a case that is over (resolved, escalated) or with someone else is
+ * not the same as one waiting to be claimed, and "claim this ticket" would be wrong for the first two.
+ */
+export function composerHint(ticket: Ticket): MessageId {
+  if (isTerminal(ticket.status)) return 'composer.caseClosed';
+  if (ticket.status === 'claimed' && ticket.holderId !== ticket.advocate.id)
+    return 'composer.notYours';
+  return 'composer.claimFirst';
+}
 const isMac = typeof navigator !== 'undefined' && /Mac/i.test(navigator.platform);
 export const modKey = isMac ? '⌘' : 'Ctrl';
 
@@ -196,7 +209,7 @@ export function Composer({
             ? mode === 'reply'
               ? t('composer.replyPlaceholder', { name: ticket.customerName, mod: modKey })
               : t('composer.notePlaceholder')
-            : t('composer.claimFirst')
+            : t(composerHint(ticket))
         }
         value={texts[mode]}
         disabled={!enabled}
