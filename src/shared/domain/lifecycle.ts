@@ -41,7 +41,8 @@ const ok: Decision = { ok: true };
 const conflict = (reason: string): Decision => ({ ok: false, outcome: 'conflict', reason });
 const rejected = (reason: string): Decision => ({ ok: false, outcome: 'rejected', reason });
 
-export const isTerminal = (status: TaskStatus): boolean =>
+/** Takes any string: the app stores the status as text. */
+export const isTerminal = (status: TaskStatus | (string & {})): boolean =>
   status === 'resolved' || status === 'escalated';
 
 export function leaseLive(task: LifecycleTask, now: number): boolean {
