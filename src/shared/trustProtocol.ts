@@ -113,8 +113,14 @@ export const PromotionsResponse = z.object({
 });
 export type PromotionsResponse = z.infer<typeof PromotionsResponse>;
 
-/** Names the move being decided, so a decision on a suggestion that changed meanwhile is refused. */
-export const PromotionDecisionRequest = z.strictObject({ toTier: Tier });
+/**
+ * Names the move being decided, so a decision on a suggestion that changed meanwhile is refused.
+ * `reconsider` approves a move declined within the quiet period (otherwise refused as decided).
+ */
+export const PromotionDecisionRequest = z.strictObject({
+  toTier: Tier,
+  reconsider: z.boolean().optional(),
+});
 
 export const TimeToClaimQuery = z
   .strictObject({

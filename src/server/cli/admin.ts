@@ -30,6 +30,7 @@ const { values, positionals } = parseCli({
   brand: { type: 'string' },
   disable: { type: 'boolean' },
   enable: { type: 'boolean' },
+  reconsider: { type: 'boolean' },
   status: { type: 'string' },
   q: { type: 'string' },
   skill: { type: 'string' },
@@ -347,6 +348,7 @@ async function run(): Promise<unknown> {
     case 'promotion decline':
       return api('POST', `/v1/admin/promotions/${idPath(cmd, argOf)}/${cmd.split(' ')[1]}`, {
         toTier: int('tier', values.tier) ?? fail('--tier N is required (the suggested tier)', 2),
+        ...(values.reconsider ? { reconsider: true } : {}),
       });
     default:
       return fail(`unknown command: ${positionals.join(' ')}; see --help`, 2);

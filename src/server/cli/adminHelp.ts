@@ -54,7 +54,7 @@ export const commandHelp: Record<string, string> = {
   promotions:
     'promotions\n  Promotions and demotions the ladder suggests, with the evidence; recent decisions.',
   'promotion approve':
-    'promotion approve ADVOCATE_ID --tier N\n  Approves the suggested move to tier N (a demotion purges what the advocate may no longer see).',
+    'promotion approve ADVOCATE_ID --tier N [--reconsider]\n  Approves the suggested move to tier N (a demotion purges what the advocate may no longer see);\n  --reconsider approves a move declined in the last 7 days.',
   'promotion decline':
     'promotion decline ADVOCATE_ID --tier N\n  Declines the suggested move; it is not suggested again for 7 days.',
   'reopen show':

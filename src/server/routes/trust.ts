@@ -43,11 +43,10 @@ export function trustRoutes(app: FastifyInstance, store: Store, now: () => numbe
   ] as const)
     app.post(`/v1/admin/promotions/:id/${verb}`, admin, async (request) => {
       const { id } = parseInput(IdParam, request.params, 'params');
-      const { toTier } = parseInput(PromotionDecisionRequest, request.body);
       return store.trust.decidePromotion(
         brandOf(request),
         id,
-        toTier,
+        parseInput(PromotionDecisionRequest, request.body),
         decision,
         request.adminActor!.label,
         now(),

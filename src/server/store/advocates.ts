@@ -285,7 +285,11 @@ async function memberIdOf(db: StoreContext['db'], advocateId: string) {
   return a?.merged_into ?? a?.id ?? advocateId;
 }
 
-async function adminAdvocateRow(db: StoreContext['db'], brandId: string, advocateId?: string) {
+export async function adminAdvocateRow(
+  db: StoreContext['db'],
+  brandId: string,
+  advocateId?: string,
+) {
   let q = db
     .selectFrom('memberships')
     .innerJoin('advocates', 'advocates.id', 'memberships.advocate_id')
@@ -332,42 +336,58 @@ export async function patchAdvocate(
   advocateId = await memberIdOf(ctx.db, advocateId);
   const [before] = await adminAdvocateRow(ctx.db, brandId, advocateId);
   if (!before) throw new ApiFailure('not_found', 'no such advocate in this brand');
-  const tier = patch.tier ?? before.tier;
-  const suspended = patch.suspended ?? before.suspended;
-  await write(ctx, now, async (trx, changes) => {
-    await trx
-      .updateTable('memberships')
-      .set({
-        tier,
-        suspended: suspended ? 1 : 0,
-        ...(patch.skills ? { skills: json(patch.skills) } : {}),
-        ...(patch.languages ? { languages: json(patch.languages) } : {}),
-      })
-      .where('brand_id', '=', brandId)
-      .where('advocate_id', '=', advocateId)
-      .execute();
-    await changes.add(brandId, 'membership', brandId, advocateId);
-    if (tier === before.tier && suspended === before.suspended) return;
-    let held = trx
-      .selectFrom('tasks')
-      .select('id')
-      .where('brand_id', '=', brandId)
-      .where('status', '=', 'claimed')
-      .where('holder_id', '=', advocateId);
-    if (!suspended) held = held.where('min_tier', '>', tier);
-    for (const t of await held.execute()) {
-      await trx
-        .updateTable('tasks')
-        .set({ status: 'open', holder_id: null, lease_expires_at: null, updated_at: now })
-        .where('id', '=', t.id)
-        .execute();
-      await changes.add(brandId, 'task', t.id);
-    }
-    await changes.addAllTasksFor(brandId, advocateId);
-    await addAllCustomerDataFor(trx, changes, brandId, advocateId);
-  });
+  await write(ctx, now, (trx, changes) =>
+    applyMemberPatch(trx, changes, brandId, before, patch, now),
+  );
   const [after] = await adminAdvocateRow(ctx.db, brandId, advocateId);
   return after!;
+}
+
+/**
+ * Writes a member's new tier, suspension, skills or languages inside the caller's transaction
+ * (a promotion decision writes its own row in the same one) and purges what the change forbids.
+ */
+export async function applyMemberPatch(
+  trx: Trx,
+  changes: ChangeWriter,
+  brandId: string,
+  before: AdminAdvocate,
+  patch: AdvocatePatch,
+  now: number,
+) {
+  const advocateId = before.id;
+  const tier = patch.tier ?? before.tier;
+  const suspended = patch.suspended ?? before.suspended;
+  await trx
+    .updateTable('memberships')
+    .set({
+      tier,
+      suspended: suspended ? 1 : 0,
+      ...(patch.skills ? { skills: json(patch.skills) } : {}),
+      ...(patch.languages ? { languages: json(patch.languages) } : {}),
+    })
+    .where('brand_id', '=', brandId)
+    .where('advocate_id', '=', advocateId)
+    .execute();
+  await changes.add(brandId, 'membership', brandId, advocateId);
+  if (tier === before.tier && suspended === before.suspended) return;
+  let held = trx
+    .selectFrom('tasks')
+    .select('id')
+    .where('brand_id', '=', brandId)
+    .where('status', '=', 'claimed')
+    .where('holder_id', '=', advocateId);
+  if (!suspended) held = held.where('min_tier', '>', tier);
+  for (const t of await held.execute()) {
+    await trx
+      .updateTable('tasks')
+      .set({ status: 'open', holder_id: null, lease_expires_at: null, updated_at: now })
+      .where('id', '=', t.id)
+      .execute();
+    await changes.add(brandId, 'task', t.id);
+  }
+  await changes.addAllTasksFor(brandId, advocateId);
+  await addAllCustomerDataFor(trx, changes, brandId, advocateId);
 }
 
 /** Cuts this advocate's devices off from this brand only (see `revokeBrandAccess`). */

@@ -20,8 +20,8 @@ import type {
   TierLadder,
 } from '../../shared/trustProtocol';
 import { ApiFailure } from '../errors';
-import { patchAdvocate } from './advocates';
-import { json, parseJson, type StoreContext } from './context';
+import { adminAdvocateRow, applyMemberPatch } from './advocates';
+import { json, parseJson, type StoreContext, write } from './context';
 import { newId } from './secrets';
 import { requireMember } from './memberGuard';
 
@@ -212,10 +212,10 @@ function recentDecisions(db: Db, brandId: string, limit = 100) {
 }
 
 /** The moves the ladder suggests for the brand's members (all, or one), with the evidence. */
-async function movesOf(ctx: StoreContext, brandId: string, now: number, advocateId?: string) {
-  const rungs = await rungsOf(ctx.db, brandId);
+async function movesOf(db: Db, brandId: string, now: number, advocateId?: string) {
+  const rungs = await rungsOf(db, brandId);
   if (rungs.length === 0) return [];
-  let q = ctx.db
+  let q = db
     .selectFrom('memberships')
     .innerJoin('advocates', 'advocates.id', 'memberships.advocate_id')
     .select(['memberships.advocate_id', 'memberships.tier', 'advocates.handle'])
@@ -224,7 +224,7 @@ async function movesOf(ctx: StoreContext, brandId: string, now: number, advocate
   if (advocateId) q = q.where('memberships.advocate_id', '=', advocateId);
   const members = await q.orderBy('memberships.advocate_id').execute();
   const histories = await historiesOf(
-    ctx.db,
+    db,
     brandId,
     members.map((m) => m.advocate_id),
   );
@@ -253,7 +253,7 @@ async function suggestionsOf(ctx: StoreContext, brandId: string, now: number) {
     .where('decided_at', '>', now - DECLINE_QUIET_MS)
     .execute();
   const quiet = new Set(declined.map((d) => `${d.advocate_id}:${d.from_tier}:${d.to_tier}`));
-  return (await movesOf(ctx, brandId, now)).filter(
+  return (await movesOf(ctx.db, brandId, now)).filter(
     (m) => !quiet.has(`${m.advocateId}:${m.fromTier}:${m.toTier}`),
   );
 }
@@ -270,42 +270,76 @@ export async function promotions(
 }
 
 /**
- * Approves or declines the move the ladder suggests now for this advocate (also one hidden by an
- * earlier decline: an admin may change their mind). `toTier` must name that move: a suggestion
- * that changed since the admin saw it answers `conflict`, changing nothing.
+ * Approves or declines the move the ladder suggests now for this advocate. `toTier` must name
+ * that move: a suggestion that changed since the admin saw it answers `conflict`, changing
+ * nothing. A move declined within the quiet period is decided once: deciding it again answers
+ * `conflict`, unless an approval says `reconsider` (an admin changing their mind).
+ *
+ * Two admins deciding at once make one decision: the transaction first takes the membership
+ * row's lock (PostgreSQL; SQLite runs write transactions one at a time), so the second reads
+ * what the first committed — a changed tier, or the decline — and is refused.
  */
 export async function decidePromotion(
   ctx: StoreContext,
   brandId: string,
   advocateId: string,
-  toTier: number,
+  request: { toTier: number; reconsider?: boolean },
   decision: 'approved' | 'declined',
   decidedBy: string,
   now: number,
 ): Promise<PromotionDecisionView> {
   await requireMember(ctx.db, brandId, advocateId);
-  const [suggestion] = await movesOf(ctx, brandId, now, advocateId);
-  if (!suggestion || suggestion.toTier !== toTier)
-    throw new ApiFailure(
-      'conflict',
-      suggestion
-        ? `the ladder now suggests tier ${suggestion.toTier} for this advocate, not ${toTier}`
-        : 'the ladder suggests no tier change for this advocate now',
-    );
-  if (decision === 'approved') await patchAdvocate(ctx, brandId, advocateId, { tier: toTier }, now);
-  const row = {
-    id: newId(),
-    brand_id: brandId,
-    advocate_id: advocateId,
-    from_tier: suggestion.fromTier,
-    to_tier: toTier,
-    decision,
-    evidence: json(suggestion.evidence),
-    decided_by: decidedBy,
-    decided_at: now,
-  };
-  await ctx.db.insertInto('promotion_decisions').values(row).execute();
-  return decisionView(row);
+  const { toTier } = request;
+  return write(ctx, now, async (trx, changes) => {
+    await trx
+      .updateTable('memberships')
+      .set((eb) => ({ tier: eb.ref('tier') }))
+      .where('brand_id', '=', brandId)
+      .where('advocate_id', '=', advocateId)
+      .execute();
+    const [suggestion] = await movesOf(trx, brandId, now, advocateId);
+    if (!suggestion || suggestion.toTier !== toTier)
+      throw new ApiFailure(
+        'conflict',
+        suggestion
+          ? `the ladder now suggests tier ${suggestion.toTier} for this advocate, not ${toTier}`
+          : 'the ladder suggests no tier change for this advocate now',
+      );
+    const declined = await trx
+      .selectFrom('promotion_decisions')
+      .select(['decided_by', 'decided_at'])
+      .where('brand_id', '=', brandId)
+      .where('advocate_id', '=', advocateId)
+      .where('from_tier', '=', suggestion.fromTier)
+      .where('to_tier', '=', toTier)
+      .where('decision', '=', 'declined')
+      .where('decided_at', '>', now - DECLINE_QUIET_MS)
+      .orderBy('decided_at', 'desc')
+      .executeTakeFirst();
+    if (declined && !(decision === 'approved' && request.reconsider))
+      throw new ApiFailure(
+        'conflict',
+        `${declined.decided_by} declined this move at ${new Date(Number(declined.decided_at)).toISOString()}` +
+          (decision === 'approved' ? '; approve with "reconsider": true to change that' : ''),
+      );
+    if (decision === 'approved') {
+      const [before] = await adminAdvocateRow(trx, brandId, advocateId);
+      await applyMemberPatch(trx, changes, brandId, before!, { tier: toTier }, now);
+    }
+    const row = {
+      id: newId(),
+      brand_id: brandId,
+      advocate_id: advocateId,
+      from_tier: suggestion.fromTier,
+      to_tier: toTier,
+      decision,
+      evidence: json(suggestion.evidence),
+      decided_by: decidedBy,
+      decided_at: now,
+    };
+    await trx.insertInto('promotion_decisions').values(row).execute();
+    return decisionView(row);
+  });
 }
 
 /** Grants a certified skill (a passed course, or an admin) as a ladder criterion. */

@@ -3,12 +3,15 @@
  * suggestions with evidence, approve and decline (audited), and a demotion that purges what the
  * advocate may no longer see. Runs on SQLite here and on PostgreSQL in test/pg/server.test.ts.
  */
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { key, syncAll, task, type TestServer, testServer } from './helpers';
 
 let s: TestServer;
 beforeEach(async () => {
-  s = await testServer();
+  // Yields between a write's last statement and its commit (what a networked database does), so
+  // concurrent decisions interleave on SQLite too.
+  s = await testServer({ storeOptions: { interleave: () => yieldToLoop() } });
 });
 afterEach(async () => {
   await s.close();
@@ -159,10 +162,113 @@ describe('tier ladder', () => {
     const no = await admin('POST', `/v1/admin/promotions/${a.id}/decline`, { toTier: 1 });
     expect(no.status).toBe(200);
     expect(no.body.decision).toBe('declined');
+    const audit = await s.store.console.listAudit(s.brandId, undefined, 100);
+    expect(audit.map((e) => e.action)).toContain('POST /v1/admin/promotions/:id/decline');
     expect((await admin('GET', '/v1/admin/promotions')).body.suggestions).toEqual([]);
     expect((await s.call('GET', '/v1/me', { token: a.token })).body.brands[0].tier).toBe(0);
     s.clock.advance(7 * 86_400_000 + 1);
     expect((await admin('GET', '/v1/admin/promotions')).body.suggestions).toHaveLength(1);
+  });
+
+  it('a declined move is decided once; approving it again needs "reconsider"', async () => {
+    await admin('PUT', '/v1/admin/ladder', ladder);
+    const a = await s.advocate({ tier: 0 });
+    await resolveCases(a.token, 1, 3, 5);
+    expect(
+      (await admin('POST', `/v1/admin/promotions/${a.id}/decline`, { toTier: 1 })).status,
+    ).toBe(200);
+    const twice = await admin('POST', `/v1/admin/promotions/${a.id}/decline`, { toTier: 1 });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error).toMatchObject({ code: 'conflict', message: /declined this move at/ });
+    const plain = await admin('POST', `/v1/admin/promotions/${a.id}/approve`, { toTier: 1 });
+    expect(plain.status).toBe(409);
+    expect(plain.body.error.message).toMatch(/reconsider/);
+    expect((await s.call('GET', '/v1/me', { token: a.token })).body.brands[0].tier).toBe(0);
+    s.clock.advance(60_000);
+    const changed = await admin('POST', `/v1/admin/promotions/${a.id}/approve`, {
+      toTier: 1,
+      reconsider: true,
+    });
+    expect(changed.status).toBe(200);
+    expect((await s.call('GET', '/v1/me', { token: a.token })).body.brands[0].tier).toBe(1);
+    expect(
+      (await admin('GET', '/v1/admin/promotions')).body.decisions.map(
+        (d: { decision: string }) => d.decision,
+      ),
+    ).toEqual(['approved', 'declined']);
+  });
+
+  it('of many admins deciding one suggestion at once, one decision and one tier change win', async () => {
+    await admin('PUT', '/v1/admin/ladder', ladder);
+    // The server tells admins apart only by the label it records: one key stands for them all.
+    for (const [n, [round, verbs]] of (
+      [
+        ['approvals', ['approve', 'approve']],
+        ['mixed', ['approve', 'decline']],
+        ['declines', ['decline', 'decline']],
+      ] as const
+    ).entries()) {
+      const a = await s.advocate({ tier: 0 });
+      await resolveCases(a.token, 100 * (n + 1), 3, 5);
+      // Warm one keep-alive connection per request, so that they arrive as one burst; the
+      // store is called in the same tick too, as requests that overlap exactly would.
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          admin('POST', `/v1/admin/promotions/adv_missing${i}/approve`, { toTier: 1 }),
+        ),
+      );
+      const decision = (i: number) => (verbs[i % 2] === 'approve' ? 'approved' : 'declined');
+      const [overHttp, direct] = await Promise.all([
+        Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            admin('POST', `/v1/admin/promotions/${a.id}/${verbs[i % 2]}`, { toTier: 1 }),
+          ),
+        ),
+        Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) =>
+            s.store.trust.decidePromotion(
+              s.brandId,
+              a.id,
+              { toTier: 1 },
+              decision(i),
+              `admin ${i}`,
+              s.clock.t,
+            ),
+          ),
+        ),
+      ]);
+      const replies = [
+        ...overHttp,
+        ...direct.map((r) =>
+          r.status === 'fulfilled'
+            ? { status: 200, body: r.value }
+            : { status: 409, body: { error: { code: r.reason.code, message: r.reason.message } } },
+        ),
+      ];
+      const won = replies.filter((r) => r.status === 200);
+      expect(won, round).toHaveLength(1);
+      for (const r of replies.filter((x) => x.status !== 200)) {
+        expect(r.status, round).toBe(409);
+        expect(r.body.error.code).toBe('conflict');
+        expect(r.body.error.message).toMatch(/suggests no tier change|declined this move/);
+      }
+      const mine = (await admin('GET', '/v1/admin/promotions')).body.decisions.filter(
+        (d: { advocateId: string }) => d.advocateId === a.id,
+      );
+      expect(mine, round).toHaveLength(1);
+      expect(mine[0].id).toBe(won[0]!.body.id);
+      const tier = (await s.call('GET', '/v1/me', { token: a.token })).body.brands[0].tier;
+      expect(tier).toBe(won[0]!.body.decision === 'approved' ? 1 : 0);
+      // One audited change at most (none when a direct store call won): refusals change nothing.
+      const audit = await s.store.console.listAudit(s.brandId, undefined, 500);
+      expect(
+        audit.filter(
+          (e) =>
+            e.action.startsWith('POST /v1/admin/promotions/') &&
+            (e.detail as { params: { id: string } }).params.id === a.id,
+        ),
+      ).toHaveLength(overHttp.includes(won[0] as never) ? 1 : 0);
+    }
   });
 
   it('another brand cannot see, approve or decline this brand’s advocates', async () => {

@@ -1,7 +1,7 @@
 /**
  * Samples of issue 20's admin routes (spread into `samples`). Changes run in route order:
  * the ladder is set so that tier 1 is out of reach, so the world's advocate (tier 2 or 3) is
- * suggested tier 0; that move is declined, then approved (an admin may change their mind).
+ * suggested tier 0; that move is declined, then approved (an admin reconsidering).
  */
 import type { BrandWorld } from './harness';
 import type { SampleRequest } from './routeSamples';
@@ -27,6 +27,6 @@ export const trustSamples: Record<string, (w: BrandWorld) => SampleRequest> = {
   }),
   'POST /v1/admin/promotions/:id/approve': (w) => ({
     path: `/v1/admin/promotions/${w.advocateId}/approve`,
-    body: { toTier: 0 },
+    body: { toTier: 0, reconsider: true },
   }),
 };
