@@ -21,7 +21,7 @@ import type {
 } from '../../shared/trustProtocol';
 import { ApiFailure } from '../errors';
 import { patchAdvocate } from './advocates';
-import { json, parseJson, type StoreContext } from './context';
+import { json, parseJson, type StoreContext, type Trx } from './context';
 import { newId } from './secrets';
 import { requireMember } from './memberGuard';
 
@@ -316,7 +316,18 @@ export async function certify(
   skill: string,
   now: number,
 ): Promise<void> {
-  await ctx.db
+  await certifyIn(ctx.db, brandId, advocateId, skill, now);
+}
+
+/** `certify` inside the caller's transaction (a passed course grants it with the attempt). */
+export async function certifyIn(
+  db: Db | Trx,
+  brandId: string,
+  advocateId: string,
+  skill: string,
+  now: number,
+): Promise<void> {
+  await db
     .insertInto('certifications')
     .values({ brand_id: brandId, advocate_id: advocateId, skill, granted_at: now })
     .onConflict((oc) => oc.columns(['brand_id', 'advocate_id', 'skill']).doNothing())
