@@ -1,4 +1,5 @@
 import { trustRoutes } from './routes/trust';
+import { courseRoutes } from './routes/courses';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -170,6 +171,7 @@ export async function buildApp(store: Store, options: AppOptions = {}): Promise<
   adminConsoleRoutes(app, store, now);
   adminWebhookRoutes(app, store, now, options.allowInternalWebhooks ?? false);
   trustRoutes(app, store, now);
+  courseRoutes(app, store, now);
   const events = eventRoutes(
     app,
     store,

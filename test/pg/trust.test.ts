@@ -9,6 +9,7 @@ const trustTests = import.meta.glob([
   '../unit/server/ladder.test.ts',
   '../unit/server/fallback.test.ts',
   '../unit/server/feedback.test.ts',
+  '../unit/server/courses.test.ts',
 ]);
 const url = pgTestUrl();
 

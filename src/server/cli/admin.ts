@@ -344,6 +344,14 @@ async function run(): Promise<unknown> {
       return api('PUT', '/v1/admin/ladder', fileBody(argOf).body);
     case 'promotions':
       return api('GET', '/v1/admin/promotions');
+    case 'courses':
+      return api('GET', '/v1/admin/courses');
+    case 'course set':
+      return api(
+        'PUT',
+        `/v1/admin/courses/${encodeURIComponent(argOf ?? fail('course set SKILL FILE', 2))}`,
+        fileBody(positionals[3]).body,
+      );
     case 'promotion approve':
     case 'promotion decline':
       return api('POST', `/v1/admin/promotions/${idPath(cmd, argOf)}/${cmd.split(' ')[1]}`, {

@@ -53,6 +53,9 @@ export const commandHelp: Record<string, string> = {
     'ladder set FILE\n  Sets the tier ladder: {"rungs": [{"tier": 1, "minResolved": 20, "minRating": 4.5, …}]}.',
   promotions:
     'promotions\n  Promotions and demotions the ladder suggests, with the evidence; recent decisions.',
+  courses: 'courses\n  The brand’s courses (one per skill), answers included.',
+  'course set':
+    'course set SKILL FILE\n  Publishes the course for SKILL: {"title": "…", "articles": ["A-1"], "items": [{"question": "…", "options": ["…", "…"], "correct": [1]}], "passMark": 1}. Passing certifies the skill and grants it.',
   'promotion approve':
     'promotion approve ADVOCATE_ID --tier N [--reconsider]\n  Approves the suggested move to tier N (a demotion purges what the advocate may no longer see);\n  --reconsider approves a move declined in the last 7 days.',
   'promotion decline':

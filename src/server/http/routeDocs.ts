@@ -9,6 +9,7 @@ import { PayoutRules } from '../../shared/domain/payout';
 import * as P from '../../shared/protocol';
 import { ZendeskExport } from '../zendesk';
 import { trustRouteDocs } from './trustRouteDocs';
+import { courseRouteDocs } from './courseRouteDocs';
 
 export interface RouteDoc {
   summary: string;
@@ -367,4 +368,5 @@ export const routeDocs: Record<string, RouteDoc> = {
     response: C.BrandSettings,
   },
   ...trustRouteDocs,
+  ...courseRouteDocs,
 };

@@ -41,6 +41,7 @@ import * as presence from './presence';
 import * as reopen from './reopen';
 import { type ConsoleStore, consoleStore } from './consoleStore';
 import { type TrustStore, trustStore } from './trustStore';
+import { type CourseStore, courseStore } from './courses';
 import type { StoreContext } from './context';
 import { dialectFor, type SqlDialect } from './dialect';
 import { expireIdempotency } from './idempotency';
@@ -80,6 +81,8 @@ export interface Store {
   readonly console: ConsoleStore;
   /** Issue 20: tier ladder, promotions, certifications (trustStore.ts). */
   readonly trust: TrustStore;
+  /** Certification: courses and graded attempts (courses.ts). */
+  readonly courses: CourseStore;
   migrate(now: number): Promise<number>;
   close(): Promise<void>;
 
@@ -228,6 +231,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     snapshots: snapshotReads(ctx),
     console: consoleStore(ctx),
     trust: trustStore(ctx),
+    courses: courseStore(ctx),
     migrate: (now) => migrate(ctx.db, dialect, now),
     close: async () => {
       stopInvalidating();

@@ -1,7 +1,7 @@
 /**
  * The tier ladder on the server (issue 20): the brand's rungs, each advocate's history as the
  * ladder reads it, the advocate's standing, promotion suggestions and decisions. Approving a
- * move changes the tier through `patchAdvocate`, which re-sends and purges what the new tier
+ * move changes the tier through `applyMemberPatch`, which re-sends and purges what the new tier
  * may no longer see (the same path as an admin's tier change).
  */
 import {
@@ -21,7 +21,7 @@ import type {
 } from '../../shared/trustProtocol';
 import { ApiFailure } from '../errors';
 import { adminAdvocateRow, applyMemberPatch } from './advocates';
-import { json, parseJson, type StoreContext, write } from './context';
+import { json, parseJson, type StoreContext, type Trx, write } from './context';
 import { newId } from './secrets';
 import { requireMember } from './memberGuard';
 
@@ -350,7 +350,18 @@ export async function certify(
   skill: string,
   now: number,
 ): Promise<void> {
-  await ctx.db
+  await certifyIn(ctx.db, brandId, advocateId, skill, now);
+}
+
+/** `certify` inside the caller's transaction (a passed course grants it with the attempt). */
+export async function certifyIn(
+  db: Db | Trx,
+  brandId: string,
+  advocateId: string,
+  skill: string,
+  now: number,
+): Promise<void> {
+  await db
     .insertInto('certifications')
     .values({ brand_id: brandId, advocate_id: advocateId, skill, granted_at: now })
     .onConflict((oc) => oc.columns(['brand_id', 'advocate_id', 'skill']).doNothing())

@@ -4,6 +4,9 @@
  * and the console's actions as commands.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer } from '../helpers';
 import { Browser, type BrandWorld, PASSWORD, twoBrands } from './harness';
@@ -103,4 +106,26 @@ describe('gigdesk-admin', () => {
       detail: { role: 'owner' },
     });
   }, 240_000);
+
+  it('publishes a course from a file and lists it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gigdesk-course-'));
+    const file = join(dir, 'course.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        title: 'Returns',
+        items: [{ question: 'Within how many days?', options: ['14', '30'], correct: [1] }],
+        passMark: 1,
+      }),
+    );
+    const set = await admin(['course', 'set', 'returns', file], env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ skill: 'returns', passMark: 1 });
+    const list = await admin(['courses'], env);
+    expect(JSON.parse(list.stdout).courses.map((c: { skill: string }) => c.skill)).toEqual([
+      'returns',
+    ]);
+    const missing = await admin(['course', 'set'], env);
+    expect(oneLine(missing.stderr)).toMatch(/course set SKILL FILE/);
+  }, 120_000);
 });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { rules, task } from '../helpers';
 import type { BrandWorld } from './harness';
 import { trustSamples } from './trustSamples';
+import { courseSamples } from './courseSamples';
 
 export interface SampleRequest {
   path: string;
@@ -142,6 +143,7 @@ export const samples: Record<string, (w: BrandWorld) => SampleRequest> = {
     body: { contactCentreCostMinor: 850 },
   }),
   ...trustSamples,
+  ...courseSamples,
 };
 
 /** Routes that only an owner (or an API key) may use. */
