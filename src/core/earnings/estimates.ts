@@ -31,7 +31,7 @@ function statements(db: Db): Statements {
     estimateForBrand: db.prepare(
       `UPDATE tasks SET currency = @currency,
          payout_estimate_minor = CASE complexity WHEN 1 THEN @c1 WHEN 2 THEN @c2 WHEN 3 THEN @c3
-           WHEN 4 THEN @c4 WHEN 5 THEN @c5 END
+           WHEN 4 THEN @c4 WHEN 5 THEN @c5 END + coalesce(ageing_bonus_minor, 0)
        WHERE brand_id = @brandId`,
     ),
   };
@@ -49,6 +49,20 @@ function estimateFrom(rules: unknown, version: number): BrandEstimate | null {
       : computeCasePayout(parsed.data, version, { complexity, outcome: 'resolved' }).totalMinor,
   );
   return { currency: parsed.data.currency, byComplexity };
+}
+
+/**
+ * What a task pays if resolved: its brand's estimate for its complexity plus the ageing bonus
+ * the fallback ladder added (an additive line of `computeCasePayout` when resolved, so the sum
+ * is that function's total). SQL restates it in `estimateForBrand`.
+ */
+export function taskEstimate(
+  estimate: BrandEstimate | null,
+  complexity: number,
+  ageingBonusMinor: number | null | undefined,
+): number | null {
+  const base = estimate?.byComplexity[complexity];
+  return base === undefined ? null : base + (ageingBonusMinor ?? 0);
 }
 
 export function readLatestRules(

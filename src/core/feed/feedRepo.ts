@@ -38,12 +38,14 @@ interface TaskRow {
   status: string;
   holderId: string | null;
   leaseExpiresAt: number | null;
+  ageingBonusMinor: number | null;
 }
 
 const taskColumns = `t.id, t.brand_id AS brandId, b.name AS brandName, t.subject, t.channel, t.skills,
   t.complexity, t.customer_name AS customerName, t.sla_due_at AS slaDueAt, t.created_at AS createdAt,
   t.payout_estimate_minor AS payoutMinor, t.currency, t.local_state AS localState, t.status,
-  t.holder_id AS holderId, t.lease_expires_at AS leaseExpiresAt`;
+  t.holder_id AS holderId, t.lease_expires_at AS leaseExpiresAt,
+  t.ageing_bonus_minor AS ageingBonusMinor`;
 
 // Each sort matches an index of migration 004 (status first, then the sort key, then the filter
 // columns), so a page walks it, rejects non-matching rows from the index alone, and stops after
@@ -139,6 +141,7 @@ const toFeedTask = (r: TaskRow): FeedTask => ({
   payoutMinor: r.payoutMinor,
   currency: r.currency,
   pendingClaim: pendingClaim(r),
+  ...(r.ageingBonusMinor ? { ageingBonusMinor: r.ageingBonusMinor } : {}),
 });
 
 const toMyTask = (r: TaskRow): MyTask => ({

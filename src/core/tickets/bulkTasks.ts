@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { MessageRow, TaskRow } from '../../shared/protocol';
 import type { Db } from '../db/open';
 import { taskOfRow } from '../../shared/snapshotRows';
-import type { PageEstimates } from '../earnings/estimates';
+import { type PageEstimates, taskEstimate } from '../earnings/estimates';
 import { writeTask } from './taskChanges';
 
 /**
@@ -12,17 +12,18 @@ import { writeTask } from './taskChanges';
  * end as `writeTask` would leave them one by one (test/unit/tickets/bulkTasks.test.ts).
  */
 
-/** Rows per task statement: 21 values each, well under SQLite's 32,766 parameters. */
+/** Rows per task statement: 22 values each, well under SQLite's 32,766 parameters. */
 const TASKS_PER_STATEMENT = 500;
 /** Rows per message statement: 7 values each. */
 const MESSAGES_PER_STATEMENT = 1000;
 
-const TASK_VALUES = 21;
+const TASK_VALUES = 22;
 const MESSAGE_VALUES = 7;
 
 const TASK_COLUMNS = `id, brand_id, external_ref, subject, channel, skills, complexity, min_tier,
   status, holder_id, lease_expires_at, offered_to, offer_expires_at, customer_name, sla_due_at,
-  payout_estimate_minor, currency, created_at, updated_at, customer_id, language`;
+  payout_estimate_minor, currency, created_at, updated_at, customer_id, language,
+  ageing_bonus_minor`;
 
 // The rows are new; a row repeated in one snapshot replaces its earlier copy.
 const taskInsert = (rows: number) =>
@@ -129,12 +130,13 @@ export function writeTaskRows(db: Db, rows: readonly TaskRow[], estimates: PageE
     t[at + 12] = r[12];
     t[at + 13] = r[13];
     t[at + 14] = r[14];
-    t[at + 15] = estimate?.byComplexity[r[6]] ?? null;
+    t[at + 15] = taskEstimate(estimate, r[6], r[20]);
     t[at + 16] = estimate?.currency ?? null;
     t[at + 17] = r[15];
     t[at + 18] = r[16];
     t[at + 19] = r[18];
     t[at + 20] = r[19];
+    t[at + 21] = r[20];
   }
   tasks.flush();
   for (const r of fresh) {

@@ -8,17 +8,21 @@ import {
 import type { Db } from '../db/open';
 import { readLatestRules } from '../earnings/estimates';
 
-/** The brand's latest rules applied to a case of this complexity; null while it has none. */
+/**
+ * The brand's latest rules applied to a case of this complexity (with the task's ageing bonus,
+ * if the fallback ladder added one); null while it has none.
+ */
 export function casePayout(
   db: Db,
   brandId: string,
   complexity: number,
   outcome: PayoutOutcome,
+  ageingBonusMinor?: number | null,
 ): PayoutComputation | null {
   const latest = readLatestRules(db, brandId);
   const rules = latest ? PayoutRules.safeParse(latest.rules) : null;
   if (!latest || !rules?.success) return null;
-  return computeCasePayout(rules.data, latest.version, { complexity, outcome });
+  return computeCasePayout(rules.data, latest.version, { complexity, outcome, ageingBonusMinor });
 }
 
 const quote = (c: PayoutComputation | null, outcome: PayoutOutcome): PayoutQuote | null =>
@@ -29,7 +33,13 @@ const quote = (c: PayoutComputation | null, outcome: PayoutOutcome): PayoutQuote
     lines: c.lines.map((l) => ({ label: l.label, amountMinor: l.amountMinor })),
   };
 
-export function payoutQuotes(db: Db, brandId: string, complexity: number): Ticket['payouts'] {
-  const of = (o: PayoutOutcome) => quote(casePayout(db, brandId, complexity, o), o);
+export function payoutQuotes(
+  db: Db,
+  brandId: string,
+  complexity: number,
+  ageingBonusMinor?: number | null,
+): Ticket['payouts'] {
+  const of = (o: PayoutOutcome) =>
+    quote(casePayout(db, brandId, complexity, o, ageingBonusMinor), o);
   return { resolved: of('resolved'), escalated: of('escalated') };
 }

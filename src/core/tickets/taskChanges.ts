@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { MacroView, MessageView, TaskView } from '../../shared/protocol';
 import type { Db } from '../db/open';
-import type { BrandEstimate } from '../earnings/estimates';
+import { type BrandEstimate, taskEstimate } from '../earnings/estimates';
 
 /**
  * SQL that writes the server's tasks (with their messages) and macros into the local tables.
@@ -23,7 +23,8 @@ const cache = new WeakMap<Db, Statements>();
 /** A task's columns as `writeTask` compares them: those the upsert writes, then local_state. */
 const taskStateColumns = `brand_id, external_ref, subject, channel, skills, complexity, min_tier,
   status, holder_id, lease_expires_at, offered_to, offer_expires_at, customer_name, sla_due_at,
-  payout_estimate_minor, currency, created_at, updated_at, customer_id, language, local_state`;
+  payout_estimate_minor, currency, created_at, updated_at, customer_id, language,
+  ageing_bonus_minor, local_state`;
 /** A server message's columns as `writeTask` compares them. */
 const messageColumns = 'id, author_kind, author_name, visibility, body, created_at';
 
@@ -41,8 +42,9 @@ function statements(db: Db): Statements {
     task: db.prepare(
       `INSERT INTO tasks (id, brand_id, external_ref, subject, channel, skills, complexity, min_tier,
          status, holder_id, lease_expires_at, offered_to, offer_expires_at, customer_name, sla_due_at,
-         payout_estimate_minor, currency, created_at, updated_at, customer_id, language)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         payout_estimate_minor, currency, created_at, updated_at, customer_id, language,
+         ageing_bonus_minor)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET brand_id = excluded.brand_id,
          external_ref = excluded.external_ref, subject = excluded.subject,
          channel = excluded.channel, skills = excluded.skills, complexity = excluded.complexity,
@@ -52,7 +54,7 @@ function statements(db: Db): Statements {
          sla_due_at = excluded.sla_due_at, payout_estimate_minor = excluded.payout_estimate_minor,
          currency = excluded.currency, created_at = excluded.created_at,
          updated_at = excluded.updated_at, customer_id = excluded.customer_id,
-         language = excluded.language`,
+         language = excluded.language, ageing_bonus_minor = excluded.ageing_bonus_minor`,
     ),
     currentTask: db.prepare(`SELECT ${taskStateColumns} FROM tasks WHERE id = ?`).raw(),
     // In the order the task shows them (created_at, then insertion), read from messages_task.
@@ -81,7 +83,7 @@ function statements(db: Db): Statements {
   return made;
 }
 
-// Positional parameters: binding 21 named values per row costs a third of the upsert.
+// Positional parameters: binding 22 named values per row costs a third of the upsert.
 export function writeTask(db: Db, task: TaskView, estimate: BrandEstimate | null): void {
   const s = statements(db);
   // In the order of the upsert's placeholders (and of `current`'s columns, after the id).
@@ -101,12 +103,13 @@ export function writeTask(db: Db, task: TaskView, estimate: BrandEstimate | null
     task.offerExpiresAt,
     task.customerName,
     task.slaDueAt,
-    estimate?.byComplexity[task.complexity] ?? null,
+    taskEstimate(estimate, task.complexity, task.ageingBonusMinor),
     estimate?.currency ?? null,
     task.createdAt,
     task.updatedAt,
     task.customerId ?? null,
     task.language ?? null,
+    task.ageingBonusMinor ?? null,
   ];
   const current = s.currentTask.get(task.id) as unknown[] | undefined;
   if (current === undefined) {

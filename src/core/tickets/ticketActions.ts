@@ -145,7 +145,7 @@ export function performAction(ctx: TicketCtx, input: ActInput): string {
 /** The case's payout estimate, recorded the moment it is closed here (also offline). */
 function estimate(ctx: TicketCtx, row: TicketRow, outcome: PayoutOutcome) {
   return (tx: Db) => {
-    const computation = casePayout(tx, row.brandId, row.complexity, outcome);
+    const computation = casePayout(tx, row.brandId, row.complexity, outcome, row.ageingBonusMinor);
     if (!computation) return;
     recordEstimate(
       tx,

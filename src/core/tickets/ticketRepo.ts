@@ -12,6 +12,7 @@ export interface TicketRow extends LocalTicketState {
   customerName: string | null;
   complexity: number;
   language: string | null;
+  ageingBonusMinor: number | null;
 }
 
 export function readTicketRow(db: Db, taskId: string): TicketRow | null {
@@ -21,7 +22,8 @@ export function readTicketRow(db: Db, taskId: string): TicketRow | null {
         `SELECT t.id, t.brand_id AS brandId, b.name AS brandName, t.subject,
                 t.customer_name AS customerName, t.complexity, t.status, t.holder_id AS holderId,
                 t.lease_expires_at AS leaseExpiresAt, t.offered_to AS offeredTo,
-                t.offer_expires_at AS offerExpiresAt, t.min_tier AS minTier, t.language
+                t.offer_expires_at AS offerExpiresAt, t.min_tier AS minTier, t.language,
+                t.ageing_bonus_minor AS ageingBonusMinor
            FROM tasks t LEFT JOIN brands b ON b.id = t.brand_id WHERE t.id = ?`,
       )
       .get(taskId) as TicketRow | undefined) ?? null

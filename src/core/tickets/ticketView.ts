@@ -24,6 +24,6 @@ export function readTicket(db: Db, taskId: string, session: SessionRow): Ticket 
       name: session.advocateName,
       handle: session.advocateHandle,
     },
-    payouts: payoutQuotes(db, row.brandId, row.complexity),
+    payouts: payoutQuotes(db, row.brandId, row.complexity, row.ageingBonusMinor),
   };
 }

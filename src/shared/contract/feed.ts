@@ -43,6 +43,11 @@ export const FeedTask = z.object({
   currency: z.string().nullable(),
   /** Claimed here while offline or not yet confirmed by the server. */
   pendingClaim: z.boolean(),
+  /**
+   * The ageing bonus the brand's fallback ladder added because the task waited long unclaimed
+   * (issue 20), already part of `payoutMinor`; absent when there is none.
+   */
+  ageingBonusMinor: z.number().int().positive().optional(),
 });
 export type FeedTask = z.infer<typeof FeedTask>;
 

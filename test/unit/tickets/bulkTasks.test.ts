@@ -72,6 +72,7 @@ const task = fc.integer({ min: 0, max: 11 }).chain((i) =>
       subject: fc.constantFrom('Where is it?', 'Broken'),
       slaDueAt: fc.option(fc.constant(at + 5_000)),
       messages: fc.uniqueArray(message(i), { selector: (m) => m.id, maxLength: 3 }),
+      ageingBonusMinor: fc.option(fc.integer({ min: 1, max: 500 })),
     })
     .map((o): TaskView => taskView(i, { ...o, holderId: o.status === 'claimed' ? 'adv-9' : null })),
 );

@@ -21,6 +21,7 @@ export function FeedRow({ task, selected, now, position, total, onOpen, onClaim 
   const overdue = task.slaDueAt !== null && task.slaDueAt < now;
   const t = useT();
   const labels = useTaskLabels();
+  const bonus = labels.ageingBonus(task, now);
   return (
     <div
       className={`feed-row${selected ? ' feed-row--selected' : ''}`}
@@ -58,6 +59,11 @@ export function FeedRow({ task, selected, now, position, total, onOpen, onClaim 
           <span className="feed-row__payout" title={t('feed.row.payoutTitle')}>
             {labels.payout(task.payoutMinor, task.currency)}
           </span>
+          {bonus && (
+            <span className="feed-row__bonus" title={bonus.why}>
+              {bonus.row}
+            </span>
+          )}
           <span className={`feed-row__due${overdue ? ' feed-row__due--late' : ''}`}>
             {labels.due(task.slaDueAt, now)}
           </span>

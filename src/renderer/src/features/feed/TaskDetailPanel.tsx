@@ -18,6 +18,7 @@ export function TaskDetailPanel({ task, now, onClose, onClaim }: Props) {
   const t = useT();
   const format = useFormat();
   const labels = useTaskLabels();
+  const bonus = labels.ageingBonus(task, now);
   return (
     <aside className="task-detail" aria-label={t('feed.detail.label', { subject: task.subject })}>
       <header className="task-detail__header">
@@ -36,6 +37,7 @@ export function TaskDetailPanel({ task, now, onClose, onClaim }: Props) {
               />
             </span>
           </p>
+          {bonus && <p className="task-detail__bonus">{bonus.why}</p>}
         </div>
         <button
           type="button"

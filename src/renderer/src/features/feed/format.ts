@@ -23,6 +23,21 @@ export function useTaskLabels() {
       const when = format.relative(dueAt, now);
       return t(dueAt < now ? 'feed.overdue' : 'feed.due', { when });
     },
+    /**
+     * Why the task pays more now (the fallback ladder's ageing bonus): a short row label and
+     * the sentence saying why; null without a bonus or while the brand has no payout rules.
+     */
+    ageingBonus: (
+      task: { ageingBonusMinor?: number; currency: string | null; createdAt: number },
+      now: number,
+    ): { row: string; why: string } | null => {
+      if (!task.ageingBonusMinor || task.currency === null) return null;
+      const amount = format.money(task.ageingBonusMinor, task.currency);
+      return {
+        row: t('feed.ageingBonus.row', { amount }),
+        why: t('feed.ageingBonus.why', { amount, when: format.relative(task.createdAt, now) }),
+      };
+    },
     channel: (channel: string): string => {
       const id = channelLabels[channel];
       return id ? t(id) : channel;
