@@ -12,6 +12,7 @@ import { m010Customers } from './migrations/010_customers';
 import { m011KbReanalyze } from './migrations/011_kb_reanalyze';
 import { m012NextBestAction } from './migrations/012_next_best_action';
 import { m013KbPorter2 } from './migrations/013_kb_porter2';
+import { m014Courses } from './migrations/014_courses';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   m011KbReanalyze,
   m012NextBestAction,
   m013KbPorter2,
+  m014Courses,
 ];
 
 for (let i = 1; i < migrations.length; i++) {
