@@ -78,9 +78,12 @@ const coreZones = {
     paths: ['src/core/nba'],
     ...feature('core/customers', 'core/earnings', 'core/feed', 'core/kb', 'core/tickets'),
   },
+  // Issue 20: certification (courses kept offline, quiz attempts queued until graded).
+  'core/courses': { paths: ['src/core/courses'], ...feature() },
   'core/handlers': {
     paths: ['src/core/handlers'],
     ...feature(
+      'core/courses',
       'core/customers',
       'core/diagnostics',
       'core/earnings',

@@ -10,6 +10,7 @@ import { notSentChannels } from './contract/notSent';
 import { syncChannels } from './contract/sync';
 import { ticketsChannels } from './contract/tickets';
 import { trustChannels } from './contract/trust';
+import { coursesChannels } from './contract/courses';
 import { updateChannels } from './contract/update';
 import { diagnosticsChannels } from './contract/diagnostics';
 
@@ -28,6 +29,7 @@ export const contract = {
   ...syncChannels,
   ...ticketsChannels,
   ...trustChannels,
+  ...coursesChannels,
   ...updateChannels,
   ...diagnosticsChannels,
 };

@@ -4,10 +4,10 @@ import type { Db } from './open';
 
 /**
  * What the advocate made here and the server does not have yet: the session (to know where to
- * re-sync from), queued actions, drafts and refused texts. Everything else is the server's and
+ * re-sync from), queued actions, drafts, refused texts and quiz answers. Everything else is the server's and
  * is downloaded again after a recovery.
  */
-export const KEPT_TABLES = ['session', 'outbox', 'drafts', 'unsent'] as const;
+export const KEPT_TABLES = ['session', 'outbox', 'drafts', 'unsent', 'course_attempts'] as const;
 export type KeptTable = (typeof KEPT_TABLES)[number];
 export type Keepsake = Partial<Record<KeptTable, Record<string, unknown>[]>>;
 
@@ -62,7 +62,7 @@ export function readSidecar(dbFile: string): Keepsake | null {
  * Answers how many rows of each table were restored.
  */
 export function restoreKeepsake(db: Db, sources: Keepsake[]): Record<KeptTable, number> {
-  const restored = { session: 0, outbox: 0, drafts: 0, unsent: 0 };
+  const restored = { session: 0, outbox: 0, drafts: 0, unsent: 0, course_attempts: 0 };
   db.transaction(() => {
     for (const table of KEPT_TABLES) {
       const known = new Set(

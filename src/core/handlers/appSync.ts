@@ -1,4 +1,5 @@
 import { systemLocale } from '../../shared/domain/time';
+import { sendCourseAttempts } from '../courses/sendAttempts';
 import { leaseWarnings } from '../feed/leaseWarnings';
 import { announceNewTasks } from '../feed/notifications';
 import { announceNotifications, showHeld } from '../notifications/announce';
@@ -46,6 +47,7 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
       // What quiet hours held back is shown once they end.
       showHeld(s.db, s.desktop, loadSettings(s.db), advocateId, serverNow());
     },
+    sendQueued: (client, signal) => sendCourseAttempts(s.db, client, s.now, signal),
     reset: () => leases.reset(),
   };
   sync = createSyncController(s, features, tuning);

@@ -2,6 +2,7 @@ import type { Services } from '../services';
 import { createAppSync } from './appSync';
 import type { SyncController } from '../sync/controller';
 import { appHandlers } from './appHandlers';
+import { coursesHandlers } from './coursesHandlers';
 import { customersHandlers } from './customersHandlers';
 import { earningsHandlers } from './earningsHandlers';
 import { feedHandlers } from './feedHandlers';
@@ -26,6 +27,7 @@ export function createHandlers(
 ): Handlers {
   return {
     ...appHandlers(services),
+    ...coursesHandlers(services, sync),
     ...customersHandlers(services, sync),
     ...earningsHandlers(services),
     ...sessionHandlers(services, sync),

@@ -18,6 +18,7 @@ import {
 } from './pageValidators';
 import type { ServerClock } from './serverClock';
 import { LadderResponse } from '../../shared/trustProtocol';
+import { AttemptOutcome, type AttemptRequest, CoursesResponse } from '../../shared/courseProtocol';
 
 /** The server answered with an error status. */
 export class HttpError extends Error {
@@ -96,6 +97,17 @@ export class FeedClient {
   /** The advocate's standing on each brand's tier ladder (issue 20). */
   ladder(): Promise<LadderResponse> {
     return this.request('GET', '/v1/ladder', LadderResponse);
+  }
+
+  /** The courses of the advocate's brands, without the answers (certification). */
+  courses(): Promise<CoursesResponse> {
+    return this.request('GET', '/v1/courses', CoursesResponse);
+  }
+
+  /** One quiz attempt, graded by the server once per `attemptId`. */
+  attempt(skill: string, body: AttemptRequest, signal?: AbortSignal): Promise<AttemptOutcome> {
+    const path = `/v1/courses/${encodeURIComponent(skill)}/attempts`;
+    return this.request('POST', path, AttemptOutcome, body, signal);
   }
 
   logout(): Promise<unknown> {

@@ -43,6 +43,8 @@ export interface SyncFeatures {
   afterSync(result: SyncResult, advocateId: string): void;
   /** Every `leaseCheckMs` while signed in. */
   periodic(advocateId: string): void;
+  /** Other queues of the advocate's writes, sent after the outbox (engine.ts `sendQueued`). */
+  sendQueued?(client: FeedClient, signal: AbortSignal): Promise<boolean>;
   /** Signed out: forget per-session state. */
   reset(): void;
 }
@@ -135,6 +137,9 @@ export function createSyncController(
       },
       ...(tuning.pageSize ? { pageSize: tuning.pageSize } : {}),
       ...(tuning.backoff ? { backoff: tuning.backoff } : {}),
+      ...(features.sendQueued
+        ? { sendQueued: (signal: AbortSignal) => features.sendQueued!(client, signal) }
+        : {}),
     });
     engine = current;
     throttle = new PullThrottle({

@@ -37,6 +37,8 @@ export interface EngineOptions {
   initialLoad?: (signal: AbortSignal) => Promise<boolean>;
   backoff?: BackoffPolicy;
   random?: () => number;
+  /** Other queues of the advocate's writes (quiz attempts), sent after the outbox; true = settled some. */
+  sendQueued?: (signal: AbortSignal) => Promise<boolean>;
 }
 
 /**
@@ -154,8 +156,14 @@ export class SyncEngine {
     } catch (error) {
       failure = error;
     }
+    try {
+      if (failure === null && this.o.sendQueued && (await this.o.sendQueued(this.abort.signal)))
+        result.changed = true;
+    } catch (error) {
+      failure = error;
+    }
     // Rows settled before a failure changed what the views show (e.g. "Waiting to send").
-    result.changed = this.pusher.takeChanged();
+    result.changed = this.pusher.takeChanged() || result.changed;
     try {
       if (!(failure instanceof NetworkError) && !this.stopped) await this.pullAll(result);
     } catch (error) {

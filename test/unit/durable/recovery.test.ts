@@ -8,6 +8,7 @@ import { latestSchemaVersion } from '../../../src/core/db/migrations';
 import { openDatabase, type Db } from '../../../src/core/db/open';
 import { openOrRecover } from '../../../src/core/db/recovery';
 import { writeSession } from '../../../src/core/repos/sessionRepo';
+import { insertAttempt } from '../../../src/core/courses/coursesRepo';
 import { enqueueAction } from '../../../src/core/sync/outbox';
 import { countOutbox } from '../../../src/core/sync/outboxRepo';
 import { insertUnsent } from '../../../src/core/sync/unsentRepo';
@@ -52,6 +53,13 @@ function populate(): string {
     reason: 'lease lapsed',
     createdAt: NOW,
   });
+  insertAttempt(db, {
+    attemptId: 'att-1',
+    brandId: 'brand-1',
+    skill: 'returns',
+    answers: [[1], [0, 2]],
+    createdAt: NOW,
+  });
   writeSidecar(db, file, NOW);
   db.close();
   return key;
@@ -61,6 +69,7 @@ function expectKept(db: Db, key: string, session = true) {
   expect(db.prepare('SELECT idempotency_key FROM outbox').pluck().all()).toEqual([key]);
   expect(db.prepare('SELECT body FROM drafts').pluck().all()).toEqual(['A reply in the making']);
   expect(db.prepare('SELECT body FROM unsent').pluck().all()).toEqual(['A refused reply']);
+  expect(db.prepare('SELECT answers FROM course_attempts').pluck().all()).toEqual(['[[1],[0,2]]']);
   expect(db.prepare('SELECT count(*) FROM session').pluck().get()).toBe(session ? 1 : 0);
   // Everything else is the server's, to be synced again from the start.
   expect(db.prepare('SELECT count(*) FROM tasks').pluck().get()).toBe(0);
@@ -89,7 +98,13 @@ describe('the app always starts', () => {
       expect(recovery?.reason).toBe('newer');
       expect(recovery?.message).toContain('newer version');
       expect(recovery?.message).toContain(recovery!.movedTo);
-      expect(recovery?.restored).toEqual({ session: 1, outbox: 1, drafts: 1, unsent: 1 });
+      expect(recovery?.restored).toEqual({
+        session: 1,
+        outbox: 1,
+        drafts: 1,
+        unsent: 1,
+        course_attempts: 1,
+      });
       expect(existsSync(recovery!.movedTo)).toBe(true);
       expectKept(db, key);
     } finally {

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { CoursesPanel } from '../../shared/contract/courses';
+import { AppError } from '../../shared/result';
+import {
+  insertAttempt,
+  latestAttempts,
+  readAttempt,
+  readCourse,
+  readCourses,
+  replaceCourses,
+} from '../courses/coursesRepo';
+import { brandNames } from '../repos/ladderRepo';
+import { readSession } from '../repos/sessionRepo';
+import type { Services } from '../services';
+import { FeedClient } from '../sync/client';
+import type { SyncController } from '../sync/controller';
+import { freshDeviceToken } from '../sync/token';
+import type { HandlerMap } from './types';
+
+/**
+ * Certification (issue 20, item 2). The list asks the server and keeps its answer, so a course
+ * is read and answered offline; a submission is queued here (one transaction) and sent by the
+ * sync engine, which settles it with the server's grading.
+ */
+export function coursesHandlers(
+  s: Services,
+  sync: SyncController,
+): HandlerMap<'courses:list' | 'courses:submit'> {
+  return {
+    'courses:list': async () => {
+      const session = readSession(s.db);
+      if (!session) throw new AppError('not_signed_in', 'Sign in to a brand server first.');
+      let offline = false;
+      try {
+        const client = new FeedClient({
+          baseUrl: session.serverUrl,
+          token: freshDeviceToken(s.secrets, session.serverUrl, s.now),
+          timeoutMs: 10_000,
+        });
+        replaceCourses(s.db, (await client.courses()).courses, s.now());
+      } catch {
+        // Offline, or refused: the courses kept are shown, and say how old they are.
+        offline = true;
+      }
+      const kept = readCourses(s.db);
+      const names = brandNames(s.db);
+      const mine = latestAttempts(s.db);
+      const panel: CoursesPanel = {
+        courses: kept.courses.map((c) => ({
+          ...c,
+          brandName: names.get(c.brandId) ?? c.brandId,
+          mine: mine.get(`${c.brandId}\n${c.skill}`) ?? null,
+        })),
+        fetchedAt: kept.fetchedAt,
+        offline,
+      };
+      return panel;
+    },
+
+    'courses:submit': async ({ brandId, skill, answers }) => {
+      const course = readCourse(s.db, brandId, skill);
+      if (!course) throw new AppError('not_found', 'This course is not on this device.');
+      if (answers.length !== course.items.length || answers.some((a) => a.length === 0))
+        throw new AppError('invalid_input', 'Answer every question before submitting.');
+      const attemptId = randomUUID();
+      insertAttempt(s.db, { attemptId, brandId, skill, answers, createdAt: s.now() });
+      // Sent now when online; otherwise the engine sends it when the server is back.
+      void sync.syncNow();
+      return readAttempt(s.db, attemptId)!;
+    },
+  };
+}
