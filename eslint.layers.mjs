@@ -127,12 +127,19 @@ export const zones = {
   // no feature, so any feature can use them (src/renderer/src/features/<feature>/ may import ui).
   'renderer/ui': {
     paths: ['src/renderer/src/ui'],
-    layers: ['shared'],
+    layers: ['shared', 'renderer/ui/markdown'],
     packages: ['react', 'react-dom', 'dompurify', 'marked', 'lucide-react'],
+  },
+  // The safe Markdown component on its own: the console previews articles with it, so what a
+  // brand sees is what its advocates see (the console may import this, not the rest of ui).
+  'renderer/ui/markdown': {
+    paths: ['src/renderer/src/ui/markdown'],
+    layers: ['shared'],
+    packages: ['react', 'dompurify', 'marked'],
   },
   renderer: {
     paths: ['src/renderer'],
-    layers: ['shared', 'renderer/ui'],
+    layers: ['shared', 'renderer/ui', 'renderer/ui/markdown'],
     packages: [
       'react',
       'react-dom',
@@ -145,10 +152,11 @@ export const zones = {
     ],
   },
   // The brand console (a web app served by the feed server): the shared schemas and pure domain
-  // functions only; it reaches the server through its HTTP API, never its code.
+  // functions, and the renderer's safe Markdown; it reaches the server through its HTTP API,
+  // never its code.
   console: {
     paths: ['src/console'],
-    layers: ['shared'],
+    layers: ['shared', 'renderer/ui/markdown'],
     packages: ['react', 'react-dom', 'react-intl', 'recharts', 'zod'],
   },
   server: {

@@ -4,6 +4,7 @@ import type { MessageId } from './i18n/locales';
 import { Accounts } from './pages/Accounts';
 import { Advocates } from './pages/Advocates';
 import { Audit } from './pages/Audit';
+import { Content } from './pages/Content';
 import { Escalations } from './pages/Escalations';
 import { Overview } from './pages/Overview';
 import { PayoutRules } from './pages/PayoutRules';
@@ -18,6 +19,7 @@ const views: Record<PageName, ComponentType> = {
   overview: Overview,
   advocates: Advocates,
   tasks: Tasks,
+  content: Content,
   escalations: Escalations,
   payouts: Payouts,
   rules: PayoutRules,

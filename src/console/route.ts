@@ -5,6 +5,7 @@ export const pages = [
   'overview',
   'advocates',
   'tasks',
+  'content',
   'escalations',
   'payouts',
   'rules',

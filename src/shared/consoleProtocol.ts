@@ -11,6 +11,7 @@ import {
   EscalationTarget,
   ExternalRef,
   Id,
+  Language,
   LedgerStatus,
   Skill,
   TaskStatus,
@@ -361,3 +362,38 @@ export const MetricsResponse = z.object({
   groups: z.array(ImpactGroup),
   lifetimeValue: LifetimeValue,
 });
+
+// ---------------------------------------------------------------- content (articles, macros)
+
+export const ContentKind = z.enum(['article', 'macro']);
+export type ContentKind = z.infer<typeof ContentKind>;
+export const ContentListQuery = z.strictObject({
+  kind: ContentKind.default('article'),
+  /** Matches the title or externalRef (case-insensitive substring). */
+  q: z.string().trim().min(1).max(200).optional(),
+  /** The language detected from the item's title and body (content carries no language field). */
+  language: Language.optional(),
+  /** `nextCursor` of the previous page. */
+  cursor: z.string().min(1).max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ContentListQuery = z.infer<typeof ContentListQuery>;
+export const ContentItem = z.object({
+  id: Id,
+  kind: ContentKind,
+  externalRef: z.string(),
+  title: z.string(),
+  /** Markdown (articles) or text with placeholders (macros), as pushed. */
+  body: z.string(),
+  tags: z.array(z.string()),
+  /** Detected; null when the text is too short or the guess is unreliable. */
+  language: z.string().nullable(),
+  updatedAt: EpochMs,
+});
+export type ContentItem = z.infer<typeof ContentItem>;
+export const ContentListResponse = z.object({
+  items: z.array(ContentItem),
+  /** Null on the last page. */
+  nextCursor: z.string().nullable(),
+});
+export type ContentListResponse = z.infer<typeof ContentListResponse>;

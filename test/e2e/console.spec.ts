@@ -4,32 +4,9 @@
  * serious or critical violation, a screenshot of each in test-results/console/.
  */
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
-import { pgTestUrl } from '../support/serverBackends';
-import { seriousViolations } from './axe';
+import { expect, test } from '@playwright/test';
+import { backends, open, shot, signInAs } from './console/pageHelpers';
 import { type ConsoleWorld, PASSWORD, startConsoleWorld } from './console/world';
-
-const backends = (['sqlite', 'postgres'] as const).filter((b) => b === 'sqlite' || pgTestUrl());
-
-async function shot(page: Page, backend: string, name: string) {
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-  await page.screenshot({ path: `test-results/console/${backend}-${name}.png`, fullPage: true });
-}
-
-/** Signs the page's browser context in through the API (the cookie is the context's). */
-async function signInAs(page: Page, world: ConsoleWorld, email: string, hash = 'overview') {
-  const res = await page.request.post(`${world.server.url}/v1/console/login`, {
-    data: { email, password: PASSWORD },
-  });
-  expect(res.status()).toBe(200);
-  await page.goto(`${world.server.url}/console/#/${hash}`);
-}
-
-/** Opens a page from the navigation and waits for its heading. */
-async function open(page: Page, link: string, heading = link) {
-  await page.getByRole('navigation').getByRole('link', { name: link }).click();
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-}
 
 for (const backend of backends) {
   const owner = `owner-${backend}@brand.example`;

@@ -33,6 +33,9 @@ const { values, positionals } = parseCli({
   reconsider: { type: 'boolean' },
   status: { type: 'string' },
   q: { type: 'string' },
+  kind: { type: 'string' },
+  language: { type: 'string' },
+  cursor: { type: 'string' },
   skill: { type: 'string' },
   channel: { type: 'string' },
   limit: { type: 'string' },
@@ -252,6 +255,17 @@ async function run(): Promise<unknown> {
           channel: values.channel,
           limit: int('limit', values.limit),
           offset: int('offset', values.offset),
+        })}`,
+      );
+    case 'content list':
+      return api(
+        'GET',
+        `/v1/admin/content${query({
+          kind: values.kind,
+          q: values.q,
+          language: values.language,
+          cursor: values.cursor,
+          limit: int('limit', values.limit),
         })}`,
       );
     case 'tasks withdraw':

@@ -31,6 +31,8 @@ export const commandHelp: Record<string, string> = {
   'tasks withdraw': 'tasks withdraw ID\n  Takes an open task off the pool.',
   'tasks close': 'tasks close ID\n  Closes an open or claimed task (its holder loses it).',
   'articles push': 'articles push FILE',
+  'content list':
+    'content list [--kind article|macro] [--q TEXT] [--language en] [--cursor C] [--limit N]\n  The brand’s articles or macros by title; --cursor takes the nextCursor of the last page.',
   'articles delete': 'articles delete REF',
   'macros push': 'macros push FILE',
   'macros delete': 'macros delete REF',

@@ -182,6 +182,12 @@ export const routeDocs: Record<string, RouteDoc> = {
     body: batch(P.TaskPush),
     response: P.UpsertResponse,
   },
+  'GET /v1/admin/content': {
+    summary: 'List and search the brand’s articles or macros (a page at a time, by title)',
+    auth: 'admin',
+    query: C.ContentListQuery,
+    response: C.ContentListResponse,
+  },
   'GET /v1/admin/tasks': {
     summary: 'List and filter tasks',
     auth: 'admin',

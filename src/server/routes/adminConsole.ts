@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   BrandSettings,
+  ContentListQuery,
   EscalationCloseRequest,
   MetricsQuery,
   EscalationQueueQuery,
@@ -43,6 +44,10 @@ export function adminConsoleRoutes(app: FastifyInstance, store: Store, now: () =
       parseInput(TaskCloseRequest, request.body ?? {});
       return c.endTask(brandOf(request), id, to, now());
     });
+
+  app.get('/v1/admin/content', opts, async (request) =>
+    c.listContent(brandOf(request), parseInput(ContentListQuery, request.query, 'query')),
+  );
 
   app.get('/v1/admin/escalation-queue', opts, async (request) => ({
     escalations: await c.listQueue(

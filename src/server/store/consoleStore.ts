@@ -12,6 +12,7 @@ import {
 import { advocateFigures } from './advocateFigures';
 import { appendAudit, listAudit } from './audit';
 import type { StoreContext } from './context';
+import { listContent } from './contentList';
 import { acknowledgeEscalation, closeEscalation, listQueue } from './escalationQueue';
 import { impactRows, setBrandSettings } from './impactRows';
 import { diffRuleVersions, listRuleVersions } from './payoutRuleVersions';
@@ -55,6 +56,7 @@ export function consoleStore(ctx: StoreContext) {
     appendAudit,
     listAudit,
     listTasks,
+    listContent,
     endTask,
     listQueue,
     acknowledgeEscalation,

@@ -1,6 +1,7 @@
 import type { AdminTask, AdminTaskStatus, TaskListQuery } from '../../shared/consoleProtocol';
 import { ApiFailure } from '../errors';
 import { parseJson, type StoreContext, write } from './context';
+import { containsText } from './like';
 import type { TaskRow } from './views';
 
 const adminTask = (t: TaskRow): AdminTask => ({
@@ -31,12 +32,9 @@ export async function listTasks(
   // Skills are a JSON array of names matching Skill's pattern, so the quoted name is exact.
   if (q.skill) base = base.where('skills', 'like', `%"${q.skill}"%`);
   if (q.q) {
-    const like = `%${q.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = q.q;
     base = base.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['subject']), 'like', eb.val(like)),
-        eb(eb.fn('lower', ['external_ref']), 'like', eb.val(like)),
-      ]),
+      eb.or([containsText('subject', text), containsText('external_ref', text)]),
     );
   }
   const rows = await base

@@ -78,6 +78,10 @@ describe('gigdesk-admin', () => {
     expect(JSON.parse(run.stdout)).toMatchObject({ entries: 3, totalMinor: 400 });
     const csv = await admin(['payout', 'statements', '--csv'], env);
     expect(csv.stdout.split('\n')[0]).toMatch(/^advocate_id,entry_id/);
+    const macros = await admin(['content', 'list', '--kind', 'macro', '--q', 'MACRO'], env);
+    expect(JSON.parse(macros.stdout).items.map((i: { title: string }) => i.title)).toEqual([
+      'ALPHAMARK macro',
+    ]);
 
     const inv = await admin([
       'account',

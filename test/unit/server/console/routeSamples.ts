@@ -59,6 +59,7 @@ export const samples: Record<string, (w: BrandWorld) => SampleRequest> = {
     path: '/v1/admin/articles',
     body: [{ externalRef: 'A-2', title: `${w.marker} new`, bodyMarkdown: 'B', tags: [] }],
   }),
+  'GET /v1/admin/content': () => ({ path: '/v1/admin/content?kind=macro&q=m' }),
   'DELETE /v1/admin/articles/:externalRef': () => ({ path: '/v1/admin/articles/A-1' }),
   'POST /v1/admin/macros': (w) => ({
     path: '/v1/admin/macros',
