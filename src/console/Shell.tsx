@@ -8,6 +8,7 @@ import { Escalations } from './pages/Escalations';
 import { Overview } from './pages/Overview';
 import { PayoutRules } from './pages/PayoutRules';
 import { Payouts } from './pages/Payouts';
+import { Promotions } from './pages/Promotions';
 import { Tasks } from './pages/Tasks';
 import { Webhooks } from './pages/Webhooks';
 import { type PageName, pages } from './route';
@@ -17,6 +18,7 @@ import { LanguagePicker } from './ui/LanguagePicker';
 const views: Record<PageName, ComponentType> = {
   overview: Overview,
   advocates: Advocates,
+  promotions: Promotions,
   tasks: Tasks,
   escalations: Escalations,
   payouts: Payouts,

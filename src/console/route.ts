@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export const pages = [
   'overview',
   'advocates',
+  'promotions',
   'tasks',
   'escalations',
   'payouts',
