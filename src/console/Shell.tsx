@@ -5,6 +5,7 @@ import { Accounts } from './pages/Accounts';
 import { Advocates } from './pages/Advocates';
 import { Audit } from './pages/Audit';
 import { Escalations } from './pages/Escalations';
+import { Ladder } from './pages/Ladder';
 import { Overview } from './pages/Overview';
 import { PayoutRules } from './pages/PayoutRules';
 import { Payouts } from './pages/Payouts';
@@ -19,6 +20,7 @@ const views: Record<PageName, ComponentType> = {
   overview: Overview,
   advocates: Advocates,
   promotions: Promotions,
+  ladder: Ladder,
   tasks: Tasks,
   escalations: Escalations,
   payouts: Payouts,

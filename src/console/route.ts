@@ -5,6 +5,7 @@ export const pages = [
   'overview',
   'advocates',
   'promotions',
+  'ladder',
   'tasks',
   'escalations',
   'payouts',

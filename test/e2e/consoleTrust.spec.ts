@@ -183,5 +183,56 @@ for (const backend of backends) {
       expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('forbidden');
       await shot(page, backend, 'promotions-analyst');
     });
+
+    test('ladder: criteria and unlocks per tier, a refused field named there, the same save changes nothing', async ({
+      page,
+    }) => {
+      await signInNew(page, world, 'admin');
+      await openPage(page, world, 'ladder', 'Tier ladder');
+      // The ladder the promotions test set.
+      await expect(page.getByLabel('Tier 1 has requirements')).toBeChecked();
+      await expect(page.getByLabel('Tier 1: certified skills required')).toHaveValue('billing');
+      await expect(page.getByLabel('Tier 1: what it unlocks')).toHaveValue('Order history');
+      await page.getByLabel('Tier 2 has requirements').check();
+      await page.getByLabel('Tier 2: resolved cases, at least').fill('20');
+      await page.getByLabel('Tier 2: rolling rating in stars, at least').fill('4.55');
+      await page.getByLabel('Tier 2: reopen rate in percent, at most').fill('5');
+      await page.getByLabel('Tier 2: days since joining, at least').fill('30');
+      await page
+        .getByLabel('Tier 2: what it unlocks')
+        .fill('Customer e-mail\nRefund proposal (staff approve)');
+      await page.getByRole('button', { name: 'Save the ladder' }).click();
+      const rating = page.getByLabel('Tier 2: rolling rating in stars, at least');
+      await expect(rating).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('#rung-2-minRating-error')).toHaveText('at most one decimal');
+      await expect(page.getByRole('alert')).toContainText('rungs.1.minRating');
+      await shot(page, backend, 'ladder-refused');
+      expect((await adminApi(world, 'GET', '/v1/admin/ladder')).body.rungs).toHaveLength(1);
+
+      await rating.fill('4.5');
+      await page.getByRole('button', { name: 'Save the ladder' }).click();
+      await expect(page.getByText('Saved the ladder.')).toBeVisible();
+      await expect(rating).not.toHaveAttribute('aria-invalid', 'true');
+      const saved = (await adminApi(world, 'GET', '/v1/admin/ladder')).body;
+      expect(saved.rungs).toEqual([
+        expect.objectContaining({ tier: 1, certifications: ['billing'] }),
+        {
+          tier: 2,
+          minResolved: 20,
+          minRating: 4.5,
+          ratingWindow: 20,
+          maxReopenRatePercent: 5,
+          certifications: [],
+          minTenureDays: 30,
+          unlocks: ['Customer e-mail', 'Refund proposal (staff approve)'],
+        },
+      ]);
+      await page.getByRole('button', { name: 'Save the ladder' }).click();
+      await expect(
+        page.getByText('Nothing changed: the ladder was already like this.'),
+      ).toBeVisible();
+      expect((await adminApi(world, 'GET', '/v1/admin/ladder')).body).toEqual(saved);
+      await shot(page, backend, 'ladder');
+    });
   });
 }
