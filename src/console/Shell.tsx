@@ -5,6 +5,7 @@ import { Accounts } from './pages/Accounts';
 import { Advocates } from './pages/Advocates';
 import { Audit } from './pages/Audit';
 import { Escalations } from './pages/Escalations';
+import { Fallback } from './pages/Fallback';
 import { Ladder } from './pages/Ladder';
 import { Overview } from './pages/Overview';
 import { PayoutRules } from './pages/PayoutRules';
@@ -22,6 +23,7 @@ const views: Record<PageName, ComponentType> = {
   promotions: Promotions,
   ladder: Ladder,
   tasks: Tasks,
+  fallback: Fallback,
   escalations: Escalations,
   payouts: Payouts,
   rules: PayoutRules,

@@ -7,6 +7,7 @@ export const pages = [
   'promotions',
   'ladder',
   'tasks',
+  'fallback',
   'escalations',
   'payouts',
   'rules',

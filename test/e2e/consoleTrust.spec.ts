@@ -4,6 +4,7 @@
  * ladder, the fallback ladder with time-to-claim. axe with no serious or critical violation and
  * a screenshot of each in test-results/console-trust/.
  */
+import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { InviteRequest } from '../../src/shared/protocol';
 import { pgTestUrl } from '../support/serverBackends';
@@ -233,6 +234,78 @@ for (const backend of backends) {
       ).toBeVisible();
       expect((await adminApi(world, 'GET', '/v1/admin/ladder')).body).toEqual(saved);
       await shot(page, backend, 'ladder');
+    });
+
+    test('unclaimed work: the fallback ladder with errors at their fields, and time to claim with CSV', async ({
+      page,
+    }) => {
+      await signInNew(page, world, 'admin');
+      const figures = page.waitForResponse((r) => r.url().includes('/v1/admin/time-to-claim'));
+      await openPage(page, world, 'fallback', 'Unclaimed work');
+      const widen = page.getByLabel('Widen to any skill at % of the SLA window');
+      const bonusAt = page.getByLabel('Add the ageing bonus at % of the SLA window');
+      const bonus = page.getByLabel('Ageing bonus, in minor units (cents)');
+      const escalate = page.getByLabel('Hand to the contact centre at % of the SLA window');
+      await expect(bonus).toHaveValue('0');
+      await widen.fill('50');
+      await bonusAt.fill('75');
+      await escalate.fill('40');
+      await page.getByRole('button', { name: 'Save the fallback ladder' }).click();
+      await expect(bonus).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('#fallback-ageingBonusMinor-error')).toHaveText(
+        'a bonus step needs an amount',
+      );
+      await expect(escalate).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('#fallback-escalateAtPercent-error')).toHaveText(
+        'must not come before the step above it',
+      );
+      await expect(widen).not.toHaveAttribute('aria-invalid', 'true');
+      expect((await adminApi(world, 'GET', '/v1/admin/fallback-rules')).body).toEqual({
+        ageingBonusMinor: 0,
+      });
+      await shot(page, backend, 'fallback-refused');
+
+      await bonus.fill('150');
+      await expect(page.getByText('That is €1.50.')).toBeVisible();
+      await escalate.fill('100');
+      await page.getByRole('button', { name: 'Save the fallback ladder' }).click();
+      await expect(page.getByText('Saved the fallback ladder.')).toBeVisible();
+      const rules = {
+        widenAtPercent: 50,
+        bonusAtPercent: 75,
+        ageingBonusMinor: 150,
+        escalateAtPercent: 100,
+      };
+      expect((await adminApi(world, 'GET', '/v1/admin/fallback-rules')).body).toEqual(rules);
+      await page.getByRole('button', { name: 'Save the fallback ladder' }).click();
+      await expect(
+        page.getByText('Nothing changed: the fallback ladder was already like this.'),
+      ).toBeVisible();
+      expect((await adminApi(world, 'GET', '/v1/admin/fallback-rules')).body).toEqual(rules);
+
+      // The figures shown are the server's for the range asked.
+      const first = (await (await figures).json()) as Record<string, number | null>;
+      expect(first.tasks).toBeGreaterThan(0);
+      const table = page.getByRole('table', { name: /how long they waited for a first claim/ });
+      const row = (name: string) => table.getByRole('row', { name: new RegExp(`^${name}`) });
+      await expect(row('Tasks created')).toContainText(String(first.tasks));
+      await expect(row('Claimed')).toContainText(String(first.claimed));
+      await expect(row('Never claimed')).toContainText(String(first.unclaimed));
+      const later = page.waitForResponse((r) => r.url().includes('/v1/admin/time-to-claim'));
+      await page.getByLabel('From').fill('2020-01-01');
+      const wide = (await (await later).json()) as Record<string, number | null>;
+      expect(wide.tasks).toBeGreaterThanOrEqual(first.tasks!);
+      await expect(row('Tasks created')).toContainText(String(wide.tasks));
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toBe('time-to-claim.csv');
+      const csv = readFileSync((await file.path())!, 'utf8');
+      expect(csv).toContain(`tasks,${wide.tasks}`);
+      expect(csv).toContain(`claimed,${wide.claimed}`);
+      expect(csv).toContain(`p50Ms,${wide.p50Ms ?? ''}`);
+      expect(csv).toContain(`p90Ms,${wide.p90Ms ?? ''}`);
+      await shot(page, backend, 'fallback');
     });
   });
 }
