@@ -6,9 +6,12 @@ import { Advocates } from './pages/Advocates';
 import { Audit } from './pages/Audit';
 import { Content } from './pages/Content';
 import { Escalations } from './pages/Escalations';
+import { Fallback } from './pages/Fallback';
+import { Ladder } from './pages/Ladder';
 import { Overview } from './pages/Overview';
 import { PayoutRules } from './pages/PayoutRules';
 import { Payouts } from './pages/Payouts';
+import { Promotions } from './pages/Promotions';
 import { Tasks } from './pages/Tasks';
 import { Webhooks } from './pages/Webhooks';
 import { type PageName, pages } from './route';
@@ -18,7 +21,10 @@ import { LanguagePicker } from './ui/LanguagePicker';
 const views: Record<PageName, ComponentType> = {
   overview: Overview,
   advocates: Advocates,
+  promotions: Promotions,
+  ladder: Ladder,
   tasks: Tasks,
+  fallback: Fallback,
   content: Content,
   escalations: Escalations,
   payouts: Payouts,

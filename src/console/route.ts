@@ -4,7 +4,10 @@ import { useEffect, useState } from 'react';
 export const pages = [
   'overview',
   'advocates',
+  'promotions',
+  'ladder',
   'tasks',
+  'fallback',
   'content',
   'escalations',
   'payouts',

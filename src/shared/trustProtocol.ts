@@ -137,6 +137,7 @@ export const TimeToClaim = z.object({
   claimed: z.number().int(),
   unclaimed: z.number().int(),
   p50Ms: z.number().int().nullable(),
+  p90Ms: z.number().int().nullable(),
   p95Ms: z.number().int().nullable(),
   maxMs: z.number().int().nullable(),
   /** Reached the widening step (or a later one). */

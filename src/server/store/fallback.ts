@@ -158,6 +158,7 @@ export async function timeToClaim(
     claimed: waits.length,
     unclaimed,
     p50Ms: at(0.5),
+    p90Ms: at(0.9),
     p95Ms: at(0.95),
     maxMs: waits.length ? waits[waits.length - 1]! : null,
     widened: byStep[1]! + byStep[2]! + byStep[3]!,

@@ -74,6 +74,8 @@ export async function setLadder(
   now: number,
 ): Promise<TierLadder> {
   const rungs = json(ladder.rungs.map(toRung).sort((a, b) => a.tier - b.tier));
+  // The same ladder again writes nothing (its time stays that of the last real change).
+  if (json(await rungsOf(ctx.db, brandId)) === rungs) return getLadder(ctx, brandId);
   await ctx.db
     .insertInto('tier_ladders')
     .values({ brand_id: brandId, rungs, updated_at: now })

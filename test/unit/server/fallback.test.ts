@@ -138,6 +138,7 @@ describe('fallback ladder for unclaimed work', () => {
       claimed: 1,
       unclaimed: 2,
       p50Ms: 10 * MIN,
+      p90Ms: 10 * MIN,
       p95Ms: 10 * MIN,
       widened: 1,
       withBonus: 1,
