@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../src/core/db/open';
 import { applyArticleChange, optimizeArticleIndex } from '../src/core/kb/apply';
-import { ArticleSearch } from '../src/core/kb/search';
+import { ArticleSearch, type SearchOutcome } from '../src/core/kb/search';
+import { searchSession } from '../src/core/kb/searchSession';
 import { ticketLanguageFirst } from '../src/core/kb/suggestions';
 import { MacroMatcher } from '../src/core/nba/macroMatch';
 import { nextBestAction } from '../src/core/nba/panel';
@@ -169,6 +170,7 @@ export async function run(): Promise<void> {
     const tickets = reuse ? Array.from({ length: TICKETS }, (_, i) => `t${i}`) : load(db);
     const buildS = (performance.now() - buildStart) / 1000;
     const searcher = new ArticleSearch(db);
+    const panelSearch = searchSession(db);
     const macros = new MacroMatcher();
     const textOf = (taskId: string) => {
       const row = db
@@ -182,17 +184,17 @@ export async function run(): Promise<void> {
       db,
       macros,
       now: T,
+      // As the app's search worker answers the panel (kb/searchSession.ts), in-process.
       suggest: async (r: {
         text: string;
         brandId: string;
         language: string | null;
         limit: number;
-      }) =>
-        ticketLanguageFirst(
-          db,
-          searcher.suggest({ text: r.text, brandId: r.brandId, tag: null, limit: r.limit }).hits,
-          r.language,
-        ),
+      }) => {
+        const request = { text: r.text, brandId: r.brandId, tag: null, limit: r.limit };
+        const outcome = panelSearch({ id: 0, kind: 'nbaSuggest', request }) as SearchOutcome;
+        return ticketLanguageFirst(db, outcome.hits, r.language);
+      },
     });
     // The first panel of a brand analyzes its macros once.
     const cold = await timed(1, () => nextBestAction(deps(), me, tickets[0]!));

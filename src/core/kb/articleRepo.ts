@@ -282,3 +282,29 @@ export function articleLanguages(db: Db, ids: readonly string[]): Map<string, st
     .all(...ids) as { id: string; language: string }[];
   return new Map(rows.map((r) => [r.id, r.language]));
 }
+
+/**
+ * Every article matching `expr` with its BM25 (higher is better, as `scoresAmong`), best first
+ * (ties: newest first, as `rankedMatches`). One pass of the index, no article row read.
+ */
+export function scoredMatches(db: Db, expr: string): [number, number][] {
+  const rows = stmt(db, `SELECT rowid, -${BM25} FROM articles_terms WHERE articles_terms MATCH ?`)
+    .raw()
+    .all(expr) as [number, number][];
+  return rows.sort((a, b) => b[1] - a[1] || b[0] - a[0]);
+}
+
+/** Those of `docIds` that pass the filters, in the given order. */
+export function passingFilters(db: Db, docIds: readonly number[], filters: Filters): number[] {
+  if (filters.brandId === null && filters.tag === null) return [...docIds];
+  const passing = new Set(
+    stmt(
+      db,
+      `SELECT a.doc_id FROM articles a
+       WHERE a.doc_id IN (SELECT value FROM json_each(@ids)) AND ${FILTERS}`,
+    )
+      .pluck()
+      .all({ ids: JSON.stringify(docIds), brandId: filters.brandId, tag: filters.tag }) as number[],
+  );
+  return docIds.filter((id) => passing.has(id));
+}

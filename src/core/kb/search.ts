@@ -10,7 +10,9 @@ import {
   matchesAmong,
   newestDocId,
   newestMatches,
+  passingFilters,
   rankedMatches,
+  scoredMatches,
   scoresAmong,
   titlesByDocIds,
   wordsStartingWith,
@@ -38,6 +40,8 @@ export interface SearchRequest extends Filters {
 export interface SuggestRequest extends Filters {
   text: string;
   limit: number;
+  /** false: no snippet is cut (the next-best action panel shows titles only). */
+  snippets?: boolean;
 }
 
 export interface SearchHit {
@@ -80,6 +84,8 @@ const MIN_COMPLETED = 4;
 const COMPLETIONS = 32;
 /** How many of a ticket's words choose its suggestions. */
 const SUGGEST_TERMS = 8;
+/** Chunks of best matches checked against the filters before the index joins them instead. */
+const FILTER_WALK = 4;
 /**
  * The title counts as a field of its own, BM25-scored on its own length (FTS5 scores a row
  * as one document, so a title match in a long article weighs little): a short title that holds
@@ -97,6 +103,12 @@ const COVERAGE_WEIGHT = 100;
 interface Counted {
   term: QueryTerm;
   count: number;
+}
+
+/** What `rank` would otherwise query per pool: each article's BM25, and which terms it holds. */
+interface Known {
+  scores: ReadonlyMap<number, number>;
+  held: readonly ReadonlySet<number>[];
 }
 
 /**
@@ -159,14 +171,43 @@ export class ArticleSearch {
     }
     const terms = picked.sort((a, b) => a.count - b.count).slice(0, SUGGEST_TERMS);
     if (terms.length === 0) return { hits: [], mode: 'none' };
-    const ids = this.byCoverage(terms, [], request, request.limit, []);
+    const ids = this.suggested(terms, request, request.limit);
     return {
       hits: this.hits(
         ids,
         terms.map((c) => c.term),
+        request.snippets !== false,
       ),
       mode: 'ranked',
     };
+  }
+
+  /**
+   * `byCoverage`'s ranking, from one BM25 pass over the matches: every picked word is rare, so
+   * reading all their matches with scores, and each word's matches, is cheaper than asking the
+   * index again for the pool's scores and for the pooled articles holding each word.
+   */
+  private suggested(terms: Counted[], filters: Filters, limit: number): number[] {
+    const expr = anyOf(terms.map((c) => c.term));
+    const scored = scoredMatches(this.db, expr);
+    let best: number[] = [];
+    for (let from = 0; from < scored.length && best.length < POOL; from += 2 * POOL) {
+      if (from >= FILTER_WALK * 2 * POOL) {
+        // Few of the matches pass the filters: let the index join them.
+        best = rankedMatches(this.db, expr, filters, POOL);
+        break;
+      }
+      const chunk = scored.slice(from, from + 2 * POOL).map(([id]) => id);
+      best.push(...passingFilters(this.db, chunk, filters));
+    }
+    const pool = [
+      ...new Set([...best.slice(0, POOL), ...rankedMatches(this.db, inTitle(expr), filters, POOL)]),
+    ];
+    const known: Known = {
+      scores: new Map(scored),
+      held: terms.map((c) => new Set(allMatches(this.db, ftsTerm(c.term)))),
+    };
+    return this.rank(pool, terms, [], expr, true, known).slice(0, limit);
   }
 
   /**
@@ -291,11 +332,14 @@ export class ArticleSearch {
     optional: Counted[],
     expr: string,
     coverage: boolean,
+    known?: Known,
   ): number[] {
     if (pool.length === 0) return [];
     const idfOf = (c: Counted) => Math.log(1 + this.total / c.count);
     const idf = terms.map(idfOf);
-    const score = scoresAmong(this.db, expr, pool);
+    const score = known
+      ? new Map(pool.map((id) => [id, known.scores.get(id) ?? 0]))
+      : scoresAmong(this.db, expr, pool);
     const add = (id: number, x: number) => score.set(id, (score.get(id) ?? 0) + x);
     const inTitles = [...terms, ...optional];
     for (const row of titlesByDocIds(this.db, pool)) {
@@ -311,7 +355,10 @@ export class ArticleSearch {
     }
     if (coverage) {
       terms.forEach((c, i) => {
-        for (const id of matchesAmong(this.db, ftsTerm(c.term), pool)) {
+        const holders = known
+          ? pool.filter((id) => known.held[i]!.has(id))
+          : matchesAmong(this.db, ftsTerm(c.term), pool);
+        for (const id of holders) {
           add(id, COVERAGE_WEIGHT * idf[i]!);
         }
       });
@@ -355,11 +402,11 @@ export class ArticleSearch {
     return n;
   }
 
-  private hits(ids: number[], terms: readonly QueryTerm[]): SearchHit[] {
+  private hits(ids: number[], terms: readonly QueryTerm[], snippets = true): SearchHit[] {
     const marks = highlighter(terms);
     return articlesByDocIds(this.db, ids).map((row) => {
       const title = marks.highlight(row.title, row.language);
-      const body = marks.snippet(row.body, row.language);
+      const body = snippets ? marks.snippet(row.body, row.language) : { text: '', highlights: [] };
       return {
         id: row.id,
         brandId: row.brandId,

@@ -12,8 +12,12 @@ export function searchSession(db: Db, tuning?: Tuning) {
       case 'search':
         return { ...searcher.search(message.request), tookMs: performance.now() - start };
       case 'suggest':
-      case 'nbaSuggest':
         return { ...searcher.suggest(message.request), tookMs: performance.now() - start };
+      case 'nbaSuggest': {
+        // The panel shows titles only.
+        const outcome = searcher.suggest({ ...message.request, snippets: false });
+        return { ...outcome, tookMs: performance.now() - start };
+      }
       case 'overview':
         return overview(db);
     }
