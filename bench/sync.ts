@@ -10,7 +10,8 @@ import { listFeedPage } from '../src/core/feed/feedRepo';
 import { estimateForBrand } from '../src/core/earnings/estimates';
 import { writeTask } from '../src/core/tickets/taskChanges';
 import { defaultFeedPrefs, type FeedFilters, type FeedSort } from '../src/shared/contract/feed';
-import { SyncResponse, type Change, type TaskView } from '../src/shared/protocol';
+import { syncResponseCheck } from '../src/core/sync/pageValidators';
+import type { Change, SyncResponse, TaskView } from '../src/shared/protocol';
 import { applyPage } from '../test/support/sync';
 import { testPayoutRules, taskView } from '../test/support/taskViews';
 import { metric, percentile, round } from './stats';
@@ -70,10 +71,16 @@ function freshDb(dir: string, name: string): Db {
   return db;
 }
 
-/** parse + upsert + cursor, as the engine does for one page. */
+/** A page as the app's client reads it: JSON, then the compiled check it validates with. */
+function parsePage(wire: string): SyncResponse {
+  const checked = syncResponseCheck.safeParse(JSON.parse(wire));
+  if (!checked.success) throw new Error('the bench page does not pass the sync check');
+  return checked.data;
+}
+
+/** parse + check + upsert + cursor, as the engine does for one page. */
 function parseAndApply(db: Db, wire: string): void {
-  const page = SyncResponse.parse(JSON.parse(wire));
-  applyPage(db, page, Date.now());
+  applyPage(db, parsePage(wire), Date.now());
 }
 
 /** CPU time of this process, to tell work from waiting on a busy machine. */
@@ -117,7 +124,7 @@ export async function run(): Promise<void> {
     parseAndApply(refDb, wirePage(taskChanges(0, 10_000)));
     const refChanges = taskChanges(9_000, 2_000);
     const refStart = performance.now();
-    const page = SyncResponse.parse(JSON.parse(wirePage(refChanges)));
+    const page = parsePage(wirePage(refChanges));
     const estimate = estimateForBrand(refDb, 'b1');
     for (const change of page.changes) {
       if (change.kind === 'task') writeTask(refDb, change.task, estimate);

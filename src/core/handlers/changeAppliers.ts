@@ -3,16 +3,16 @@ import { withdrawEstimate } from '../earnings/apply';
 import { earningsChangeAppliers } from '../earnings/changeAppliers';
 import { pageEstimates } from '../earnings/estimates';
 import { kbChangeAppliers } from '../kb/changeAppliers';
-import type { ChangeAppliers, SyncAppliers } from '../sync/appliers';
+import type { PageAppliers, SyncAppliers } from '../sync/appliers';
 import { writeTaskRows } from '../tickets/bulkTasks';
 import { ticketChangeAppliers } from '../tickets/changeAppliers';
 
 /**
  * Each feature's appliers for its own change kinds, handed to sync. The result is typed as the
- * full `ChangeAppliers`, so a change kind no feature applies is a compile error here.
+ * full `PageAppliers`, so a change kind no feature applies is a compile error here.
  */
 export const appAppliers: SyncAppliers = {
-  page(db, now): ChangeAppliers {
+  page(db, now): PageAppliers {
     // Shared by tickets (a task's estimate) and earnings (new rules replace it) for this page.
     const estimates = pageEstimates(db);
     return {

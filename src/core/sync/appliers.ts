@@ -11,13 +11,19 @@ export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>;
  */
 export type ChangeAppliers = { readonly [K in ChangeKind]: (change: ChangeOf<K>) => void };
 
+/** One page's appliers: one per change kind, and a run of task changes written at once. */
+export interface PageAppliers extends ChangeAppliers {
+  /** Consecutive `task` changes, leaving what `task` of each in turn would leave. */
+  readonly tasks: (changes: readonly ChangeOf<'task'>[]) => void;
+}
+
 /** What the features write for sync, each call inside sync's transaction. */
 export interface SyncAppliers {
   /**
    * The appliers for one page, made inside its transaction (so a feature may memoize within
    * the page, e.g. a brand's payout estimate).
    */
-  page(db: Db, now: number): ChangeAppliers;
+  page(db: Db, now: number): PageAppliers;
   /**
    * Initial sync's bulk load: snapshot task rows written set-based inside sync's transaction,
    * leaving the rows a `task` change of each would leave.
@@ -25,6 +31,24 @@ export interface SyncAppliers {
   bulkTasks(db: Db, rows: readonly TaskRow[]): void;
   /** The server refused an action that earns a payout: take back its local estimate. */
   refusedPayout(db: Db, taskId: string, now: number): void;
+}
+
+/**
+ * Applies changes in order, each with its kind's applier, except that consecutive task changes
+ * (most of a large page) go to the set-based `tasks` together.
+ */
+export function applyChanges(appliers: PageAppliers, changes: readonly Change[]): void {
+  let run: ChangeOf<'task'>[] = [];
+  for (const change of changes) {
+    if (change.kind === 'task') {
+      run.push(change);
+      continue;
+    }
+    if (run.length > 0) appliers.tasks(run);
+    run = [];
+    applyChange(appliers, change);
+  }
+  if (run.length > 0) appliers.tasks(run);
 }
 
 /** Applies one change with its kind's applier. */

@@ -1,6 +1,6 @@
 import type { Change, SyncResponse } from '../../shared/protocol';
 import type { Db } from '../db/open';
-import { applyChange, type SyncAppliers } from './appliers';
+import { applyChanges, type SyncAppliers } from './appliers';
 import { writeCursor } from './syncStateRepo';
 
 /** What a page changed, for notifications and the renderer's `feed:changed`. */
@@ -23,11 +23,8 @@ export function applyPage(
 ): PageSummary {
   const summary: PageSummary = { changes: page.changes.length, kinds: new Set() };
   db.transaction(() => {
-    const apply = appliers.page(db, now);
-    for (const change of page.changes) {
-      summary.kinds.add(change.kind);
-      applyChange(apply, change);
-    }
+    for (const change of page.changes) summary.kinds.add(change.kind);
+    applyChanges(appliers.page(db, now), page.changes);
     writeCursor(db, page.cursor);
   }).immediate();
   return summary;

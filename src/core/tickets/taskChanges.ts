@@ -1,7 +1,18 @@
 import type { Statement } from 'better-sqlite3';
 import type { MacroView, MessageView, TaskView } from '../../shared/protocol';
+import { multiRow } from '../db/multiRow';
 import type { Db } from '../db/open';
-import { type BrandEstimate, taskEstimate } from '../earnings/estimates';
+import type { BrandEstimate } from '../earnings/estimates';
+import {
+  LOCALLY_HELD_COLUMNS,
+  MESSAGE_WRITE_COLUMNS,
+  MESSAGE_WRITE_WIDTH,
+  placeholders,
+  putMessageValues,
+  putTaskValues,
+  TASK_WRITE_COLUMNS,
+  TASK_WRITE_WIDTH,
+} from './taskColumns';
 
 /**
  * SQL that writes the server's tasks (with their messages) and macros into the local tables.
@@ -10,8 +21,11 @@ import { type BrandEstimate, taskEstimate } from '../earnings/estimates';
 interface Statements {
   task: Statement;
   currentTask: Statement;
+  currentTasks: Statement;
   serverMessages: Statement;
+  serverMessagesOf: Statement;
   deleteServerMessages: Statement;
+  deleteServerMessagesOf: Statement;
   message: Statement;
   revoke: Statement;
   macro: Statement;
@@ -20,13 +34,30 @@ interface Statements {
 
 const cache = new WeakMap<Db, Statements>();
 
+const writeColumns = TASK_WRITE_COLUMNS.join(', ');
 /** A task's columns as `writeTask` compares them: those the upsert writes, then local_state. */
-const taskStateColumns = `brand_id, external_ref, subject, channel, skills, complexity, min_tier,
-  status, holder_id, lease_expires_at, offered_to, offer_expires_at, customer_name, sla_due_at,
-  payout_estimate_minor, currency, created_at, updated_at, customer_id, language,
-  ageing_bonus_minor, local_state`;
+const taskStateColumns = `${writeColumns}, local_state`;
 /** A server message's columns as `writeTask` compares them. */
 const messageColumns = 'id, author_kind, author_name, visibility, body, created_at';
+
+/**
+ * The upsert of `rows` tasks. While an action of ours waits in the outbox (`local_state` set),
+ * the columns it holds keep the optimistic effect (see LOCALLY_HELD_COLUMNS).
+ */
+export function taskUpsert(rows: number): string {
+  const set = TASK_WRITE_COLUMNS.slice(1).map((c) =>
+    LOCALLY_HELD_COLUMNS.has(c)
+      ? `${c} = CASE WHEN tasks.local_state IS NULL THEN excluded.${c} ELSE tasks.${c} END`
+      : `${c} = excluded.${c}`,
+  );
+  return `INSERT INTO tasks (${writeColumns}) VALUES ${placeholders(rows, TASK_WRITE_WIDTH)}
+    ON CONFLICT (id) DO UPDATE SET ${set.join(', ')}`;
+}
+
+/** The insert of `rows` server messages (a message id seen again replaces its row). */
+export const messageInsert = (rows: number): string =>
+  `INSERT OR REPLACE INTO messages (${MESSAGE_WRITE_COLUMNS.join(', ')})
+   VALUES ${placeholders(rows, MESSAGE_WRITE_WIDTH)}`;
 
 function statements(db: Db): Statements {
   const hit = cache.get(db);
@@ -34,29 +65,12 @@ function statements(db: Db): Statements {
   // A 100,000-task feed with its indexes outgrows SQLite's default 2 MB page cache, and an
   // initial sync then spends its time re-reading index pages.
   db.pragma('cache_size = -65536');
-  // While an action of ours waits in the outbox (`local_state` set), the server's view of who
-  // holds the task must not overwrite the optimistic effect; the action's answer settles it.
-  const keepLocal = (col: string) =>
-    `${col} = CASE WHEN tasks.local_state IS NULL THEN excluded.${col} ELSE tasks.${col} END`;
   const made: Statements = {
-    task: db.prepare(
-      `INSERT INTO tasks (id, brand_id, external_ref, subject, channel, skills, complexity, min_tier,
-         status, holder_id, lease_expires_at, offered_to, offer_expires_at, customer_name, sla_due_at,
-         payout_estimate_minor, currency, created_at, updated_at, customer_id, language,
-         ageing_bonus_minor)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET brand_id = excluded.brand_id,
-         external_ref = excluded.external_ref, subject = excluded.subject,
-         channel = excluded.channel, skills = excluded.skills, complexity = excluded.complexity,
-         min_tier = excluded.min_tier, ${keepLocal('status')}, ${keepLocal('holder_id')},
-         ${keepLocal('lease_expires_at')}, offered_to = excluded.offered_to,
-         offer_expires_at = excluded.offer_expires_at, customer_name = excluded.customer_name,
-         sla_due_at = excluded.sla_due_at, payout_estimate_minor = excluded.payout_estimate_minor,
-         currency = excluded.currency, created_at = excluded.created_at,
-         updated_at = excluded.updated_at, customer_id = excluded.customer_id,
-         language = excluded.language, ageing_bonus_minor = excluded.ageing_bonus_minor`,
-    ),
+    task: db.prepare(taskUpsert(1)),
     currentTask: db.prepare(`SELECT ${taskStateColumns} FROM tasks WHERE id = ?`).raw(),
+    currentTasks: db
+      .prepare(`SELECT ${taskStateColumns} FROM tasks WHERE id IN (SELECT value FROM json_each(?))`)
+      .raw(),
     // In the order the task shows them (created_at, then insertion), read from messages_task.
     serverMessages: db
       .prepare(
@@ -64,12 +78,18 @@ function statements(db: Db): Statements {
           WHERE task_id = ? AND pending = 0 ORDER BY created_at, rowid`,
       )
       .raw(),
+    serverMessagesOf: db
+      .prepare(
+        `SELECT task_id, ${messageColumns} FROM messages
+          WHERE task_id IN (SELECT value FROM json_each(?)) AND pending = 0
+          ORDER BY task_id, created_at, rowid`,
+      )
+      .raw(),
     deleteServerMessages: db.prepare('DELETE FROM messages WHERE task_id = ? AND pending = 0'),
-    message: db.prepare(
-      `INSERT OR REPLACE INTO messages (id, task_id, author_kind, author_name, visibility, body,
-         created_at, pending)
-       VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
+    deleteServerMessagesOf: db.prepare(
+      `DELETE FROM messages WHERE task_id IN (SELECT value FROM json_each(?)) AND pending = 0`,
     ),
+    message: db.prepare(messageInsert(1)),
     revoke: db.prepare('DELETE FROM tasks WHERE id = ? AND local_state IS NULL'),
     macro: db.prepare(
       `INSERT INTO macros (id, brand_id, title, body, updated_at)
@@ -83,34 +103,15 @@ function statements(db: Db): Statements {
   return made;
 }
 
-// Positional parameters: binding 22 named values per row costs a third of the upsert.
+/**
+ * Writes one server task: the reference semantics that `writeTasks` reproduces for a run of
+ * them (test/unit/tickets/writeTasks.test.ts).
+ */
 export function writeTask(db: Db, task: TaskView, estimate: BrandEstimate | null): void {
   const s = statements(db);
-  // In the order of the upsert's placeholders (and of `current`'s columns, after the id).
-  const values = [
-    task.id,
-    task.brandId,
-    task.externalRef,
-    task.subject,
-    task.channel,
-    JSON.stringify(task.skills),
-    task.complexity,
-    task.minTier,
-    task.status,
-    task.holderId,
-    task.leaseExpiresAt,
-    task.offeredTo,
-    task.offerExpiresAt,
-    task.customerName,
-    task.slaDueAt,
-    taskEstimate(estimate, task.complexity, task.ageingBonusMinor),
-    estimate?.currency ?? null,
-    task.createdAt,
-    task.updatedAt,
-    task.customerId ?? null,
-    task.language ?? null,
-    task.ageingBonusMinor ?? null,
-  ];
+  // Positional parameters: binding 21 named values per row costs a third of the upsert.
+  const values: unknown[] = new Array<unknown>(TASK_WRITE_WIDTH);
+  putTaskValues(values, 0, task, estimate);
   const current = s.currentTask.get(task.id) as unknown[] | undefined;
   if (current === undefined) {
     // A new task: it has no messages yet (they go with their task, ON DELETE CASCADE).
@@ -123,45 +124,143 @@ export function writeTask(db: Db, task: TaskView, estimate: BrandEstimate | null
   // The server's messages replace ours, unless they are already exactly what we hold, in the
   // same order: then deleting and re-inserting them would change nothing.
   const held = s.serverMessages.all(task.id) as unknown[][];
-  if (sameMessages(held, task.messages)) return;
+  if (sameMessages(held, 0, task.messages)) return;
   if (held.length > 0) s.deleteServerMessages.run(task.id);
   insertMessages(s, task);
 }
 
-// Indexes in `values` of the columns kept while an action of ours is queued (see `keepLocal`).
-const localValues = new Set([8, 9, 10]);
+/** Tasks per multi-row upsert (22 values each, well under SQLite's 32,766 parameters). */
+const TASKS_PER_STATEMENT = 500;
+/** Messages per multi-row insert (7 values each). */
+const MESSAGES_PER_STATEMENT = 1000;
 
-/** Whether the upsert would leave the row as it is (`current`: its columns after the id). */
+/**
+ * Writes a run of server tasks (consecutive `task` changes of a page), leaving exactly what
+ * `writeTask` of each in turn leaves, set-based: one read of the tasks and of their server
+ * messages, then multi-row upserts. A task or message id seen twice in the run splits it there
+ * (the second write must see the first).
+ */
+export function writeTasks(
+  db: Db,
+  tasks: readonly TaskView[],
+  estimateOf: (brandId: string) => BrandEstimate | null,
+): void {
+  let from = 0;
+  const taskIds = new Set<string>();
+  const messageIds = new Set<string>();
+  for (let i = 0; i < tasks.length; i++) {
+    const t = tasks[i]!;
+    let clash = taskIds.has(t.id);
+    for (const m of t.messages) clash ||= messageIds.has(m.id);
+    if (clash) {
+      writeChunk(db, tasks.slice(from, i), estimateOf);
+      from = i;
+      taskIds.clear();
+      messageIds.clear();
+    }
+    taskIds.add(t.id);
+    for (const m of t.messages) messageIds.add(m.id);
+  }
+  writeChunk(db, from === 0 ? tasks : tasks.slice(from), estimateOf);
+}
+
+/** A run without repeated task or message ids: every decision from the state before it. */
+function writeChunk(
+  db: Db,
+  tasks: readonly TaskView[],
+  estimateOf: (brandId: string) => BrandEstimate | null,
+): void {
+  if (tasks.length === 0) return;
+  const s = statements(db);
+  const ids = JSON.stringify(tasks.map((t) => t.id));
+  const current = new Map<string, unknown[]>();
+  for (const row of s.currentTasks.all(ids) as unknown[][]) current.set(row[0] as string, row);
+  // Each task's server messages: a run of rows in `held`, found by the task's first row.
+  const held = s.serverMessagesOf.all(ids) as unknown[][];
+  const heldAt = new Map<string, [number, number]>();
+  for (let i = 0; i < held.length;) {
+    const taskId = held[i]![0] as string;
+    let end = i + 1;
+    while (end < held.length && held[end]![0] === taskId) end++;
+    heldAt.set(taskId, [i, end]);
+    i = end;
+  }
+
+  const upserts = multiRow(db, 'task', taskUpsert, TASK_WRITE_WIDTH, TASKS_PER_STATEMENT);
+  const messages = multiRow(
+    db,
+    'message',
+    messageInsert,
+    MESSAGE_WRITE_WIDTH,
+    MESSAGES_PER_STATEMENT,
+  );
+  const scratch: unknown[] = new Array<unknown>(TASK_WRITE_WIDTH);
+  const replaced: string[] = [];
+  const withMessages: TaskView[] = [];
+  for (const t of tasks) {
+    putTaskValues(scratch, 0, t, estimateOf(t.brandId));
+    const row = current.get(t.id);
+    if (row === undefined || !sameTask(row, scratch)) {
+      const at = upserts.next();
+      for (let k = 0; k < TASK_WRITE_WIDTH; k++) upserts.values[at + k] = scratch[k];
+    }
+    if (row === undefined) {
+      withMessages.push(t);
+      continue;
+    }
+    const [start, end] = heldAt.get(t.id) ?? [0, 0];
+    if (sameMessages(held.slice(start, end), 1, t.messages)) continue;
+    if (end > start) replaced.push(t.id);
+    withMessages.push(t);
+  }
+  upserts.flush();
+  if (replaced.length > 0) s.deleteServerMessagesOf.run(JSON.stringify(replaced));
+  for (const t of withMessages) {
+    for (const m of t.messages) putMessageValues(messages.values, messages.next(), t.id, m);
+  }
+  messages.flush();
+}
+
+/** Whether the upsert would leave the row as it is (`current`: id, written columns, local_state). */
 function sameTask(current: unknown[], values: unknown[]): boolean {
-  const localState = current[values.length - 1];
-  for (let v = 1; v < values.length; v++) {
-    if (localState !== null && localValues.has(v)) continue;
-    if (current[v - 1] !== values[v]) return false;
+  const localState = current[TASK_WRITE_WIDTH];
+  for (let v = 1; v < TASK_WRITE_WIDTH; v++) {
+    if (localState !== null && LOCALLY_HELD_AT.has(v)) continue;
+    if (current[v] !== values[v]) return false;
   }
   return true;
 }
 
+const LOCALLY_HELD_AT = new Set(
+  TASK_WRITE_COLUMNS.flatMap((c, i) => (LOCALLY_HELD_COLUMNS.has(c) ? [i] : [])),
+);
+
 function insertMessages(s: Statements, task: TaskView): void {
+  const values: unknown[] = new Array<unknown>(MESSAGE_WRITE_WIDTH);
   for (const m of task.messages) {
-    s.message.run(m.id, task.id, m.author, m.authorName, visibility(m), m.body, m.createdAt);
+    putMessageValues(values, 0, task.id, m);
+    s.message.run(values);
   }
 }
 
 const visibility = (m: MessageView) => (m.kind === 'message' ? 'public' : 'internal');
 
-/** Rows of `serverMessages` against the server's list, column by column. */
-function sameMessages(held: unknown[][], messages: readonly MessageView[]): boolean {
+/**
+ * Rows of `serverMessages` (their columns from `skip`) against the server's list, column by
+ * column.
+ */
+function sameMessages(held: unknown[][], skip: number, messages: readonly MessageView[]): boolean {
   if (held.length !== messages.length) return false;
   for (let i = 0; i < held.length; i++) {
     const row = held[i]!;
     const m = messages[i]!;
     if (
-      row[0] !== m.id ||
-      row[1] !== m.author ||
-      row[2] !== m.authorName ||
-      row[3] !== visibility(m) ||
-      row[4] !== m.body ||
-      row[5] !== m.createdAt
+      row[skip] !== m.id ||
+      row[skip + 1] !== m.author ||
+      row[skip + 2] !== m.authorName ||
+      row[skip + 3] !== visibility(m) ||
+      row[skip + 4] !== m.body ||
+      row[skip + 5] !== m.createdAt
     ) {
       return false;
     }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChangeAppliers, ChangeOf } from '../../../src/core/sync/appliers';
+import type { ChangeOf, PageAppliers } from '../../../src/core/sync/appliers';
 import { applyPage as applyPageWith } from '../../../src/core/sync/applyPage';
 import { readSyncState } from '../../../src/core/sync/syncStateRepo';
 import { Change, type ChangeKind } from '../../../src/shared/protocol';
@@ -146,7 +146,8 @@ describe("the features' change appliers", () => {
     const kinds = Change.options.map((option) => option.shape.kind.value).sort();
     const appliers = core.db.transaction(() => appAppliers.page(core.db, at))();
     expect(kinds.length).toBeGreaterThan(0);
-    expect(Object.keys(appliers).sort()).toEqual(kinds);
+    // One per kind, and the run of task changes.
+    expect(Object.keys(appliers).sort()).toEqual([...kinds, 'tasks'].sort());
     for (const kind of kinds) expect(typeof appliers[kind]).toBe('function');
     expect(Object.keys(everyKind).sort()).toEqual(kinds);
   });
@@ -174,19 +175,20 @@ describe("the features' change appliers", () => {
     const seen: boolean[] = [];
     const failing = {
       ...appAppliers,
-      page(db: Parameters<typeof appAppliers.page>[0], now: number): ChangeAppliers {
+      page(db: Parameters<typeof appAppliers.page>[0], now: number): PageAppliers {
         const real = appAppliers.page(db, now);
         const wrapped = Object.fromEntries(
           Object.entries(real).map(([kind, apply]) => [
             kind,
-            (change: Change) => {
-              seen.push(db.inTransaction);
+            // `tasks` takes a run of task changes: one entry in `seen` per change.
+            (changes: Change | Change[]) => {
+              for (const _ of [changes].flat()) seen.push(db.inTransaction);
               if (kind === 'customer_case') throw new Error('disk full');
-              (apply as (c: Change) => void)(change);
+              (apply as (c: Change | Change[]) => void)(changes);
             },
           ]),
         );
-        return wrapped as unknown as ChangeAppliers;
+        return wrapped as unknown as PageAppliers;
       },
     };
     expect(() => applyPageWith(core.db, { changes: page(), cursor: 'c1' }, at, failing)).toThrow(

@@ -183,6 +183,11 @@ const replacement = fc.constantFrom<unknown>(
   'a'.repeat(129),
   '😀'.repeat(64),
   '😀'.repeat(65),
+  // Lone and reversed surrogates count one code point each (129 > 128; 128 + 1 pair = 129).
+  '\uD83D'.repeat(129),
+  '\uDE00\uD83D'.repeat(64),
+  `${'a'.repeat(127)}😀`,
+  `${'a'.repeat(128)}😀`,
   'eur',
   0,
   -1,

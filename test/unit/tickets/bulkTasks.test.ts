@@ -1,15 +1,16 @@
 /**
- * Initial sync's set-based bulk load (`writeTaskRows`) against the per-row applier it replaces
- * (`writeTask` of each row): over any local state (tasks already here, an action of ours queued
- * on one, our pending replies, server messages held) and any snapshot rows, both leave the same
- * tasks and the same messages in the order the app shows them, with every index back.
+ * The set-based task writers against the per-row applier they replace (`writeTask` of each
+ * task in turn): initial sync's bulk load (`writeTaskRows`) and a pulled page's run of task
+ * changes (`writeTasks`). Over any local state (tasks already here, an action of ours queued on
+ * one, our pending replies, server messages held) and any tasks, both leave the same tasks and
+ * the same messages in the order the app shows them, with every index back.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/core/db/open';
 import { pageEstimates } from '../../../src/core/earnings/estimates';
 import { writeTaskRows } from '../../../src/core/tickets/bulkTasks';
-import { writeTask } from '../../../src/core/tickets/taskChanges';
+import { writeTask, writeTasks } from '../../../src/core/tickets/taskChanges';
 import type { TaskView } from '../../../src/shared/protocol';
 import { taskRow } from '../../../src/shared/snapshotRows';
 import { applyPage } from '../../support/sync';
@@ -44,8 +45,11 @@ function freshDb(): Db {
   return db;
 }
 
-/** Tasks over a small id space (so the local and snapshot sets overlap), equal times (ties). */
-const message = (task: number) =>
+/**
+ * Tasks over a small id space (so the local and snapshot sets overlap), equal times (ties).
+ * `shared`: message ids drawn from one pool for all tasks (a message that moves to another task).
+ */
+const message = (task: number, shared = false) =>
   fc
     .record({
       n: fc.integer({ min: 0, max: 3 }),
@@ -54,7 +58,7 @@ const message = (task: number) =>
       createdAt: fc.integer({ min: 0, max: 2 }).map((t) => at + t),
     })
     .map((m) => ({
-      id: `m${task}-${m.n}`,
+      id: shared ? `m${m.n}` : `m${task}-${m.n}`,
       author: 'customer' as const,
       authorName: 'Cleo',
       kind: m.kind,
@@ -63,21 +67,27 @@ const message = (task: number) =>
       createdAt: m.createdAt,
     }));
 
-const task = fc.integer({ min: 0, max: 11 }).chain((i) =>
-  fc
-    .record({
-      status: fc.constantFrom('open' as const, 'claimed' as const),
-      skills: fc.subarray(['billing', 'shipping', 'returns']),
-      complexity: fc.integer({ min: 1, max: 5 }),
-      subject: fc.constantFrom('Where is it?', 'Broken'),
-      slaDueAt: fc.option(fc.constant(at + 5_000)),
-      messages: fc.uniqueArray(message(i), { selector: (m) => m.id, maxLength: 3 }),
-      ageingBonusMinor: fc.option(fc.integer({ min: 1, max: 500 })),
-    })
-    .map((o): TaskView => taskView(i, { ...o, holderId: o.status === 'claimed' ? 'adv-9' : null })),
-);
+const taskOf = (shared: boolean) =>
+  fc.integer({ min: 0, max: 11 }).chain((i) =>
+    fc
+      .record({
+        status: fc.constantFrom('open' as const, 'claimed' as const),
+        skills: fc.subarray(['billing', 'shipping', 'returns']),
+        complexity: fc.integer({ min: 1, max: 5 }),
+        subject: fc.constantFrom('Where is it?', 'Broken'),
+        slaDueAt: fc.option(fc.constant(at + 5_000)),
+        messages: fc.uniqueArray(message(i, shared), { selector: (m) => m.id, maxLength: 3 }),
+        ageingBonusMinor: fc.option(fc.integer({ min: 1, max: 500 })),
+      })
+      .map((o): TaskView =>
+        taskView(i, { ...o, holderId: o.status === 'claimed' ? 'adv-9' : null }),
+      ),
+  );
 
+const task = taskOf(false);
 const tasks = fc.uniqueArray(task, { selector: (t) => t.id, maxLength: 10 });
+/** A page's run of task changes: a task may come twice, a message may move between tasks. */
+const pulledRun = fc.array(fc.oneof(task, taskOf(true)), { maxLength: 12 });
 
 const local = fc.record({
   tasks,
@@ -158,5 +168,63 @@ describe('bulk load of snapshot task rows', () => {
       db.prepare("SELECT payout_estimate_minor, currency FROM tasks WHERE id = 't2'").get(),
     ).toEqual({ payout_estimate_minor: 500, currency: 'EUR' });
     db.close();
+  });
+});
+
+describe("a pulled page's run of task changes written at once", () => {
+  it('leaves what writing each change in turn leaves', () => {
+    const one = freshDb();
+    const run = freshDb();
+    fc.assert(
+      fc.property(local, pulledRun, (state, pulled) => {
+        one.exec('BEGIN');
+        run.exec('BEGIN');
+        prepare(one, state);
+        prepare(run, state);
+        const estimates = pageEstimates(one);
+        for (const t of pulled) writeTask(one, t, estimates.of(t.brandId));
+        const runEstimates = pageEstimates(run);
+        writeTasks(run, pulled, (brandId) => runEstimates.of(brandId));
+        try {
+          expect(everything(run)).toEqual(everything(one));
+        } finally {
+          one.exec('ROLLBACK');
+          run.exec('ROLLBACK');
+        }
+      }),
+      { numRuns: 400 },
+    );
+    one.close();
+    run.close();
+  });
+
+  it('writes more tasks than one statement holds: new ones, changed ones and unchanged ones', () => {
+    const one = freshDb();
+    const run = freshDb();
+    const before = Array.from({ length: 700 }, (_, i) => taskView(i));
+    // Half of them again (every third changed), and 600 new ones.
+    const pulled = [
+      ...before
+        .slice(350)
+        .map((t, i) => (i % 3 === 0 ? { ...t, subject: `${t.subject} (updated)` } : t)),
+      ...Array.from({ length: 600 }, (_, i) => taskView(700 + i)),
+    ];
+    for (const db of [one, run]) {
+      const estimates = pageEstimates(db);
+      db.transaction(() => writeTasks(db, before, (b) => estimates.of(b)))();
+    }
+    const estimates = pageEstimates(one);
+    one.transaction(() => {
+      for (const t of pulled) writeTask(one, t, estimates.of(t.brandId));
+    })();
+    const runEstimates = pageEstimates(run);
+    run.transaction(() => writeTasks(run, pulled, (b) => runEstimates.of(b)))();
+    expect(everything(run)).toEqual(everything(one));
+    expect(run.prepare('SELECT count(*) FROM tasks').pluck().get()).toBe(1_300);
+    expect(
+      run.prepare("SELECT count(*) FROM tasks WHERE subject LIKE '%(updated)'").pluck().get(),
+    ).toBe(117);
+    one.close();
+    run.close();
   });
 });
