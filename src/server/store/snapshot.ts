@@ -178,7 +178,7 @@ export async function buildBrandSnapshot(
       })),
       articles: articles.map(articleView),
       macros: macros.map(macroView),
-      tasks: taskTable(tasks),
+      tasks: taskTable(tasks, caps.has('compact-ids')),
       ...(caps.has('customers') ? await customerSnapshot(trx, brandId, viewer) : {}),
     };
   });
