@@ -178,6 +178,8 @@ export const zones = {
       // Issue 16: language detection of pushed tasks; Zendesk's HTML-only comments as text.
       'eld',
       'html-to-text',
+      // Issue 18: rendered task changes cached per (task, version, tier).
+      'lru-cache',
     ],
   },
   'server/entry': { paths: ['src/server/index.ts'], layers: ['server'], packages: [NODE] },

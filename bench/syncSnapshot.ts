@@ -19,6 +19,7 @@ import { snapshotInitialLoad } from '../src/core/sync/initialSync';
 import type { SnapshotWorkerEntry } from '../src/core/sync/snapshotWorkerProtocol';
 import { loadSnapshot, type SnapshotSource } from '../src/core/sync/snapshotLoad';
 import { readSyncState } from '../src/core/sync/syncStateRepo';
+import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../src/shared/capabilities';
 import type { BrandSnapshot, OwnSnapshot } from '../src/shared/protocol';
 import { taskOfRow } from '../src/shared/snapshotRows';
 import { metric, round } from './stats';
@@ -90,10 +91,17 @@ async function startServerChild(
   };
 }
 
-/** Bytes of a response as it crossed the wire (compressed if the server compressed it). */
+/**
+ * Bytes of a response as it crossed the wire (compressed if the server compressed it), asked
+ * as the app asks (its capabilities decide the snapshot's format).
+ */
 async function wireBytes(url: string, token: string): Promise<number> {
   const r = await fetch(url, {
-    headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'br, gzip' },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'accept-encoding': 'br, gzip',
+      [CAPABILITIES_HEADER]: capabilitiesHeaderValue(),
+    },
   });
   const body = Buffer.from(await r.arrayBuffer());
   // fetch decodes the body; Content-Length is what was sent.

@@ -10,13 +10,17 @@ import type { ChangeKind } from './protocol';
 
 export const CAPABILITIES_HEADER = 'gigdesk-capabilities';
 
-export const CAPABILITIES = ['customers'] as const;
+export const CAPABILITIES = ['customers', 'compact-ids'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 export type Capabilities = ReadonlySet<Capability>;
 
-/** The change kinds only an app with the capability receives. */
+/**
+ * The change kinds only an app with the capability receives. `compact-ids` adds no kind: it is
+ * a snapshot format (ids written short, snapshotRows.ts).
+ */
 export const KINDS_OF_CAPABILITY: Record<Capability, readonly ChangeKind[]> = {
   customers: ['customer', 'customer_event', 'customer_case'],
+  'compact-ids': [],
 };
 
 /** Everything this build understands (what the app sends, what the store assumes by default). */

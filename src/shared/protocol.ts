@@ -825,6 +825,8 @@ export type TaskRow = z.infer<typeof TaskRow>;
 export const TaskTableRows = z.object({
   columns: z.array(z.string()),
   messageColumns: z.array(z.string()),
+  /** `base64url`: ids written short (snapshotRows.ts `plainRows` reads them back). */
+  ids: z.literal('base64url').optional(),
   rows: z.array(TaskRow),
 });
 export type TaskTableRows = z.infer<typeof TaskTableRows>;

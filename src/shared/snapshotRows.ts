@@ -2,6 +2,10 @@
  * Compact rows of a snapshot: a task as the array of its `TaskView` values in `TASK_COLUMNS`
  * order (the protocol's `TaskRow` tuple), its messages likewise. A 100,000-task snapshot then
  * names each field once instead of 100,000 times.
+ *
+ * Ids may be written short (`ids: 'base64url'`, only for an app that names the `compact-ids`
+ * capability): a UUID as its 16 bytes in base64url, 22 characters instead of 36. Random ids are
+ * what compression cannot shrink, and hex spends 8 bits of text on 4 bits of id.
  */
 import type { MessageRow, MessageView, TaskRow, TaskTableRows, TaskView } from './protocol';
 
@@ -73,11 +77,86 @@ export const taskRow = (t: TaskView): TaskRow => [
   t.ageingBonusMinor ?? null,
 ];
 
-export const taskTable = (tasks: TaskView[]): TaskTableRows => ({
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const SHORT = 22;
+/** Marks an id written as it is where it could be read as a short one. */
+const ESCAPE = '~';
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const B64_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
+const sextet = (text: string, i: number): number => B64_VALUE[text.charCodeAt(i) & 127]!;
+
+/** 32 hex digits (16 bytes) as 22 base64url characters: five 3-byte groups, then one byte. */
+function hexToShort(hex: string): string {
+  let out = '';
+  for (let i = 0; i < 30; i += 6) {
+    const n = parseInt(hex.slice(i, i + 6), 16);
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+  }
+  const last = parseInt(hex.slice(30), 16);
+  return out + B64[last >> 2]! + B64[(last & 3) << 4]!;
+}
+
+/** The 32 hex digits `hexToShort` wrote, or null for text it cannot have written. */
+function shortToHex(text: string): string | null {
+  let hex = '';
+  for (let i = 0; i < SHORT; i++) if (sextet(text, i) < 0 || text.charCodeAt(i) > 127) return null;
+  for (let i = 0; i < 20; i += 4) {
+    const n =
+      (sextet(text, i) << 18) |
+      (sextet(text, i + 1) << 12) |
+      (sextet(text, i + 2) << 6) |
+      sextet(text, i + 3);
+    hex += n.toString(16).padStart(6, '0');
+  }
+  const last = (sextet(text, 20) << 2) | (sextet(text, 21) >> 4);
+  return hex + last.toString(16).padStart(2, '0');
+}
+
+/** A lowercase UUID in 22 characters; any other id as it is (escaped where it could be misread). */
+export function shortId(id: string): string {
+  if (UUID.test(id)) return hexToShort(id.replaceAll('-', ''));
+  return id.length === SHORT || id.startsWith(ESCAPE) ? ESCAPE + id : id;
+}
+
+/** The id `shortId` wrote. */
+export function longId(text: string): string {
+  if (text.startsWith(ESCAPE)) return text.slice(1);
+  const hex = text.length === SHORT ? shortToHex(text) : null;
+  if (hex === null) return text;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const orNull = (f: (id: string) => string) => (id: string | null) => (id === null ? null : f(id));
+
+/** Rewrites a row's ids (task, brand, holder, offer, customer, messages) with `f`. */
+function mapIds(r: TaskRow, f: (id: string) => string): TaskRow {
+  const opt = orNull(f);
+  const out: TaskRow = [...r];
+  out[0] = f(r[0]);
+  out[1] = f(r[1]);
+  out[9] = opt(r[9]);
+  out[11] = opt(r[11]);
+  out[17] = r[17].map((m): MessageRow => {
+    const copy: MessageRow = [...m];
+    copy[0] = f(m[0]);
+    return copy;
+  });
+  out[18] = opt(r[18]);
+  return out;
+}
+
+export const taskTable = (tasks: TaskView[], shortIds = false): TaskTableRows => ({
   columns: [...TASK_COLUMNS],
   messageColumns: [...MESSAGE_COLUMNS],
-  rows: tasks.map(taskRow),
+  ...(shortIds ? { ids: 'base64url' as const } : {}),
+  rows: shortIds ? tasks.map((t) => mapIds(taskRow(t), shortId)) : tasks.map(taskRow),
 });
+
+/** A table's rows with their ids as the rest of the protocol writes them. */
+export const plainRows = (t: TaskTableRows): TaskRow[] =>
+  t.ids === 'base64url' ? t.rows.map((r) => mapIds(r, longId)) : t.rows;
 
 /** Whether a table was written with the columns this app reads (else: fall back to the log). */
 export const readableTable = (t: Pick<TaskTableRows, 'columns' | 'messageColumns'>): boolean =>

@@ -6,7 +6,7 @@
  * snapshots, which carry the capability's parts in full, fill in what was skipped. Which
  * capabilities a database has been synced with is kept in `settings`.
  */
-import { CAPABILITIES, type Capability } from '../../shared/capabilities';
+import { CAPABILITIES, type Capability, KINDS_OF_CAPABILITY } from '../../shared/capabilities';
 import type { BrandSnapshot } from '../../shared/protocol';
 import type { Db } from '../db/open';
 import { applyChange, type SyncAppliers } from './appliers';
@@ -42,7 +42,10 @@ export async function catchUpCapabilities(
   signal?: AbortSignal,
 ): Promise<boolean> {
   const held = synced(db);
-  const missing = CAPABILITIES.filter((c) => !held.includes(c));
+  // A capability without change kinds (a snapshot format) has nothing to fill in.
+  const missing = CAPABILITIES.filter(
+    (c) => !held.includes(c) && KINDS_OF_CAPABILITY[c].length > 0,
+  );
   if (missing.length === 0) return false;
   if (readSyncState(db).cursor === null) {
     markSynced(db, CAPABILITIES);

@@ -22,7 +22,7 @@ import type {
   TaskTableRows,
 } from '../../shared/protocol';
 import { earliestCursor } from '../../shared/domain/syncCursor';
-import { readableTable, taskOfRow } from '../../shared/snapshotRows';
+import { plainRows, readableTable, taskOfRow } from '../../shared/snapshotRows';
 import type { Db } from '../db/open';
 import { applyChange, type ChangeAppliers, type SyncAppliers } from './appliers';
 import { readSyncState, writeCursor } from './syncStateRepo';
@@ -79,7 +79,7 @@ function splitFirstPage(
   tables: TaskTableRows[],
   size: number,
 ): { first: TaskRow[]; rest: TaskRow[] } {
-  const all = tables.flatMap((t) => t.rows);
+  const all = tables.flatMap(plainRows);
   if (all.length <= size) return { first: all, rest: [] };
   const order = all
     .map((row, i) => i)
@@ -155,7 +155,7 @@ export async function loadSnapshot(
       ...own.ratings.map((rating): Change => ({ seq: SNAPSHOT_SEQ, kind: 'rating', rating })),
     ];
     for (const c of changes) applyChange(apply, c);
-    applyTasks(apply, own.tasks.rows);
+    applyTasks(apply, plainRows(own.tasks));
     applyTasks(apply, first);
     return true;
   });

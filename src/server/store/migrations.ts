@@ -429,6 +429,26 @@ const customers: Migration = {
   },
 };
 
+/**
+ * The tasks one advocate holds or is offered, found without reading the brand's whole task
+ * table (the per-advocate part of an initial sync). Partial: most tasks are neither.
+ */
+const ownTaskIndexes: Migration = {
+  version: 11,
+  name: 'own_task_indexes',
+  async up(kdb) {
+    const db = kdb as AnyDb;
+    for (const column of ['holder_id', 'offered_to'] as const) {
+      await db.schema
+        .createIndex(`tasks_${column}`)
+        .on('tasks')
+        .column(column)
+        .where(sql.ref(column), 'is not', null)
+        .execute();
+    }
+  },
+};
+
 /** Numbered, append-only; never edit a released migration. */
 export const migrations: Migration[] = [
   initial,
@@ -440,6 +460,7 @@ export const migrations: Migration[] = [
   brandConsole,
   trust,
   courses,
+  ownTaskIndexes,
 ];
 
 /**

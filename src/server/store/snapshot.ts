@@ -178,7 +178,7 @@ export async function buildBrandSnapshot(
       })),
       articles: articles.map(articleView),
       macros: macros.map(macroView),
-      tasks: taskTable(tasks),
+      tasks: taskTable(tasks, caps.has('compact-ids')),
       ...(caps.has('customers') ? await customerSnapshot(trx, brandId, viewer) : {}),
     };
   });
@@ -214,15 +214,16 @@ export async function buildOwnSnapshot(
     const viewers = new Map<string, Viewer>(
       members.map((m) => [m.brand_id, { advocateId, tier: m.tier, suspended: m.suspended === 1 }]),
     );
+    // On the holder and offer indexes alone (a brand condition here would make SQLite scan the
+    // brand's tasks instead): an advocate holds few tasks, their brands are checked below.
     const mine = await trx
       .selectFrom('tasks')
-      .select('id')
-      .where('brand_id', 'in', brands)
+      .select(['id', 'brand_id'])
       .where((eb) => eb.or([eb('holder_id', '=', advocateId), eb('offered_to', '=', advocateId)]))
       .execute();
     const loaded = await loadTasks(
       trx,
-      mine.map((t) => t.id),
+      mine.filter((t) => viewers.has(t.brand_id)).map((t) => t.id),
     );
     const tasks: TaskView[] = [];
     for (const { task, messages } of loaded.values()) {

@@ -10,6 +10,7 @@ import { formatCursor, parseCursor, type Position } from '../../shared/domain/sy
 import type { ChangeTable, MembershipTable } from './schema';
 import { loadCustomerEntities, renderCustomerRow } from './customerViews';
 import { withPayoutStatus } from './payouts';
+import { taskAtTier } from './renderedTasks';
 import { changeSeenAtTier } from './tierView';
 import {
   articleView,
@@ -19,7 +20,6 @@ import {
   macroView,
   membershipView,
   ratingView,
-  rawTaskView,
   type Viewer,
   visibleTo,
 } from './views';
@@ -136,17 +136,16 @@ async function render(
   for (const row of rows) {
     const seq = row.seq;
     const viewer = viewers.get(row.brand_id)!;
-    // Every change leaves through here, as the advocate's tier in the change's brand allows.
+    // Every change leaves through here, as the advocate's tier in the change's brand allows
+    // (task views through the same rule, rendered once per task state and tier).
     const emit = (c: Change) => out.push(changeSeenAtTier(c, viewer.tier));
     switch (row.kind) {
       case 'task': {
         const t = tasks.get(row.entity_id);
         if (!t) break;
-        emit(
-          visibleTo(t.task, viewer)
-            ? { seq, kind: 'task', task: rawTaskView(t.task, t.messages) }
-            : { seq, kind: 'revoke', taskId: t.task.id, brandId: t.task.brand_id },
-        );
+        if (visibleTo(t.task, viewer))
+          out.push({ seq, kind: 'task', task: taskAtTier(t.task, t.messages, viewer.tier) });
+        else emit({ seq, kind: 'revoke', taskId: t.task.id, brandId: t.task.brand_id });
         break;
       }
       case 'brand': {

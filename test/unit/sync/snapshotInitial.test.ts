@@ -132,7 +132,7 @@ describe('initial sync from snapshots', () => {
     core = await signedInCore(feed.url, await feed.invite('Dag'));
     const capabilities = () =>
       core!.db.prepare("SELECT value FROM settings WHERE key = 'sync.capabilities'").pluck().get();
-    expect(capabilities()).toBe('["customers"]');
+    expect(capabilities()).toBe('["customers","compact-ids"]');
     // The database as an older app leaves it: synced past the customer rows, which it never got.
     core.db.exec("DELETE FROM customers; DELETE FROM settings WHERE key = 'sync.capabilities'");
     await core.handlers['sync:now'](undefined);
@@ -143,7 +143,7 @@ describe('initial sync from snapshots', () => {
         ]),
       },
     ]);
-    expect(capabilities()).toBe('["customers"]');
+    expect(capabilities()).toBe('["customers","compact-ids"]');
     // Once: a later sync does not fetch the snapshots again.
     core.db.exec('DELETE FROM customers');
     await core.handlers['sync:now'](undefined);
