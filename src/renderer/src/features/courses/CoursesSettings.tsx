@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CourseEntry, CoursesPanel } from '../../../../shared/contract/courses';
 import { errorMessage, invoke, onEvent } from '../../api';
-import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
+import { ServerAnswerNotes } from '../settings/ServerAnswerNotes';
 import { SettingsSection } from '../settings/SettingsSection';
 import { CourseQuiz } from './CourseQuiz';
 import { courseStatus } from './courseStatus';
@@ -15,7 +15,6 @@ const PENDING_POLL_MS = 2000;
 /** Settings › Courses: each brand's course per skill, its status, and the quiz. */
 export function CoursesSettings() {
   const t = useT();
-  const f = useFormat();
   const [panel, setPanel] = useState<CoursesPanel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -46,21 +45,16 @@ export function CoursesSettings() {
       className="courses"
       description={t('courses.description')}
     >
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {panel?.offline ? (
-        <p className="banner banner--warning" role="note">
-          {panel.fetchedAt === null
-            ? t('courses.offlineNever')
-            : t('courses.offline', { at: f.dateTime(panel.fetchedAt) })}
-        </p>
-      ) : null}
-      {panel && panel.courses.length === 0 && !panel.offline ? (
-        <p className="muted">{t('courses.none')}</p>
-      ) : null}
+      <ServerAnswerNotes
+        error={error}
+        panel={panel}
+        empty={panel?.courses.length === 0}
+        texts={{
+          offline: 'courses.offline',
+          offlineNever: 'courses.offlineNever',
+          none: 'courses.none',
+        }}
+      />
       {course ? (
         <CourseQuiz course={course} onSubmitted={load} onClose={() => setOpen(null)} />
       ) : (
