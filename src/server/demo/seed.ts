@@ -11,6 +11,8 @@ import brand from '../../../resources/demo/brand.json';
 import macros from '../../../resources/demo/macros.json';
 import payoutRules from '../../../resources/demo/payout-rules.json';
 import tierLadder from '../../../resources/demo/tier-ladder.json';
+import courses from '../../../resources/demo/courses.json';
+import { CourseInput } from '../../shared/courseProtocol';
 import { TierLadder } from '../../shared/trustProtocol';
 import type { Store } from '../store';
 import { generateDemoCustomers } from './demoCustomers';
@@ -73,6 +75,9 @@ export async function seedDemo(store: Store, options: SeedDemoOptions = {}): Pro
     macros.map((m) => MacroPush.parse(m)),
     now,
   );
+  // Courses name articles by ref: published once the articles are in.
+  for (const c of courses)
+    await store.courses.putCourse(brandId, c.skill, CourseInput.parse(c.course), now);
   // Generated relative to `now` on first seeding only: re-anchoring later would rewrite every
   // task the advocate may already be working.
   if (!existing) {

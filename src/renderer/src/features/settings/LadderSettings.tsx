@@ -3,6 +3,7 @@ import type { LadderPanel } from '../../../../shared/contract/trust';
 import { errorMessage, invoke } from '../../api';
 import { useFormat, type Formatters } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
+import { ServerAnswerNotes } from './ServerAnswerNotes';
 import { SettingsSection } from './SettingsSection';
 
 type Standing = LadderPanel['brands'][number];
@@ -58,7 +59,6 @@ function CriteriaList({ criteria, label }: { criteria: Criterion[]; label: strin
 /** Settings › Your tier: where the advocate stands on each brand's ladder and what comes next. */
 export function LadderSettings() {
   const t = useT();
-  const f = useFormat();
   const [panel, setPanel] = useState<LadderPanel | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -76,21 +76,16 @@ export function LadderSettings() {
       className="ladder"
       description={t('ladder.description')}
     >
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {panel?.offline ? (
-        <p className="banner banner--warning" role="note">
-          {panel.fetchedAt === null
-            ? t('ladder.offlineNever')
-            : t('ladder.offline', { at: f.dateTime(panel.fetchedAt) })}
-        </p>
-      ) : null}
-      {panel && panel.brands.length === 0 && !panel.offline ? (
-        <p className="muted">{t('ladder.none')}</p>
-      ) : null}
+      <ServerAnswerNotes
+        error={error}
+        panel={panel}
+        empty={panel?.brands.length === 0}
+        texts={{
+          offline: 'ladder.offline',
+          offlineNever: 'ladder.offlineNever',
+          none: 'ladder.none',
+        }}
+      />
       {panel?.brands.map((b) => (
         <div key={b.brandId} className="ladder__brand">
           <h3 className="ladder__heading">

@@ -1,5 +1,6 @@
 import { useEffect, useId } from 'react';
 import type { Settings } from '../../../../shared/settings';
+import { CoursesSettings } from '../courses/CoursesSettings';
 import { AccountSettings } from './AccountSettings';
 import { DiagnosticsSettings } from './DiagnosticsSettings';
 import { LadderSettings } from './LadderSettings';
@@ -46,6 +47,7 @@ export function SettingsView() {
           <NotificationSettings />
           <AccountSettings />
           <LadderSettings />
+          <CoursesSettings />
           <UpdateSettings />
           <DiagnosticsSettings />
         </div>
