@@ -4,7 +4,7 @@ import {
   articleCount,
   articlesByDocIds,
   countMatchesUpTo,
-  dataVersion,
+  indexVersion,
   hasLanguage,
   isKnownWord,
   matchesAmong,
@@ -390,7 +390,7 @@ export class ArticleSearch {
   }
 
   private refresh(): void {
-    const version = dataVersion(this.db);
+    const version = indexVersion(this.db);
     if (version === this.version) return;
     this.counts.clear();
     this.atLeast.clear();
