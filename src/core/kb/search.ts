@@ -4,7 +4,7 @@ import {
   articleCount,
   articlesByDocIds,
   countMatchesUpTo,
-  dataVersion,
+  indexVersion,
   hasLanguage,
   isKnownWord,
   matchesAmong,
@@ -117,6 +117,10 @@ interface Known {
  */
 export class ArticleSearch {
   private counts = new Map<string, number>();
+  /** Match counts known only to exceed what was asked (see `countUpTo`). */
+  private atLeast = new Map<string, number>();
+  /** A ticket word's terms in the articles' languages (stemming it in each is not free). */
+  private ticketTerms = new Map<string, QueryTerm>();
   private total = 0;
   private newestDocId = 0;
   private version = '';
@@ -161,12 +165,18 @@ export class ArticleSearch {
     for (const w of words(request.text)) {
       const folded = fold(w.text);
       if (folded.length < 3 || isStopWord(folded) || isNumber(folded)) continue;
-      const t = term(w.text, false, this.languages);
+      const t = this.ticketTerm(w.text);
       const key = ftsTerm(t);
       if (seen.has(key)) continue;
       seen.add(key);
-      const count = this.count(t);
-      if (count > 0 && count <= this.tuning.commonCap) picked.push({ term: t, count });
+      // A word in more articles than the SUGGEST_TERMS-th rarest so far cannot be picked (the
+      // sort below is stable: on a tie the earlier word stays), so it is counted only that far.
+      const bound =
+        picked.length < SUGGEST_TERMS
+          ? this.tuning.commonCap
+          : picked.map((c) => c.count).sort((a, b) => a - b)[SUGGEST_TERMS - 1]!;
+      const count = this.countUpTo(t, bound);
+      if (count > 0 && count <= bound) picked.push({ term: t, count });
       if (seen.size >= 80) break;
     }
     const terms = picked.sort((a, b) => a.count - b.count).slice(0, SUGGEST_TERMS);
@@ -380,9 +390,11 @@ export class ArticleSearch {
   }
 
   private refresh(): void {
-    const version = dataVersion(this.db);
+    const version = indexVersion(this.db);
     if (version === this.version) return;
     this.counts.clear();
+    this.atLeast.clear();
+    this.ticketTerms.clear();
     this.version = version;
     this.total = articleCount(this.db);
     this.newestDocId = newestDocId(this.db);
@@ -400,6 +412,29 @@ export class ArticleSearch {
       this.counts.set(expr, n);
     }
     return n;
+  }
+
+  /** `count`, or any number above `bound` when the term is in more articles than that. */
+  private countUpTo(t: QueryTerm, bound: number): number {
+    const expr = ftsTerm(t);
+    const known = this.counts.get(expr) ?? this.atLeast.get(expr);
+    if (known !== undefined && (this.counts.has(expr) || known > bound)) return known;
+    if (bound >= this.tuning.commonCap) return this.count(t);
+    const n = countMatchesUpTo(this.db, expr, bound + 1);
+    const into = n <= bound ? this.counts : this.atLeast;
+    if (into.size > 10_000) into.clear();
+    into.set(expr, n);
+    return n;
+  }
+
+  private ticketTerm(word: string): QueryTerm {
+    let t = this.ticketTerms.get(word);
+    if (!t) {
+      t = term(word, false, this.languages);
+      if (this.ticketTerms.size > 10_000) this.ticketTerms.clear();
+      this.ticketTerms.set(word, t);
+    }
+    return t;
   }
 
   private hits(ids: number[], terms: readonly QueryTerm[], snippets = true): SearchHit[] {

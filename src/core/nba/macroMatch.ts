@@ -43,6 +43,18 @@ function analyze(macros: readonly MacroText[]): Analyzed {
 /** A brand's macros, analyzed once per version of them. */
 export class MacroMatcher {
   private readonly cache = new Map<string, { version: string; macros: Analyzed }>();
+  /** A ticket word's stems in every language (stemming it five times is not free). */
+  private readonly stems = new Map<string, string[]>();
+
+  private variants(word: string): string[] {
+    let v = this.stems.get(word);
+    if (!v) {
+      v = term(word, false).variants;
+      if (this.stems.size > 10_000) this.stems.clear();
+      this.stems.set(word, v);
+    }
+    return v;
+  }
 
   /** `version` changes whenever the brand's macros do (e.g. count and newest update). */
   private analyzed(brandId: string, version: string, macros: () => readonly MacroText[]) {
@@ -70,7 +82,7 @@ export class MacroMatcher {
       const folded = fold(w.text);
       if (folded.length < 3 || isStopWord(folded) || isNumber(folded) || seen.has(folded)) continue;
       seen.add(folded);
-      terms.push(term(w.text, false).variants);
+      terms.push(this.variants(w.text));
       if (seen.size >= TICKET_WORDS) break;
     }
     const raw = new Map<string, number>();

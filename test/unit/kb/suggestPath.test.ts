@@ -8,7 +8,7 @@ import { countMatchesUpTo, type Filters } from '../../../src/core/kb/articleRepo
 import { ftsTerm, term, type QueryTerm } from '../../../src/core/kb/query';
 import { ArticleSearch } from '../../../src/core/kb/search';
 import { searchSession } from '../../../src/core/kb/searchSession';
-import { article, put } from './fixtures';
+import { article, put, remove } from './fixtures';
 
 let dir: string;
 let db: Db;
@@ -126,5 +126,31 @@ describe('suggestions ranked from one pass over the matches', () => {
     expect(panel.hits.map((h) => [h.id, h.title, h.snippet])).toEqual([
       ['refund', 'Refund a damaged parcel', ''],
     ]);
+  });
+
+  it('forgets what it counted when articles change, from any connection, and only then', () => {
+    put(db, article('one', { title: 'Parcel lost', bodyMarkdown: 'Ask the carrier.' }));
+    const search = new ArticleSearch(db);
+    const suggest = () =>
+      search
+        .suggest({ text: 'zephyr parcel', brandId: null, tag: null, limit: 5 })
+        .hits.map((h) => h.id);
+    expect(suggest()).toEqual(['one']); // "zephyr" is counted: in no article
+    const counts = search['counts'] as Map<string, number>;
+    counts.set('marker', 1);
+    // Another table's write (the panel records what it showed) keeps the counts.
+    db.exec("CREATE TABLE IF NOT EXISTS other_rows (x); INSERT INTO other_rows VALUES ('shown')");
+    suggest();
+    expect(counts.has('marker')).toBe(true);
+    // An article from another connection (the app's sync, seen by the search worker's).
+    const other = openDatabase(join(dir, 'kb.sqlite'));
+    try {
+      put(other, article('two', { title: 'Zephyr setup', bodyMarkdown: 'Zephyr pairing.' }));
+    } finally {
+      other.close();
+    }
+    expect(suggest()).toEqual(['two', 'one']);
+    remove(db, 'two');
+    expect(suggest()).toEqual(['one']);
   });
 });

@@ -197,6 +197,37 @@ describe('next-best action, learned from synced outcomes', () => {
     expect(again.sort()).toEqual([a, b].sort());
   });
 
+  it('a suggestion shown on a case that closed without it falls below one not shown yet', async () => {
+    // Four macros the ticket matches equally ("refund" in the title): the panel shows three.
+    await store.upsertMacros(
+      brandId,
+      [
+        { externalRef: 'm-d', title: 'Refund delta', body: 'Hello, done.' },
+        { externalRef: 'm-e', title: 'Refund echo', body: 'Hello, settled.' },
+      ].map((m) => MacroPush.parse(m)),
+      T0,
+    );
+    const first = await ticket('c-1');
+    const shown = (await core.handlers['nba:panel']({ taskId: first })).macros.map((m) => m.id);
+    const refunds = ['alpha', 'bravo', 'delta', 'echo'].map((w) =>
+      idOf('macros', 'title', `Refund ${w}`),
+    );
+    const unseen = refunds.filter((id) => !shown.includes(id));
+    expect(shown).toHaveLength(3);
+    expect(unseen).toHaveLength(1);
+    // Resolved without any of them: each shown one counts as ignored once the outcome syncs.
+    await act({ type: 'resolve', taskId: first });
+    await pull();
+    const second = await ticket('c-2');
+    const next = (await core.handlers['nba:panel']({ taskId: second })).macros.map((m) => m.id);
+    const counts = readCounts(core.db, brandId);
+    for (const id of shown) {
+      expect(counts.get(`macro:${id}`)).toMatchObject({ accepted: 0, ignored: 1 });
+    }
+    expect(next[0]).toBe(unseen[0]);
+    expect(next.slice(1).every((id) => shown.includes(id))).toBe(true);
+  });
+
   it('advises escalation for data above the tier, with what escalating pays', async () => {
     await store.upsertCustomers(
       brandId,
