@@ -5,11 +5,33 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/core/db/open';
 import { appAppliers } from '../../../src/core/handlers/changeAppliers';
-import { loadSnapshot } from '../../../src/core/sync/snapshotLoad';
+import { loadSnapshot, type SnapshotSource } from '../../../src/core/sync/snapshotLoad';
 import { readSyncState } from '../../../src/core/sync/syncStateRepo';
-import { memorySnapshot } from '../../support/snapshotSource';
+import type { BrandSnapshot, OwnSnapshot } from '../../../src/shared/protocol';
+import { taskTable } from '../../../src/shared/snapshotRows';
+import { taskView, testPayoutRules } from '../../support/taskViews';
 
-const source = memorySnapshot;
+function source(tasks: number): SnapshotSource {
+  const brand: BrandSnapshot = {
+    brandId: 'b1',
+    tier: 1,
+    cursor: '9',
+    builtAt: 0,
+    brand: { id: 'b1', name: 'Acme', currency: 'EUR', leaseMinutes: 30 },
+    payoutRules: [{ version: 1, rules: testPayoutRules, effectiveAt: 0 }],
+    articles: [],
+    macros: [],
+    tasks: taskTable(Array.from({ length: tasks }, (_, i) => taskView(i))),
+  };
+  const own: OwnSnapshot = {
+    cursor: '9',
+    memberships: [{ brandId: 'b1', tier: 1, skills: [], suspended: false }],
+    tasks: taskTable([]),
+    ledger: [],
+    ratings: [],
+  };
+  return { own: async () => own, brand: async () => brand };
+}
 
 const settings = (db: Db) => ({ foreignKeys: db.pragma('foreign_keys', { simple: true }) });
 
