@@ -1,15 +1,9 @@
 import type { TaskRow } from '../../shared/protocol';
 import type { Db } from '../db/open';
-import { multiRow } from '../db/multiRow';
 import { taskOfRow } from '../../shared/snapshotRows';
 import type { PageEstimates } from '../earnings/estimates';
-import {
-  MESSAGE_WRITE_WIDTH,
-  putMessageRowValues,
-  putRowValues,
-  TASK_WRITE_WIDTH,
-} from './taskColumns';
-import { messageInsert, taskUpsert, writeTasks } from './taskChanges';
+import { putMessageRowValues, putRowValues } from './taskColumns';
+import { multiRowWriters, writeTasks } from './taskChanges';
 
 /**
  * Initial sync's bulk load of snapshot task rows, set-based: multi-row statements in the
@@ -17,11 +11,6 @@ import { messageInsert, taskUpsert, writeTasks } from './taskChanges';
  * after (one sort per index instead of a B-tree insert per row), and no read per row. The rows
  * end as `writeTask` would leave them one by one (test/unit/tickets/bulkTasks.test.ts).
  */
-
-/** Rows per task statement: 21 values each, well under SQLite's 32,766 parameters. */
-const TASKS_PER_STATEMENT = 500;
-/** Rows per message statement: 7 values each. */
-const MESSAGES_PER_STATEMENT = 1000;
 
 /** The indexes of these tables with the SQL that made them (automatic ones have none). */
 function indexesOf(db: Db, tables: string[]): { name: string; sql: string }[] {
@@ -52,14 +41,7 @@ export function writeTaskRows(db: Db, rows: readonly TaskRow[], estimates: PageE
   for (const i of indexes) db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
 
   // The rows are new; a row repeated in one snapshot replaces its earlier copy (the upsert).
-  const tasks = multiRow(db, 'task', taskUpsert, TASK_WRITE_WIDTH, TASKS_PER_STATEMENT);
-  const messages = multiRow(
-    db,
-    'message',
-    messageInsert,
-    MESSAGE_WRITE_WIDTH,
-    MESSAGES_PER_STATEMENT,
-  );
+  const { tasks, messages } = multiRowWriters(db);
   // In the snapshot's order, as pulled changes would arrive: the feed breaks ties by rowid.
   for (const r of fresh) putRowValues(tasks.values, tasks.next(), r, estimates.of(r[1]));
   tasks.flush();

@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { MacroView, MessageView, TaskView } from '../../shared/protocol';
-import { multiRow } from '../db/multiRow';
+import { multiRow, type MultiRow } from '../db/multiRow';
 import type { Db } from '../db/open';
 import type { BrandEstimate } from '../earnings/estimates';
 import {
@@ -44,7 +44,7 @@ const messageColumns = 'id, author_kind, author_name, visibility, body, created_
  * The upsert of `rows` tasks. While an action of ours waits in the outbox (`local_state` set),
  * the columns it holds keep the optimistic effect (see LOCALLY_HELD_COLUMNS).
  */
-export function taskUpsert(rows: number): string {
+function taskUpsert(rows: number): string {
   const set = TASK_WRITE_COLUMNS.slice(1).map((c) =>
     LOCALLY_HELD_COLUMNS.has(c)
       ? `${c} = CASE WHEN tasks.local_state IS NULL THEN excluded.${c} ELSE tasks.${c} END`
@@ -55,7 +55,7 @@ export function taskUpsert(rows: number): string {
 }
 
 /** The insert of `rows` server messages (a message id seen again replaces its row). */
-export const messageInsert = (rows: number): string =>
+const messageInsert = (rows: number): string =>
   `INSERT OR REPLACE INTO messages (${MESSAGE_WRITE_COLUMNS.join(', ')})
    VALUES ${placeholders(rows, MESSAGE_WRITE_WIDTH)}`;
 
@@ -134,6 +134,14 @@ const TASKS_PER_STATEMENT = 500;
 /** Messages per multi-row insert (7 values each). */
 const MESSAGES_PER_STATEMENT = 1000;
 
+/** Multi-row task upserts and server-message inserts (the page run's and the bulk load's). */
+export function multiRowWriters(db: Db): { tasks: MultiRow; messages: MultiRow } {
+  return {
+    tasks: multiRow(db, 'task', taskUpsert, TASK_WRITE_WIDTH, TASKS_PER_STATEMENT),
+    messages: multiRow(db, 'message', messageInsert, MESSAGE_WRITE_WIDTH, MESSAGES_PER_STATEMENT),
+  };
+}
+
 /**
  * Writes a run of server tasks (consecutive `task` changes of a page), leaving exactly what
  * `writeTask` of each in turn leaves, set-based: one read of the tasks and of their server
@@ -186,14 +194,7 @@ function writeChunk(
     i = end;
   }
 
-  const upserts = multiRow(db, 'task', taskUpsert, TASK_WRITE_WIDTH, TASKS_PER_STATEMENT);
-  const messages = multiRow(
-    db,
-    'message',
-    messageInsert,
-    MESSAGE_WRITE_WIDTH,
-    MESSAGES_PER_STATEMENT,
-  );
+  const { tasks: upserts, messages } = multiRowWriters(db);
   const scratch: unknown[] = new Array<unknown>(TASK_WRITE_WIDTH);
   const replaced: string[] = [];
   const withMessages: TaskView[] = [];

@@ -3,7 +3,8 @@
  * the bulk load that drops the task indexes, writes the rest and rebuilds them): after the
  * kill, the file is consistent (integrity, foreign keys, every index back), holds either nothing
  * of the snapshot or exactly its first page, never a cursor without all rows, and the advocate's
- * own rows (outbox, drafts, "Not sent") are untouched; loading again (a restart) completes it.
+ * own rows (outbox, drafts, "Not sent") are untouched; loading again (a restart) completes it,
+ * ending exactly as an uninterrupted load ends (each row once, in the same order).
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -100,6 +101,16 @@ function reopen(file: string): Db {
   return db;
 }
 
+/** Tasks in rowid order with it (the feed breaks ties by rowid), messages as a task shows them. */
+const rows = (db: Db) => ({
+  tasks: db.prepare('SELECT rowid, * FROM tasks ORDER BY rowid').all(),
+  messages: db
+    .prepare(
+      'SELECT id, task_id, body, created_at, pending FROM messages ORDER BY task_id, created_at, rowid',
+    )
+    .all(),
+});
+
 const count = (db: Db, table: string) =>
   db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 const cursorOf = (db: Db) => db.prepare('SELECT cursor FROM sync_state').pluck().get();
@@ -111,6 +122,9 @@ describe('kill points inside a snapshot load', () => {
     const { lines } = await runChild(full, 0);
     const span = Number(lines.find((l) => l.startsWith('DONE'))!.split(' ')[2]);
     expect(span).toBeGreaterThan(SNAPSHOT_TASKS * 3);
+    const uninterrupted = reopen(full);
+    const expectedRows = rows(uninterrupted);
+    uninterrupted.close();
 
     const points = Array.from({ length: POINTS }, (_, i) =>
       Math.max(1, Math.round(((i + 0.5) * span) / POINTS)),
@@ -129,13 +143,15 @@ describe('kill points inside a snapshot load', () => {
         expect(cursorOf(db)).toBeNull();
         expect(indexes(db)).toEqual(expectedIndexes);
         expect(advocateRows(db)).toEqual(expectedAdvocateRows);
-        // The restart: the same load again completes, over whatever the kill left.
+        // The restart: the same load again (as the child runs it) completes, over whatever the
+        // kill left.
         const result = await loadSnapshot(
           db,
           snapshotSource(),
           appAppliers,
           () => T0,
           () => {},
+          SNAPSHOT_FIRST_PAGE,
         );
         expect(result?.tasks).toBe(SNAPSHOT_TASKS);
         expect(count(db, 'tasks')).toBe(SNAPSHOT_TASKS);
@@ -143,6 +159,7 @@ describe('kill points inside a snapshot load', () => {
         expect(cursorOf(db)).toBe(SNAPSHOT_CURSOR);
         expect(indexes(db)).toEqual(expectedIndexes);
         expect(advocateRows(db)).toEqual(expectedAdvocateRows);
+        expect(rows(db)).toEqual(expectedRows);
       } finally {
         db.close();
       }
