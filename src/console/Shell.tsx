@@ -8,6 +8,7 @@ import { Content } from './pages/Content';
 import { Escalations } from './pages/Escalations';
 import { Overview } from './pages/Overview';
 import { PayoutRules } from './pages/PayoutRules';
+import { Ratings } from './pages/Ratings';
 import { Payouts } from './pages/Payouts';
 import { Tasks } from './pages/Tasks';
 import { Webhooks } from './pages/Webhooks';
@@ -20,6 +21,7 @@ const views: Record<PageName, ComponentType> = {
   advocates: Advocates,
   tasks: Tasks,
   content: Content,
+  ratings: Ratings,
   escalations: Escalations,
   payouts: Payouts,
   rules: PayoutRules,

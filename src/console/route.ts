@@ -6,6 +6,7 @@ export const pages = [
   'advocates',
   'tasks',
   'content',
+  'ratings',
   'escalations',
   'payouts',
   'rules',
