@@ -142,5 +142,33 @@ for (const backend of backends) {
       await expect(alert).toContainText('Item 2 · externalRef: only resolved cases can be rated');
       await shot(page, backend, 'ratings-refused');
     });
+
+    test('advocates: an admin edits skills and languages; a bad skill is refused', async ({
+      page,
+    }) => {
+      await signInAs(page, world, adminEmail);
+      await open(page, 'Advocates');
+      const table = page.getByRole('table', { name: 'Advocates of this brand' });
+      const row = table.getByRole('row', { name: /Demo Advocate 2/ });
+      await row
+        .getByRole('button', { name: 'Edit the skills and languages of Demo Advocate 2' })
+        .click();
+      const form = row.getByRole('form', {
+        name: 'Edit the skills and languages of Demo Advocate 2',
+      });
+      await form.getByLabel('Skills (comma-separated)').fill('billing, Bad Skill!');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByRole('alert')).toContainText('body.skills.1');
+      await shot(page, backend, 'advocates-skills-refused');
+      await form.getByLabel('Skills (comma-separated)').fill('billing, returns');
+      await form.getByLabel(/^Languages/).fill('en, pt-BR');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect(
+        page.getByText('Saved the skills and languages of Demo Advocate 2.'),
+      ).toBeVisible();
+      await expect(row).toContainText('billing, returns');
+      await expect(row).toContainText('en, pt-BR');
+      await shot(page, backend, 'advocates-skills');
+    });
   });
 }

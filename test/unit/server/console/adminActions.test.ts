@@ -217,5 +217,33 @@ describe('console admin actions', () => {
       body: { languages: ['not a tag'] },
     });
     expect(bad.status).toBe(400);
+    // Skills and languages together, as the console's editor sends them; the change is audited.
+    const both = await owner.call('PATCH', `/v1/admin/advocates/${A.advocateId}`, {
+      body: { skills: ['billing', 'returns'], languages: ['es'] },
+    });
+    expect(both.body).toMatchObject({ skills: ['billing', 'returns'], languages: ['es'] });
+    const badSkill = await owner.call('PATCH', `/v1/admin/advocates/${A.advocateId}`, {
+      body: { skills: ['billing', 'Returns!'], languages: ['de'] },
+    });
+    expect(badSkill.status).toBe(400);
+    expect(badSkill.body.error.issues[0].path).toBe('body.skills.1');
+    const now = (await owner.call('GET', '/v1/admin/advocates')).body.advocates.find(
+      (a: { id: string }) => a.id === A.advocateId,
+    );
+    expect(now).toMatchObject({ skills: ['billing', 'returns'], languages: ['es'] });
+    const analyst = await signIn(s, A.brandId, 'analyst');
+    const refused = await analyst.call('PATCH', `/v1/admin/advocates/${A.advocateId}`, {
+      body: { skills: ['x'] },
+    });
+    expect(refused.status).toBe(403);
+    const audit = (await owner.call('GET', '/v1/admin/audit')).body.entries as {
+      action: string;
+      detail: { params: { id: string } };
+    }[];
+    expect(
+      audit.filter(
+        (e) => e.action === 'PATCH /v1/admin/advocates/:id' && e.detail.params.id === A.advocateId,
+      ),
+    ).toHaveLength(2);
   });
 });
