@@ -10,6 +10,7 @@ import { Fallback } from './pages/Fallback';
 import { Ladder } from './pages/Ladder';
 import { Overview } from './pages/Overview';
 import { PayoutRules } from './pages/PayoutRules';
+import { Ratings } from './pages/Ratings';
 import { Payouts } from './pages/Payouts';
 import { Promotions } from './pages/Promotions';
 import { Tasks } from './pages/Tasks';
@@ -26,6 +27,7 @@ const views: Record<PageName, ComponentType> = {
   tasks: Tasks,
   fallback: Fallback,
   content: Content,
+  ratings: Ratings,
   escalations: Escalations,
   payouts: Payouts,
   rules: PayoutRules,

@@ -9,6 +9,7 @@ export const pages = [
   'tasks',
   'fallback',
   'content',
+  'ratings',
   'escalations',
   'payouts',
   'rules',

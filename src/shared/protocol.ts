@@ -597,6 +597,21 @@ export const RatingPush = z
   });
 export type RatingPush = z.input<typeof RatingPush>;
 
+/** What a ratings file did, item by item (a refused file answers 400 with each bad item). */
+export const RatingsResponse = z.object({
+  rated: z.number().int(),
+  unchanged: z.number().int(),
+  results: z.array(
+    z.object({
+      index: z.number().int(),
+      taskId: Id,
+      /** `unchanged`: the case already had exactly this rating (idempotent per case). */
+      result: z.enum(['rated', 'unchanged']),
+    }),
+  ),
+});
+export type RatingsResponse = z.infer<typeof RatingsResponse>;
+
 export const CustomerFieldPush = z.strictObject({
   name: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,63}$/, 'expected a field name such as email'),
   label: z.string().trim().min(1).max(120).optional(),

@@ -111,5 +111,64 @@ for (const backend of backends) {
       await page.getByRole('link', { name: 'Payout rules' }).first().click();
       await expect(page.getByRole('heading', { level: 1, name: 'Payout rules' })).toBeVisible();
     });
+
+    test('ratings: a CSV file applied per item; the same file again changes nothing', async ({
+      page,
+    }) => {
+      await signInAs(page, world, adminEmail);
+      await open(page, 'Ratings');
+      const file = (text: string) => ({
+        name: 'ratings.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(text),
+      });
+      const input = page.getByLabel('Ratings file (CSV, JSON or NDJSON)');
+      const csv = 'externalRef,score,comment\nLTV-1,5,"Quick, and kind"\nLTV-2,4,\n';
+      await input.setInputFiles(file(csv));
+      await expect(page.getByText('2 applied, 0 already had this rating.')).toBeVisible();
+      const results = page.getByRole('list', { name: 'Result for each item' });
+      await expect(results.getByRole('listitem')).toHaveText([
+        'Item 1 · LTV-1: applied',
+        'Item 2 · LTV-2: applied',
+      ]);
+      await shot(page, backend, 'ratings');
+      await input.setInputFiles(file(csv));
+      await expect(page.getByText('0 applied, 2 already had this rating.')).toBeVisible();
+      await expect(results.getByRole('listitem').first()).toHaveText(
+        'Item 1 · LTV-1: already had this rating, nothing changed',
+      );
+      await input.setInputFiles(file('externalRef,score\nLTV-2,4\nLTV-3,5\n'));
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText('Item 2 · externalRef: only resolved cases can be rated');
+      await shot(page, backend, 'ratings-refused');
+    });
+
+    test('advocates: an admin edits skills and languages; a bad skill is refused', async ({
+      page,
+    }) => {
+      await signInAs(page, world, adminEmail);
+      await open(page, 'Advocates');
+      const table = page.getByRole('table', { name: 'Advocates of this brand' });
+      const row = table.getByRole('row', { name: /Demo Advocate 2/ });
+      await row
+        .getByRole('button', { name: 'Edit the skills and languages of Demo Advocate 2' })
+        .click();
+      const form = row.getByRole('form', {
+        name: 'Edit the skills and languages of Demo Advocate 2',
+      });
+      await form.getByLabel('Skills (comma-separated)').fill('billing, Bad Skill!');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByRole('alert')).toContainText('body.skills.1');
+      await shot(page, backend, 'advocates-skills-refused');
+      await form.getByLabel('Skills (comma-separated)').fill('billing, returns');
+      await form.getByLabel(/^Languages/).fill('en, pt-BR');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect(
+        page.getByText('Saved the skills and languages of Demo Advocate 2.'),
+      ).toBeVisible();
+      await expect(row).toContainText('billing, returns');
+      await expect(row).toContainText('en, pt-BR');
+      await shot(page, backend, 'advocates-skills');
+    });
   });
 }

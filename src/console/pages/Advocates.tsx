@@ -14,15 +14,11 @@ import { type Column, Table } from '../ui/Table';
 import { Done, ErrorNote, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
+import { listOf, SkillsEditor } from './SkillsEditor';
 
 const AdvocatesResponse = z.object({ advocates: z.array(AdvocateSchema) });
 /** Every trust tier the protocol knows. */
 const TIERS = Array.from({ length: (Tier.maxValue ?? 0) + 1 }, (_, n) => n);
-const list = (text: string) =>
-  text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 export function Advocates() {
   const t = useT();
@@ -32,8 +28,17 @@ export function Advocates() {
   const advocates = useLoad(() => getJson('/v1/admin/advocates', AdvocatesResponse), []);
   const action = useAction(advocates.reload);
   const [figures, setFigures] = useState<z.infer<typeof AdvocateFigures>>();
+  const [editing, setEditing] = useState<string>();
   const patch = (a: AdminAdvocate, body: object, text: string) =>
     action.run(() => change('PATCH', `/v1/admin/advocates/${a.id}`, body), text);
+  const saveSkills = (a: AdminAdvocate, body: object) =>
+    action.run(
+      async () => {
+        await change('PATCH', `/v1/admin/advocates/${a.id}`, body);
+        setEditing(undefined);
+      },
+      t('advocates.skillsSet', { name: a.name }),
+    );
   const showFigures = (a: AdminAdvocate) =>
     action.run(async () =>
       setFigures(await getJson(`/v1/admin/advocates/${a.id}/figures`, AdvocateFigures)),
@@ -69,12 +74,22 @@ export function Advocates() {
     },
     {
       header: t('advocates.skills'),
-      cell: (a) => a.skills.join(', '),
+      cell: (a) =>
+        editing === a.id ? (
+          <SkillsEditor
+            advocate={a}
+            busy={action.busy}
+            onSave={(body) => void saveSkills(a, body)}
+            onCancel={() => setEditing(undefined)}
+          />
+        ) : (
+          a.skills.join(', ')
+        ),
       csv: (a) => a.skills.join(' '),
     },
     {
       header: t('advocates.languages'),
-      cell: (a) => a.languages.join(', '),
+      cell: (a) => (editing === a.id ? '' : a.languages.join(', ')),
       csv: (a) => a.languages.join(' '),
     },
     {
@@ -98,6 +113,16 @@ export function Advocates() {
           >
             {t('advocates.figures')}
           </button>
+          {editable && (
+            <button
+              type="button"
+              disabled={editing === a.id}
+              onClick={() => setEditing(a.id)}
+              aria-label={t('advocates.editSkillsOf', { name: a.name })}
+            >
+              {t('advocates.editSkills')}
+            </button>
+          )}
           {editable && (
             <button
               type="button"
@@ -171,7 +196,7 @@ function InviteAdvocate({ onInvited }: { onInvited: () => void }) {
       const body = {
         email,
         tier,
-        skills: list(skills),
+        skills: listOf(skills),
         ...(name.trim() ? { name: name.trim() } : {}),
       };
       const res = InviteResponse.parse(await change('POST', '/v1/admin/advocates', body));

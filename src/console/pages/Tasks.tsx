@@ -1,9 +1,12 @@
-import { type ChangeEvent, useState } from 'react';
+import { useState } from 'react';
 import { type AdminTask, AdminTaskStatus, TaskListResponse } from '../../shared/consoleProtocol';
+import type { UpsertResponse } from '../../shared/protocol';
 import { change, getJson, withQuery } from '../api';
 import { useFormat, useT } from '../i18n/I18n';
 import type { MessageId } from '../i18n/locales';
 import { canChange, useSession } from '../session';
+import { FileImport } from '../ui/FileImport';
+import { jsonOrNdjson } from '../ui/jsonLines';
 import { type Column, Table } from '../ui/Table';
 import { Done, ErrorNote, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
@@ -106,7 +109,18 @@ export function Tasks() {
   return (
     <section aria-labelledby="tasks-title">
       <h1 id="tasks-title">{t('nav.tasks')}</h1>
-      {editable && <PushTasks onPushed={tasks.reload} />}
+      {editable && (
+        <FileImport<UpsertResponse>
+          label={t('tasks.pushFile')}
+          accept=".json,.ndjson,application/json"
+          path="/v1/admin/tasks"
+          parse={jsonOrNdjson}
+          summary={(r) =>
+            t('tasks.pushed', { created: r.created, updated: r.updated, unchanged: r.unchanged })
+          }
+          onDone={tasks.reload}
+        />
+      )}
       <form
         className="toolbar"
         role="search"
@@ -190,49 +204,5 @@ export function Tasks() {
         tasks.loading && <Loading />
       )}
     </section>
-  );
-}
-
-/** Bulk push from a JSON array or NDJSON file: nothing of a rejected file is applied. */
-function PushTasks({ onPushed }: { onPushed: () => void }) {
-  const t = useT();
-  const action = useAction(onPushed);
-  const push = (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    void action.run(
-      async () => {
-        const text = await file.text();
-        const trimmed = text.trimStart();
-        const body: unknown = trimmed.startsWith('[')
-          ? JSON.parse(trimmed)
-          : trimmed
-              .split('\n')
-              .filter((line) => line.trim())
-              .map((line) => JSON.parse(line) as unknown);
-        return change('POST', '/v1/admin/tasks', body) as Promise<{
-          created: number;
-          updated: number;
-          unchanged: number;
-        }>;
-      },
-      (r) => t('tasks.pushed', { created: r.created, updated: r.updated, unchanged: r.unchanged }),
-    );
-  };
-  return (
-    <div className="panel">
-      <label>
-        {t('tasks.pushFile')}
-        <input
-          type="file"
-          accept=".json,.ndjson,application/json"
-          onChange={push}
-          disabled={action.busy}
-        />
-      </label>
-      <ErrorNote error={action.error} />
-      <Done text={action.done} />
-    </div>
   );
 }

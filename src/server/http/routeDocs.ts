@@ -286,7 +286,7 @@ export const routeDocs: Record<string, RouteDoc> = {
     summary: 'Post customer ratings (idempotent per case)',
     auth: 'admin',
     body: batch(P.RatingPush),
-    response: z.object({ rated: z.number().int(), unchanged: z.number().int() }),
+    response: P.RatingsResponse,
   },
   'GET /v1/admin/outcomes': {
     summary: 'Paid case outcomes',

@@ -1,35 +1,12 @@
 import type { AuditEntry } from '../../shared/consoleProtocol';
-import { json, parseJson, type StoreContext, write } from './context';
-import { newId } from './secrets';
+import { type AuditInput, insertAudit } from './auditScope';
+import { parseJson, type StoreContext, write } from './context';
 
-export interface AuditInput {
-  brandId: string;
-  actorKind: AuditEntry['actorKind'];
-  actorId: string;
-  actorLabel: string;
-  action: string;
-  detail: Record<string, unknown>;
-  status: number;
-}
+export type { AuditInput };
 
-/** Append-only (triggers refuse UPDATE and DELETE of `audit_log`). */
+/** An entry written on its own (the CLI's operator actions; a request whose change used no `write()`). */
 export async function appendAudit(ctx: StoreContext, e: AuditInput, now: number): Promise<void> {
-  await write(ctx, now, async (trx) => {
-    await trx
-      .insertInto('audit_log')
-      .values({
-        id: newId(),
-        brand_id: e.brandId,
-        at: now,
-        actor_kind: e.actorKind,
-        actor_id: e.actorId,
-        actor_label: e.actorLabel,
-        action: e.action,
-        detail: json(e.detail),
-        status: e.status,
-      })
-      .execute();
-  });
+  await write(ctx, now, (trx) => insertAudit(trx, e, now));
 }
 
 /** The brand's audit log, newest first. */

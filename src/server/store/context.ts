@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { comparePositions, formatCursor, type Position } from '../../shared/domain/syncCursor';
 import type { ChangeNotifier, LogNotice } from '../notifier';
+import { insertAudit, pendingAudit } from './auditScope';
 import type { SqlDialect } from './dialect';
 import type { TokenCache } from './tokenCache';
 import type { ChangeRowKind, ChangeTable, DB } from './schema';
@@ -164,14 +165,18 @@ async function writeOnce<T>(
   fn: (trx: Trx, changes: ChangeWriter) => Promise<T>,
 ): Promise<T> {
   let writer: ChangeWriter | undefined;
+  const audit = pendingAudit();
   const result = await ctx.db.transaction().execute(async (trx) => {
     writer = new ChangeWriter(trx, now, ctx.dialect);
     const value = await fn(trx, writer);
     await writer.flush();
+    // The request's audit entry commits with its change, or neither does.
+    if (audit) await insertAudit(trx, audit.entry, now);
     // Between a transaction's last write and its COMMIT, other transactions commit too.
     await ctx.interleave();
     return value;
   });
+  if (audit) audit.scope.recorded = true;
   if (writer && writer.invalidated.size > 0) ctx.notifier.invalidate([...writer.invalidated]);
   if (writer) publishNotices(ctx, writer.notices);
   return result;

@@ -23,6 +23,7 @@ import type {
   Outcome,
   PayoutRulesResponse,
   RatingPush,
+  RatingsResponse,
   RedeemResponse,
   ReopenCounts,
   ReopenSettings,
@@ -130,11 +131,7 @@ export interface Store {
   deleteMacro(brandId: string, externalRef: string, now: number): Promise<{ deleted: boolean }>;
   setPayoutRules(brandId: string, rules: PayoutRules, now: number): Promise<PayoutRulesResponse>;
   getPayoutRules(brandId: string): Promise<PayoutRulesResponse>;
-  addRatings(
-    brandId: string,
-    items: ParsedRatingPush[],
-    now: number,
-  ): Promise<{ rated: number; unchanged: number }>;
+  addRatings(brandId: string, items: ParsedRatingPush[], now: number): Promise<RatingsResponse>;
   listOutcomes(brandId: string, since: number | undefined, limit: number): Promise<Outcome[]>;
   listEscalations(brandId: string): Promise<Escalation[]>;
 

@@ -3,7 +3,13 @@ import {
   type PayoutOutcome,
   ratingBonusMinor,
 } from '../../shared/domain/payout';
-import type { ApiIssue, Escalation, Outcome, RatingPush } from '../../shared/protocol';
+import type {
+  ApiIssue,
+  Escalation,
+  Outcome,
+  RatingPush,
+  RatingsResponse,
+} from '../../shared/protocol';
 import { ApiFailure } from '../errors';
 import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
 import { brandRow, currentRules } from './brands';
@@ -116,7 +122,7 @@ export async function addRatings(
   return write(ctx, now, async (trx, changes) => {
     const issues: ApiIssue[] = [];
     const seen = new Set<string>();
-    let unchanged = 0;
+    const results: RatingsResponse['results'] = [];
     let prior: { score: number; comment: string | null; tip_minor: number | null } | undefined;
     const found: { item: ParsedRating; task: { id: string; holder_id: string | null } }[] = [];
     for (const [index, item] of items.entries()) {
@@ -148,11 +154,12 @@ export async function addRatings(
         // Idempotent per case: the same rating again changes nothing; a different one is refused.
         if (sameRating(prior, item)) {
           seen.add(task.id);
-          unchanged++;
+          results.push({ index, taskId: task.id, result: 'unchanged' });
         } else issues.push({ index, path, message: 'this case is already rated' });
       } else {
         seen.add(task.id);
         found.push({ item, task });
+        results.push({ index, taskId: task.id, result: 'rated' });
       }
     }
     if (issues.length > 0)
@@ -211,7 +218,11 @@ export async function addRatings(
         );
       }
     }
-    return { rated: found.length, unchanged };
+    return {
+      rated: found.length,
+      unchanged: results.length - found.length,
+      results,
+    } satisfies RatingsResponse;
   });
 }
 

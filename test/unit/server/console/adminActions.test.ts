@@ -150,17 +150,42 @@ describe('console admin actions', () => {
 
   it('re-posting the same ratings file succeeds and changes nothing', async () => {
     const file = [{ externalRef: 'T-3', score: 4, comment: 'Quick and kind' }];
+    const t3 = A.tasks['T-3'];
     const first = await owner.call('POST', '/v1/admin/ratings', { body: file });
-    expect(first.body).toEqual({ rated: 1, unchanged: 0 });
+    expect(first.body).toEqual({
+      rated: 1,
+      unchanged: 0,
+      results: [{ index: 0, taskId: t3, result: 'rated' }],
+    });
     const before = await dumpDb(s.db);
     const again = await owner.call('POST', '/v1/admin/ratings', { body: file });
-    expect(again.body).toEqual({ rated: 0, unchanged: 1 });
+    expect(again.body).toEqual({
+      rated: 0,
+      unchanged: 1,
+      results: [{ index: 0, taskId: t3, result: 'unchanged' }],
+    });
     const after = await dumpDb(s.db);
     expect({ ...after, audit_log: [] }).toEqual({ ...before, audit_log: [] });
     const different = await owner.call('POST', '/v1/admin/ratings', {
       body: [{ externalRef: 'T-3', score: 2 }],
     });
     expect(different.status).toBe(400);
+    // Refused per item, with the reason; nothing of a refused file is applied.
+    const mixed = await owner.call('POST', '/v1/admin/ratings', {
+      body: [
+        { externalRef: 'T-3', score: 4, comment: 'Quick and kind' },
+        { externalRef: 'T-1', score: 5 },
+      ],
+    });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.issues).toEqual([
+      {
+        index: 1,
+        path: 'externalRef',
+        message: 'only resolved cases can be rated; this one is withdrawn',
+      },
+    ]);
+    expect({ ...(await dumpDb(s.db)), audit_log: [] }).toEqual({ ...before, audit_log: [] });
   });
 
   it('shows per-advocate figures', async () => {
@@ -192,5 +217,33 @@ describe('console admin actions', () => {
       body: { languages: ['not a tag'] },
     });
     expect(bad.status).toBe(400);
+    // Skills and languages together, as the console's editor sends them; the change is audited.
+    const both = await owner.call('PATCH', `/v1/admin/advocates/${A.advocateId}`, {
+      body: { skills: ['billing', 'returns'], languages: ['es'] },
+    });
+    expect(both.body).toMatchObject({ skills: ['billing', 'returns'], languages: ['es'] });
+    const badSkill = await owner.call('PATCH', `/v1/admin/advocates/${A.advocateId}`, {
+      body: { skills: ['billing', 'Returns!'], languages: ['de'] },
+    });
+    expect(badSkill.status).toBe(400);
+    expect(badSkill.body.error.issues[0].path).toBe('body.skills.1');
+    const now = (await owner.call('GET', '/v1/admin/advocates')).body.advocates.find(
+      (a: { id: string }) => a.id === A.advocateId,
+    );
+    expect(now).toMatchObject({ skills: ['billing', 'returns'], languages: ['es'] });
+    const analyst = await signIn(s, A.brandId, 'analyst');
+    const refused = await analyst.call('PATCH', `/v1/admin/advocates/${A.advocateId}`, {
+      body: { skills: ['x'] },
+    });
+    expect(refused.status).toBe(403);
+    const audit = (await owner.call('GET', '/v1/admin/audit')).body.entries as {
+      action: string;
+      detail: { params: { id: string } };
+    }[];
+    expect(
+      audit.filter(
+        (e) => e.action === 'PATCH /v1/admin/advocates/:id' && e.detail.params.id === A.advocateId,
+      ),
+    ).toHaveLength(2);
   });
 });

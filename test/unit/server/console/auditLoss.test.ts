@@ -1,10 +1,14 @@
 /**
- * The audit entry is written just after its change commits. A failed write is retried, and one
- * that keeps failing is never silent: the entry goes to the error log and the answer says so.
+ * The audit entry is written in the transaction of its change: when it cannot be written, the
+ * change is not made either. A change made outside the store's write() is recorded after it,
+ * and that write is retried.
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Kysely, sql } from 'kysely';
+import { dialectFor } from '../../../../src/server/store/dialect';
 import { type TestServer, testServer } from '../helpers';
+import { dumpDb } from './harness';
 
 describe('audit entries that cannot be written', () => {
   let s: TestServer;
@@ -48,19 +52,36 @@ describe('audit entries that cannot be written', () => {
     expect((await audit()).filter((e) => e.action === 'PUT /v1/admin/settings')).toHaveLength(1);
   });
 
-  it('logs the whole entry and marks the answer when every attempt fails', async () => {
-    const restore = failing(Infinity);
-    const r = await settings(800);
-    restore();
-    // The change happened: the answer says so, and that its audit entry is missing.
-    expect(r.status).toBe(200);
-    expect(r.headers.get('x-gigdesk-audit')).toBe('not-recorded');
-    const logged = lines.map((l) => JSON.parse(l)).find((l) => l.auditEntry);
-    expect(logged).toMatchObject({
-      level: 50,
-      msg: 'audit entry not written; the change was applied',
-      auditEntry: { brandId: s.brandId, action: 'PUT /v1/admin/settings', status: 200 },
-    });
-    expect((await audit()).filter((e) => e.action === 'PUT /v1/admin/settings')).toHaveLength(1);
+  it('leaves no change when its audit entry cannot be written in the same transaction', async () => {
+    const kdb = dialectFor(s.db).createKysely() as unknown as Kysely<Record<string, never>>;
+    // The database itself refuses this route's entry (the store's own code cannot be skipped).
+    const pg = s.db.startsWith('postgres');
+    if (pg) {
+      await sql`create function refuse_settings_audit() returns trigger language plpgsql as $$
+        begin if new.action = 'PUT /v1/admin/settings' then raise exception 'audit refused';
+        end if; return new; end $$`.execute(kdb);
+      await sql`create trigger refuse_settings_audit before insert on audit_log
+        for each row execute function refuse_settings_audit()`.execute(kdb);
+    } else {
+      await sql`create trigger refuse_settings_audit before insert on audit_log
+        when new.action = 'PUT /v1/admin/settings'
+        begin select raise(abort, 'audit refused'); end`.execute(kdb);
+    }
+    const before = await dumpDb(s.db);
+    try {
+      const r = await settings(900);
+      expect(r.status).toBeGreaterThanOrEqual(500);
+      const { audit_log: _, ...rest } = await dumpDb(s.db);
+      const { audit_log: __, ...was } = before;
+      expect(rest).toEqual(was);
+      const brand = await s.call('GET', '/v1/admin/brand', { token: s.adminKey });
+      expect(brand.status).toBe(200);
+    } finally {
+      await sql`drop trigger refuse_settings_audit${pg ? sql` on audit_log` : sql``}`.execute(kdb);
+      await kdb.destroy();
+    }
+    // Once the entry can be written, the same change goes through with it.
+    expect((await settings(900)).status).toBe(200);
+    expect((await audit()).filter((e) => e.action === 'PUT /v1/admin/settings')).toHaveLength(2);
   });
 });
