@@ -1,10 +1,11 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { FallbackRules } from '../../shared/domain/fallback';
 import { TimeToClaim } from '../../shared/trustProtocol';
-import { ApiError, change, getJson, withQuery } from '../api';
+import { change, getJson, withQuery } from '../api';
 import { useFormat, useT } from '../i18n/I18n';
 import type { MessageId } from '../i18n/locales';
 import { canChange, useSession } from '../session';
+import { FieldNotes, fieldAria, issueAt } from '../ui/FieldNotes';
 import { lastDays, RangePicker, rangeMs } from '../ui/RangePicker';
 import { Done, ErrorNote, Loading } from '../ui/Status';
 import { type Column, Table } from '../ui/Table';
@@ -65,10 +66,6 @@ function FallbackForm() {
   useEffect(() => {
     if (rules.data) setForm(toForm(rules.data));
   }, [rules.data]);
-  const issueAt = (field: Field) =>
-    action.error instanceof ApiError
-      ? action.error.issues.find((i) => i.path === `body.${field}`)?.message
-      : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form) return;
@@ -90,7 +87,7 @@ function FallbackForm() {
           <legend>{t('fallback.steps')}</legend>
           {fields.map(({ name, label, hint }) => {
             const id = `fallback-${name}`;
-            const issue = issueAt(name);
+            const issue = issueAt(action.error, `body.${name}`);
             return (
               <div key={name} className="field">
                 <label htmlFor={id}>{t(label)}</label>
@@ -100,21 +97,19 @@ function FallbackForm() {
                   step="1"
                   inputMode="numeric"
                   value={form[name]}
-                  aria-invalid={issue ? true : undefined}
-                  aria-describedby={`${id}-hint${issue ? ` ${id}-error` : ''}`}
+                  {...fieldAria(id, true, issue)}
                   onChange={(e) => setForm({ ...form, [name]: e.target.value })}
                 />
-                <span id={`${id}-hint`} className="muted">
-                  {t(hint)}
-                  {name === 'ageingBonusMinor' &&
-                    Number.isSafeInteger(bonus) &&
-                    ` ${t('fallback.bonusIs', { amount: f.money(bonus, session.brand.currency) })}`}
-                </span>
-                {issue && (
-                  <span id={`${id}-error`} className="field-error">
-                    {issue}
-                  </span>
-                )}
+                <FieldNotes
+                  id={id}
+                  issue={issue}
+                  hint={
+                    t(hint) +
+                    (name === 'ageingBonusMinor' && Number.isSafeInteger(bonus)
+                      ? ` ${t('fallback.bonusIs', { amount: f.money(bonus, session.brand.currency) })}`
+                      : '')
+                  }
+                />
               </div>
             );
           })}

@@ -1,9 +1,10 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { TierLadder } from '../../shared/trustProtocol';
-import { ApiError, change, getJson } from '../api';
+import { change, getJson } from '../api';
 import { useT } from '../i18n/I18n';
 import type { MessageId } from '../i18n/locales';
 import { canChange, useSession } from '../session';
+import { FieldNotes, fieldAria, issueAt } from '../ui/FieldNotes';
 import { Done, ErrorNote, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
@@ -115,13 +116,9 @@ export function Ladder() {
     setForm(byTier);
   }, [ladder.data]);
 
-  /** The server's issue for this tier's field (`body.rungs.<index sent>.<field>`), if any. */
-  const issueAt = (tier: number, field: string) => {
-    const e = action.error;
-    if (!(e instanceof ApiError)) return undefined;
-    const index = sentTiers.indexOf(tier);
-    return e.issues.find((i) => i.path === `body.rungs.${index}.${field}`)?.message;
-  };
+  /** The server's issue for this tier's field: rungs are sent in tier order, enabled ones only. */
+  const issueOf = (tier: number, field: string) =>
+    issueAt(action.error, `body.rungs.${sentTiers.indexOf(tier)}.${field}`);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -170,16 +167,8 @@ export function Ladder() {
                   {rung.enabled &&
                     fields.map(({ name, label, hint, kind }) => {
                       const id = `rung-${tier}-${name}`;
-                      const issue = issueAt(tier, name);
-                      const described = [hint && `${id}-hint`, issue && `${id}-error`]
-                        .filter(Boolean)
-                        .join(' ');
-                      const common = {
-                        id,
-                        value: rung[name],
-                        'aria-invalid': issue ? true : undefined,
-                        'aria-describedby': described || undefined,
-                      };
+                      const issue = issueOf(tier, name);
+                      const common = { id, value: rung[name], ...fieldAria(id, !!hint, issue) };
                       return (
                         <div key={name} className="field">
                           <label htmlFor={id}>{t(label, { tier })}</label>
@@ -198,16 +187,7 @@ export function Ladder() {
                               onChange={(e) => set(tier, { [name]: e.target.value })}
                             />
                           )}
-                          {hint && (
-                            <span id={`${id}-hint`} className="muted">
-                              {t(hint)}
-                            </span>
-                          )}
-                          {issue && (
-                            <span id={`${id}-error`} className="field-error">
-                              {issue}
-                            </span>
-                          )}
+                          <FieldNotes id={id} hint={hint && t(hint)} issue={issue} />
                         </div>
                       );
                     })}
