@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { FallbackRules } from '../../shared/domain/fallback';
 import { TimeToClaim } from '../../shared/trustProtocol';
 import { change, getJson, withQuery } from '../api';
@@ -63,16 +63,25 @@ function FallbackForm() {
   const rules = useLoad(() => getJson('/v1/admin/fallback-rules', FallbackRules), []);
   const [form, setForm] = useState<Form>();
   const action = useAction(rules.reload);
+  // What the server holds as far as this page knows: the last load, or the last save's answer
+  // (a second save may come before the reload after the first has answered).
+  const known = useRef<string>(undefined);
+  useEffect(() => {
+    if (rules.data) known.current = JSON.stringify(rules.data);
+  }, [rules.data]);
   useEffect(() => {
     if (rules.data) setForm(toForm(rules.data));
   }, [rules.data]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form) return;
-    const before = JSON.stringify(rules.data);
     void action.run(
       () => change('PUT', '/v1/admin/fallback-rules', toBody(form), FallbackRules),
-      (saved) => (JSON.stringify(saved) === before ? t('fallback.unchanged') : t('fallback.saved')),
+      (saved) => {
+        const same = JSON.stringify(saved) === known.current;
+        known.current = JSON.stringify(saved);
+        return same ? t('fallback.unchanged') : t('fallback.saved');
+      },
     );
   };
   const bonus = Number(form?.ageingBonusMinor);

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { TierLadder } from '../../shared/trustProtocol';
 import { change, getJson } from '../api';
 import { useT } from '../i18n/I18n';
@@ -106,6 +106,12 @@ export function Ladder() {
   const [form, setForm] = useState<Record<number, RungForm>>();
   const [sentTiers, setSentTiers] = useState<number[]>([]);
   const action = useAction(ladder.reload);
+  // What the server holds as far as this page knows: the last load, or the last save's answer
+  // (a second save may come before the reload after the first has answered).
+  const known = useRef<string>(undefined);
+  useEffect(() => {
+    if (ladder.data) known.current = JSON.stringify(ladder.data);
+  }, [ladder.data]);
   useEffect(() => {
     if (!ladder.data) return;
     const byTier: Record<number, RungForm> = {};
@@ -125,7 +131,6 @@ export function Ladder() {
     if (!form || !ladder.data) return;
     const tiers = TIERS.filter((tier) => form[tier]!.enabled);
     setSentTiers(tiers);
-    const before = JSON.stringify(ladder.data);
     void action.run(
       () =>
         change(
@@ -134,7 +139,11 @@ export function Ladder() {
           { rungs: tiers.map((tier) => toRung(tier, form[tier]!)) },
           TierLadder,
         ),
-      (saved) => (JSON.stringify(saved) === before ? t('ladder.unchanged') : t('ladder.saved')),
+      (saved) => {
+        const same = JSON.stringify(saved) === known.current;
+        known.current = JSON.stringify(saved);
+        return same ? t('ladder.unchanged') : t('ladder.saved');
+      },
     );
   };
 
