@@ -307,5 +307,21 @@ for (const backend of backends) {
       expect(csv).toContain(`p90Ms,${wide.p90Ms ?? ''}`);
       await shot(page, backend, 'fallback');
     });
+
+    test('the three pages speak Arabic right to left', async ({ page }) => {
+      await signInNew(page, world, 'owner');
+      await openPage(page, world, 'promotions', 'Promotions');
+      await page.getByLabel('Language', { exact: true }).selectOption('ar');
+      for (const [hash, heading] of [
+        ['promotions', 'الترقيات'],
+        ['ladder', 'سلّم المستويات'],
+        ['fallback', 'العمل غير المُطالَب به'],
+      ] as const) {
+        await openPage(page, world, hash, heading);
+        expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+        await shot(page, backend, `${hash}-ar`);
+      }
+      await page.getByLabel('اللغة', { exact: true }).selectOption('en');
+    });
   });
 }

@@ -1,10 +1,11 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { FallbackRules } from '../../shared/domain/fallback';
 import { TimeToClaim } from '../../shared/trustProtocol';
-import { ApiError, change, getJson, withQuery } from '../api';
+import { change, getJson, withQuery } from '../api';
 import { useFormat, useT } from '../i18n/I18n';
 import type { MessageId } from '../i18n/locales';
 import { canChange, useSession } from '../session';
+import { FieldNotes, fieldAria, issueAt } from '../ui/FieldNotes';
 import { lastDays, RangePicker, rangeMs } from '../ui/RangePicker';
 import { Done, ErrorNote, Loading } from '../ui/Status';
 import { type Column, Table } from '../ui/Table';
@@ -62,20 +63,25 @@ function FallbackForm() {
   const rules = useLoad(() => getJson('/v1/admin/fallback-rules', FallbackRules), []);
   const [form, setForm] = useState<Form>();
   const action = useAction(rules.reload);
+  // What the server holds as far as this page knows: the last load, or the last save's answer
+  // (a second save may come before the reload after the first has answered).
+  const known = useRef<string>(undefined);
+  useEffect(() => {
+    if (rules.data) known.current = JSON.stringify(rules.data);
+  }, [rules.data]);
   useEffect(() => {
     if (rules.data) setForm(toForm(rules.data));
   }, [rules.data]);
-  const issueAt = (field: Field) =>
-    action.error instanceof ApiError
-      ? action.error.issues.find((i) => i.path === `body.${field}`)?.message
-      : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form) return;
-    const before = JSON.stringify(rules.data);
     void action.run(
       () => change('PUT', '/v1/admin/fallback-rules', toBody(form), FallbackRules),
-      (saved) => (JSON.stringify(saved) === before ? t('fallback.unchanged') : t('fallback.saved')),
+      (saved) => {
+        const same = JSON.stringify(saved) === known.current;
+        known.current = JSON.stringify(saved);
+        return same ? t('fallback.unchanged') : t('fallback.saved');
+      },
     );
   };
   const bonus = Number(form?.ageingBonusMinor);
@@ -90,7 +96,7 @@ function FallbackForm() {
           <legend>{t('fallback.steps')}</legend>
           {fields.map(({ name, label, hint }) => {
             const id = `fallback-${name}`;
-            const issue = issueAt(name);
+            const issue = issueAt(action.error, `body.${name}`);
             return (
               <div key={name} className="field">
                 <label htmlFor={id}>{t(label)}</label>
@@ -100,21 +106,19 @@ function FallbackForm() {
                   step="1"
                   inputMode="numeric"
                   value={form[name]}
-                  aria-invalid={issue ? true : undefined}
-                  aria-describedby={`${id}-hint${issue ? ` ${id}-error` : ''}`}
+                  {...fieldAria(id, true, issue)}
                   onChange={(e) => setForm({ ...form, [name]: e.target.value })}
                 />
-                <span id={`${id}-hint`} className="muted">
-                  {t(hint)}
-                  {name === 'ageingBonusMinor' &&
-                    Number.isSafeInteger(bonus) &&
-                    ` ${t('fallback.bonusIs', { amount: f.money(bonus, session.brand.currency) })}`}
-                </span>
-                {issue && (
-                  <span id={`${id}-error`} className="field-error">
-                    {issue}
-                  </span>
-                )}
+                <FieldNotes
+                  id={id}
+                  issue={issue}
+                  hint={
+                    t(hint) +
+                    (name === 'ageingBonusMinor' && Number.isSafeInteger(bonus)
+                      ? ` ${t('fallback.bonusIs', { amount: f.money(bonus, session.brand.currency) })}`
+                      : '')
+                  }
+                />
               </div>
             );
           })}

@@ -1,9 +1,10 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { TierLadder } from '../../shared/trustProtocol';
-import { ApiError, change, getJson } from '../api';
+import { change, getJson } from '../api';
 import { useT } from '../i18n/I18n';
 import type { MessageId } from '../i18n/locales';
 import { canChange, useSession } from '../session';
+import { FieldNotes, fieldAria, issueAt } from '../ui/FieldNotes';
 import { Done, ErrorNote, Loading } from '../ui/Status';
 import { useAction } from '../ui/useAction';
 import { useLoad } from '../ui/useLoad';
@@ -105,6 +106,12 @@ export function Ladder() {
   const [form, setForm] = useState<Record<number, RungForm>>();
   const [sentTiers, setSentTiers] = useState<number[]>([]);
   const action = useAction(ladder.reload);
+  // What the server holds as far as this page knows: the last load, or the last save's answer
+  // (a second save may come before the reload after the first has answered).
+  const known = useRef<string>(undefined);
+  useEffect(() => {
+    if (ladder.data) known.current = JSON.stringify(ladder.data);
+  }, [ladder.data]);
   useEffect(() => {
     if (!ladder.data) return;
     const byTier: Record<number, RungForm> = {};
@@ -115,20 +122,15 @@ export function Ladder() {
     setForm(byTier);
   }, [ladder.data]);
 
-  /** The server's issue for this tier's field (`body.rungs.<index sent>.<field>`), if any. */
-  const issueAt = (tier: number, field: string) => {
-    const e = action.error;
-    if (!(e instanceof ApiError)) return undefined;
-    const index = sentTiers.indexOf(tier);
-    return e.issues.find((i) => i.path === `body.rungs.${index}.${field}`)?.message;
-  };
+  /** The server's issue for this tier's field: rungs are sent in tier order, enabled ones only. */
+  const issueOf = (tier: number, field: string) =>
+    issueAt(action.error, `body.rungs.${sentTiers.indexOf(tier)}.${field}`);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!form || !ladder.data) return;
     const tiers = TIERS.filter((tier) => form[tier]!.enabled);
     setSentTiers(tiers);
-    const before = JSON.stringify(ladder.data);
     void action.run(
       () =>
         change(
@@ -137,7 +139,11 @@ export function Ladder() {
           { rungs: tiers.map((tier) => toRung(tier, form[tier]!)) },
           TierLadder,
         ),
-      (saved) => (JSON.stringify(saved) === before ? t('ladder.unchanged') : t('ladder.saved')),
+      (saved) => {
+        const same = JSON.stringify(saved) === known.current;
+        known.current = JSON.stringify(saved);
+        return same ? t('ladder.unchanged') : t('ladder.saved');
+      },
     );
   };
 
@@ -170,16 +176,8 @@ export function Ladder() {
                   {rung.enabled &&
                     fields.map(({ name, label, hint, kind }) => {
                       const id = `rung-${tier}-${name}`;
-                      const issue = issueAt(tier, name);
-                      const described = [hint && `${id}-hint`, issue && `${id}-error`]
-                        .filter(Boolean)
-                        .join(' ');
-                      const common = {
-                        id,
-                        value: rung[name],
-                        'aria-invalid': issue ? true : undefined,
-                        'aria-describedby': described || undefined,
-                      };
+                      const issue = issueOf(tier, name);
+                      const common = { id, value: rung[name], ...fieldAria(id, !!hint, issue) };
                       return (
                         <div key={name} className="field">
                           <label htmlFor={id}>{t(label, { tier })}</label>
@@ -198,16 +196,7 @@ export function Ladder() {
                               onChange={(e) => set(tier, { [name]: e.target.value })}
                             />
                           )}
-                          {hint && (
-                            <span id={`${id}-hint`} className="muted">
-                              {t(hint)}
-                            </span>
-                          )}
-                          {issue && (
-                            <span id={`${id}-error`} className="field-error">
-                              {issue}
-                            </span>
-                          )}
+                          <FieldNotes id={id} hint={hint && t(hint)} issue={issue} />
                         </div>
                       );
                     })}
