@@ -13,6 +13,7 @@ import { m011KbReanalyze } from './migrations/011_kb_reanalyze';
 import { m012NextBestAction } from './migrations/012_next_best_action';
 import { m013KbPorter2 } from './migrations/013_kb_porter2';
 import { m014AgeingBonus } from './migrations/014_ageing_bonus';
+import { m015KbFeedback } from './migrations/015_kb_feedback';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const migrations: readonly Migration[] = [
   m012NextBestAction,
   m013KbPorter2,
   m014AgeingBonus,
+  m015KbFeedback,
 ];
 
 for (let i = 1; i < migrations.length; i++) {

@@ -11,6 +11,7 @@ import {
   type SyncFeatures,
   type SyncTuning,
 } from '../sync/controller';
+import { sendKbVotes } from './kbFeedbackSend';
 import { appAppliers } from './changeAppliers';
 
 /**
@@ -47,6 +48,7 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
       showHeld(s.db, s.desktop, loadSettings(s.db), advocateId, serverNow());
     },
     reset: () => leases.reset(),
+    sendQueued: (client, signal) => sendKbVotes(s.db, client, signal, s.now),
   };
   sync = createSyncController(s, features, tuning);
   return sync;

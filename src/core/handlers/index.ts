@@ -6,6 +6,7 @@ import { customersHandlers } from './customersHandlers';
 import { earningsHandlers } from './earningsHandlers';
 import { feedHandlers } from './feedHandlers';
 import { kbHandlers } from './kbHandlers';
+import { kbFeedbackHandlers } from './kbFeedbackHandlers';
 import { nbaHandlers } from './nbaHandlers';
 import { notSentHandlers } from './notSentHandlers';
 import { sessionHandlers } from './sessionHandlers';
@@ -31,6 +32,7 @@ export function createHandlers(
     ...sessionHandlers(services, sync),
     ...feedHandlers(services, sync),
     ...kbHandlers(services),
+    ...kbFeedbackHandlers(services, sync),
     ...nbaHandlers(services),
     ...notSentHandlers(services, sync),
     ...syncHandlers(services, sync),

@@ -45,6 +45,8 @@ export interface SyncFeatures {
   periodic(advocateId: string): void;
   /** Signed out: forget per-session state. */
   reset(): void;
+  /** Sends the features' own queues (KB votes) after the outbox, with this session's client. */
+  sendQueued?(client: FeedClient, signal: AbortSignal): Promise<void>;
 }
 
 /** The sync engine's lifecycle for the signed-in session: started on sign-in, stopped on sign-out. */
@@ -135,6 +137,9 @@ export function createSyncController(
       },
       ...(tuning.pageSize ? { pageSize: tuning.pageSize } : {}),
       ...(tuning.backoff ? { backoff: tuning.backoff } : {}),
+      ...(features.sendQueued
+        ? { sendQueued: (signal: AbortSignal) => features.sendQueued!(client, signal) }
+        : {}),
     });
     engine = current;
     throttle = new PullThrottle({

@@ -37,6 +37,8 @@ export interface EngineOptions {
   initialLoad?: (signal: AbortSignal) => Promise<boolean>;
   backoff?: BackoffPolicy;
   random?: () => number;
+  /** The features' own queues (KB votes), sent after the outbox; throws like a push. */
+  sendQueued?: (signal: AbortSignal) => Promise<void>;
 }
 
 /**
@@ -153,6 +155,11 @@ export class SyncEngine {
       await this.pusher.push();
     } catch (error) {
       failure = error;
+    }
+    try {
+      if (!this.stopped) await this.o.sendQueued?.(this.abort.signal);
+    } catch (error) {
+      failure ??= error;
     }
     // Rows settled before a failure changed what the views show (e.g. "Waiting to send").
     result.changed = this.pusher.takeChanged();

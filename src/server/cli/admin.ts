@@ -343,6 +343,8 @@ async function run(): Promise<unknown> {
       return api('PUT', '/v1/admin/ladder', fileBody(argOf).body);
     case 'promotions':
       return api('GET', '/v1/admin/promotions');
+    case 'kb-feedback':
+      return api('GET', '/v1/admin/kb-feedback');
     case 'promotion approve':
     case 'promotion decline':
       return api('POST', `/v1/admin/promotions/${idPath(cmd, argOf)}/${cmd.split(' ')[1]}`, {

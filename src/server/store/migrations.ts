@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { brandConsole } from './consoleMigration';
 import { trust } from './trustMigration';
+import { kbFeedback } from './kbFeedbackMigration';
 import type { SqlDialect } from './dialect';
 import type { DB } from './schema';
 import { TOKEN_TTL_MS } from './tokens';
@@ -438,6 +439,7 @@ export const migrations: Migration[] = [
   customers,
   brandConsole,
   trust,
+  kbFeedback,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { ConsoleTables } from './consoleSchema';
+import type { KbFeedbackTables } from './kbFeedbackSchema';
 import type { TrustTables } from './trustSchema';
 
 /**
@@ -236,7 +237,7 @@ export interface MigrationTable {
   applied_at: number;
 }
 
-export interface DB extends ConsoleTables, TrustTables {
+export interface DB extends ConsoleTables, TrustTables, KbFeedbackTables {
   brands: BrandTable;
   advocates: AdvocateTable;
   memberships: MembershipTable;
