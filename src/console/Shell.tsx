@@ -3,6 +3,7 @@ import { useT } from './i18n/I18n';
 import type { MessageId } from './i18n/locales';
 import { Accounts } from './pages/Accounts';
 import { Advocates } from './pages/Advocates';
+import { ArticleFeedback } from './pages/ArticleFeedback';
 import { Audit } from './pages/Audit';
 import { Escalations } from './pages/Escalations';
 import { Overview } from './pages/Overview';
@@ -22,6 +23,7 @@ const views: Record<PageName, ComponentType> = {
   payouts: Payouts,
   rules: PayoutRules,
   webhooks: Webhooks,
+  articleFeedback: ArticleFeedback,
   audit: Audit,
   accounts: Accounts,
 };

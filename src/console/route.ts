@@ -9,6 +9,7 @@ export const pages = [
   'payouts',
   'rules',
   'webhooks',
+  'articleFeedback',
   'audit',
   'accounts',
 ] as const;
