@@ -3,6 +3,7 @@ import { useT } from './i18n/I18n';
 import type { MessageId } from './i18n/locales';
 import { Accounts } from './pages/Accounts';
 import { Advocates } from './pages/Advocates';
+import { ArticleFeedback } from './pages/ArticleFeedback';
 import { Audit } from './pages/Audit';
 import { Content } from './pages/Content';
 import { Escalations } from './pages/Escalations';
@@ -32,6 +33,7 @@ const views: Record<PageName, ComponentType> = {
   payouts: Payouts,
   rules: PayoutRules,
   webhooks: Webhooks,
+  articleFeedback: ArticleFeedback,
   audit: Audit,
   accounts: Accounts,
 };

@@ -14,6 +14,7 @@ export const pages = [
   'payouts',
   'rules',
   'webhooks',
+  'articleFeedback',
   'audit',
   'accounts',
 ] as const;

@@ -5,6 +5,7 @@ import { earningsChannels } from './contract/earnings';
 import { events } from './contract/events';
 import { feedChannels } from './contract/feed';
 import { kbChannels } from './contract/kb';
+import { kbFeedbackChannels } from './contract/kbFeedback';
 import { nbaChannels } from './contract/nba';
 import { notSentChannels } from './contract/notSent';
 import { syncChannels } from './contract/sync';
@@ -24,6 +25,7 @@ export const contract = {
   ...earningsChannels,
   ...feedChannels,
   ...kbChannels,
+  ...kbFeedbackChannels,
   ...nbaChannels,
   ...notSentChannels,
   ...syncChannels,

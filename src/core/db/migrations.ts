@@ -14,6 +14,7 @@ import { m012NextBestAction } from './migrations/012_next_best_action';
 import { m013KbPorter2 } from './migrations/013_kb_porter2';
 import { m014AgeingBonus } from './migrations/014_ageing_bonus';
 import { m015Courses } from './migrations/015_courses';
+import { m016KbFeedback } from './migrations/016_kb_feedback';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   m013KbPorter2,
   m014AgeingBonus,
   m015Courses,
+  m016KbFeedback,
 ];
 
 for (let i = 1; i < migrations.length; i++) {

@@ -12,6 +12,7 @@ import {
   type SyncFeatures,
   type SyncTuning,
 } from '../sync/controller';
+import { sendKbVotes } from './kbFeedbackSend';
 import { appAppliers } from './changeAppliers';
 
 /**
@@ -47,7 +48,16 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
       // What quiet hours held back is shown once they end.
       showHeld(s.db, s.desktop, loadSettings(s.db), advocateId, serverNow());
     },
-    sendQueued: (client, signal) => sendCourseAttempts(s.db, client, s.now, signal),
+    // Each queue is tried even when the other fails; the first failure is the sync's.
+    sendQueued: async (client, signal) => {
+      const [attempts, votes] = await Promise.allSettled([
+        sendCourseAttempts(s.db, client, s.now, signal),
+        sendKbVotes(s.db, client, signal, s.now),
+      ]);
+      if (attempts.status === 'rejected') throw attempts.reason;
+      if (votes.status === 'rejected') throw votes.reason;
+      return attempts.value;
+    },
     reset: () => leases.reset(),
   };
   sync = createSyncController(s, features, tuning);

@@ -7,6 +7,7 @@ import { customersHandlers } from './customersHandlers';
 import { earningsHandlers } from './earningsHandlers';
 import { feedHandlers } from './feedHandlers';
 import { kbHandlers } from './kbHandlers';
+import { kbFeedbackHandlers } from './kbFeedbackHandlers';
 import { nbaHandlers } from './nbaHandlers';
 import { notSentHandlers } from './notSentHandlers';
 import { sessionHandlers } from './sessionHandlers';
@@ -33,6 +34,7 @@ export function createHandlers(
     ...sessionHandlers(services, sync),
     ...feedHandlers(services, sync),
     ...kbHandlers(services),
+    ...kbFeedbackHandlers(services, sync),
     ...nbaHandlers(services),
     ...notSentHandlers(services, sync),
     ...syncHandlers(services, sync),

@@ -19,6 +19,7 @@ import {
 import type { ServerClock } from './serverClock';
 import { LadderResponse } from '../../shared/trustProtocol';
 import { AttemptOutcome, type AttemptRequest, CoursesResponse } from '../../shared/courseProtocol';
+import { KbFeedbackResponse, type KbVoteInput } from '../../shared/kbFeedbackProtocol';
 
 /** The server answered with an error status. */
 export class HttpError extends Error {
@@ -133,6 +134,11 @@ export class FeedClient {
 
   send(actions: Action[], signal?: AbortSignal): Promise<ActionsResponse> {
     return this.request('POST', '/v1/actions', ActionsResponse, { actions }, signal);
+  }
+
+  /** KB votes, "helpful / outdated" (issue 20); answered per vote, in order. */
+  kbFeedback(votes: KbVoteInput[], signal?: AbortSignal): Promise<KbFeedbackResponse> {
+    return this.request('POST', '/v1/kb-feedback', KbFeedbackResponse, { votes }, signal);
   }
 
   /** Opens the Server-Sent Events stream; the caller reads `body`. */

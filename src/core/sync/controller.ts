@@ -43,7 +43,10 @@ export interface SyncFeatures {
   afterSync(result: SyncResult, advocateId: string): void;
   /** Every `leaseCheckMs` while signed in. */
   periodic(advocateId: string): void;
-  /** Other queues of the advocate's writes, sent after the outbox (engine.ts `sendQueued`). */
+  /**
+   * The features' own queues of the advocate's writes (quiz attempts, KB votes), sent after the
+   * outbox with this session's client (engine.ts `sendQueued`); true = settled something shown.
+   */
   sendQueued?(client: FeedClient, signal: AbortSignal): Promise<boolean>;
   /** Signed out: forget per-session state. */
   reset(): void;

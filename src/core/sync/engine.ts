@@ -37,7 +37,10 @@ export interface EngineOptions {
   initialLoad?: (signal: AbortSignal) => Promise<boolean>;
   backoff?: BackoffPolicy;
   random?: () => number;
-  /** Other queues of the advocate's writes (quiz attempts), sent after the outbox; true = settled some. */
+  /**
+   * The features' own queues of the advocate's writes (quiz attempts, KB votes), sent after the
+   * outbox; true = settled something a view shows; throws like a push.
+   */
   sendQueued?: (signal: AbortSignal) => Promise<boolean>;
 }
 
@@ -157,10 +160,15 @@ export class SyncEngine {
       failure = error;
     }
     try {
-      if (failure === null && this.o.sendQueued && (await this.o.sendQueued(this.abort.signal)))
+      if (
+        failure === null &&
+        !this.stopped &&
+        this.o.sendQueued &&
+        (await this.o.sendQueued(this.abort.signal))
+      )
         result.changed = true;
     } catch (error) {
-      failure = error;
+      failure ??= error;
     }
     // Rows settled before a failure changed what the views show (e.g. "Waiting to send").
     result.changed = this.pusher.takeChanged() || result.changed;

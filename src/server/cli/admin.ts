@@ -366,6 +366,8 @@ async function run(): Promise<unknown> {
         `/v1/admin/courses/${encodeURIComponent(argOf ?? fail('course set SKILL FILE', 2))}`,
         fileBody(positionals[3]).body,
       );
+    case 'kb-feedback':
+      return api('GET', '/v1/admin/kb-feedback');
     case 'promotion approve':
     case 'promotion decline':
       return api('POST', `/v1/admin/promotions/${idPath(cmd, argOf)}/${cmd.split(' ')[1]}`, {

@@ -62,6 +62,8 @@ export const commandHelp: Record<string, string> = {
     'promotion approve ADVOCATE_ID --tier N [--reconsider]\n  Approves the suggested move to tier N (a demotion purges what the advocate may no longer see);\n  --reconsider approves a move declined in the last 7 days.',
   'promotion decline':
     'promotion decline ADVOCATE_ID --tier N\n  Declines the suggested move; it is not suggested again for 7 days.',
+  'kb-feedback':
+    'kb-feedback\n  Helpful and outdated votes per article, most outdated first (one vote per advocate).',
   'reopen show':
     "reopen show\n  The brand's reopen window, follow-up offer minutes and reopen fee.",
   'reopen set': 'reopen set [--window-hours 72] [--offer-minutes 15] [--fee-bps 0]',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Id } from '../../shared/protocol';
 import { FallbackRules } from '../../shared/domain/fallback';
 import * as T from '../../shared/trustProtocol';
+import * as K from '../../shared/kbFeedbackProtocol';
 import type { RouteDoc } from './routeDocs';
 
 const IdParam = z.strictObject({ id: Id });
@@ -12,6 +13,18 @@ export const trustRouteDocs: Record<string, RouteDoc> = {
     summary: 'The advocate’s tier, exact progress to the next tier and what it unlocks, per brand',
     auth: 'advocate',
     response: T.LadderResponse,
+  },
+  'POST /v1/kb-feedback': {
+    summary:
+      'Mark articles of the advocate’s brands helpful or outdated (one vote per article; the latest counts)',
+    auth: 'advocate',
+    body: K.KbFeedbackRequest,
+    response: K.KbFeedbackResponse,
+  },
+  'GET /v1/admin/kb-feedback': {
+    summary: 'Helpful and outdated votes per article of the brand, most outdated first',
+    auth: 'admin',
+    response: K.ArticleFeedbackResponse,
   },
   'GET /v1/admin/ladder': {
     summary: 'The brand’s tier ladder: what each tier needs and unlocks',

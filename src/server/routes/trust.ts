@@ -4,13 +4,17 @@ import { Id } from '../../shared/protocol';
 import type { LadderResponse } from '../../shared/trustProtocol';
 import { FallbackRules } from '../../shared/domain/fallback';
 import { PromotionDecisionRequest, TierLadder, TimeToClaimQuery } from '../../shared/trustProtocol';
+import { KbFeedbackRequest } from '../../shared/kbFeedbackProtocol';
 import { requireAdmin, requireAdvocate } from '../http/auth';
 import { parseInput } from '../http/validate';
 import type { Store } from '../store';
 
 const IdParam = z.strictObject({ id: Id });
 
-/** Issue 20: the advocate's ladder standing; the brand's ladder and its promotion decisions. */
+/**
+ * Issue 20: the advocate's ladder standing and KB votes; the brand's ladder, its promotion
+ * decisions, fallback rules and KB feedback sums.
+ */
 export function trustRoutes(app: FastifyInstance, store: Store, now: () => number) {
   const advocate = { onRequest: requireAdvocate(store, now) };
   const admin = { onRequest: requireAdmin(store, now) };
@@ -18,6 +22,17 @@ export function trustRoutes(app: FastifyInstance, store: Store, now: () => numbe
 
   app.get('/v1/ladder', advocate, async (request): Promise<LadderResponse> =>
     store.trust.ladderFor(request.advocate!.id, request.advocate!.brandIds, now()),
+  );
+
+  app.post('/v1/kb-feedback', advocate, async (request) =>
+    store.trust.recordKbVotes(
+      request.advocate!,
+      parseInput(KbFeedbackRequest, request.body).votes,
+      now(),
+    ),
+  );
+  app.get('/v1/admin/kb-feedback', admin, async (request) =>
+    store.trust.articleFeedback(brandOf(request)),
   );
 
   app.get('/v1/admin/ladder', admin, async (request) => store.trust.getLadder(brandOf(request)));

@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { brandConsole } from './consoleMigration';
 import { trust } from './trustMigration';
 import { courses } from './courseMigration';
+import { kbFeedback } from './kbFeedbackMigration';
 import type { SqlDialect } from './dialect';
 import type { DB } from './schema';
 import { TOKEN_TTL_MS } from './tokens';
@@ -461,6 +462,7 @@ export const migrations: Migration[] = [
   trust,
   courses,
   ownTaskIndexes,
+  kbFeedback,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { ConsoleTables } from './consoleSchema';
 import type { CourseTables } from './courseSchema';
+import type { KbFeedbackTables } from './kbFeedbackSchema';
 import type { TrustTables } from './trustSchema';
 
 /**
@@ -237,7 +238,7 @@ export interface MigrationTable {
   applied_at: number;
 }
 
-export interface DB extends ConsoleTables, TrustTables, CourseTables {
+export interface DB extends ConsoleTables, TrustTables, CourseTables, KbFeedbackTables {
   brands: BrandTable;
   advocates: AdvocateTable;
   memberships: MembershipTable;

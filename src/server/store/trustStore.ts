@@ -1,7 +1,11 @@
-/** Issue 20's storage (tier ladder, promotions, certifications, fallback ladder), as `store.trust`. */
+/**
+ * Issue 20's storage (tier ladder, promotions, certifications, fallback ladder, KB feedback), as
+ * `store.trust`.
+ */
 import { bindAll } from './consoleStore';
 import type { StoreContext } from './context';
 import { getFallbackRules, setFallbackRules, timeToClaim } from './fallback';
+import { articleFeedback, recordKbVotes } from './kbFeedback';
 import { certify, decidePromotion, getLadder, ladderFor, promotions, setLadder } from './ladder';
 
 export function trustStore(ctx: StoreContext) {
@@ -15,6 +19,8 @@ export function trustStore(ctx: StoreContext) {
     getFallbackRules,
     setFallbackRules,
     timeToClaim,
+    recordKbVotes,
+    articleFeedback,
   });
 }
 

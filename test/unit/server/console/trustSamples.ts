@@ -13,6 +13,7 @@ export const trustSamples: Record<string, (w: BrandWorld) => SampleRequest> = {
     body: { rungs: [{ tier: 1, minResolved: 1000, unlocks: [`${w.marker} order history`] }] },
   }),
   'GET /v1/admin/promotions': () => ({ path: '/v1/admin/promotions' }),
+  'GET /v1/admin/kb-feedback': () => ({ path: '/v1/admin/kb-feedback' }),
   'GET /v1/admin/fallback-rules': () => ({ path: '/v1/admin/fallback-rules' }),
   'PUT /v1/admin/fallback-rules': () => ({
     path: '/v1/admin/fallback-rules',

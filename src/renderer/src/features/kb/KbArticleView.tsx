@@ -4,6 +4,7 @@ import { Markdown } from '../../ui/markdown/Markdown';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import { KbTags } from './KbBits';
+import { KbFeedback } from './KbFeedback';
 
 interface Props {
   article: KbArticle;
@@ -29,6 +30,9 @@ export function KbArticleView({ article, onArticleLink, actions, headingLevel = 
         {actions ? <div className="kb-article__actions">{actions}</div> : null}
       </header>
       <Markdown source={article.bodyMarkdown} onArticleLink={onArticleLink} />
+      <footer className="kb-article__footer">
+        <KbFeedback articleId={article.id} />
+      </footer>
     </article>
   );
 }
