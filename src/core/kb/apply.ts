@@ -73,10 +73,11 @@ export function analyzePendingArticles(db: Db): void {
 
 /**
  * Analyzes up to `limit` pending articles in one transaction, so a crash keeps what is done and
- * the rest is picked up next time; answers how many it analyzed. An article's old index terms
- * stay searchable until its page replaces them.
+ * the rest is picked up next time; stops early once `budgetMs` have passed (long articles).
+ * Answers how many it analyzed. An article's old index terms stay searchable until its page
+ * replaces them.
  */
-export function analyzePendingPage(db: Db, limit: number): number {
+export function analyzePendingPage(db: Db, limit: number, budgetMs = Infinity): number {
   const s = statementsFor(db);
   const rows = db
     .prepare(
@@ -84,16 +85,19 @@ export function analyzePendingPage(db: Db, limit: number): number {
        WHERE language IS NULL ORDER BY doc_id LIMIT ?`,
     )
     .all(limit) as { docId: number; title: string; body: string; tags: string }[];
-  if (rows.length === 0) return 0;
   const setLanguage = db.prepare('UPDATE articles SET language = ? WHERE doc_id = ?');
+  const started = performance.now();
+  let done = 0;
   db.transaction(() => {
     for (const r of rows) {
       const language = detectLanguage(`${r.title}\n${r.body}`);
       setLanguage.run(language, r.docId);
       index(s, r.docId, { ...r, tags: JSON.parse(r.tags) as string[] }, language);
+      done++;
+      if (performance.now() - started >= budgetMs) break;
     }
   })();
-  return rows.length;
+  return done;
 }
 
 interface Statements {

@@ -2,10 +2,12 @@ import type { Db } from '../db/open';
 import { analyzePendingPage } from './apply';
 
 /**
- * Articles per page: about 1.3 ms of CPU each, so one page holds the main thread for well under
- * a tenth of a second, and anything else waiting (IPC, sync) runs between pages.
+ * At most this many articles a page, and a page ends once it has taken PAGE_MS (a long article
+ * costs several ms): the main thread is never held for much longer, and anything else waiting
+ * (IPC, sync) runs between pages.
  */
 const PAGE = 50;
+const PAGE_MS = 15;
 
 export interface BackgroundAnalysis {
   /** Settles when no article is left to analyze, or once stopped. */
@@ -26,7 +28,7 @@ export function analyzeInBackground(db: Db): BackgroundAnalysis {
   const step = () => {
     if (stopped || !db.open) return finish();
     try {
-      if (analyzePendingPage(db, PAGE) === 0) return finish();
+      if (analyzePendingPage(db, PAGE, PAGE_MS) === 0) return finish();
     } catch {
       // A closed or failing database: the rest waits for the next start.
       return finish();
