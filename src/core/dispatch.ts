@@ -35,7 +35,7 @@ export async function dispatch(
     const handler = handlers[channelName] as (input: unknown) => Promise<Output<Channel>>;
     return ok(await handler(parsed.data));
   } catch (error) {
-    if (error instanceof AppError) return fail(error.code, error.message);
+    if (error instanceof AppError) return fail(error.code, error.message, error.text);
     options.onInternalError?.(channelName, error);
     return fail('internal', `Something went wrong while handling ${channelName}.`);
   }

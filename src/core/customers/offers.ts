@@ -1,11 +1,11 @@
 import type { Offer } from '../../shared/contract/customers';
 import { nextState } from '../../shared/domain/lifecycle';
 import { lifecycleOf, ticketDecision } from '../../shared/domain/ticketState';
-import { AppError } from '../../shared/result';
 import type { Db } from '../db/open';
 import { brandLeaseMinutes, setOptimisticClaim } from '../feed/feedRepo';
 import { enqueueAction } from '../sync/outbox';
 import { readTicketRow, writeLifecycle } from '../tickets/ticketRepo';
+import { refusal } from '../i18n/refusal';
 
 const DEFAULT_LEASE_MINUTES = 30;
 
@@ -44,9 +44,9 @@ export function answerOffer(
   now: number,
 ): void {
   const row = readTicketRow(db, taskId);
-  if (!row) throw new AppError('not_found', 'This offer is no longer on this device.');
+  if (!row) throw refusal('not_found', 'error.offer.gone');
   const decision = ticketDecision(row, advocateId, answer, now);
-  if (!decision.ok) throw new AppError('conflict', 'This offer is no longer open to you.');
+  if (!decision.ok) throw refusal('conflict', 'error.offer.closed');
   enqueueAction(
     db,
     { type: answer, taskId },

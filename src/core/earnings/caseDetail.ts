@@ -1,9 +1,9 @@
 import type { CaseDetail, ComputationLine } from '../../shared/contract/earnings';
-import { AppError } from '../../shared/result';
 import type { Db } from '../db/open';
 import { entryViewsOfTask } from './entriesRepo';
 import { entriesOfTask, findCase, findRating, statusRank, type StoredEntry } from './ledgerRepo';
 import { brandNames, taskFacts } from './namesRepo';
+import { refusal } from '../i18n/refusal';
 
 const kindLabel: Record<StoredEntry['kind'], string> = {
   payout: 'Case payout',
@@ -41,7 +41,7 @@ export function caseDetail(db: Db, taskId: string): CaseDetail {
   const all = entriesOfTask(db, taskId);
   const counted = all.filter((e) => e.supersededBy === null);
   const main = counted.find((e) => e.kind === 'payout') ?? counted[0] ?? all[0];
-  if (!main) throw new AppError('not_found', 'There are no earnings for this case.');
+  if (!main) throw refusal('not_found', 'error.caseEarnings.none');
   const inCurrency = counted.filter((e) => e.currency === main.currency);
   const ordered = [main, ...inCurrency.filter((e) => e !== main)];
   const lines = main.supersededBy === null ? ordered.flatMap(linesOf) : [];

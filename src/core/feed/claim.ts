@@ -1,8 +1,8 @@
 import type { MyTask } from '../../shared/contract/feed';
-import { AppError } from '../../shared/result';
 import type { Db } from '../db/open';
 import { enqueueAction } from '../sync/outbox';
 import { brandLeaseMinutes, readMyTask, readTaskStatus, setOptimisticClaim } from './feedRepo';
+import { refusal } from '../i18n/refusal';
 
 /** Used until the brand's own lease length is known. */
 const DEFAULT_LEASE_MINUTES = 30;
@@ -14,12 +14,12 @@ const DEFAULT_LEASE_MINUTES = 30;
  */
 export function claimTask(db: Db, taskId: string, advocateId: string, now: number): MyTask {
   const task = readTaskStatus(db, taskId);
-  if (!task) throw new AppError('not_found', 'This task is no longer in your feed.');
+  if (!task) throw refusal('not_found', 'error.task.gone');
   if (task.holderId === advocateId && (task.status === 'claimed' || task.status === 'open')) {
     return readMyTask(db, taskId)!;
   }
   if (task.status !== 'open' || task.localState !== null) {
-    throw new AppError('conflict', 'This task is no longer open.');
+    throw refusal('conflict', 'error.task.closed');
   }
   const lease = (brandLeaseMinutes(db, task.brandId) ?? DEFAULT_LEASE_MINUTES) * 60_000;
   enqueueAction(
@@ -27,7 +27,7 @@ export function claimTask(db: Db, taskId: string, advocateId: string, now: numbe
     { type: 'claim', taskId },
     (tx) => {
       if (!setOptimisticClaim(tx, taskId, advocateId, now + lease)) {
-        throw new AppError('conflict', 'This task is no longer open.');
+        throw refusal('conflict', 'error.task.closed');
       }
     },
     now,

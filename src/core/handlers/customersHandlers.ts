@@ -1,4 +1,3 @@
-import { AppError } from '../../shared/result';
 import { answerOffer, listOffers } from '../customers/offers';
 import { readTimeline } from '../customers/timeline';
 import { readPrefs, writePref } from '../notifications/notificationsRepo';
@@ -6,6 +5,7 @@ import { readSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
 import type { SyncController } from '../sync/controller';
 import type { HandlerMap } from './types';
+import { refusal } from '../i18n/refusal';
 
 export function customersHandlers(
   s: Services,
@@ -19,7 +19,7 @@ export function customersHandlers(
 > {
   const me = () => {
     const row = readSession(s.db);
-    if (!row) throw new AppError('not_signed_in', 'Sign in to a brand server first.');
+    if (!row) throw refusal('not_signed_in', 'error.code.not_signed_in');
     return row.advocateId;
   };
   return {

@@ -1,4 +1,3 @@
-import { AppError } from '../../shared/result';
 import { claimTask } from '../feed/claim';
 import { loadFeedPrefs, saveFeedPrefs } from '../feed/feedPrefs';
 import { countFeed, listFeedPage, listMyTasks, readFacets, readTaskDetail } from '../feed/feedRepo';
@@ -6,6 +5,7 @@ import { readSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
 import type { SyncController } from '../sync/controller';
 import type { HandlerMap } from './types';
+import { refusal } from '../i18n/refusal';
 
 export function feedHandlers(
   s: Services,
@@ -21,7 +21,7 @@ export function feedHandlers(
 > {
   const advocateId = () => {
     const session = readSession(s.db);
-    if (!session) throw new AppError('not_signed_in', 'Sign in to a brand server to claim tasks.');
+    if (!session) throw refusal('not_signed_in', 'error.feed.signIn');
     return session.advocateId;
   };
   return {
@@ -34,7 +34,7 @@ export function feedHandlers(
     'feed:setPrefs': async (prefs) => saveFeedPrefs(s.db, prefs),
     'feed:task': async ({ taskId }) => {
       const task = readTaskDetail(s.db, taskId);
-      if (!task) throw new AppError('not_found', 'This task is no longer in your feed.');
+      if (!task) throw refusal('not_found', 'error.task.gone');
       return task;
     },
     'feed:claim': async ({ taskId }) => {

@@ -1,11 +1,11 @@
 import type { KbSearchResult } from '../../shared/contract/kb';
-import { AppError } from '../../shared/result';
 import { getArticle } from '../kb/articleRepo';
 import { SUPERSEDED } from '../kb/searchRunner';
 import { ticketLanguageFirst } from '../kb/suggestions';
 import { searchRunnerOf } from './kbRunner';
 import type { Services } from '../services';
 import type { HandlerMap } from './types';
+import { refusal } from '../i18n/refusal';
 
 const dropped = (): KbSearchResult => ({ superseded: true, hits: [], mode: 'none', tookMs: 0 });
 
@@ -27,7 +27,7 @@ export function kbHandlers(
     },
     'kb:article': async ({ id }) => {
       const row = getArticle(s.db, id);
-      if (!row) throw new AppError('not_found', 'This article is no longer in the knowledge base.');
+      if (!row) throw refusal('not_found', 'error.article.gone');
       return {
         id: row.id,
         brandId: row.brandId,
@@ -39,7 +39,7 @@ export function kbHandlers(
     },
     'kb:overview': async () => {
       const result = await search().run('overview', null);
-      if (result === SUPERSEDED) throw new AppError('unavailable', 'Try again.');
+      if (result === SUPERSEDED) throw refusal('unavailable', 'error.kb.superseded');
       return result;
     },
   };

@@ -1,4 +1,3 @@
-import { AppError } from '../../shared/result';
 import { SUPERSEDED } from '../kb/searchRunner';
 import { ticketLanguageFirst } from '../kb/suggestions';
 import { searchRunnerOf } from './kbRunner';
@@ -9,13 +8,14 @@ import { readSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
 import { readTicketRow } from '../tickets/ticketRepo';
 import type { HandlerMap } from './types';
+import { refusal } from '../i18n/refusal';
 
 /** Issue 20's next-best action: the ticket panel and what the advocate did with it. */
 export function nbaHandlers(s: Services): HandlerMap<'nba:panel' | 'nba:record'> {
   const macros = new MacroMatcher();
   const signedIn = () => {
     const me = readSession(s.db);
-    if (!me) throw new AppError('not_signed_in', 'Sign in to a brand server to work tickets.');
+    if (!me) throw refusal('not_signed_in', 'error.tickets.signIn');
     return me;
   };
   return {
@@ -37,7 +37,7 @@ export function nbaHandlers(s: Services): HandlerMap<'nba:panel' | 'nba:record'>
     'nba:record': async ({ taskId, kind, itemId, verdict }) => {
       signedIn();
       const row = readTicketRow(s.db, taskId);
-      if (!row) throw new AppError('not_found', 'This ticket is no longer on this device.');
+      if (!row) throw refusal('not_found', 'error.ticket.gone');
       const item = { taskId, brandId: row.brandId, kind, itemId };
       const recorded =
         verdict === 'accepted' ? recordAccepted(s.db, item, s.now()) : recordDismissed(s.db, item);

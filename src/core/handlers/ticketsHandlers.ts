@@ -1,6 +1,5 @@
 import type { TicketBoard } from '../../shared/contract/tickets';
 import { expandMacro } from '../../shared/domain/macros';
-import { AppError } from '../../shared/result';
 import { readSession, type SessionRow } from '../repos/sessionRepo';
 import type { Services } from '../services';
 import type { SyncController } from '../sync/controller';
@@ -11,6 +10,7 @@ import { performAction, renewTicket, type TicketCtx } from '../tickets/ticketAct
 import { listMyTicketRows, readTicketRow } from '../tickets/ticketRepo';
 import { readTicket } from '../tickets/ticketView';
 import type { HandlerMap } from './types';
+import { refusal } from '../i18n/refusal';
 
 export function ticketsHandlers(
   s: Services,
@@ -20,7 +20,7 @@ export function ticketsHandlers(
 > {
   const session = (): SessionRow => {
     const row = readSession(s.db);
-    if (!row) throw new AppError('not_signed_in', 'Sign in to a brand server to work tickets.');
+    if (!row) throw refusal('not_signed_in', 'error.tickets.signIn');
     return row;
   };
   const ctx = (me: SessionRow): TicketCtx => ({
@@ -51,8 +51,7 @@ export function ticketsHandlers(
       return { queued };
     },
     'tickets:saveDraft': async ({ taskId, kind, body }) => {
-      if (!readTicketRow(s.db, taskId))
-        throw new AppError('not_found', 'This ticket is no longer on this device.');
+      if (!readTicketRow(s.db, taskId)) throw refusal('not_found', 'error.ticket.gone');
       const savedAt = s.now();
       saveDraft(s.db, taskId, kind, body, savedAt);
       return { savedAt };
@@ -60,7 +59,7 @@ export function ticketsHandlers(
     'tickets:macros': async ({ taskId }) => {
       const me = session();
       const row = readTicketRow(s.db, taskId);
-      if (!row) throw new AppError('not_found', 'This ticket is no longer on this device.');
+      if (!row) throw refusal('not_found', 'error.ticket.gone');
       const context = macroContext(row, me);
       return listBrandMacros(s.db, row.brandId).map((m) => ({
         id: m.id,

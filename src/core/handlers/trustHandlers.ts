@@ -1,18 +1,18 @@
 import type { LadderPanel } from '../../shared/contract/trust';
-import { AppError } from '../../shared/result';
 import { brandNames, readLadderCache, writeLadderCache } from '../repos/ladderRepo';
 import { readSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
 import { FeedClient } from '../sync/client';
 import { freshDeviceToken } from '../sync/token';
 import type { HandlerMap } from './types';
+import { refusal } from '../i18n/refusal';
 
 /** Issue 20: the tier ladder panel. Asks the server; offline, answers the last answer kept. */
 export function trustHandlers(s: Services): HandlerMap<'trust:ladder'> {
   return {
     'trust:ladder': async () => {
       const session = readSession(s.db);
-      if (!session) throw new AppError('not_signed_in', 'Sign in to a brand server first.');
+      if (!session) throw refusal('not_signed_in', 'error.code.not_signed_in');
       let offline = false;
       try {
         const client = new FeedClient({

@@ -63,25 +63,41 @@ function index(s: Statements, docId: number, a: Indexable, language: Language): 
 const KNOWN_MAX = 100_000;
 
 /**
- * Analyzes the articles that migration 008 found already stored (language still NULL), in
- * pages, each in its own transaction. Nothing to do costs one index probe.
+ * Analyzes the articles whose `language` is NULL (stored before migration 008, or marked for a
+ * new analysis by 011/013), in pages, each in its own transaction. Nothing to do costs one
+ * index probe.
  */
 export function analyzePendingArticles(db: Db): void {
+  while (analyzePendingPage(db, 500) > 0);
+}
+
+/**
+ * Analyzes up to `limit` pending articles in one transaction, so a crash keeps what is done and
+ * the rest is picked up next time; stops early once `budgetMs` have passed (long articles).
+ * Answers how many it analyzed. An article's old index terms stay searchable until its page
+ * replaces them.
+ */
+export function analyzePendingPage(db: Db, limit: number, budgetMs = Infinity): number {
   const s = statementsFor(db);
-  const page = db.prepare(
-    `SELECT doc_id AS docId, title, body, tags FROM articles
-     WHERE language IS NULL ORDER BY doc_id LIMIT 500`,
-  );
+  const rows = db
+    .prepare(
+      `SELECT doc_id AS docId, title, body, tags FROM articles
+       WHERE language IS NULL ORDER BY doc_id LIMIT ?`,
+    )
+    .all(limit) as { docId: number; title: string; body: string; tags: string }[];
   const setLanguage = db.prepare('UPDATE articles SET language = ? WHERE doc_id = ?');
-  type Row = { docId: number; title: string; body: string; tags: string };
-  const step = db.transaction((rows: Row[]) => {
+  const started = performance.now();
+  let done = 0;
+  db.transaction(() => {
     for (const r of rows) {
       const language = detectLanguage(`${r.title}\n${r.body}`);
       setLanguage.run(language, r.docId);
       index(s, r.docId, { ...r, tags: JSON.parse(r.tags) as string[] }, language);
+      done++;
+      if (performance.now() - started >= budgetMs) break;
     }
-  });
-  for (let rows = page.all() as Row[]; rows.length > 0; rows = page.all() as Row[]) step(rows);
+  })();
+  return done;
 }
 
 interface Statements {

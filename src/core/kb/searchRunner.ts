@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open';
-import { analyzePendingArticles } from './apply';
+import { analyzeInBackground, type BackgroundAnalysis } from './backgroundAnalysis';
 import type {
   SearchWorkerEntry,
   WorkerAnswers,
@@ -36,14 +36,16 @@ export class SearchRunner {
   private readonly latest = new Map<WorkerKind, number>();
   private nextId = 1;
   private inProcess: ReturnType<typeof searchSession> | null = null;
+  /** Pending articles, analyzed a page at a time on the writing connection. */
+  readonly analysis: BackgroundAnalysis;
 
   constructor(
     private readonly db: Db,
     private readonly entry: SearchWorkerEntry,
   ) {
-    // Articles stored before migration 008 are indexed here, once, on the writing connection
-    // (the worker's connection is read-only); with nothing pending this is one index probe.
-    analyzePendingArticles(db);
+    // Articles stored before migration 008 or marked by 011/013 are analyzed on the writing
+    // connection (the worker's is read-only), in the background; nothing pending is one probe.
+    this.analysis = analyzeInBackground(db);
   }
 
   run<K extends WorkerKind>(kind: K, request: Payload<K>): Promise<WorkerAnswers[K] | Superseded> {
@@ -62,6 +64,7 @@ export class SearchRunner {
   }
 
   close(): Promise<number> | undefined {
+    this.analysis.stop();
     const worker = this.worker;
     this.worker = null;
     return worker?.terminate();

@@ -3,7 +3,6 @@ import type { NbaArticle, NbaHandoff, NbaMacro, NbaPanel } from '../../shared/co
 import { actionTable } from '../../shared/domain/actions';
 import { handoffAdvice } from '../../shared/domain/handoff';
 import { expandMacro } from '../../shared/domain/macros';
-import { AppError } from '../../shared/result';
 import { readTimelineRows } from '../customers/customersRepo';
 import type { Db } from '../db/open';
 import { readTaskDetail } from '../feed/feedRepo';
@@ -26,6 +25,7 @@ import {
   tierOn,
 } from './nbaRepo';
 import { rankSuggestions, textByPosition } from './rank';
+import { refusal } from '../i18n/refusal';
 
 export const SHOWN = 3;
 /** Text matches of the KB read to be ranked again with what was learned. */
@@ -63,7 +63,7 @@ export async function nextBestAction(
   const { db } = deps;
   const row = readTicketRow(db, taskId);
   const task = readTaskDetail(db, taskId);
-  if (!row || !task) throw new AppError('not_found', 'This ticket is no longer on this device.');
+  if (!row || !task) throw refusal('not_found', 'error.ticket.gone');
   learnOutcomes(db, deps.now);
   const dismissed = dismissedOn(db, taskId);
   const customerText = task.messages

@@ -1,7 +1,7 @@
 import type { SessionStatus } from '../../shared/contract/app';
 import { serverUrlProblem } from '../../shared/domain/serverUrl';
 import type { MeResponse } from '../../shared/protocol';
-import { AppError } from '../../shared/result';
+import { type AppError } from '../../shared/result';
 import { clearSession, readSession, writeSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
 import { writeBrand, writeMembership } from '../repos/brandsRepo';
@@ -15,6 +15,7 @@ import {
   storeDeviceToken,
 } from '../sync/token';
 import { finalPush, guardUnsentWork } from './unsentWork';
+import { refusal } from '../i18n/refusal';
 
 export function sessionStatus(s: Services): SessionStatus {
   const session = readSession(s.db);
@@ -34,21 +35,14 @@ export function sessionStatus(s: Services): SessionStatus {
 
 function redeemFailure(error: unknown, serverUrl: string): AppError {
   if (error instanceof NetworkError) {
-    return new AppError(
-      'offline',
-      `Can’t reach ${serverUrl}. Check the address and your connection, then try again.`,
-    );
+    return refusal('offline', 'error.session.offline', { server: serverUrl });
   }
   if (error instanceof HttpError && [400, 401, 403, 404, 409].includes(error.status)) {
-    return new AppError(
-      'unauthorized',
-      'That invite code was not accepted: it may be mistyped, expired or already used. Ask the brand for a new one.',
-    );
+    return refusal('unauthorized', 'error.session.inviteRefused');
   }
-  return new AppError(
-    'unavailable',
-    `The server could not sign you in right now (${error instanceof Error ? error.message : String(error)}). Try again in a moment.`,
-  );
+  return refusal('unavailable', 'error.session.unavailable', {
+    reason: error instanceof Error ? error.message : String(error),
+  });
 }
 
 /**
@@ -100,7 +94,7 @@ export async function signIn(
 ): Promise<SessionStatus> {
   const baseUrl = serverUrl.replace(/\/+$/, '');
   const refused = serverUrlProblem(baseUrl);
-  if (refused) throw new AppError('invalid_input', refused);
+  if (refused) throw refusal('invalid_input', 'error.session.badServerUrl');
   // Signed out, any sign-in replaces this device's data: warn before the invite is spent.
   if (!readSession(s.db)) guardUnsentWork(s.db, discardUnsent);
   const redeemed = await acceptOrRedeem(s, baseUrl, inviteCode);
@@ -145,10 +139,9 @@ export async function openDemo(s: Services, sync: SyncController): Promise<Sessi
   try {
     demo = await s.demoWorkspace.open();
   } catch (error) {
-    throw new AppError(
-      'unavailable',
-      `The demo workspace could not start: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw refusal('unavailable', 'error.demo.failed', {
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
   return signIn(s, sync, demo.serverUrl, demo.inviteCode, true);
 }

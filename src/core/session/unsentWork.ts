@@ -1,5 +1,5 @@
-import { AppError } from '../../shared/result';
 import type { Db } from '../db/open';
+import { refusal } from '../i18n/refusal';
 import type { SyncController } from '../sync/controller';
 
 /** The longest a sign-out or sign-in waits for its last attempt to send the outbox. */
@@ -23,23 +23,9 @@ export async function finalPush(sync: SyncController): Promise<void> {
 export function guardUnsentWork(db: Db, discard: boolean): void {
   if (discard) return;
   const count = (sql: string) => db.prepare(sql).pluck().get() as number;
-  const parts = [
-    [
-      count("SELECT count(*) FROM outbox WHERE type <> 'renew'"),
-      'action',
-      'actions',
-      'not yet sent',
-    ],
-    [count('SELECT count(*) FROM drafts'), 'draft', 'drafts', ''],
-    [count('SELECT count(*) FROM unsent'), 'text', 'texts', 'under “Not sent”'],
-  ] as const;
-  const named = parts
-    .filter(([n]) => n > 0)
-    .map(([n, one, many, where]) => `${n} ${n === 1 ? one : many}${where ? ` ${where}` : ''}`);
-  if (named.length === 0) return;
-  throw new AppError(
-    'unsent_work',
-    `This would delete work that never reached the server: ${named.join(', ')}. ` +
-      'Copy what you need from “Not sent”, or delete it anyway.',
-  );
+  const actions = count("SELECT count(*) FROM outbox WHERE type <> 'renew'");
+  const drafts = count('SELECT count(*) FROM drafts');
+  const texts = count('SELECT count(*) FROM unsent');
+  if (actions + drafts + texts === 0) return;
+  throw refusal('unsent_work', 'error.session.unsentWork', { actions, drafts, texts });
 }

@@ -5,7 +5,6 @@ import { nextState, type Transition } from '../../shared/domain/lifecycle';
 import type { PayoutOutcome } from '../../shared/domain/payout';
 import { lifecycleOf, ticketDecision } from '../../shared/domain/ticketState';
 import type { ActionType, TransferTo } from '../../shared/protocol';
-import { AppError } from '../../shared/result';
 import type { Db } from '../db/open';
 import { recordEstimate } from '../earnings/apply';
 import { renewLease } from '../feed/claim';
@@ -19,6 +18,7 @@ import {
   writeLifecycle,
   type TicketRow,
 } from './ticketRepo';
+import { refusal } from '../i18n/refusal';
 
 export interface Actor {
   id: string;
@@ -38,11 +38,10 @@ const LOCAL_PARAMS = { leaseMs: 0, offerMs: 0 };
 /** Refuses here, before queueing, what the server would refuse by the same rules. */
 function checked(ctx: TicketCtx, taskId: string, type: ActionType): TicketRow {
   const row = readTicketRow(ctx.db, taskId);
-  if (!row) throw new AppError('not_found', 'This ticket is no longer on this device.');
+  if (!row) throw refusal('not_found', 'error.ticket.gone');
   const decision = ticketDecision(row, ctx.actor.id, type, ctx.now);
   if (!decision.ok) {
-    const reason = decision.reason.charAt(0).toUpperCase() + decision.reason.slice(1);
-    throw new AppError(decision.outcome === 'conflict' ? 'conflict' : 'rejected', `${reason}.`);
+    throw refusal(decision.outcome, `error.lifecycle.${decision.why}`, decision.values);
   }
   return row;
 }
@@ -76,7 +75,7 @@ const builders: {
           ? { kind: 'pool', skill: target.skill }
           : { kind: 'pool' };
     if (to.kind === 'handle' && (to.handle === ctx.actor.id || to.handle === ctx.actor.handle)) {
-      throw new AppError('rejected', 'You cannot transfer a ticket to yourself.');
+      throw refusal('rejected', 'error.ticket.selfTransfer');
     }
     return { type: 'transfer', taskId, to, note };
   },

@@ -1,8 +1,8 @@
 import type { UpdateProgress, UpdateStatus } from '../../shared/contract/update';
-import { AppError } from '../../shared/result';
 import { translate } from '../i18n/translate';
 import { updateErrorText } from './describeError';
 import type { UpdateSource } from './source';
+import { refusal } from '../i18n/refusal';
 
 export const UPDATE_CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
 /** Progress pushes are throttled so a fast download does not flood the renderer. */
@@ -105,7 +105,7 @@ export function createUpdateController(options: UpdateControllerOptions): Update
     download: () => {
       if (status.state === 'downloading' || status.state === 'downloaded') return status;
       if (status.state !== 'available') {
-        throw new AppError('conflict', 'There is no update waiting to be downloaded.');
+        throw refusal('conflict', 'error.update.nothingToDownload');
       }
       lastProgressAt = 0;
       set({
@@ -123,13 +123,10 @@ export function createUpdateController(options: UpdateControllerOptions): Update
     },
     installNow: (ticketOpen) => {
       if (status.state !== 'downloaded') {
-        throw new AppError('conflict', 'No update has been downloaded yet.');
+        throw refusal('conflict', 'error.update.notDownloaded');
       }
       if (ticketOpen) {
-        throw new AppError(
-          'conflict',
-          'Finish or hand on your open ticket first. The update will also install when you quit.',
-        );
+        throw refusal('conflict', 'error.update.ticketOpen');
       }
       source.installNow();
       return status;

@@ -1,5 +1,6 @@
 import type { Channel, EventName, EventPayload, Input, Output } from '../../shared/contract';
 import type { ErrorInfo, Result } from '../../shared/result';
+import { errorText } from './i18n/errorText';
 
 /** A failed call, carrying the handler's error code and message. */
 export class ApiError extends Error {
@@ -29,6 +30,8 @@ export function onEvent<E extends EventName>(
   return window.gigdesk.on(event, listener);
 }
 
+/** What to show for a failure: a core error in the language shown, else the error's own text. */
 export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return errorText(error.info);
   return error instanceof Error ? error.message : String(error);
 }

@@ -29,7 +29,25 @@ export interface LifecycleTask {
 export type Decision =
   | { ok: true }
   /** `conflict`: the world moved on (no harm done); `rejected`: the request itself is wrong. */
-  | { ok: false; outcome: 'conflict' | 'rejected'; reason: string };
+  | {
+      ok: false;
+      outcome: 'conflict' | 'rejected';
+      /** English, for logs and the server's answers. */
+      reason: string;
+      /** Which refusal, with its figures: the app words it as `error.lifecycle.<why>`. */
+      why: RefusalWhy;
+      values: Record<string, string | number>;
+    };
+
+export type RefusalWhy =
+  | 'tier'
+  | 'terminal'
+  | 'offerGone'
+  | 'claimedByOther'
+  | 'offeredToOther'
+  | 'claimExpired'
+  | 'heldByOther'
+  | 'notClaimed';
 
 export interface DecisionContext {
   now: number;
@@ -38,8 +56,20 @@ export interface DecisionContext {
 }
 
 const ok: Decision = { ok: true };
-const conflict = (reason: string): Decision => ({ ok: false, outcome: 'conflict', reason });
-const rejected = (reason: string): Decision => ({ ok: false, outcome: 'rejected', reason });
+const conflict = (why: RefusalWhy, reason: string, values = {}): Decision => ({
+  ok: false,
+  outcome: 'conflict',
+  reason,
+  why,
+  values,
+});
+const rejected = (why: RefusalWhy, reason: string, values = {}): Decision => ({
+  ok: false,
+  outcome: 'rejected',
+  reason,
+  why,
+  values,
+});
 
 /** Takes any string: the app stores the status as text. */
 export const isTerminal = (status: TaskStatus | (string & {})): boolean =>
@@ -67,29 +97,36 @@ export function canPerform(
 ): Decision {
   const { now } = ctx;
   if (ctx.tier !== undefined && ctx.tier < task.minTier) {
-    return rejected(`this task needs trust tier ${task.minTier}; yours is ${ctx.tier}`);
+    return rejected('tier', `this task needs trust tier ${task.minTier}; yours is ${ctx.tier}`, {
+      minTier: task.minTier,
+      tier: ctx.tier,
+    });
   }
   if (isTerminal(task.status)) {
-    return conflict(`the task is already ${task.status}`);
+    return conflict('terminal', `the task is already ${task.status}`, { status: task.status });
   }
   const holdsIt = task.status === 'claimed' && task.holderId === actorId;
   if (action === 'accept' || action === 'decline') {
     // Only the advocate an offer names, while it is live (a transfer to them, a follow-up).
     if (task.status === 'open' && offerLive(task, now) && task.offeredTo === actorId) return ok;
-    return conflict('this offer is no longer open to you: it lapsed or the task moved on');
+    return conflict(
+      'offerGone',
+      'this offer is no longer open to you: it lapsed or the task moved on',
+    );
   }
   if (action === 'claim') {
     if (holdsIt && leaseLive(task, now)) return ok;
-    if (leaseLive(task, now)) return conflict('another advocate has already claimed this task');
+    if (leaseLive(task, now))
+      return conflict('claimedByOther', 'another advocate has already claimed this task');
     if (offerLive(task, now) && task.offeredTo !== actorId) {
-      return conflict('this task is offered to another advocate first');
+      return conflict('offeredToOther', 'this task is offered to another advocate first');
     }
     return ok;
   }
   if (holdsIt && leaseLive(task, now)) return ok;
-  if (holdsIt) return conflict('your claim on this task expired; claim it again');
-  if (leaseLive(task, now)) return conflict('another advocate holds this task');
-  return conflict('claim the task before acting on it');
+  if (holdsIt) return conflict('claimExpired', 'your claim on this task expired; claim it again');
+  if (leaseLive(task, now)) return conflict('heldByOther', 'another advocate holds this task');
+  return conflict('notClaimed', 'claim the task before acting on it');
 }
 
 export interface LifecycleParams {

@@ -1,5 +1,6 @@
 import { vi } from 'vitest';
 import type { MyTicket, Ticket } from '../../../src/shared/contract/tickets';
+import { AppError, codeText } from '../../../src/shared/result';
 
 export const NOW = Date.now();
 
@@ -131,8 +132,15 @@ export function installGigdesk(answers: Record<string, unknown>) {
         calls.push({ channel, input });
         const a = answers[channel];
         const value = typeof a === 'function' ? (a as (i: unknown) => unknown)(input) : a;
-        if (value instanceof Error)
-          return { ok: false, error: { code: 'conflict', message: value.message } };
+        // As dispatch answers: a refusal with its message id, anything else as a conflict.
+        if (value instanceof AppError) {
+          const { code, message, text } = value;
+          return { ok: false, error: { code, message, text } };
+        }
+        if (value instanceof Error) {
+          const error = { code: 'conflict', message: value.message, text: codeText('conflict') };
+          return { ok: false, error };
+        }
         return { ok: true, value: value ?? null };
       });
     },

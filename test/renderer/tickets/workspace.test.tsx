@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, waitFor, within } from '../render';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { refusal } from '../../../src/core/i18n/refusal';
 import { DRAFT_SAVE_MS } from '../../../src/renderer/src/features/tickets/Composer';
 import { useTickets } from '../../../src/renderer/src/features/tickets/ticketsStore';
 import { TicketsView } from '../../../src/renderer/src/features/tickets/TicketsView';
@@ -172,7 +173,7 @@ describe('actions', () => {
       'offers:list': [],
       'tickets:board': { mine: [myTicket(t1)], open: t1 },
       'tickets:macros': [],
-      'tickets:act': new Error('This task needs trust tier 2'),
+      'tickets:act': refusal('rejected', 'error.lifecycle.tier', { minTier: 2, tier: 1 }),
       'kb:suggest': { hits: [], superseded: false },
     });
     await openView();
@@ -188,7 +189,9 @@ describe('actions', () => {
       target: { value: 'bo' },
     });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Transfer' }));
-    expect(await within(dialog).findByText('This task needs trust tier 2')).toBeTruthy();
+    expect(
+      await within(dialog).findByText('This task needs trust tier 2; yours is 1.'),
+    ).toBeTruthy();
   });
 
   it('disables actions the lifecycle does not allow, and says why', async () => {

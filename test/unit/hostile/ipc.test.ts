@@ -4,7 +4,7 @@ import { dispatch } from '../../../src/core';
 import { writeSession } from '../../../src/core/repos/sessionRepo';
 import { storeDeviceToken } from '../../../src/core/sync/token';
 import { channelNames, contract, type Channel } from '../../../src/shared/contract';
-import type { ErrorCode, Result } from '../../../src/shared/result';
+import { ERROR_CODES, type ErrorCode, type Result } from '../../../src/shared/result';
 import { createTestCore, type TestCore } from '../../support/core';
 import { hostileString, hostileValue, nearMiss } from './payloads';
 
@@ -12,21 +12,6 @@ import { hostileString, hostileValue, nearMiss } from './payloads';
  * Every channel of the contract (so channels added later are covered without touching this
  * file) gets random and adversarial payloads through `dispatch` over a real core and SQLite file.
  */
-
-const ERROR_CODES: ErrorCode[] = [
-  'invalid_input',
-  'unknown_channel',
-  'forbidden_sender',
-  'not_found',
-  'conflict',
-  'rejected',
-  'unauthorized',
-  'forbidden',
-  'offline',
-  'not_signed_in',
-  'unavailable',
-  'internal',
-];
 
 interface ZodLike {
   shape?: Record<string, unknown>;
@@ -45,12 +30,16 @@ function fieldNames(schema: unknown, depth = 0): string[] {
 
 function isResult(value: unknown): value is Result<unknown> {
   if (typeof value !== 'object' || value === null) return false;
-  const r = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  const r = value as {
+    ok?: unknown;
+    error?: { code?: unknown; message?: unknown; text?: { id?: unknown } };
+  };
   if (r.ok === true) return 'value' in r;
   return (
     r.ok === false &&
-    ERROR_CODES.includes(r.error?.code as ErrorCode) &&
-    typeof r.error?.message === 'string'
+    (ERROR_CODES as readonly string[]).includes(r.error?.code as ErrorCode) &&
+    typeof r.error?.message === 'string' &&
+    typeof r.error.text?.id === 'string'
   );
 }
 

@@ -350,7 +350,7 @@ describe('snippets on long articles', () => {
 });
 
 describe('migration 008', () => {
-  it('leaves the articles a database already holds to be analyzed before the first search', () => {
+  it('leaves the articles a database already holds to be analyzed in the background', async () => {
     const file = join(dir, 'old.sqlite');
     const old = databaseAt(file, 5);
     old
@@ -362,8 +362,10 @@ describe('migration 008', () => {
     old.close();
     const upgraded = openDatabase(file);
     const before = idsIn(upgraded, 'refunded parcel ', 5);
-    // The KB's search runner analyzes them when it starts (no worker starts until a search).
-    void new SearchRunner(upgraded, { file: 'unused', execArgv: [] }).close();
+    // The KB's search runner analyzes them once it has started (no worker starts until a search).
+    const runner = new SearchRunner(upgraded, { file: 'unused', execArgv: [] });
+    await runner.analysis.done;
+    void runner.close();
     const found = idsIn(upgraded, 'refunded parcel ', 5);
     upgraded.prepare("DELETE FROM articles WHERE id = 'old'").run();
     const after = idsIn(upgraded, 'refunded parcel ', 5);
@@ -377,8 +379,8 @@ describe('migration 008', () => {
 describe('migrations 011 and 013', () => {
   // 011: language detection changed; 013: English stems changed (Porter2).
   it.each([10, 11, 12])(
-    'analyze every article of a version %i database again before the first search',
-    (version) => {
+    'analyze every article of a version %i database again in the background, searchable meanwhile',
+    async (version) => {
       const file = join(dir, `v${version}.sqlite`);
       const old = databaseAt(file, version);
       // As an older analysis left it: read as Spanish, indexed under a Spanish stem.
@@ -400,8 +402,15 @@ describe('migrations 011 and 013', () => {
         .run();
       old.close();
       const upgraded = openDatabase(file);
+      // The upgrade analyzes nothing: the old terms still answer.
       const before = idsIn(upgraded, 'basic ');
-      void new SearchRunner(upgraded, { file: 'unused', execArgv: [] }).close();
+      const pending = upgraded
+        .prepare('SELECT count(*) FROM articles WHERE language IS NULL')
+        .pluck()
+        .get();
+      const runner = new SearchRunner(upgraded, { file: 'unused', execArgv: [] });
+      await runner.analysis.done;
+      void runner.close();
       const language = upgraded
         .prepare("SELECT language FROM articles WHERE id = 'old'")
         .pluck()
@@ -412,7 +421,8 @@ describe('migrations 011 and 013', () => {
         .get();
       const found = idsIn(upgraded, 'basic setting ');
       upgraded.close();
-      expect(before).toEqual([]);
+      expect(before).toEqual(['old']);
+      expect(pending).toBe(1);
       expect(language).toBe('en');
       expect(vocab).toBe('set');
       expect(found).toEqual(['old']);
@@ -432,5 +442,43 @@ describe('migration 009', () => {
     const rows = old.prepare('SELECT id, word, term, tail FROM kb_vocab').all();
     old.close();
     expect(rows).toEqual([{ id: 1, word: 'parcels', term: 'parcel', tail: 'arcels' }]);
+  });
+});
+
+describe('background analysis', () => {
+  it('goes a page at a time, keeps what a stop (or crash) left done, and resumes', async () => {
+    const count = 130;
+    const file = join(dir, 'many.sqlite');
+    const many = openDatabase(file);
+    put(
+      many,
+      ...Array.from({ length: count }, (_, i) =>
+        article(`a${i}`, { title: `Parcel rule ${i}`, bodyMarkdown: `Parcels travel ${i}.` }),
+      ),
+    );
+    many.exec('DELETE FROM kb_vocab; UPDATE articles SET language = NULL');
+    const pending = () =>
+      many.prepare('SELECT count(*) FROM articles WHERE language IS NULL').pluck().get() as number;
+    const first = new SearchRunner(many, { file: 'unused', execArgv: [] });
+    // Nothing is analyzed while the opening code runs: the first page waits for the event loop.
+    expect(pending()).toBe(count);
+    await new Promise((resolve) => setImmediate(resolve));
+    void first.close();
+    await first.analysis.done;
+    const left = pending();
+    expect(left).toBeLessThan(count);
+    expect(left).toBeGreaterThan(0);
+    const second = new SearchRunner(many, { file: 'unused', execArgv: [] });
+    await second.analysis.done;
+    void second.close();
+    expect(pending()).toBe(0);
+    // Every article under its new terms ('travelled' stems to 'travel'), each once.
+    const indexed = many
+      .prepare("SELECT count(*) FROM articles_terms WHERE articles_terms MATCH 'travel'")
+      .pluck()
+      .get();
+    expect(indexed).toBe(count);
+    expect(idsIn(many, 'parcel rule 7 ')[0]).toBe('a7');
+    many.close();
   });
 });

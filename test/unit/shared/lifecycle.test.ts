@@ -42,6 +42,8 @@ describe('canPerform', () => {
       ok: false,
       outcome: 'conflict',
       reason: 'another advocate has already claimed this task',
+      why: 'claimedByOther',
+      values: {},
     });
   });
 

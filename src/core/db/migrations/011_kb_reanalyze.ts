@@ -2,13 +2,14 @@ import type { Database } from 'better-sqlite3';
 import type { Migration } from '../migrations';
 
 /**
- * Every stored article is analyzed again, once: its index terms and the vocabulary go, and its
- * `language` becomes NULL, which kb/apply.ts `analyzePendingArticles` picks up before the first
- * search (migration 008's path). Several such migrations in one upgrade still analyze once.
+ * Every stored article is analyzed again, once: its `language` becomes NULL, which
+ * kb/backgroundAnalysis.ts picks up page by page after the app opens (migration 008's path), so
+ * the upgrade itself costs no analysis. Until an article's page is done, search finds it by its
+ * old index terms. The vocabulary (words for spelling correction, with their old stems) goes and
+ * fills again as pages are done. Several such migrations in one upgrade still analyze once.
  */
 export function reanalyzeArticles(db: Database): void {
   db.exec(`
-    INSERT INTO articles_terms (articles_terms) VALUES ('delete-all');
     DELETE FROM kb_vocab;
     UPDATE articles SET language = NULL;
   `);

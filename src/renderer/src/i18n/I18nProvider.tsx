@@ -1,8 +1,9 @@
 import { useLayoutEffect, type ReactNode } from 'react';
-import { IntlProvider } from 'react-intl';
+import { IntlProvider, useIntl } from 'react-intl';
 import { isValidTimeZone, systemTimeZone } from '../../../shared/domain/time';
 import { useSettings } from '../features/settings/settingsStore';
 import { catalogs } from './catalogs';
+import { setErrorIntl } from './errorText';
 import { catalogLanguage, resolveLocale, textDirection } from './locales';
 
 /** The locale and zone the app shows: Settings' choices, else the system's. */
@@ -32,7 +33,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       defaultLocale="en"
       messages={catalogs[catalogLanguage(locale)]}
     >
+      <ErrorWording />
       {children}
     </IntlProvider>
   );
+}
+
+/** Hands the language shown to `errorText`, which stores call outside React. */
+function ErrorWording() {
+  const intl = useIntl();
+  useLayoutEffect(() => setErrorIntl(intl), [intl]);
+  return null;
 }

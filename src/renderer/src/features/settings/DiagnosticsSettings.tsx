@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { call } from '../../api';
+import { errorText } from '../../i18n/errorText';
 import { useT } from '../../i18n/useT';
 import { SettingsSection } from './SettingsSection';
 
@@ -15,7 +16,7 @@ export function DiagnosticsSettings() {
     try {
       const result = await call('app:diagnostics');
       if (!result.ok) {
-        setMessage(result.error.message);
+        setMessage(errorText(result.error));
         return;
       }
       await navigator.clipboard.writeText(result.value);

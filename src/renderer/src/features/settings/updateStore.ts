@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { UpdateStatus } from '../../../../shared/contract/update';
 import { call, onEvent } from '../../api';
+import { errorText } from '../../i18n/errorText';
 
 type UpdateChannel = 'update:check' | 'update:download' | 'update:installNow';
 
@@ -25,6 +26,6 @@ export const useUpdate = create<UpdateState>((set) => ({
     set({ message: null });
     const result = await call(channel);
     if (result.ok) set({ status: result.value });
-    else set({ message: result.error.message });
+    else set({ message: errorText(result.error) });
   },
 }));
