@@ -167,7 +167,7 @@ function handoff(
     fields,
     text,
   });
-  const quotes = payoutQuotes(db, brandId, task.complexity);
+  const quotes = payoutQuotes(db, brandId, task.complexity, task.ageingBonusMinor);
   const other = advice.action === 'escalate' ? 'resolve' : 'escalate';
   const quoteOf = (action: 'resolve' | 'escalate') =>
     actionTable[action].payout === 'escalated' ? quotes.escalated : quotes.resolved;

@@ -123,6 +123,15 @@ afterEach(async () => {
 });
 
 describe('next-best action, learned from synced outcomes', () => {
+  it('quotes the hand-off with the task’s ageing bonus, as the resolve dialog does', async () => {
+    const first = await ticket('c-bonus');
+    core.db.prepare('UPDATE tasks SET ageing_bonus_minor = 150 WHERE id = ?').run(first);
+    const panel = await core.handlers['nba:panel']({ taskId: first });
+    expect(panel.handoff.payout).toMatchObject({ outcome: 'resolved', totalMinor: 500 });
+    expect(panel.handoff.payout?.lines.at(-1)).toMatchObject({ amountMinor: 150 });
+    expect(panel.handoff.instead).toMatchObject({ outcome: 'escalated', totalMinor: 175 });
+  });
+
   it('suggests by text, learns from a resolved 5-star case, and ranks the macro used on it first', async () => {
     const first = await ticket('c-1');
     const a = idOf('macros', 'title', 'Refund alpha');
