@@ -30,7 +30,12 @@ const quote = (c: PayoutComputation | null, outcome: PayoutOutcome): PayoutQuote
     outcome,
     totalMinor: c.totalMinor,
     currency: c.currency,
-    lines: c.lines.map((l) => ({ label: l.label, amountMinor: l.amountMinor })),
+    lines: c.lines.map((l) => ({
+      kind: l.kind,
+      label: l.label,
+      amountMinor: l.amountMinor,
+      factorBps: l.factorBps ?? null,
+    })),
   };
 
 export function payoutQuotes(

@@ -22,7 +22,15 @@ export const PayoutQuote = z.object({
   outcome: PayoutOutcome,
   totalMinor: z.number().int(),
   currency: z.string(),
-  lines: z.array(z.object({ label: z.string(), amountMinor: z.number().int() })),
+  /** `label` is the server's English; the app words a line from its kind (and factor). */
+  lines: z.array(
+    z.object({
+      kind: z.string(),
+      label: z.string(),
+      amountMinor: z.number().int(),
+      factorBps: z.number().int().nullable(),
+    }),
+  ),
 });
 export type PayoutQuote = z.infer<typeof PayoutQuote>;
 

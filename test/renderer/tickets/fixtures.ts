@@ -34,8 +34,9 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
         totalMinor: 500,
         currency: 'EUR',
         lines: [
-          { label: 'Base for complexity 3', amountMinor: 500 },
-          { label: '× 100% for resolved', amountMinor: 0 },
+          // The server's English labels; the app words lines from their kind.
+          { kind: 'base', label: 'server: base', amountMinor: 500, factorBps: null },
+          { kind: 'multiplier', label: 'server: ×', amountMinor: 0, factorBps: 10_000 },
         ],
       },
       escalated: {
@@ -43,8 +44,8 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
         totalMinor: 250,
         currency: 'EUR',
         lines: [
-          { label: 'Base for complexity 3', amountMinor: 500 },
-          { label: '× 50% for escalated with a handoff', amountMinor: -250 },
+          { kind: 'base', label: 'server: base', amountMinor: 500, factorBps: null },
+          { kind: 'multiplier', label: 'server: ×', amountMinor: -250, factorBps: 5_000 },
         ],
       },
     },

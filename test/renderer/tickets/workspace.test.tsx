@@ -152,6 +152,10 @@ describe('actions', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Escalate this ticket' });
     expect(dialog.textContent).toContain('escalation queue');
     expect(dialog.textContent).toMatch(/Pays €2\.50 under Acme Outdoor’s rules/);
+    // Each line worded in the app's language from its kind, not the server's English label.
+    expect(dialog.textContent).toContain(
+      '(Base for complexity 3 €5.00; × 50% for escalated with a handoff -€2.50)',
+    );
     fireEvent.click(within(dialog).getByRole('radio', { name: /chatbot/ }));
     fireEvent.click(within(dialog).getByRole('button', { name: 'Escalate' }));
     expect(within(dialog).getByRole('alert').textContent).toBe('Write a handoff note first.');

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT';
 import { Modal } from '../../ui/Modal';
 import { caseTitle } from './caseTitle';
 import { kindHelp, kindLabel, statusHelp, statusLabel } from './format';
+import { payoutLineLabel } from './payoutLine';
 
 interface Props {
   detail: CaseDetail;
@@ -23,47 +24,40 @@ const outcomeLabel: Record<string, MessageId> = {
 const isEntryKind = (kind: string): kind is keyof typeof kindLabel =>
   Object.hasOwn(kindLabel, kind);
 
-/**
- * A line of the arithmetic, worded here from its kind and the case's facts (the label stored
- * with the entry is the server's English, kept only for kinds this app does not know), with
- * one sentence on what the line is.
- */
+/** A line of the arithmetic, worded in the advocate's language, with one sentence on what it is. */
 function describeLine(
   line: ComputationLine,
   detail: CaseDetail,
   t: T,
   f: Formatters,
 ): { label: string; why: string | null } {
+  const facts = {
+    complexity: detail.complexity,
+    outcome: detail.outcome,
+    stars: detail.rating?.score ?? null,
+  };
+  const label = payoutLineLabel(line, facts, t, f);
   switch (line.kind) {
     case 'base':
-      return detail.complexity === null
-        ? { label: line.label, why: t('earnings.lineHelp.base') }
-        : {
-            label: t('earnings.line.base', { level: detail.complexity }),
-            why: t('earnings.lineHelp.base'),
-          };
-    case 'multiplier': {
-      if (line.factorBps === null || detail.outcome === null)
-        return { label: line.label, why: t('earnings.lineHelp.multiplier') };
-      const values = { percent: f.percent(line.factorBps / 10_000), outcome: detail.outcome };
+      return { label, why: t('earnings.lineHelp.base') };
+    case 'multiplier':
       return {
-        label: t('earnings.line.multiplier', values),
-        why: t('earnings.lineHelp.multiplier', values),
+        label,
+        why:
+          line.factorBps === null || detail.outcome === null
+            ? t('earnings.lineHelp.multiplier')
+            : t('earnings.lineHelp.multiplier', {
+                percent: f.percent(line.factorBps / 10_000),
+                outcome: detail.outcome,
+              }),
       };
-    }
     case 'rating_bonus':
-      return {
-        label: detail.rating
-          ? t('earnings.line.ratingBonus', { stars: detail.rating.score })
-          : t('earnings.kind.rating_bonus'),
-        why: t(kindHelp.rating_bonus),
-      };
     case 'tip':
-      return { label: t('earnings.line.tip'), why: t(kindHelp.tip) };
+      return { label, why: t(kindHelp[line.kind]) };
+    case 'ageing_bonus':
+      return { label, why: t('earnings.lineHelp.ageingBonus') };
     default:
-      return isEntryKind(line.kind)
-        ? { label: t(kindLabel[line.kind]), why: t(kindHelp[line.kind]) }
-        : { label: line.label, why: null };
+      return { label, why: isEntryKind(line.kind) ? t(kindHelp[line.kind]) : null };
   }
 }
 

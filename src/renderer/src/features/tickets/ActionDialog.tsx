@@ -4,6 +4,7 @@ import { actionTable, unhandledAction, type DialogAction } from '../../../../sha
 import { useFormat, type Formatters } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
 import type { TicketCommand } from './ticketsStore';
+import { payoutLineLabel } from '../earnings/payoutLine';
 import { Modal } from '../../ui/Modal';
 
 export type DialogKind = DialogAction;
@@ -20,13 +21,18 @@ interface Props {
 /** What a case pays under the brand's rules, line by line. */
 function payoutSentence(
   quote: PayoutQuote | null,
-  brand: string,
+  ticket: Ticket,
   t: ReturnType<typeof useT>,
   format: Formatters,
 ): string {
+  const brand = ticket.brandName;
   if (!quote) return t('dialog.noRules', { brand });
+  const facts = { complexity: ticket.complexity, outcome: quote.outcome, stars: null };
   const how = quote.lines
-    .map((l) => `${l.label} ${format.money(l.amountMinor, quote.currency)}`)
+    .map(
+      (l) =>
+        `${payoutLineLabel(l, facts, t, format)} ${format.money(l.amountMinor, quote.currency)}`,
+    )
     .join('; ');
   return t('dialog.pays', { amount: format.money(quote.totalMinor, quote.currency), brand, how });
 }
@@ -43,7 +49,7 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
   const brand = ticket.brandName;
   const t = useT();
   const format = useFormat();
-  const pays = (quote: PayoutQuote | null) => payoutSentence(quote, brand, t, format);
+  const pays = (quote: PayoutQuote | null) => payoutSentence(quote, ticket, t, format);
 
   const what: Record<DialogKind, string> = {
     resolve: `${t('dialog.what.resolve')} ${pays(ticket.payouts.resolved)}`,
