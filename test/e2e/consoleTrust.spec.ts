@@ -9,7 +9,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { InviteRequest } from '../../src/shared/protocol';
 import { pgTestUrl } from '../support/serverBackends';
 import { seriousViolations } from './axe';
-import { type ConsoleWorld, PASSWORD, SHIFT_MS, startConsoleWorld } from './console/world';
+import { type ConsoleWorld, SHIFT_MS, signInNew, startConsoleWorld } from './console/world';
 
 const backends = (['sqlite', 'postgres'] as const).filter((b) => b === 'sqlite' || pgTestUrl());
 
@@ -19,17 +19,6 @@ async function shot(page: Page, backend: string, name: string) {
     path: `test-results/console-trust/${backend}-${name}.png`,
     fullPage: true,
   });
-}
-
-/** Accepts a fresh invite for `role` in the page's browser context (which it signs in). */
-async function signInNew(page: Page, world: ConsoleWorld, role: 'owner' | 'admin' | 'analyst') {
-  const email = `${role}-${Math.random().toString(36).slice(2)}@brand.example`;
-  const token = /token=([^&]+)/.exec(await world.invite(role, email))![1]!;
-  const res = await page.request.post(`${world.server.url}/v1/console/accept`, {
-    data: { token: decodeURIComponent(token), password: PASSWORD, name: `The ${role}` },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return ((await res.json()) as { csrfToken: string }).csrfToken;
 }
 
 async function openPage(page: Page, world: ConsoleWorld, hash: string, heading: string) {

@@ -4,6 +4,7 @@
  * schema) when asked and GIGDESK_TEST_PG_URL is set.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type RunningServer, seedDemo, startServer } from '../../../src/server';
@@ -26,6 +27,21 @@ export interface ConsoleWorld {
   /** A fresh invite link for a new account of the demo brand. */
   invite(role: 'owner' | 'admin' | 'analyst', email: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** Accepts a fresh invite for `role` in the page's browser context (which it signs in). */
+export async function signInNew(
+  page: Page,
+  world: ConsoleWorld,
+  role: 'owner' | 'admin' | 'analyst',
+) {
+  const email = `${role}-${Math.random().toString(36).slice(2)}@brand.example`;
+  const token = /token=([^&]+)/.exec(await world.invite(role, email))![1]!;
+  const res = await page.request.post(`${world.server.url}/v1/console/accept`, {
+    data: { token: decodeURIComponent(token), password: PASSWORD, name: `The ${role}` },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { csrfToken: string }).csrfToken;
 }
 
 export async function startConsoleWorld(backend: BackendName): Promise<ConsoleWorld> {
