@@ -90,7 +90,12 @@ describe('dispatch', () => {
     });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong while handling settings:get.' },
+      error: {
+        code: 'internal',
+        message: 'Something went wrong while handling settings:get.',
+        // Worded by the app in the advocate's language; never the thrown text.
+        text: { id: 'error.code.internal', values: {} },
+      },
     });
     expect(seen).toHaveLength(1);
     core.db = createTestCore().db; // let afterEach close something open
