@@ -13,7 +13,8 @@ import { dropFreshDbs, freshDb, pgTestUrl, useBackend } from '../support/serverB
 import { seedBrand, taskPush } from './brandFixture';
 
 useBackend('postgres');
-afterAll(dropFreshDbs);
+// Dropping every schema the suite made takes minutes on a loaded machine.
+afterAll(dropFreshDbs, 600_000);
 const T0 = 1_800_000_000_000;
 const RULES = {
   currency: 'EUR',

@@ -11,7 +11,8 @@ import { seedBrand, taskPush } from './brandFixture';
 
 useBackend('postgres');
 const NOW = 1_800_000_000_000;
-afterAll(dropFreshDbs);
+// Dropping every schema the suite made takes minutes on a loaded machine.
+afterAll(dropFreshDbs, 600_000);
 
 describe.runIf(pgTestUrl())('the change log before and after migration 5', () => {
   it('keeps rows written before it at xid 0 and gives new rows their transaction id', async () => {
