@@ -230,7 +230,8 @@ export async function loadTasks(db: Kysely<DB>, ids: string[]): Promise<Map<stri
   if (ids.length === 0) return out;
   const tasks = await db.selectFrom('tasks').selectAll().where('id', 'in', ids).execute();
   const closed = await closedEscalations(db, ids);
-  for (const t of tasks) out.set(t.id, { task: t, messages: [], escalation: closed.get(t.id) ?? null });
+  for (const t of tasks)
+    out.set(t.id, { task: t, messages: [], escalation: closed.get(t.id) ?? null });
   const messages = await db
     .selectFrom('messages')
     .selectAll()
