@@ -8,6 +8,7 @@ import { CurrencyCode, MinorUnits } from './domain/money';
 import {
   Channel,
   EpochMs,
+  EscalationOutcome,
   EscalationTarget,
   ExternalRef,
   Id,
@@ -16,6 +17,8 @@ import {
   Skill,
   TaskStatus,
 } from './protocol';
+
+export { EscalationOutcome } from './protocol';
 
 export const AdminRole = z.enum(['owner', 'admin', 'analyst']);
 export type AdminRole = z.infer<typeof AdminRole>;
@@ -119,8 +122,6 @@ export const TaskCloseRequest = z.strictObject({ reason: z.string().trim().max(2
 // ---------------------------------------------------------------- escalation queue
 
 export const EscalationState = z.enum(['new', 'acknowledged', 'closed']);
-export const EscalationOutcome = z.enum(['resolved', 'unresolved', 'refunded', 'duplicate']);
-export type EscalationOutcome = z.infer<typeof EscalationOutcome>;
 
 export const EscalationQueueQuery = z.strictObject({
   state: EscalationState.optional(),

@@ -109,6 +109,19 @@ export type MessageView = z.infer<typeof MessageView>;
 export const EscalationTarget = z.enum(['contact_center', 'chatbot']);
 export type EscalationTarget = z.infer<typeof EscalationTarget>;
 
+/** How the contact centre closed an escalation (the console's close form). */
+export const EscalationOutcome = z.enum(['resolved', 'unresolved', 'refunded', 'duplicate']);
+export type EscalationOutcome = z.infer<typeof EscalationOutcome>;
+
+/** An escalation's closing, for the advocate who escalated: codes, a time and a score only. */
+export const EscalationOutcomeView = z.object({
+  outcome: EscalationOutcome,
+  closedAt: EpochMs,
+  /** The customer's rating of the case (1–5), null while there is none. */
+  rating: z.number().int().min(1).max(5).nullable(),
+});
+export type EscalationOutcomeView = z.infer<typeof EscalationOutcomeView>;
+
 export const TaskView = z.object({
   id: Id,
   brandId: Id,
@@ -138,6 +151,11 @@ export const TaskView = z.object({
    * pool (issue 20); paid once, on resolution. Absent from servers before issue 20.
    */
   ageingBonusMinor: MinorUnits.nonnegative().nullable().optional(),
+  /**
+   * Set only in the view of the advocate who escalated the task, once the contact centre closed
+   * the escalation. Absent from servers before issue 20 and from snapshot rows.
+   */
+  escalationOutcome: EscalationOutcomeView.nullable().optional(),
 });
 export type TaskView = z.infer<typeof TaskView>;
 

@@ -29,7 +29,9 @@ const FROM_TASK = [
   ['customer_id', 'customerId'],
   ['language', 'language'],
   ['ageing_bonus_minor', 'ageingBonusMinor'],
-] as const satisfies readonly (readonly [string, (typeof TASK_COLUMNS)[number]])[];
+  // Not in snapshot rows (only `task` changes carry it): a row writes NULL.
+  ['escalation_outcome', 'escalationOutcome'],
+] as const satisfies readonly (readonly [string, keyof TaskView])[];
 
 /** The written columns, in the order of `taskValues` (the id first). */
 export const TASK_WRITE_COLUMNS: readonly string[] = [
@@ -51,16 +53,19 @@ export const LOCALLY_HELD_COLUMNS: ReadonlySet<string> = new Set([
 ]);
 
 const FIELDS: readonly (keyof TaskView)[] = FROM_TASK.map(([, field]) => field);
-/** Where each field sits in a snapshot's `TaskRow`. */
-const ROW_INDEX: readonly number[] = FROM_TASK.map(([, field]) => TASK_COLUMNS.indexOf(field));
+/** Where each field sits in a snapshot's `TaskRow` (-1: rows do not carry it). */
+const ROW_INDEX: readonly number[] = FROM_TASK.map(([, field]) =>
+  (TASK_COLUMNS as readonly string[]).indexOf(field),
+);
 const SKILLS = FIELDS.indexOf('skills');
+const OUTCOME = FIELDS.indexOf('escalationOutcome');
 const COMPLEXITY = FIELDS.indexOf('complexity');
 const AGEING_BONUS = FIELDS.indexOf('ageingBonusMinor');
 const PAYOUT = FIELDS.length;
 
-/** Skills are stored as their JSON array; absent optional fields as NULL. */
+/** Skills and an escalation's outcome are stored as JSON; absent optional fields as NULL. */
 const stored = (k: number, value: unknown): unknown =>
-  k === SKILLS ? JSON.stringify(value) : (value ?? null);
+  k === SKILLS || (k === OUTCOME && value) ? JSON.stringify(value) : (value ?? null);
 
 function putEstimate(into: unknown[], at: number, estimate: BrandEstimate | null): void {
   const complexity = into[at + COMPLEXITY] as number;
@@ -87,7 +92,8 @@ export function putRowValues(
   r: TaskRow,
   estimate: BrandEstimate | null,
 ): void {
-  for (let k = 0; k < ROW_INDEX.length; k++) into[at + k] = stored(k, r[ROW_INDEX[k]!]);
+  for (let k = 0; k < ROW_INDEX.length; k++)
+    into[at + k] = ROW_INDEX[k]! < 0 ? null : stored(k, r[ROW_INDEX[k]!]);
   putEstimate(into, at, estimate);
 }
 

@@ -13,6 +13,8 @@ export interface TicketRow extends LocalTicketState {
   complexity: number;
   language: string | null;
   ageingBonusMinor: number | null;
+  /** `EscalationOutcomeView` as JSON, NULL while none. */
+  escalationOutcome: string | null;
 }
 
 export function readTicketRow(db: Db, taskId: string): TicketRow | null {
@@ -23,7 +25,7 @@ export function readTicketRow(db: Db, taskId: string): TicketRow | null {
                 t.customer_name AS customerName, t.complexity, t.status, t.holder_id AS holderId,
                 t.lease_expires_at AS leaseExpiresAt, t.offered_to AS offeredTo,
                 t.offer_expires_at AS offerExpiresAt, t.min_tier AS minTier, t.language,
-                t.ageing_bonus_minor AS ageingBonusMinor
+                t.ageing_bonus_minor AS ageingBonusMinor, t.escalation_outcome AS escalationOutcome
            FROM tasks t LEFT JOIN brands b ON b.id = t.brand_id WHERE t.id = ?`,
       )
       .get(taskId) as TicketRow | undefined) ?? null

@@ -9,7 +9,7 @@
  * key: a tier-0 pull is never answered with a render made for a higher tier.
  */
 import { LRUCache } from 'lru-cache';
-import type { TaskView } from '../../shared/protocol';
+import type { EscalationOutcomeView, TaskView } from '../../shared/protocol';
 import { changeSeenAtTier } from './tierView';
 import { type MessageRow, rawTaskView, type TaskRow } from './views';
 
@@ -25,13 +25,18 @@ const rendered = new LRUCache<string, Rendered>({ max: 20_000 });
  * The task as a `task` change shows it at `tier` (the one redaction rule, tierView.ts). The
  * answer is shared between requests: callers serialize it and never change it.
  */
-export function taskAtTier(task: TaskRow, messages: MessageRow[], tier: number): TaskView {
+export function taskAtTier(
+  task: TaskRow,
+  messages: MessageRow[],
+  tier: number,
+  outcome?: EscalationOutcomeView,
+): TaskView {
   const key = `${task.id}\u0000${tier}`;
-  const version = JSON.stringify([task, messages]);
+  const version = JSON.stringify([task, messages, outcome ?? null]);
   const held = rendered.get(key);
   if (held?.version === version) return held.task;
   const change = changeSeenAtTier(
-    { seq: 0, kind: 'task', task: rawTaskView(task, messages) },
+    { seq: 0, kind: 'task', task: rawTaskView(task, messages, outcome) },
     tier,
   );
   if (change.kind !== 'task') throw new Error('a task change rendered as another kind');

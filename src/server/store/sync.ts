@@ -17,6 +17,7 @@ import {
   brandView,
   ledgerView,
   loadTasks,
+  outcomeFor,
   macroView,
   membershipView,
   ratingView,
@@ -144,7 +145,11 @@ async function render(
         const t = tasks.get(row.entity_id);
         if (!t) break;
         if (visibleTo(t.task, viewer))
-          out.push({ seq, kind: 'task', task: taskAtTier(t.task, t.messages, viewer.tier) });
+          out.push({
+            seq,
+            kind: 'task',
+            task: taskAtTier(t.task, t.messages, viewer.tier, outcomeFor(t, viewer)),
+          });
         else emit({ seq, kind: 'revoke', taskId: t.task.id, brandId: t.task.brand_id });
         break;
       }

@@ -3,6 +3,8 @@ import type {
   ArticleView,
   BrandView,
   Channel,
+  EscalationOutcome,
+  EscalationOutcomeView,
   LedgerEntryView,
   MacroView,
   MembershipView,
@@ -91,8 +93,15 @@ const messageView = (m: MessageRow): MessageView => ({
   createdAt: m.created_at,
 });
 
-/** The task with its thread, unredacted: only ever sent through `seenAtTier`. */
-export const rawTaskView = (t: TaskRow, messages: MessageRow[]): TaskView => ({
+/**
+ * The task with its thread, unredacted: only ever sent through `seenAtTier`. `outcome` only for
+ * the advocate who escalated it (`outcomeFor`).
+ */
+export const rawTaskView = (
+  t: TaskRow,
+  messages: MessageRow[],
+  outcome?: EscalationOutcomeView,
+): TaskView => ({
   id: t.id,
   brandId: t.brand_id,
   externalRef: t.external_ref,
@@ -115,6 +124,7 @@ export const rawTaskView = (t: TaskRow, messages: MessageRow[]): TaskView => ({
   createdAt: t.created_at,
   updatedAt: t.updated_at,
   messages: messages.map(messageView),
+  ...(outcome ? { escalationOutcome: outcome } : {}),
 });
 
 /** The task as an advocate of `viewerTier` may see it. */
@@ -164,15 +174,64 @@ export const ratingView = (r: Selectable<RatingTable>): RatingView => ({
   ratedAt: r.rated_at,
 });
 
-/** Tasks with their messages, loaded in two queries. */
-export async function loadTasks(
+/** A closed escalation: who escalated, and what they are told of its closing. */
+export interface ClosedEscalation {
+  advocateId: string;
+  view: EscalationOutcomeView;
+}
+
+export interface LoadedTask {
+  task: TaskRow;
+  messages: MessageRow[];
+  escalation: ClosedEscalation | null;
+}
+
+/** What the viewer hears of the task's escalation: its closing, if they are who escalated it. */
+export const outcomeFor = (t: LoadedTask, v: Viewer): EscalationOutcomeView | undefined =>
+  t.escalation?.advocateId === v.advocateId ? t.escalation.view : undefined;
+
+/** The tasks' closed escalations with the case's rating, if any. */
+async function closedEscalations(
   db: Kysely<DB>,
   ids: string[],
-): Promise<Map<string, { task: TaskRow; messages: MessageRow[] }>> {
-  const out = new Map<string, { task: TaskRow; messages: MessageRow[] }>();
+): Promise<Map<string, ClosedEscalation>> {
+  const rows = await db
+    .selectFrom('escalation_events')
+    .innerJoin('escalations', 'escalations.task_id', 'escalation_events.task_id')
+    .leftJoin('ratings', 'ratings.task_id', 'escalation_events.task_id')
+    .select([
+      'escalation_events.task_id',
+      'escalation_events.outcome',
+      'escalation_events.at',
+      'escalations.advocate_id',
+      'ratings.score',
+    ])
+    .where('escalation_events.task_id', 'in', ids)
+    .where('escalation_events.kind', '=', 'closed')
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.task_id,
+      {
+        advocateId: r.advocate_id,
+        view: {
+          outcome: r.outcome as EscalationOutcome,
+          closedAt: Number(r.at),
+          rating: r.score ?? null,
+        },
+      },
+    ]),
+  );
+}
+
+/** Tasks with their messages and closed escalations, loaded in three queries. */
+export async function loadTasks(db: Kysely<DB>, ids: string[]): Promise<Map<string, LoadedTask>> {
+  const out = new Map<string, LoadedTask>();
   if (ids.length === 0) return out;
   const tasks = await db.selectFrom('tasks').selectAll().where('id', 'in', ids).execute();
-  for (const t of tasks) out.set(t.id, { task: t, messages: [] });
+  const closed = await closedEscalations(db, ids);
+  for (const t of tasks)
+    out.set(t.id, { task: t, messages: [], escalation: closed.get(t.id) ?? null });
   const messages = await db
     .selectFrom('messages')
     .selectAll()

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PayoutOutcome } from '../domain/payout';
 import type { TicketAction } from '../domain/actions';
-import { EscalationTarget } from '../protocol';
+import { EscalationOutcomeView, EscalationTarget } from '../protocol';
 import { channel } from './define';
 import { MyTask, TaskDetail } from './feed';
 
@@ -49,6 +49,8 @@ export const Ticket = TaskDetail.extend({
     resolved: PayoutQuote.nullable(),
     escalated: PayoutQuote.nullable(),
   }),
+  /** How the contact centre closed this advocate's escalation; null while it is open. */
+  escalationOutcome: EscalationOutcomeView.nullable(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 

@@ -49,6 +49,7 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
         ],
       },
     },
+    escalationOutcome: null,
     messages: [
       {
         id: 'm1',

@@ -5,6 +5,10 @@
  * and CSV; identical payout rules make no version; ratings re-posted change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../../src/server/store/schema';
+import { loadTasks, outcomeFor } from '../../../../src/server/store/views';
+import { dialectFor } from '../../../../src/server/store/dialect';
 import { parseCsv } from '../../../../src/shared/domain/csv';
 import { rules, syncAll, type TestServer } from '../helpers';
 import { type BrandWorld, dumpDb, signIn, twoBrands } from './harness';
@@ -83,6 +87,41 @@ describe('console admin actions', () => {
       kind: 'note',
       body: 'Escalation closed: resolved with a refund. Refunded the order.',
     });
+    // The outcome as codes for the app to word: no note, no name (tier 0 reads it as it is).
+    expect(seen[0].task.escalationOutcome).toEqual({
+      outcome: 'refunded',
+      closedAt: closed.body.closedAt,
+      rating: null,
+    });
+    const t5 = changes.find((ch) => ch.kind === 'task' && ch.task.id === A.tasks['T-5']);
+    expect(t5?.task.escalationOutcome).toBeUndefined();
+  });
+
+  it('tells only the advocate who escalated, with the case’s rating once there is one', async () => {
+    const t4 = A.tasks['T-4']!;
+    const kdb = dialectFor(s.db).createKysely() as unknown as Kysely<DB>;
+    try {
+      await kdb
+        .insertInto('ratings')
+        .values({
+          task_id: t4,
+          brand_id: A.brandId,
+          advocate_id: A.advocateId,
+          score: 4,
+          comment: null,
+          tip_minor: null,
+          rated_at: s.clock.t,
+        })
+        .execute();
+      const loaded = (await loadTasks(kdb, [t4, A.tasks['T-5']!])).get(t4)!;
+      const escalator = { advocateId: A.advocateId, tier: 0, suspended: false };
+      expect(outcomeFor(loaded, escalator)).toMatchObject({ outcome: 'refunded', rating: 4 });
+      expect(outcomeFor(loaded, { ...escalator, advocateId: 'someone-else' })).toBeUndefined();
+    } finally {
+      // The later tests count the brand's ratings: this one was only for this read.
+      await kdb.deleteFrom('ratings').where('task_id', '=', t4).execute();
+      await kdb.destroy();
+    }
   });
 
   it('runs payouts pending → confirmed → paid as new rows; the app sees each status', async () => {

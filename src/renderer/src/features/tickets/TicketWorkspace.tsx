@@ -19,6 +19,7 @@ import { Composer, type ComposerApi } from './Composer';
 import { CustomerTimeline } from './CustomerTimeline';
 import { NextBestPanel } from './NextBestPanel';
 import { Thread } from './Thread';
+import { EscalationClosing } from './EscalationClosing';
 import { TicketOutcome } from './TicketOutcome';
 import type { TicketOutcome as Outcome } from './ticketsStore';
 
@@ -112,6 +113,7 @@ export function TicketWorkspace(props: Props) {
             onNext={props.onNext}
             nextRef={props.nextRef}
           />
+          <EscalationClosing ticket={ticket} />
           <div className="ticket-actions" role="toolbar" aria-label={t('tickets.actions')}>
             {compact ? (
               <button
