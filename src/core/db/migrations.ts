@@ -15,6 +15,7 @@ import { m013KbPorter2 } from './migrations/013_kb_porter2';
 import { m014AgeingBonus } from './migrations/014_ageing_bonus';
 import { m015Courses } from './migrations/015_courses';
 import { m016KbFeedback } from './migrations/016_kb_feedback';
+import { m017PracticeDrafts } from './migrations/017_practice_drafts';
 
 export interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   m014AgeingBonus,
   m015Courses,
   m016KbFeedback,
+  m017PracticeDrafts,
 ];
 
 for (let i = 1; i < migrations.length; i++) {
