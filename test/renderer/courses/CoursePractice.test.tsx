@@ -33,7 +33,14 @@ const course: CourseEntry = {
 describe('<CourseQuiz> practice', { timeout: 20_000 }, () => {
   it('shows the model answer only when asked, keeps the answer as a draft, and sends nothing', async () => {
     const calls = mockGigdesk({ 'courses:practiceDraft': () => ({ savedAt: 1 }) });
-    render(<CourseQuiz course={course} onSubmitted={() => undefined} onClose={() => undefined} />);
+    render(
+      <CourseQuiz
+        course={course}
+        onSubmitted={() => undefined}
+        onClose={() => undefined}
+        onPracticeDraft={() => undefined}
+      />,
+    );
     const message = screen.getByText('One of the poles snapped while pitching.');
     expect(message.getAttribute('dir')).toBe('auto');
     const answer = screen.getByLabelText('Your answer') as HTMLTextAreaElement;

@@ -4,6 +4,9 @@ import type { CourseEntry } from '../../../../shared/contract/courses';
 import { errorMessage, invoke } from '../../api';
 import { useT } from '../../i18n/useT';
 
+/** Keeps the open list in step, so the course reopened shows the draft before the next fetch. */
+export type OnPracticeDraft = (caseId: string, answer: string) => void;
+
 /** Typing settles this long before the draft is written (a blur writes at once). */
 const SAVE_DELAY_MS = 400;
 
@@ -11,7 +14,15 @@ const SAVE_DELAY_MS = 400;
  * One practice case: the customer's message, the advocate's own answer (kept as a local draft,
  * never sent), and on request the brand's model answer beside it.
  */
-function PracticeCaseView({ course, item }: { course: CourseEntry; item: PracticeCase }) {
+function PracticeCaseView({
+  course,
+  item,
+  onDraft,
+}: {
+  course: CourseEntry;
+  item: PracticeCase;
+  onDraft: OnPracticeDraft;
+}) {
   const t = useT();
   const [answer, setAnswer] = useState(course.practiceDrafts[item.id] ?? '');
   const [revealed, setRevealed] = useState(false);
@@ -45,6 +56,7 @@ function PracticeCaseView({ course, item }: { course: CourseEntry; item: Practic
   const change = (text: string) => {
     setAnswer(text);
     latest.current = text;
+    onDraft(item.id, text);
     if (pending.current) clearTimeout(pending.current);
     pending.current = setTimeout(save, SAVE_DELAY_MS);
   };
@@ -91,7 +103,13 @@ function PracticeCaseView({ course, item }: { course: CourseEntry; item: Practic
 }
 
 /** The course's practice part: a sandbox, nothing here reaches a customer or the server. */
-export function CoursePractice({ course }: { course: CourseEntry }) {
+export function CoursePractice({
+  course,
+  onDraft,
+}: {
+  course: CourseEntry;
+  onDraft: OnPracticeDraft;
+}) {
   const t = useT();
   if (course.practice.length === 0) return null;
   return (
@@ -99,7 +117,7 @@ export function CoursePractice({ course }: { course: CourseEntry }) {
       <h4>{t('courses.practice.title')}</h4>
       <p className="muted">{t('courses.practice.sandbox')}</p>
       {course.practice.map((item) => (
-        <PracticeCaseView key={item.id} course={course} item={item} />
+        <PracticeCaseView key={item.id} course={course} item={item} onDraft={onDraft} />
       ))}
     </section>
   );
