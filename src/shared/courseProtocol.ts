@@ -26,6 +26,21 @@ export const QuizItemInput = z
     });
   });
 
+/**
+ * A practice case: a customer's message to answer in a sandbox, then compare with the brand's
+ * model answer. Not a secret (shown once the advocate asks); nothing written is sent anywhere.
+ */
+export const PracticeCase = z.strictObject({
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'lowercase letters, digits and dashes, at most 64'),
+  subject: Text(200),
+  customerMessage: Text(5000),
+  modelAnswer: Text(5000),
+});
+export type PracticeCase = z.infer<typeof PracticeCase>;
+
 export const CourseInput = z
   .strictObject({
     title: Text(200),
@@ -34,8 +49,15 @@ export const CourseInput = z
     items: z.array(QuizItemInput).min(1).max(50),
     /** Items answered right needed to pass. */
     passMark: z.number().int().min(1),
+    practice: z.array(PracticeCase).max(10).default([]),
   })
   .superRefine((c, ctx) => {
+    const ids = new Set<string>();
+    c.practice.forEach((p, i) => {
+      if (ids.has(p.id))
+        ctx.addIssue({ code: 'custom', path: ['practice', i, 'id'], message: 'id used twice' });
+      ids.add(p.id);
+    });
     if (c.passMark > c.items.length)
       ctx.addIssue({
         code: 'custom',
@@ -56,6 +78,7 @@ export const AdminCourse = z.object({
     z.object({ question: z.string(), options: z.array(z.string()), correct: z.array(z.number()) }),
   ),
   passMark: z.number().int(),
+  practice: z.array(PracticeCase),
   updatedAt: EpochMs,
 });
 export type AdminCourse = z.infer<typeof AdminCourse>;
@@ -84,6 +107,8 @@ export const CourseView = z.object({
     z.object({ question: z.string(), options: z.array(z.string()), multiple: z.boolean() }),
   ),
   passMark: z.number().int(),
+  /** Practice cases with their model answers (an older server sends none). */
+  practice: z.array(PracticeCase).default([]),
   updatedAt: EpochMs,
   /** This advocate's attempts so far and whether it holds the certification. */
   attempts: z.number().int(),

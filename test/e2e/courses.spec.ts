@@ -24,6 +24,22 @@ test('passes a course and gains the skill', async ({ gigdesk }) => {
   ).toBeVisible();
   await expect(reading).toContainText('3-year warranty');
 
+  // Practice: write an answer, leave and come back (kept as a draft), then see the model answer.
+  const practice = panel.getByRole('region', { name: 'Practice' });
+  const pole = practice.getByRole('article', { name: 'Pole snapped on the first trip' });
+  await expect(pole).toContainText('one of the poles snapped on our second night out');
+  await pole.getByLabel('Your answer').fill('Sorry about the pole! It is covered; send a photo.');
+  await expect(pole.getByRole('region', { name: 'Model answer' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Back to courses' }).click();
+  await panel.getByRole('button', { name: 'Open the course Warranty claims' }).click();
+  await expect(pole.getByLabel('Your answer')).toHaveValue(
+    'Sorry about the pole! It is covered; send a photo.',
+  );
+  await pole.getByRole('button', { name: 'Show model answer' }).click();
+  await expect(pole.getByRole('region', { name: 'Model answer' })).toContainText(
+    'the Trollvind 2 has a 3-year warranty',
+  );
+
   // An unanswered question is named before anything is sent.
   await panel.getByRole('button', { name: 'Submit answers' }).click();
   await expect(panel.getByRole('alert')).toHaveText('Answer every question before submitting.');

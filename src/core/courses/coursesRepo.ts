@@ -26,12 +26,18 @@ export function replaceCourses(db: Db, courses: CourseView[], now: number): void
   })();
 }
 
+/** Kept views from before practice cases have none. */
+const viewOf = (json: string): CourseView => {
+  const view = JSON.parse(json) as CourseView;
+  return { ...view, practice: view.practice ?? [] };
+};
+
 export function readCourses(db: Db): { courses: CourseView[]; fetchedAt: number | null } {
   const rows = db
     .prepare('SELECT view, fetched_at FROM courses ORDER BY brand_id, skill')
     .all() as { view: string; fetched_at: number }[];
   return {
-    courses: rows.map((r) => JSON.parse(r.view) as CourseView),
+    courses: rows.map((r) => viewOf(r.view)),
     fetchedAt: rows.length ? Math.max(...rows.map((r) => r.fetched_at)) : null,
   };
 }
@@ -40,7 +46,7 @@ export function readCourse(db: Db, brandId: string, skill: string): CourseView |
   const row = db
     .prepare('SELECT view FROM courses WHERE brand_id = ? AND skill = ?')
     .get(brandId, skill) as { view: string } | undefined;
-  return row ? (JSON.parse(row.view) as CourseView) : null;
+  return row ? viewOf(row.view) : null;
 }
 
 export function insertAttempt(
@@ -127,4 +133,34 @@ export function latestAttempts(db: Db): Map<string, LocalAttempt> {
     .prepare('SELECT * FROM course_attempts ORDER BY created_at, attempt_id')
     .all() as AttemptRow[];
   return new Map(rows.map((r) => [`${r.brand_id}\n${r.skill}`, localOf(r)]));
+}
+
+/** The advocate's practice answer for one case; an empty answer is kept too (it was cleared). */
+export function savePracticeDraft(
+  db: Db,
+  d: { brandId: string; skill: string; caseId: string; answer: string },
+  now: number,
+): void {
+  db.prepare(
+    `INSERT INTO practice_drafts (brand_id, skill, case_id, answer, updated_at)
+     VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (brand_id, skill, case_id) DO UPDATE SET
+       answer = excluded.answer, updated_at = excluded.updated_at`,
+  ).run(d.brandId, d.skill, d.caseId, d.answer, now);
+}
+
+/** Practice answers per course, keyed `brandId\nskill`, then by case id. */
+export function practiceDrafts(db: Db): Map<string, Record<string, string>> {
+  const rows = db.prepare('SELECT brand_id, skill, case_id, answer FROM practice_drafts').all() as {
+    brand_id: string;
+    skill: string;
+    case_id: string;
+    answer: string;
+  }[];
+  const drafts = new Map<string, Record<string, string>>();
+  for (const r of rows) {
+    const key = `${r.brand_id}\n${r.skill}`;
+    drafts.set(key, { ...drafts.get(key), [r.case_id]: r.answer });
+  }
+  return drafts;
 }

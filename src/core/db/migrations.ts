@@ -16,6 +16,7 @@ import { m014AgeingBonus } from './migrations/014_ageing_bonus';
 import { m015Courses } from './migrations/015_courses';
 import { m016KbFeedback } from './migrations/016_kb_feedback';
 import { m017EscalationOutcome } from './migrations/017_escalation_outcome';
+import { m018PracticeDrafts } from './migrations/018_practice_drafts';
 
 export interface Migration {
   version: number;
@@ -45,6 +46,7 @@ export const migrations: readonly Migration[] = [
   m015Courses,
   m016KbFeedback,
   m017EscalationOutcome,
+  m018PracticeDrafts,
 ];
 
 for (let i = 1; i < migrations.length; i++) {

@@ -4,10 +4,12 @@ import { AppError } from '../../shared/result';
 import {
   insertAttempt,
   latestAttempts,
+  practiceDrafts,
   readAttempt,
   readCourse,
   readCourses,
   replaceCourses,
+  savePracticeDraft,
 } from '../courses/coursesRepo';
 import { brandNames } from '../repos/ladderRepo';
 import { readSession } from '../repos/sessionRepo';
@@ -25,7 +27,7 @@ import type { HandlerMap } from './types';
 export function coursesHandlers(
   s: Services,
   sync: SyncController,
-): HandlerMap<'courses:list' | 'courses:submit'> {
+): HandlerMap<'courses:list' | 'courses:submit' | 'courses:practiceDraft'> {
   return {
     'courses:list': async () => {
       const session = readSession(s.db);
@@ -45,11 +47,13 @@ export function coursesHandlers(
       const kept = readCourses(s.db);
       const names = brandNames(s.db);
       const mine = latestAttempts(s.db);
+      const drafts = practiceDrafts(s.db);
       const panel: CoursesPanel = {
         courses: kept.courses.map((c) => ({
           ...c,
           brandName: names.get(c.brandId) ?? c.brandId,
           mine: mine.get(`${c.brandId}\n${c.skill}`) ?? null,
+          practiceDrafts: drafts.get(`${c.brandId}\n${c.skill}`) ?? {},
         })),
         fetchedAt: kept.fetchedAt,
         offline,
@@ -67,6 +71,13 @@ export function coursesHandlers(
       // Sent now when online; otherwise the engine sends it when the server is back.
       void sync.syncNow();
       return readAttempt(s.db, attemptId)!;
+    },
+
+    // A sandbox: kept here only, so nothing written is lost; no send, no ledger entry.
+    'courses:practiceDraft': async (draft) => {
+      const savedAt = s.now();
+      savePracticeDraft(s.db, draft, savedAt);
+      return { savedAt };
     },
   };
 }

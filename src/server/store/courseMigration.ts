@@ -44,3 +44,15 @@ export const courses = {
       .execute();
   },
 };
+
+/** Migration 13: a course's practice cases (JSON PracticeCase[]); courses before it have none. */
+export const coursePractice = {
+  version: 13,
+  name: 'certification: practice cases',
+  async up(kdb: Kysely<DB>): Promise<void> {
+    await (kdb as AnyDb).schema
+      .alterTable('courses')
+      .addColumn('practice', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute();
+  },
+};

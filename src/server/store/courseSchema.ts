@@ -8,6 +8,8 @@ export interface CourseTable {
   /** JSON `{question, options, correct}[]`: the correct options never leave the admin API. */
   items: string;
   pass_mark: number;
+  /** JSON PracticeCase[] (migration 13); served to advocates with the model answers. */
+  practice: string;
   updated_at: number;
 }
 export interface CourseAttemptTable {

@@ -10,6 +10,7 @@ import type {
   AttemptRequest,
   CourseInput,
   CourseView,
+  PracticeCase,
 } from '../../shared/courseProtocol';
 import { gradeQuiz } from '../../shared/domain/courseGrading';
 import { ApiFailure } from '../errors';
@@ -28,6 +29,7 @@ const adminView = (r: CourseTable): AdminCourse => ({
   articles: parseJson<string[]>(r.articles),
   items: parseJson<StoredItem[]>(r.items),
   passMark: r.pass_mark,
+  practice: parseJson<PracticeCase[]>(r.practice),
   updatedAt: Number(r.updated_at),
 });
 
@@ -82,6 +84,7 @@ export async function putCourse(
     articles: json(course.articles),
     items: json(course.items),
     pass_mark: course.passMark,
+    practice: json(course.practice),
     updated_at: now,
   };
   const { brand_id: _b, skill: _s, ...update } = row;
@@ -161,6 +164,7 @@ export async function coursesFor(
           multiple: i.correct.length > 1,
         })),
         passMark: r.pass_mark,
+        practice: parseJson<PracticeCase[]>(r.practice),
         updatedAt: Number(r.updated_at),
         attempts: mine.length,
         certified: certified.has(key),

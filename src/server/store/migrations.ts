@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { brandConsole } from './consoleMigration';
 import { trust } from './trustMigration';
-import { courses } from './courseMigration';
+import { coursePractice, courses } from './courseMigration';
 import { kbFeedback } from './kbFeedbackMigration';
 import type { SqlDialect } from './dialect';
 import type { DB } from './schema';
@@ -463,6 +463,7 @@ export const migrations: Migration[] = [
   courses,
   ownTaskIndexes,
   kbFeedback,
+  coursePractice,
 ];
 
 /**

@@ -17,6 +17,8 @@ export const CourseEntry = CourseView.extend({
   brandName: z.string(),
   /** The newest attempt made on this device, if any (newer than the server's `last` when queued). */
   mine: LocalAttempt.nullable(),
+  /** The advocate's practice answers by case id, kept on this device only. */
+  practiceDrafts: z.record(z.string(), z.string()),
 });
 export type CourseEntry = z.infer<typeof CourseEntry>;
 
@@ -36,8 +38,17 @@ export const CourseSubmission = z.strictObject({
   answers: z.array(z.array(z.number().int().min(0).max(7)).max(8)).max(50),
 });
 
+/** A practice answer, kept as a draft here; a sandbox, so never sent anywhere. */
+export const PracticeDraft = z.strictObject({
+  brandId: Id,
+  skill: Skill,
+  caseId: z.string().min(1).max(64),
+  answer: z.string().max(20_000),
+});
+
 export const coursesChannels = {
   'courses:list': channel(NoInput, CoursesPanel),
   /** Queues the answers (kept until graded) and sends them when online. */
   'courses:submit': channel(CourseSubmission, LocalAttempt),
+  'courses:practiceDraft': channel(PracticeDraft, z.object({ savedAt: z.number().int() })),
 };

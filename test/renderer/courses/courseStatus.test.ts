@@ -21,6 +21,8 @@ const course = (over: Partial<CourseEntry>): CourseEntry => ({
   articleIds: [],
   items: [],
   passMark: 2,
+  practice: [],
+  practiceDrafts: {},
   updatedAt: 0,
   attempts: 0,
   certified: false,

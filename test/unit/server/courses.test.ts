@@ -84,6 +84,50 @@ describe('courses', () => {
     expect(cross.status).toBe(400);
   });
 
+  it('carry practice cases, checked field by field, served to advocates with the model answer', async () => {
+    const practice = [
+      {
+        id: 'late-refund',
+        subject: 'Where is my refund?',
+        customerMessage: 'I returned the kettle three weeks ago and have no refund yet.',
+        modelAnswer: 'Refunds take up to 30 days; I have checked yours and it is on its way.',
+      },
+      {
+        id: 'invoice-ar',
+        subject: 'فاتورة',
+        customerMessage: 'أين فاتورتي لهذا الشهر؟',
+        modelAnswer: 'تصدر الفواتير شهريًا.',
+      },
+    ];
+    const tooMany = Array.from({ length: 11 }, (_, i) => ({ ...practice[0], id: `case-${i}` }));
+    for (const [bad, path] of [
+      [[{ ...practice[0], modelAnswer: '  ' }], 'practice.0.modelAnswer'],
+      [[{ ...practice[0], customerMessage: undefined }], 'practice.0.customerMessage'],
+      [[practice[0], { ...practice[1], id: 'late-refund' }], 'practice.1.id'],
+      [[{ ...practice[0], id: 'Not an id' }], 'practice.0.id'],
+      [[{ ...practice[0], secret: 'x' }], 'practice.0'],
+      [tooMany, 'practice'],
+    ] as const) {
+      const r = await admin('PUT', '/v1/admin/courses/refunds', { ...course, practice: bad });
+      expect(r.status).toBe(400);
+      expect(r.body.error.code).toBe('invalid_input');
+      expect(r.body.error.issues.map((i: { path: string }) => i.path)).toContain(`body.${path}`);
+    }
+    expect((await admin('GET', '/v1/admin/courses')).body).toEqual({ courses: [] });
+
+    // Without practice a course has none; with it, the cases are kept in order.
+    expect((await admin('PUT', '/v1/admin/courses/refunds', course)).body.practice).toEqual([]);
+    const put = await admin('PUT', '/v1/admin/courses/refunds', { ...course, practice });
+    expect(put.status).toBe(200);
+    expect(put.body.practice).toEqual(practice);
+    expect((await admin('GET', '/v1/admin/courses')).body.courses[0].practice).toEqual(practice);
+    const a = await s.advocate({ tier: 0 });
+    const view = (await s.call('GET', '/v1/courses', { token: a.token })).body.courses[0];
+    expect(view.practice).toEqual(practice);
+    // Practice is no part of grading: the quiz is still three items.
+    expect(view.items).toHaveLength(3);
+  });
+
   it('reach the advocates of their brand without the answers', async () => {
     await admin('PUT', '/v1/admin/courses/refunds', course);
     const a = await s.advocate({ tier: 0 });

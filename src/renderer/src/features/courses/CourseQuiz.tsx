@@ -4,6 +4,7 @@ import type { CourseEntry, LocalAttempt } from '../../../../shared/contract/cour
 import { errorMessage, invoke } from '../../api';
 import { useT } from '../../i18n/useT';
 import { Markdown } from '../../ui/markdown/Markdown';
+import { CoursePractice, type OnPracticeDraft } from './CoursePractice';
 
 /** The course's articles, read from the local KB (so also offline). */
 function CourseArticles({ ids }: { ids: string[] }) {
@@ -67,10 +68,12 @@ export function CourseQuiz({
   course,
   onSubmitted,
   onClose,
+  onPracticeDraft,
 }: {
   course: CourseEntry;
   onSubmitted: () => void;
   onClose: () => void;
+  onPracticeDraft: OnPracticeDraft;
 }) {
   const t = useT();
   const [answers, setAnswers] = useState<number[][]>(() => course.items.map(() => []));
@@ -115,6 +118,7 @@ export function CourseQuiz({
         {t('courses.close')}
       </button>
       <CourseArticles ids={course.articleIds} />
+      <CoursePractice course={course} onDraft={onPracticeDraft} />
       {shown ? <Result attempt={shown} course={course} /> : null}
       <form className="course__quiz" onSubmit={(e) => void submit(e)} noValidate>
         <h4>{t('courses.quiz')}</h4>

@@ -39,6 +39,19 @@ export function CoursesSettings() {
   }, [pending, load]);
 
   const course = panel?.courses.find((c) => keyOf(c) === open) ?? null;
+  const keepDraft = (caseId: string, answer: string) =>
+    setPanel((p) =>
+      p
+        ? {
+            ...p,
+            courses: p.courses.map((c) =>
+              keyOf(c) === open
+                ? { ...c, practiceDrafts: { ...c.practiceDrafts, [caseId]: answer } }
+                : c,
+            ),
+          }
+        : p,
+    );
   return (
     <SettingsSection
       title={t('courses.title')}
@@ -56,7 +69,12 @@ export function CoursesSettings() {
         }}
       />
       {course ? (
-        <CourseQuiz course={course} onSubmitted={load} onClose={() => setOpen(null)} />
+        <CourseQuiz
+          course={course}
+          onSubmitted={load}
+          onClose={() => setOpen(null)}
+          onPracticeDraft={keepDraft}
+        />
       ) : (
         <ul className="courses__list" aria-label={t('courses.title')}>
           {panel?.courses.map((c) => {
