@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CoursesPanel } from '../../shared/contract/courses';
-import { AppError } from '../../shared/result';
+import { refusal } from '../i18n/refusal';
 import {
   insertAttempt,
   latestAttempts,
@@ -31,7 +31,7 @@ export function coursesHandlers(
   return {
     'courses:list': async () => {
       const session = readSession(s.db);
-      if (!session) throw new AppError('not_signed_in', 'Sign in to a brand server first.');
+      if (!session) throw refusal('not_signed_in', 'error.code.not_signed_in');
       let offline = false;
       try {
         const client = new FeedClient({
@@ -63,9 +63,9 @@ export function coursesHandlers(
 
     'courses:submit': async ({ brandId, skill, answers }) => {
       const course = readCourse(s.db, brandId, skill);
-      if (!course) throw new AppError('not_found', 'This course is not on this device.');
+      if (!course) throw refusal('not_found', 'error.course.notOnDevice');
       if (answers.length !== course.items.length || answers.some((a) => a.length === 0))
-        throw new AppError('invalid_input', 'Answer every question before submitting.');
+        throw refusal('invalid_input', 'error.course.unanswered');
       const attemptId = randomUUID();
       insertAttempt(s.db, { attemptId, brandId, skill, answers, createdAt: s.now() });
       // Sent now when online; otherwise the engine sends it when the server is back.

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/result';
+import { refusal } from '../i18n/refusal';
 import { getArticle } from '../kb/articleRepo';
 import { readKbVote, writeKbVote } from '../kb/feedbackRepo';
 import type { Services } from '../services';
@@ -14,8 +14,7 @@ export function kbFeedbackHandlers(
     'kb:vote': async ({ articleId }) => readKbVote(s.db, articleId),
     'kb:setVote': async ({ articleId, vote }) => {
       const article = getArticle(s.db, articleId);
-      if (!article)
-        throw new AppError('not_found', 'This article is no longer in the knowledge base.');
+      if (!article) throw refusal('not_found', 'error.kb.articleGone');
       const state = writeKbVote(s.db, article.id, vote, s.now());
       void sync.syncNow();
       return state;

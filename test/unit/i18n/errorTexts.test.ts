@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createIntl } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/core';
@@ -117,5 +119,14 @@ describe('error texts', () => {
       text: { id: 'error.fromTheFuture', values: {} },
     };
     expect(errorText(info as never, intlFor('ar'))).toBe(coreCatalogs.ar['error.code.offline']);
+  });
+
+  it('core builds every refusal through refusal() (an AppError made elsewhere carries bare English)', () => {
+    const root = resolve(__dirname, '../../../src/core');
+    const made = readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /new AppError\(/.test(readFileSync(join(root, f), 'utf8')))
+      .map((f) => f.replaceAll('\\', '/'));
+    expect(made).toEqual(['i18n/refusal.ts']);
   });
 });
