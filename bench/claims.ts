@@ -21,7 +21,7 @@ import { localNotifier } from '../src/server/notifier';
 import { type StoreContext, write } from '../src/server/store/context';
 import { dialectFor } from '../src/server/store/dialect';
 import { type ActionsResponse, TaskPush } from '../src/shared/protocol';
-import { call, deploy, pinGenerator } from './deployment';
+import { call, cpuMeter, deploy, pinGenerator } from './deployment';
 import { metric, percentile } from './stats';
 
 const cfg = {
@@ -105,6 +105,8 @@ async function claimRace(path: 'statement' | 'transaction') {
     let applied = 0;
     let errors = 0;
     let queue = 0;
+    const cpu = cpuMeter(d, cfg.pgUrl);
+    await cpu.start();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: cfg.inFlight }, async () => {
@@ -136,6 +138,7 @@ async function claimRace(path: 'statement' | 'transaction') {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const used = await cpu.stop();
     const kdb = dialectFor(d.db).createKysely();
     const claimed = Number(
       (
@@ -157,6 +160,9 @@ async function claimRace(path: 'statement' | 'transaction') {
       applied,
       requests: latencies.length,
       errors,
+      /** CPU per request (ms): the replicas, and this run's PostgreSQL backends. */
+      replicaMsPerReq: (used.replicas * 1000) / latencies.length,
+      databaseMsPerReq: (used.database * 1000) / latencies.length,
     };
   } finally {
     await store.close();
@@ -269,7 +275,7 @@ export async function run(): Promise<void> {
     ['transaction (ref)', ref],
   ] as const)
     console.log(
-      `  ${name.padEnd(18)} ${Math.round(r.reqRate)} req/s, ${Math.round(r.appliedRate)} applied/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.applied} won, ${r.doubles} double, ${r.errors} errors`,
+      `  ${name.padEnd(18)} ${Math.round(r.reqRate)} req/s, ${Math.round(r.appliedRate)} applied/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.applied} won, ${r.doubles} double, ${r.errors} errors; CPU per request: replicas ${r.replicaMsPerReq.toFixed(2)} ms, PostgreSQL ${r.databaseMsPerReq.toFixed(2)} ms`,
     );
   const log = await changeLog('horizon', 'horizon');
   const lock = await changeLog('lock', 'horizon');
@@ -281,6 +287,10 @@ export async function run(): Promise<void> {
   metric('claims.postgres.applied_rate', ours.appliedRate, 'req/s');
   metric('claims.postgres.p95', ours.p95, 'ms');
   metric('claims.postgres.double_claims', ours.doubles, 'count');
+  metric('claims.postgres.replica_cpu_per_req', ours.replicaMsPerReq, 'ms');
+  metric('claims.postgres.database_cpu_per_req', ours.databaseMsPerReq, 'ms');
+  metric('claims.postgres.ref.replica_cpu_per_req', ref.replicaMsPerReq, 'ms');
+  metric('claims.postgres.ref.database_cpu_per_req', ref.databaseMsPerReq, 'ms');
   metric('claims.postgres.ref.req_rate', ref.reqRate, 'req/s');
   metric('claims.postgres.ref.applied_rate', ref.appliedRate, 'req/s');
   metric('claims.postgres.ref.p95', ref.p95, 'ms');
