@@ -20,6 +20,7 @@ import {
 import pg from 'pg';
 import type { ChangeNotifier } from '../notifier';
 import { pgNotifier } from '../notifierPg';
+import { preparedStatements } from './pgPrepared';
 import type { DB } from './schema';
 
 /** Advisory-lock namespace ("gigd") and the locks in it. */
@@ -67,7 +68,7 @@ export function postgresDialect(url: string, options: PostgresOptions = {}) {
       });
       // An idle client losing its connection (server restart) must not crash the process.
       pool.on('error', () => {});
-      return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+      return new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparedStatements(pool) }) });
     },
     seqColumn: (col: ColumnDefinitionBuilder) => col.primaryKey().generatedByDefaultAsIdentity(),
     /** Cluster-wide mutual exclusion until `trx` commits or rolls back. */
