@@ -6,7 +6,9 @@
  * Staleness bound: a cached snapshot is served while the brand has at most `maxLag` change rows
  * after its cursor and it is younger than `maxAgeMs`; past either it is rebuilt (once, however
  * many ask at that moment). Serving a stale one is correct, only more work for the app: it
- * continues `/v1/sync` from the snapshot's own cursor and pulls what happened since.
+ * continues `/v1/sync` from the snapshot's own cursor and pulls what happened since. So while a
+ * rebuild runs, a stale snapshot younger than `serveStaleMs` is served at once (a 100k-task
+ * brand takes seconds to build): only the first advocate of a (brand, tier) waits for a build.
  */
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
@@ -28,6 +30,8 @@ export interface SnapshotCacheOptions {
   maxAgeMs?: number;
   /** How often one cached entry's lag is checked against the log (the check is a query). */
   checkEveryMs?: number;
+  /** A stale snapshot up to this old is served while its replacement is built. */
+  serveStaleMs?: number;
 }
 
 const brotli = promisify(brotliCompress);
@@ -36,6 +40,8 @@ const gzipAsync = promisify(gzip);
 interface Entry {
   snapshot: Promise<CachedSnapshot>;
   checkedAt: number;
+  /** Its replacement, while one is being built. */
+  next?: Promise<unknown>;
 }
 
 export interface SnapshotCache {
@@ -57,6 +63,7 @@ export function snapshotCache(
   const maxLag = options.maxLag ?? 1000;
   const maxAgeMs = options.maxAgeMs ?? 5 * 60_000;
   const checkEveryMs = options.checkEveryMs ?? 1000;
+  const serveStaleMs = options.serveStaleMs ?? 30 * 60_000;
   const entries = new Map<string, Entry>();
   let builds = 0;
 
@@ -109,6 +116,18 @@ export function snapshotCache(
         const isStale = await stale(brandId, held).catch(() => true);
         // Another request may have replaced it meanwhile: rebuild only what is still there.
         if (!isStale || entries.get(key) !== held) return (entries.get(key) ?? held).snapshot;
+        const old = await held.snapshot.catch(() => null);
+        if (old && now() - old.builtAt <= serveStaleMs) {
+          held.next ??= build(brandId, tier, suspended, caps).then(
+            (snapshot) => {
+              if (entries.get(key) === held)
+                entries.set(key, { snapshot: Promise.resolve(snapshot), checkedAt: now() });
+            },
+            // The stale one stays; the next request past the check tries again.
+            () => (held.next = undefined),
+          );
+          return held.snapshot;
+        }
       }
       const entry: Entry = { snapshot: build(brandId, tier, suspended, caps), checkedAt: now() };
       entries.set(key, entry);
