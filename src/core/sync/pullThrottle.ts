@@ -1,5 +1,10 @@
 import { cursorHolds, laterCursor } from '../../shared/domain/syncCursor';
 
+/** Pulls start at least this far apart (the server coalesces a brand's events per 1–2 s). */
+export const PULL_MIN_INTERVAL_MS = 2000;
+/** Each pull waits a further random 0..this, so a brand's apps do not pull in lock-step. */
+export const PULL_JITTER_MS = 500;
+
 export interface PullTimers {
   set(fn: () => void, ms: number): unknown;
   clear(handle: unknown): void;
@@ -49,8 +54,8 @@ export class PullThrottle {
     if (cursor === null) this.wantAll = true;
     else this.wanted = laterCursor(this.wanted, cursor);
     if (this.timer !== null) return;
-    const interval = this.o.minIntervalMs ?? 2000;
-    const jitter = this.o.random() * (this.o.jitterMs ?? 500);
+    const interval = this.o.minIntervalMs ?? PULL_MIN_INTERVAL_MS;
+    const jitter = this.o.random() * (this.o.jitterMs ?? PULL_JITTER_MS);
     const wait = Math.max(0, this.lastPullAt + interval - this.o.now()) + jitter;
     this.timer = this.timers.set(() => this.fire(), wait);
   }

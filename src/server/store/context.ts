@@ -3,6 +3,7 @@ import { comparePositions, formatCursor, type Position } from '../../shared/doma
 import type { ChangeNotifier, LogNotice } from '../notifier';
 import { insertAudit, pendingAudit } from './auditScope';
 import type { SqlDialect } from './dialect';
+import type { LogTails } from './logTail';
 import type { TokenCache } from './tokenCache';
 import type { ChangeRowKind, ChangeTable, DB } from './schema';
 
@@ -14,6 +15,8 @@ export interface StoreContext {
   notifier: ChangeNotifier;
   /** PostgreSQL: 'transaction' writes actions the SQLite way (a benchmark's reference). */
   actionPath?: 'statement' | 'transaction';
+  /** This process's tail of each brand's change log (logTail.ts); absent = every pull reads it. */
+  tails?: LogTails;
   /** This process's token cache (tokenCache.ts); absent = every lookup queries. */
   tokens?: TokenCache;
   /**

@@ -53,6 +53,7 @@ import { sweep } from './sweep';
 import { fallbackSweep } from './fallback';
 import { applyInScope } from './scope';
 import { readHorizon } from './changeLog';
+import { type LogTailOptions, LogTails } from './logTail';
 import { TokenCache } from './tokenCache';
 import { horizonGated } from '../horizonGate';
 import { type SnapshotReads, snapshotReads } from './snapshot';
@@ -191,6 +192,8 @@ export interface OpenStoreOptions {
   actionPath?: 'statement' | 'transaction';
   /** See `StoreContext.interleave`; tests only. */
   interleave?: () => Promise<void>;
+  /** false: every pull reads the change log (tests comparing with the tails; logTail.ts). */
+  logTails?: false | LogTailOptions;
 }
 
 /** Opens (does not migrate) `db`: a SQLite file path, ':memory:' or a `postgres://` URL. */
@@ -213,6 +216,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     ...(options.actionPath ? { actionPath: options.actionPath } : {}),
     interleave: options.interleave ?? (async () => {}),
   };
+  if (options.logTails !== false) ctx.tails = new LogTails(ctx, options.logTails);
   const databaseClock = dialect.name === 'postgres' && options.leaseClock !== 'process';
   const leaseNow = async (now: number): Promise<number> => {
     if (!databaseClock) return now;
@@ -232,6 +236,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     migrate: (now) => migrate(ctx.db, dialect, now),
     close: async () => {
       stopInvalidating();
+      ctx.tails?.stop();
       await gate?.flush();
       await ctx.db.destroy();
       await own?.close();

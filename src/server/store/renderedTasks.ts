@@ -22,6 +22,23 @@ interface Rendered {
 const rendered = new LRUCache<string, Rendered>({ max: 20_000 });
 
 /**
+ * The version of a task state, remembered per loaded row: the tasks a process's log tail holds
+ * (logTail.ts) are the same objects for every pull, so the state is serialized once, not per pull.
+ */
+const versions = new WeakMap<
+  TaskRow,
+  { messages: MessageRow[]; outcome: EscalationOutcomeView | undefined; version: string }
+>();
+
+function versionOf(task: TaskRow, messages: MessageRow[], outcome?: EscalationOutcomeView) {
+  const known = versions.get(task);
+  if (known && known.messages === messages && known.outcome === outcome) return known.version;
+  const version = JSON.stringify([task, messages, outcome ?? null]);
+  versions.set(task, { messages, outcome, version });
+  return version;
+}
+
+/**
  * The task as a `task` change shows it at `tier` (the one redaction rule, tierView.ts). The
  * answer is shared between requests: callers serialize it and never change it.
  */
@@ -32,7 +49,7 @@ export function taskAtTier(
   outcome?: EscalationOutcomeView,
 ): TaskView {
   const key = `${task.id}\u0000${tier}`;
-  const version = JSON.stringify([task, messages, outcome ?? null]);
+  const version = versionOf(task, messages, outcome);
   const held = rendered.get(key);
   if (held?.version === version) return held.task;
   const change = changeSeenAtTier(

@@ -5,6 +5,7 @@ import { ALL_CAPABILITIES, type Capabilities, kindsWithheld } from '../../shared
 import type { Change, SyncResponse } from '../../shared/protocol';
 import { parseJson, type StoreContext } from './context';
 import { positionOf, readChangeLog } from './changeLog';
+import { readMemberships } from './logTail';
 import type { SqlDialect } from './dialect';
 import { formatCursor, parseCursor, type Position } from '../../shared/domain/syncCursor';
 import type { ChangeTable, MembershipTable } from './schema';
@@ -16,6 +17,7 @@ import {
   articleView,
   brandView,
   ledgerView,
+  type LoadedTask,
   loadTasks,
   outcomeFor,
   macroView,
@@ -41,6 +43,8 @@ type Row = Selectable<ChangeTable>;
  * One page of this advocate's change stream: rows of the given brands (and rows meant for it
  * alone) after the cursor, in log order (changeLog.ts). The next cursor is the position of the
  * last row returned — never the head of the log, which may include rows not yet readable.
+ * The rows and the tasks they name come from this process's tail of the log when it reaches
+ * back to the cursor (logTail.ts): the same page, without reading the log for every advocate.
  */
 export async function syncPage(
   ctx: StoreContext,
@@ -52,21 +56,22 @@ export async function syncPage(
 ): Promise<SyncResponse> {
   const after = cursorPosition(cursor, ctx.dialect);
   const unchanged = cursor === undefined || cursor === '' ? '0' : cursor;
+  const tails = ctx.tails;
+  const epoch = tails?.membershipEpoch;
   // Only the brands the caller's token reaches (see tokens.ts).
   const members = (
-    await ctx.db
-      .selectFrom('memberships')
-      .selectAll()
-      .where('advocate_id', '=', advocateId)
-      .execute()
+    tails ? await tails.membershipsOf(advocateId, brandIds) : await readMemberships(ctx, advocateId)
   ).filter((m) => brandIds.includes(m.brand_id));
   if (members.length === 0) return { changes: [], cursor: unchanged, hasMore: false };
-  const rows = await readChangeLog(ctx, {
-    brandIds: members.map((m) => m.brand_id),
-    advocateId,
-    after,
-    limit: limit + 1,
-  });
+  const query = { brandIds: members.map((m) => m.brand_id), advocateId, after, limit: limit + 1 };
+  // The same rows from this process's tail of the log when it reaches back to the cursor.
+  const tail = tails ? await tails.read(query.brandIds, advocateId, after, query.limit) : null;
+  // A membership changed meanwhile (the tails may have just read it): answered from the log.
+  if (tails && tails.membershipEpoch !== epoch) {
+    const { tails: _, ...fromLog } = ctx;
+    return syncPage(fromLog, advocateId, cursor, limit, brandIds, caps);
+  }
+  const rows = tail?.rows ?? (await readChangeLog(ctx, query));
   await ctx.interleave();
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
@@ -76,7 +81,7 @@ export async function syncPage(
   // Kinds the app cannot read are skipped, never sent: the cursor still moves past them.
   const withheld = kindsWithheld(caps);
   const readable = withheld.size ? page.filter((r) => !withheld.has(r.kind)) : page;
-  const changes = await render(ctx, readable, viewers, members);
+  const changes = await render(ctx, readable, viewers, members, tail?.tasks);
   const last = page[page.length - 1];
   return { changes, cursor: last ? formatCursor(positionOf(last)) : unchanged, hasMore };
 }
@@ -86,6 +91,7 @@ async function render(
   rows: Row[],
   viewers: Map<string, Viewer>,
   members: Selectable<MembershipTable>[],
+  tasksOf: (ids: string[]) => Promise<Map<string, LoadedTask>> = (ids) => loadTasks(ctx.db, ids),
 ): Promise<Change[]> {
   const ids = (kind: string) => [
     ...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entity_id)),
@@ -95,7 +101,7 @@ async function render(
   const load = async <T>(kind: string, f: (ids: string[]) => Promise<T[]>) =>
     ids(kind).length ? f(ids(kind)) : [];
 
-  const tasks = await loadTasks(db, ids('task'));
+  const tasks = ids('task').length ? await tasksOf(ids('task')) : new Map<string, LoadedTask>();
   const brands = byId(
     await load('brand', (i) => db.selectFrom('brands').selectAll().where('id', 'in', i).execute()),
   );

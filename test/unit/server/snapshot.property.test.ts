@@ -13,9 +13,8 @@ import { BrandSnapshot as BrandSnapshotSchema } from '../../../src/shared/protoc
 import { OwnSnapshot as OwnSnapshotSchema } from '../../../src/shared/protocol';
 import { taskOfRow } from '../../../src/shared/snapshotRows';
 import { earliestCursor } from '../../../src/shared/domain/syncCursor';
-import pg from 'pg';
 import { leaks, type Pii, textWithPii } from '../../support/personalData';
-import { testBackend } from '../../support/serverBackends';
+import { allReadable } from '../../support/allReadable';
 import { key, rules, syncAll, T0, task, type TestServer, testServer } from './helpers';
 
 /** The app's local state as a map: what each change kind upserts or deletes. */
@@ -64,28 +63,6 @@ function loadSnapshot(state: State, own: OwnSnapshot, brands: BrandSnapshot[]): 
   for (const r of own.tasks.rows) state.set(`task:${r[0]}`, taskOfRow(r));
   for (const l of own.ledger) state.set(`ledger:${l.id}`, l);
   for (const r of own.ratings) state.set(`rating:${r.taskId}`, r);
-}
-
-/**
- * Waits until every change written so far is readable by `/v1/sync`: on PostgreSQL a row is read
- * only once every older transaction (of any client of the server) has ended (changeLog.ts).
- */
-async function allReadable(db: string): Promise<void> {
-  if (testBackend() !== 'postgres') return;
-  const client = new pg.Client({ connectionString: db });
-  await client.connect();
-  try {
-    for (;;) {
-      const r = await client.query<{ ok: boolean | null }>(
-        `select pg_snapshot_xmin(pg_current_snapshot()) >
-           (select xid from changes order by xid desc limit 1) as ok`,
-      );
-      if (r.rows[0]?.ok !== false) return;
-      await new Promise((done) => setTimeout(done, 20));
-    }
-  } finally {
-    await client.end();
-  }
 }
 
 const sorted = (s: State) => Object.fromEntries([...s].sort(([a], [b]) => (a < b ? -1 : 1)));
