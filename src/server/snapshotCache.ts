@@ -37,6 +37,19 @@ export interface SnapshotCacheOptions {
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
+/** `json` in `encoding`, compressed on the thread pool, off the event loop. */
+export function encode(json: Buffer, encoding: Encoding): Promise<Buffer> {
+  if (encoding === 'identity') return Promise.resolve(json);
+  return encoding === 'br'
+    ? brotli(json, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 5,
+          [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+        },
+      })
+    : gzipAsync(json, { level: 6 });
+}
+
 interface Entry {
   snapshot: Promise<CachedSnapshot>;
   checkedAt: number;
@@ -79,16 +92,8 @@ export function snapshotCache(
       body(encoding) {
         let body = encoded.get(encoding);
         if (!body) {
-          // Compressed on the thread pool, once per encoding, off the event loop.
-          body =
-            encoding === 'br'
-              ? brotli(json, {
-                  params: {
-                    [constants.BROTLI_PARAM_QUALITY]: 5,
-                    [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
-                  },
-                })
-              : gzipAsync(json, { level: 6 });
+          // Once per encoding.
+          body = encode(json, encoding);
           encoded.set(encoding, body);
         }
         return body;

@@ -786,6 +786,7 @@ export const routes = {
   sync: 'GET /v1/sync',
   snapshot: 'GET /v1/snapshot',
   snapshotBrand: 'GET /v1/snapshot/brands/:brandId',
+  snapshotBrandFirst: 'GET /v1/snapshot/brands/:brandId/first',
   actions: 'POST /v1/actions',
   events: 'GET /v1/events',
   adminBrand: 'GET /v1/admin/brand',
@@ -896,6 +897,32 @@ export const BrandSnapshot = z.object({
   customerCases: z.array(CustomerCaseView).optional(),
 });
 export type BrandSnapshot = z.infer<typeof BrandSnapshot>;
+
+/** Most tasks a first page may ask for (`GET /v1/snapshot/brands/:brandId/first?limit=`). */
+export const FIRST_PAGE_MAX = 200;
+
+export const FirstPageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(FIRST_PAGE_MAX).default(FIRST_PAGE_MAX),
+});
+export type FirstPageQuery = z.infer<typeof FirstPageQuery>;
+
+/**
+ * `GET /v1/snapshot/brands/:brandId/first`: what the app's first transaction needs to show the
+ * feed at once, read per request on an index (never waiting for the shared snapshot's build):
+ * the brand, its payout rules and macros, and the first `limit` tasks of the feed's default
+ * order (complexity, then newest, then id, all descending) among those the brand snapshot holds
+ * at the caller's tier, as rows exactly as it writes them. `cursor` is this read's own horizon.
+ */
+export const BrandFirstPage = z.object({
+  brandId: Id,
+  tier: Tier,
+  cursor: z.string(),
+  brand: BrandView,
+  payoutRules: z.array(PayoutRulesVersion),
+  macros: z.array(MacroView),
+  tasks: TaskTableRows,
+});
+export type BrandFirstPage = z.infer<typeof BrandFirstPage>;
 
 /** `GET /v1/snapshot`: the caller's own rows in every brand its token reaches. */
 export const OwnSnapshot = z.object({

@@ -85,6 +85,14 @@ export const routeDocs: Record<string, RouteDoc> = {
     auth: 'advocate',
     response: P.BrandSnapshot,
   },
+  'GET /v1/snapshot/brands/:brandId/first': {
+    summary:
+      "Initial sync: the brand's first feed page at the caller's tier (brand, payout rules, macros, the top `limit` tasks), read without waiting for the shared snapshot",
+    auth: 'advocate',
+    params: z.strictObject({ brandId: P.Id }),
+    query: P.FirstPageQuery,
+    response: P.BrandFirstPage,
+  },
 
   'POST /v1/console/login': {
     summary: 'Sign in to the console (sets the session cookie)',

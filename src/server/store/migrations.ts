@@ -450,6 +450,23 @@ const ownTaskIndexes: Migration = {
   },
 };
 
+/**
+ * The first feed page of a brand (`GET /v1/snapshot/brands/:id/first`) read on an index in the
+ * feed's default order (complexity, newest, id: scanned backwards), stopping after the page
+ * instead of reading and sorting the brand's open tasks.
+ */
+const firstPageIndex: Migration = {
+  version: 14,
+  name: 'first_page_index',
+  async up(kdb) {
+    await (kdb as AnyDb).schema
+      .createIndex('tasks_first_page')
+      .on('tasks')
+      .columns(['brand_id', 'status', 'complexity', 'created_at', 'id'])
+      .execute();
+  },
+};
+
 /** Numbered, append-only; never edit a released migration. */
 export const migrations: Migration[] = [
   initial,
@@ -464,6 +481,7 @@ export const migrations: Migration[] = [
   ownTaskIndexes,
   kbFeedback,
   coursePractice,
+  firstPageIndex,
 ];
 
 /**

@@ -5,11 +5,11 @@
  * to continue from. What every advocate of a (brand, tier) sees is built once and shared (see
  * snapshotCache.ts); what is one advocate's own (claims, offers, earnings) is read per request.
  */
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { ALL_CAPABILITIES, type Capabilities } from '../../shared/capabilities';
 import { formatCursor, horizonCursor, parseCursor } from '../../shared/domain/syncCursor';
 import type { PayoutRules } from '../../shared/domain/payout';
-import type { BrandSnapshot, OwnSnapshot, TaskView } from '../../shared/protocol';
+import type { BrandFirstPage, BrandSnapshot, OwnSnapshot, TaskView } from '../../shared/protocol';
 import { taskTable } from '../../shared/snapshotRows';
 import { ApiFailure } from '../errors';
 import { parseJson, type StoreContext } from './context';
@@ -104,6 +104,57 @@ function seenTask(t: TaskRow, messages: MessageRow[], tier: number): TaskView {
 /** Nobody's id: the shared part holds only what any advocate of the (brand, tier) sees. */
 const NOBODY = '';
 
+/** A brand's live articles or macros. */
+const liveContent = (trx: Reader, table: 'articles' | 'macros', brandId: string) =>
+  trx
+    .selectFrom(table)
+    .selectAll()
+    .where('brand_id', '=', brandId)
+    .where('deleted_at', 'is', null)
+    .orderBy('id')
+    .execute();
+
+/** The brand, its payout rules (every version, as the log carries them) and live macros. */
+async function brandParts(
+  trx: Reader,
+  brandId: string,
+): Promise<Pick<BrandSnapshot, 'brand' | 'payoutRules' | 'macros'>> {
+  const brand = await trx
+    .selectFrom('brands')
+    .selectAll()
+    .where('id', '=', brandId)
+    .executeTakeFirst();
+  if (!brand) throw new ApiFailure('not_found', `no brand ${brandId}`);
+  const rules = await trx
+    .selectFrom('payout_rules')
+    .selectAll()
+    .where('brand_id', '=', brandId)
+    .orderBy('version')
+    .execute();
+  const macros = await liveContent(trx, 'macros', brandId);
+  return {
+    brand: brandView(brand),
+    payoutRules: rules.map((r) => ({
+      version: r.version,
+      rules: parseJson<PayoutRules>(r.rules),
+      effectiveAt: r.effective_at,
+    })),
+    macros: macros.map(macroView),
+  };
+}
+
+/**
+ * The tasks the shared part holds (open, offered to no one, within the tier; none while
+ * suspended), narrowed in SQL; `visibleTo` then decides, as for every other read.
+ */
+const sharedTasks = (db: Kysely<DB>, brandId: string, tier: number) =>
+  db
+    .selectFrom('tasks')
+    .where('tasks.brand_id', '=', brandId)
+    .where('tasks.status', '=', 'open')
+    .where('tasks.offered_to', 'is', null)
+    .where('tasks.min_tier', '<=', tier);
+
 /**
  * The shared part for (brand, tier, suspended): the brand, its payout rules (every version, as
  * the log carries them), live articles and macros, and the open tasks offered to no one that the
@@ -119,38 +170,12 @@ export async function buildBrandSnapshot(
 ): Promise<BrandSnapshot> {
   return readTransaction(ctx, async (trx) => {
     const cursor = await currentHorizonCursor(ctx, trx);
-    const brand = await trx
-      .selectFrom('brands')
-      .selectAll()
-      .where('id', '=', brandId)
-      .executeTakeFirst();
-    if (!brand) throw new ApiFailure('not_found', `no brand ${brandId}`);
-    const rules = await trx
-      .selectFrom('payout_rules')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .orderBy('version')
-      .execute();
-    const content = (table: 'articles' | 'macros') =>
-      trx
-        .selectFrom(table)
-        .selectAll()
-        .where('brand_id', '=', brandId)
-        .where('deleted_at', 'is', null)
-        .orderBy('id')
-        .execute();
-    const articles = await content('articles');
-    const macros = await content('macros');
+    const { brand, payoutRules, macros } = await brandParts(trx, brandId);
+    const articles = await liveContent(trx, 'articles', brandId);
     const viewer: Viewer = { advocateId: NOBODY, tier, suspended };
     let tasks: TaskView[] = [];
     if (!suspended) {
-      const openTasks = () =>
-        trx
-          .selectFrom('tasks')
-          .where('tasks.brand_id', '=', brandId)
-          .where('tasks.status', '=', 'open')
-          .where('tasks.offered_to', 'is', null)
-          .where('tasks.min_tier', '<=', tier);
+      const openTasks = () => sharedTasks(trx, brandId, tier);
       const rows = await openTasks().selectAll('tasks').orderBy('tasks.created_at').execute();
       const messages = await openTasks()
         .innerJoin('messages', 'messages.task_id', 'tasks.id')
@@ -170,16 +195,70 @@ export async function buildBrandSnapshot(
       tier,
       cursor,
       builtAt: now,
-      brand: brandView(brand),
-      payoutRules: rules.map((r) => ({
-        version: r.version,
-        rules: parseJson<PayoutRules>(r.rules),
-        effectiveAt: r.effective_at,
-      })),
+      brand,
+      payoutRules,
       articles: articles.map(articleView),
-      macros: macros.map(macroView),
+      macros,
       tasks: taskTable(tasks, caps.has('compact-ids')),
       ...(caps.has('customers') ? await customerSnapshot(trx, brandId, viewer) : {}),
+    };
+  });
+}
+
+/** The first `limit` tasks of the shared part in the feed's default order (see below). */
+export const firstPageTasks = (db: Kysely<DB>, brandId: string, tier: number, limit: number) =>
+  sharedTasks(db, brandId, tier)
+    .selectAll('tasks')
+    .orderBy('tasks.complexity', 'desc')
+    .orderBy('tasks.created_at', 'desc')
+    .orderBy('tasks.id', 'desc')
+    .limit(limit);
+
+/**
+ * The first feed page of the shared part for (brand, tier, suspended), without building it:
+ * the brand's parts and the first `limit` of its tasks in the feed's default order (complexity,
+ * then newest, then id, all descending: the order `tasks_first_page` holds them in, so the read
+ * stops after `limit` matches), rendered as the shared part renders them, with this read's own
+ * horizon as its cursor.
+ */
+export async function buildBrandFirstPage(
+  ctx: StoreContext,
+  brandId: string,
+  tier: number,
+  suspended: boolean,
+  limit: number,
+  caps: Capabilities = ALL_CAPABILITIES,
+): Promise<BrandFirstPage> {
+  return readTransaction(ctx, async (trx) => {
+    const cursor = await currentHorizonCursor(ctx, trx);
+    const parts = await brandParts(trx, brandId);
+    const viewer: Viewer = { advocateId: NOBODY, tier, suspended };
+    let tasks: TaskView[] = [];
+    if (!suspended) {
+      const rows = await firstPageTasks(trx, brandId, tier, limit).execute();
+      const ids = rows.map((t) => t.id);
+      const messages =
+        ids.length === 0
+          ? []
+          : await trx
+              .selectFrom('messages')
+              .selectAll()
+              .where('task_id', 'in', ids)
+              .orderBy('task_id')
+              .orderBy('created_at')
+              .orderBy('ord')
+              .execute();
+      const byTask = threads(messages);
+      tasks = rows
+        .filter((t) => visibleTo(t, viewer))
+        .map((t) => seenTask(t, byTask.get(t.id) ?? [], tier));
+    }
+    return {
+      brandId,
+      tier,
+      cursor,
+      ...parts,
+      tasks: taskTable(tasks, caps.has('compact-ids')),
     };
   });
 }
@@ -274,6 +353,13 @@ export interface SnapshotReads {
     now: number,
     caps?: Capabilities,
   ): Promise<BrandSnapshot>;
+  firstPage(
+    brandId: string,
+    tier: number,
+    suspended: boolean,
+    limit: number,
+    caps?: Capabilities,
+  ): Promise<BrandFirstPage>;
   own(advocateId: string, brandIds: string[]): Promise<OwnSnapshot>;
   /** The brand's change rows after `cursor`, counted up to `cap`. */
   lag(brandId: string, cursor: string, cap: number): Promise<number>;
@@ -293,6 +379,8 @@ export function snapshotReads(ctx: StoreContext): SnapshotReads {
     },
     brand: (brandId, tier, suspended, now, caps) =>
       buildBrandSnapshot(ctx, brandId, tier, suspended, now, caps),
+    firstPage: (brandId, tier, suspended, limit, caps) =>
+      buildBrandFirstPage(ctx, brandId, tier, suspended, limit, caps),
     own: (advocateId, brandIds) => buildOwnSnapshot(ctx, advocateId, brandIds),
     lag: (brandId, cursor, cap) => changesSince(ctx, brandId, cursor, cap),
   };

@@ -6,8 +6,9 @@
  *
  * The model: each token reaches exactly the brands it was redeemed or accepted for, minus those
  * that revoked its identity. After every step, every token held by anyone reads (`/v1/me`,
- * `/v1/sync`) exactly that and nothing else, and an action on a task of any other brand is
- * rejected without effect; a brand's admin lists, patches and revokes only its own members.
+ * `/v1/sync`, initial sync's first page) exactly that and nothing else, and an action on a task
+ * of any other brand is rejected without effect; a brand's admin lists, patches and revokes
+ * only its own members.
  */
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
@@ -425,6 +426,16 @@ describe('tenancy: nothing crosses brands', () => {
             expect(sync.status).toBe(200);
             const changes = (sync.body as { changes: Change[] }).changes;
             for (const c of changes) expect(t.brands.has(brandOfChange(c)!)).toBe(true);
+            // Initial sync's first page: its own brands only, any other id as no brand at all.
+            for (const b of brandIds) {
+              const first = await call('GET', `/v1/snapshot/brands/${b}/first`, t.token);
+              expect(first.status).toBe(t.brands.has(b) ? 200 : 404);
+              if (first.status === 200) {
+                const page = first.body as { brandId: string; tasks: { rows: string[][] } };
+                expect(page.brandId).toBe(b);
+                for (const row of page.tasks.rows) expect(row[1]).toBe(b);
+              }
+            }
           }
         }
       }),
