@@ -54,6 +54,13 @@ for (const locale of ['en', 'ar', 'ja'] as const) {
     await expect(page.locator('html')).toHaveAttribute('lang', locale);
     await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ar' ? 'rtl' : 'ltr');
     await expect(page.getByRole('heading', { name: m('firstRun.welcome') })).toBeVisible();
+    // A server address over plain http is refused in the locale's words, naming the host.
+    await page.getByLabel(m('firstRun.address')).fill('http://feed.example.com');
+    await page.getByLabel(m('firstRun.code')).fill('ABCD-EFGH');
+    await page.getByRole('button', { name: m('firstRun.connect'), exact: true }).click();
+    await expect(page.getByRole('alert')).toHaveText(
+      m('error.serverUrl.plainHttp', { host: 'feed.example.com' }),
+    );
     await view('first-run');
     await page
       .getByRole('button', { name: m('firstRun.demo') })

@@ -15,8 +15,8 @@ describe('FirstRun', () => {
   );
 
   it('checks the server address before connecting', () => {
-    expect(serverUrlProblem('feed.example.com')).toMatch(/full address/);
-    expect(serverUrlProblem('ftp://feed.example.com')).toMatch(/https/);
+    expect(serverUrlProblem('feed.example.com')?.id).toBe('error.serverUrl.notAnAddress');
+    expect(serverUrlProblem('ftp://feed.example.com')?.id).toBe('error.serverUrl.notHttps');
     expect(serverUrlProblem('https://feed.example.com')).toBeNull();
   });
 

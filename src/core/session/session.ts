@@ -1,11 +1,12 @@
 import type { SessionStatus } from '../../shared/contract/app';
 import { serverUrlProblem } from '../../shared/domain/serverUrl';
 import type { MeResponse } from '../../shared/protocol';
+import type { CoreMessageId } from '../../shared/i18n/catalogs';
 import { type AppError } from '../../shared/result';
 import { clearSession, readSession, writeSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
 import { writeBrand, writeMembership } from '../repos/brandsRepo';
-import { FeedClient, HttpError, NetworkError } from '../sync/client';
+import { FeedClient, HttpError, NetworkError, type NetworkFailure } from '../sync/client';
 import type { SyncController } from '../sync/controller';
 import { wipeLocalData } from './localData';
 import {
@@ -33,16 +34,43 @@ export function sessionStatus(s: Services): SessionStatus {
   };
 }
 
-function redeemFailure(error: unknown, serverUrl: string): AppError {
+const networkTexts = {
+  dns: 'error.session.dns',
+  refused: 'error.session.refused',
+  tls: 'error.session.tls',
+  timeout: 'error.session.timeout',
+  unreachable: 'error.session.offline',
+  unreadable: 'error.session.notGigdesk',
+} as const satisfies Record<NetworkFailure, CoreMessageId>;
+
+/**
+ * Why a sign-in failed, said specifically in the advocate's language; the underlying English
+ * (a socket error, the server's own message) goes only to `message`, for logs.
+ */
+export function signInFailure(error: unknown, serverUrl: string): AppError {
+  const server = new URL(serverUrl).host;
   if (error instanceof NetworkError) {
-    return refusal('offline', 'error.session.offline', { server: serverUrl });
+    return refusal('offline', networkTexts[error.kind], { server }, error.message);
   }
-  if (error instanceof HttpError && [400, 401, 403, 404, 409].includes(error.status)) {
-    return refusal('unauthorized', 'error.session.inviteRefused');
+  if (error instanceof HttpError) {
+    const detail = `${error.status} ${error.code}: ${error.message}`;
+    if ([400, 401, 403, 404, 409].includes(error.status)) {
+      return refusal('unauthorized', 'error.session.inviteRefused', {}, detail);
+    }
+    if (error.code === 'bad_response') {
+      return refusal('unavailable', 'error.session.notGigdesk', { server }, detail);
+    }
+    if (error.status === 429) {
+      return refusal('unavailable', 'error.session.tooMany', {}, detail);
+    }
+    return refusal('unavailable', 'error.session.serverError', { status: error.status }, detail);
   }
-  return refusal('unavailable', 'error.session.unavailable', {
-    reason: error instanceof Error ? error.message : String(error),
-  });
+  return refusal(
+    'unavailable',
+    'error.session.unavailable',
+    {},
+    error instanceof Error ? error.message : String(error),
+  );
 }
 
 /**
@@ -66,7 +94,7 @@ async function acceptOrRedeem(
       }).accept(inviteCode);
       return { ...me, expiresAt: 0 };
     } catch (error) {
-      if (!(error instanceof HttpError)) throw redeemFailure(error, baseUrl);
+      if (!(error instanceof HttpError)) throw signInFailure(error, baseUrl);
     }
   }
   try {
@@ -75,7 +103,7 @@ async function acceptOrRedeem(
       `Gigdesk on ${s.runtime.platform}`,
     );
   } catch (error) {
-    throw redeemFailure(error, baseUrl);
+    throw signInFailure(error, baseUrl);
   }
 }
 
@@ -94,7 +122,7 @@ export async function signIn(
 ): Promise<SessionStatus> {
   const baseUrl = serverUrl.replace(/\/+$/, '');
   const refused = serverUrlProblem(baseUrl);
-  if (refused) throw refusal('invalid_input', 'error.session.badServerUrl');
+  if (refused) throw refusal('invalid_input', refused.id, refused.values);
   // Signed out, any sign-in replaces this device's data: warn before the invite is spent.
   if (!readSession(s.db)) guardUnsentWork(s.db, discardUnsent);
   const redeemed = await acceptOrRedeem(s, baseUrl, inviteCode);
@@ -139,9 +167,12 @@ export async function openDemo(s: Services, sync: SyncController): Promise<Sessi
   try {
     demo = await s.demoWorkspace.open();
   } catch (error) {
-    throw refusal('unavailable', 'error.demo.failed', {
-      reason: error instanceof Error ? error.message : String(error),
-    });
+    throw refusal(
+      'unavailable',
+      'error.demo.failed',
+      {},
+      error instanceof Error ? error.message : String(error),
+    );
   }
   return signIn(s, sync, demo.serverUrl, demo.inviteCode, true);
 }

@@ -37,9 +37,20 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * Why no answer came: the server's name did not resolve (`dns`), nothing listened (`refused`),
+ * the secure connection failed (`tls`: an untrusted, expired or mismatched certificate, or no
+ * https on that port), no answer in time (`timeout`), the network or host is unreachable or the
+ * connection dropped (`unreachable`), or the answer could not be read (`unreadable`).
+ */
+export type NetworkFailure = 'dns' | 'refused' | 'tls' | 'timeout' | 'unreachable' | 'unreadable';
+
 /** No answer: refused, reset, timed out, or an unreadable body. */
 export class NetworkError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly kind: NetworkFailure = 'unreachable',
+  ) {
     super(message);
     this.name = 'NetworkError';
   }
@@ -151,7 +162,7 @@ export class FeedClient {
         signal,
       });
     } catch (error) {
-      throw new NetworkError(describeFetchError(error));
+      throw fetchFailure(error);
     }
     if (!response.ok || !response.body) throw await httpError(response);
     return response.body;
@@ -189,7 +200,7 @@ export class FeedClient {
       });
       text = await response.text();
     } catch (error) {
-      throw new NetworkError(describeFetchError(error));
+      throw fetchFailure(error);
     }
     this.options.clock?.observe(response.headers.get('date'), sentAt, this.options.clock.local());
     if (!response.ok) throw await httpError(response, text);
@@ -200,6 +211,7 @@ export class FeedClient {
     } catch {
       throw new NetworkError(
         `The server sent an unreadable answer to ${method} ${path.split('?')[0]}.`,
+        'unreadable',
       );
     }
     const parsed = schema.safeParse(json);
@@ -241,12 +253,19 @@ async function httpError(response: Response, text?: string): Promise<HttpError> 
   );
 }
 
-function describeFetchError(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    if (error.name === 'TimeoutError') return 'The server did not answer in time.';
-    if (cause?.code === 'ECONNREFUSED') return 'The server is not reachable.';
-    return cause?.message ?? error.message;
-  }
-  return String(error);
+const TLS_CODE =
+  /^(?:ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|EPROTO$)/;
+
+/** Node's (undici's) fetch failure as a NetworkError of its kind, with its English for logs. */
+function fetchFailure(error: unknown): NetworkError {
+  if (!(error instanceof Error)) return new NetworkError(String(error));
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code ?? '';
+  if (error.name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT')
+    return new NetworkError('The server did not answer in time.', 'timeout');
+  if (code === 'ECONNREFUSED') return new NetworkError('The server is not reachable.', 'refused');
+  const message = cause?.message ?? error.message;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new NetworkError(message, 'dns');
+  if (TLS_CODE.test(code)) return new NetworkError(message, 'tls');
+  return new NetworkError(message);
 }

@@ -109,7 +109,7 @@ export function createSyncController(
       emitStatus({
         state: 'error',
         lastSyncedAt: readSyncState(s.db).lastSyncedAt,
-        message: refused,
+        ...worded(refused),
       });
       return;
     }

@@ -1,6 +1,5 @@
 import type { Channel, EventName, EventPayload, Input, Output } from '../../shared/contract';
-import type { ErrorInfo, Result } from '../../shared/result';
-import { errorText } from './i18n/errorText';
+import { codeText, type ErrorInfo, type Result } from '../../shared/result';
 
 /** A failed call, carrying the handler's error code and message. */
 export class ApiError extends Error {
@@ -30,8 +29,13 @@ export function onEvent<E extends EventName>(
   return window.gigdesk.on(event, listener);
 }
 
-/** What to show for a failure: a core error in the language shown, else the error's own text. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return errorText(error.info);
-  return error instanceof Error ? error.message : String(error);
+/**
+ * A failure as data, for a store or a component to keep and word only when shown (so the words
+ * follow a language switch): a handler's answer as it came; anything else (a broken bridge, a
+ * bug) as `internal`, its own English kept in `message` for logs, never shown.
+ */
+export function errorInfo(error: unknown): ErrorInfo {
+  if (error instanceof ApiError) return error.info;
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message, text: codeText('internal') };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../../src/core/i18n/translate';
 import { serverUrlProblem } from '../../../src/shared/domain/serverUrl';
+
+/** The problem as the advocate reads it in `locale` (it is answered as a message id and values). */
+const worded = (value: string, locale = 'en') => {
+  const problem = serverUrlProblem(value);
+  return problem && translate(locale, problem);
+};
 
 describe('feed server addresses', () => {
   it('accepts https:// anywhere and http:// only to this computer', () => {
@@ -23,9 +30,23 @@ describe('feed server addresses', () => {
       'http://[::ffff:7f00:1]',
       'http://10.0.0.1',
     ]) {
-      expect(serverUrlProblem(bad), bad).toMatch(/only over https:\/\//);
+      expect(serverUrlProblem(bad)?.id, bad).toBe('error.serverUrl.plainHttp');
+      expect(worded(bad), bad).toMatch(/only over https:\/\//);
     }
-    expect(serverUrlProblem('ftp://feed.example.com')).toMatch(/https/);
-    expect(serverUrlProblem('feed.example.com')).toMatch(/full address/);
+    expect(worded('http://10.0.0.1')).toContain('(10.0.0.1 was given as http://)');
+    expect(worded('ftp://feed.example.com')).toBe('The address must start with https://.');
+    expect(worded('feed.example.com')).toBe(
+      'Enter the full address, for example https://feed.yourbrand.com.',
+    );
+  });
+
+  it('words each problem in the advocate’s language, the address given kept as it is', () => {
+    expect(worded('http://10.0.0.1:8787', 'de')).toBe(
+      'Gigdesk verbindet sich nur über https:// (10.0.0.1:8787 wurde mit http:// angegeben). Frag deine Marke nach ihrer https://-Adresse.',
+    );
+    expect(worded('feed.example.com', 'ja')).toBe(
+      '完全なアドレスを入力してください(例: https://feed.yourbrand.com)。',
+    );
+    expect(worded('ftp://feed.example.com', 'ar')).toBe('يجب أن يبدأ العنوان بـ https://.');
   });
 });

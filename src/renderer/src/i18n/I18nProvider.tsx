@@ -1,9 +1,8 @@
 import { useLayoutEffect, type ReactNode } from 'react';
-import { IntlProvider, useIntl } from 'react-intl';
+import { IntlProvider } from 'react-intl';
 import { isValidTimeZone, systemTimeZone } from '../../../shared/domain/time';
 import { useSettings } from '../features/settings/settingsStore';
 import { catalogs } from './catalogs';
-import { setErrorIntl } from './errorText';
 import { catalogLanguage, resolveLocale, textDirection } from './locales';
 
 /** The locale and zone the app shows: Settings' choices, else the system's. */
@@ -33,15 +32,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       defaultLocale="en"
       messages={catalogs[catalogLanguage(locale)]}
     >
-      <ErrorWording />
       {children}
     </IntlProvider>
   );
-}
-
-/** Hands the language shown to `errorText`, which stores call outside React. */
-function ErrorWording() {
-  const intl = useIntl();
-  useLayoutEffect(() => setErrorIntl(intl), [intl]);
-  return null;
 }

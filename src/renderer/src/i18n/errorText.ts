@@ -4,18 +4,12 @@ import { codeText, type ErrorInfo } from '../../../shared/result';
 
 const isCoreMessage = (id: string): id is CoreMessageId => Object.hasOwn(coreCatalogs.en, id);
 
-/** The language shown now (set by I18nProvider), for errors worded outside React (stores). */
-let shown: IntlShape | null = null;
-
-export function setErrorIntl(intl: IntlShape): void {
-  shown = intl;
-}
-
 /**
- * A core error in the language shown: its own message, else its code's, else (before the app
- * has a language, or for an id this build does not know) core's English.
+ * A core error in `intl`'s language: its own message, else its code's, else (with no language,
+ * or for an id this build does not know) core's English. Stores keep the ErrorInfo and components
+ * word it when rendering (`useShownText`), so a language switch re-words errors on screen.
  */
-export function errorText(info: ErrorInfo, intl: IntlShape | null = shown): string {
+export function errorText(info: ErrorInfo, intl: IntlShape | null): string {
   if (!intl) return info.message;
   for (const text of [info.text, codeText(info.code)]) {
     if (!text || !isCoreMessage(text.id)) continue;

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PracticeCase } from '../../../../shared/courseProtocol';
 import type { CourseEntry } from '../../../../shared/contract/courses';
-import { errorMessage, invoke } from '../../api';
-import { useT } from '../../i18n/useT';
+import { errorInfo, invoke } from '../../api';
+import { useShownText, useT, type ShownText } from '../../i18n/useT';
 
 /** Keeps the open list in step, so the course reopened shows the draft before the next fetch. */
 export type OnPracticeDraft = (caseId: string, answer: string) => void;
@@ -24,9 +24,10 @@ function PracticeCaseView({
   onDraft: OnPracticeDraft;
 }) {
   const t = useT();
+  const shown = useShownText();
   const [answer, setAnswer] = useState(course.practiceDrafts[item.id] ?? '');
   const [revealed, setRevealed] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownText | null>(null);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(answer);
 
@@ -41,7 +42,7 @@ function PracticeCaseView({
     })
       .then(() => setError(null))
       .catch((e: unknown) =>
-        setError(t('courses.practice.saveFailed', { reason: errorMessage(e) })),
+        setError({ id: 'courses.practice.saveFailed', values: { reason: errorInfo(e) } }),
       );
   };
   // Leaving the course writes what is still waiting.
@@ -90,7 +91,7 @@ function PracticeCaseView({
       </div>
       {error ? (
         <p className="form-error" role="alert">
-          {error}
+          {shown(error)}
         </p>
       ) : null}
       {revealed ? null : (

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { KbArticle } from '../../../../shared/contract/kb';
 import type { CourseEntry, LocalAttempt } from '../../../../shared/contract/courses';
-import { errorMessage, invoke } from '../../api';
-import { useT } from '../../i18n/useT';
+import { errorInfo, invoke } from '../../api';
+import { useShownText, useT, type ShownText } from '../../i18n/useT';
 import { Markdown } from '../../ui/markdown/Markdown';
 import { CoursePractice, type OnPracticeDraft } from './CoursePractice';
 
@@ -76,8 +76,9 @@ export function CourseQuiz({
   onPracticeDraft: OnPracticeDraft;
 }) {
   const t = useT();
+  const shownText = useShownText();
   const [answers, setAnswers] = useState<number[][]>(() => course.items.map(() => []));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownText | null>(null);
   const [submittedId, setSubmittedId] = useState<string | null>(null);
   const shown = submittedId && course.mine?.attemptId === submittedId ? course.mine : null;
 
@@ -93,7 +94,7 @@ export function CourseQuiz({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (answers.some((a) => a.length === 0)) {
-      setError(t('courses.answerAll'));
+      setError({ id: 'courses.answerAll' });
       return;
     }
     setError(null);
@@ -107,7 +108,7 @@ export function CourseQuiz({
       setAnswers(course.items.map(() => []));
       onSubmitted();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorInfo(e));
     }
   };
 
@@ -144,7 +145,7 @@ export function CourseQuiz({
         ))}
         {error ? (
           <p className="form-error" role="alert">
-            {error}
+            {shownText(error)}
           </p>
         ) : null}
         <button type="submit" className="button button--primary">

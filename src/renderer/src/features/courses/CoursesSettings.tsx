@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CourseEntry, CoursesPanel } from '../../../../shared/contract/courses';
-import { errorMessage, invoke, onEvent } from '../../api';
-import { useT } from '../../i18n/useT';
+import { errorInfo, invoke, onEvent } from '../../api';
+import { useT, type ShownText } from '../../i18n/useT';
 import { ServerAnswerNotes } from '../settings/ServerAnswerNotes';
 import { SettingsSection } from '../settings/SettingsSection';
 import { CourseQuiz } from './CourseQuiz';
@@ -16,7 +16,7 @@ const PENDING_POLL_MS = 2000;
 export function CoursesSettings() {
   const t = useT();
   const [panel, setPanel] = useState<CoursesPanel | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownText | null>(null);
   const [open, setOpen] = useState<string | null>(null);
 
   const load = useCallback(() => {
@@ -25,7 +25,7 @@ export function CoursesSettings() {
         setPanel(p);
         setError(null);
       })
-      .catch((e: unknown) => setError(errorMessage(e)));
+      .catch((e: unknown) => setError(errorInfo(e)));
   }, []);
   useEffect(() => {
     load();

@@ -79,7 +79,7 @@ export function EarningsView() {
       </div>
       {s.error ? (
         <p className="banner banner--error" role="alert">
-          {s.error}
+          {shown(s.error)}
         </p>
       ) : null}
       {s.exportMessage ? (
@@ -123,7 +123,7 @@ export function EarningsView() {
       )}
       {s.caseError ? (
         <p className="banner banner--error" role="alert">
-          {s.caseError}
+          {shown(s.caseError)}
         </p>
       ) : null}
       {s.caseDetail && summary ? (

@@ -6,7 +6,7 @@ import type {
   EntriesPage,
   PeriodSummary,
 } from '../../../../shared/contract/earnings';
-import { errorMessage, invoke, onEvent } from '../../api';
+import { errorInfo, invoke, onEvent } from '../../api';
 import type { ShownText } from '../../i18n/useT';
 
 interface EarningsState {
@@ -16,9 +16,9 @@ interface EarningsState {
   summary: PeriodSummary | null;
   entries: EntriesPage | null;
   loading: boolean;
-  error: string | null;
+  error: ShownText | null;
   caseDetail: CaseDetail | null;
-  caseError: string | null;
+  caseError: ShownText | null;
   exporting: boolean;
   exportMessage: ShownText | null;
   /** Whether the export starts with a UTF-8 BOM, so Excel reads "María" and "佐藤" right. */
@@ -81,7 +81,7 @@ export const useEarnings = create<EarningsState>((set, get) => ({
       shownJson = json;
       set({ dashboard, summary, entries, loading: false, error: null });
     } catch (error) {
-      if (mine === generation) set({ loading: false, error: errorMessage(error) });
+      if (mine === generation) set({ loading: false, error: errorInfo(error) });
     }
   },
   listen: () => {
@@ -106,7 +106,7 @@ export const useEarnings = create<EarningsState>((set, get) => ({
     try {
       set({ caseDetail: await invoke('earnings:case', { taskId }), caseError: null });
     } catch (error) {
-      set({ caseDetail: null, caseError: errorMessage(error) });
+      set({ caseDetail: null, caseError: errorInfo(error) });
     }
   },
   closeCase: () => set({ caseDetail: null, caseError: null }),
@@ -125,7 +125,7 @@ export const useEarnings = create<EarningsState>((set, get) => ({
     } catch (error) {
       set({
         exporting: false,
-        exportMessage: { id: 'earnings.export.failed', values: { reason: errorMessage(error) } },
+        exportMessage: { id: 'earnings.export.failed', values: { reason: errorInfo(error) } },
       });
     }
   },

@@ -12,7 +12,7 @@ import { rowAt, useFeed } from './feedStore';
 import { useSession } from '../session/sessionStore';
 import { useSync } from '../sync/syncStore';
 import { CoreText } from '../../i18n/CoreText';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT } from '../../i18n/useT';
 import './feed.css';
 
 const ROW_HEIGHT = 76;
@@ -34,6 +34,7 @@ export function FeedView() {
   const listRef = useRef<HTMLDivElement>(null);
   const signedIn = session?.state === 'signed_in';
   const t = useT();
+  const shown = useShownText();
 
   useEffect(() => listen(), [listen]);
 
@@ -154,12 +155,12 @@ export function FeedView() {
       ) : null}
       {feed.error ? (
         <p className="banner banner--error" role="alert">
-          {feed.error}
+          {shown(feed.error)}
         </p>
       ) : null}
       {feed.claimError ? (
         <p className="banner banner--error" role="alert">
-          {feed.claimError}
+          {shown(feed.claimError)}
         </p>
       ) : null}
       {signedIn && feed.ready ? <FeedFilterBar /> : null}

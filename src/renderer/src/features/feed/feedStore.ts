@@ -8,7 +8,8 @@ import {
   type FeedTask,
   type TaskDetail,
 } from '../../../../shared/contract/feed';
-import { errorMessage, invoke, onEvent } from '../../api';
+import { errorInfo, invoke, onEvent } from '../../api';
+import type { ShownText } from '../../i18n/useT';
 
 /** Rows fetched per request while scrolling. */
 export const FEED_PAGE = 100;
@@ -26,8 +27,8 @@ interface FeedState {
   generation: number;
   selected: number;
   detail: TaskDetail | null;
-  error: string | null;
-  claimError: string | null;
+  error: ShownText | null;
+  claimError: ShownText | null;
   load: () => Promise<void>;
   /** Loads the feed and refreshes it on `feed:changed`; returns the unsubscribe. */
   listen: () => () => void;
@@ -67,7 +68,7 @@ export const useFeed = create<FeedState>((set, get) => {
         error: null,
       }));
     } catch (error) {
-      set({ error: errorMessage(error) });
+      set({ error: errorInfo(error) });
     } finally {
       loading.delete(key);
     }
@@ -95,7 +96,7 @@ export const useFeed = create<FeedState>((set, get) => {
         const [prefs, facets] = await Promise.all([invoke('feed:prefs'), invoke('feed:facets')]);
         set({ prefs, facets, ready: true });
       } catch (error) {
-        set({ error: errorMessage(error), ready: true });
+        set({ error: errorInfo(error), ready: true });
       }
       await get().refresh();
     },
@@ -134,7 +135,7 @@ export const useFeed = create<FeedState>((set, get) => {
       try {
         set({ detail: await invoke('feed:task', { taskId }) });
       } catch (error) {
-        set({ error: errorMessage(error) });
+        set({ error: errorInfo(error) });
       }
     },
     close: () => set({ detail: null }),
@@ -143,7 +144,7 @@ export const useFeed = create<FeedState>((set, get) => {
       try {
         await invoke('feed:claim', { taskId });
       } catch (error) {
-        set({ claimError: errorMessage(error) });
+        set({ claimError: errorInfo(error) });
       }
       await get().refresh();
       const detail = get().detail;

@@ -1,8 +1,8 @@
-import { useT } from '../../i18n/useT';
+import { useShownText, useT, type ShownText } from '../../i18n/useT';
 import { useEffect, useRef, useState } from 'react';
 import { suggestionText, type KbArticle, type KbHit } from '../../../../shared/contract/kb';
 import { firstParagraphText } from '../../../../shared/markdown/plainText';
-import { errorMessage, invoke } from '../../api';
+import { errorInfo, invoke } from '../../api';
 import { KbArticleView } from './KbArticleView';
 import { KbSearchBox } from './KbBits';
 import { KbResultList } from './KbResultList';
@@ -41,11 +41,12 @@ export function KbPanel({
   onInsertExcerpt,
 }: Props) {
   const t = useT();
+  const shownText = useShownText();
   const [query, setQuery] = useState('');
   const [suggested, setSuggested] = useState<KbHit[]>([]);
   const [found, setFound] = useState<KbHit[]>([]);
   const [article, setArticle] = useState<KbArticle | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownText | null>(null);
   const latest = useRef(0);
   const preview = useRef<HTMLDivElement>(null);
   const panel = useRef<HTMLElement>(null);
@@ -75,7 +76,7 @@ export function KbPanel({
       language,
     }).then(
       (result) => live && !result.superseded && setSuggested(result.hits),
-      (e: unknown) => live && setError(errorMessage(e)),
+      (e: unknown) => live && setError(errorInfo(e)),
     );
     return () => {
       live = false;
@@ -93,12 +94,12 @@ export function KbPanel({
       (result) => {
         if (seq === latest.current && !result.superseded) setFound(result.hits);
       },
-      (e: unknown) => seq === latest.current && setError(errorMessage(e)),
+      (e: unknown) => seq === latest.current && setError(errorInfo(e)),
     );
   };
 
   const open = (id: string) => {
-    invoke('kb:article', { id }).then(setArticle, (e: unknown) => setError(errorMessage(e)));
+    invoke('kb:article', { id }).then(setArticle, (e: unknown) => setError(errorInfo(e)));
   };
 
   const excerpt = (a: KbArticle): string => {
@@ -137,7 +138,7 @@ export function KbPanel({
         onChange={search}
         onEnter={() => hits[0] && open(hits[0].id)}
       />
-      {error ? <p role="alert">{error}</p> : null}
+      {error ? <p role="alert">{shownText(error)}</p> : null}
       <h3 className="kb-panel__heading">{t(searching ? 'kb.resultsHeading' : 'kb.suggested')}</h3>
       {hits.length === 0 ? (
         <p className="muted">{t(searching ? 'kb.noMatch' : 'kb.noSuggestions')}</p>

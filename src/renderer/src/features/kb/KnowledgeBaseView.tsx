@@ -7,7 +7,7 @@ import { KbResultList } from './KbResultList';
 import { useKb } from './kbStore';
 import { useSync } from '../sync/syncStore';
 import { useFormat } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT } from '../../i18n/useT';
 import './kb.css';
 
 function SyncLine({ status, count }: { status: SyncStatus; count: number | null }) {
@@ -35,6 +35,7 @@ export function KnowledgeBaseView() {
   const { loadOverview, setQuery, setFilters, openArticle, closeArticle } = kb;
   const sync = useSync((s) => s.status);
   const t = useT();
+  const shown = useShownText();
 
   // New articles arrive with each sync: refresh the counts and the current results.
   useEffect(() => {
@@ -60,7 +61,7 @@ export function KnowledgeBaseView() {
 
   const typed = kb.query.trim() !== '';
   let status = t('kb.hint');
-  if (kb.error) status = kb.error;
+  if (kb.error) status = shown(kb.error);
   else if (typed && kb.hits.length === 0 && !kb.searching) status = t('kb.noMatch');
   else if (typed && kb.hits.length > 0)
     status =
@@ -137,7 +138,7 @@ export function KnowledgeBaseView() {
               }
             />
           ) : kb.articleError ? (
-            <p role="alert">{kb.articleError}</p>
+            <p role="alert">{shown(kb.articleError)}</p>
           ) : (
             <p className="kb-view__placeholder muted">{t('kb.placeholder')}</p>
           )}

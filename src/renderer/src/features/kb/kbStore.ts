@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { KbArticle, KbHit, KbOverview } from '../../../../shared/contract/kb';
-import { errorMessage, invoke } from '../../api';
+import { errorInfo, invoke } from '../../api';
+import type { ShownText } from '../../i18n/useT';
 
 interface KbState {
   query: string;
@@ -10,10 +11,10 @@ interface KbState {
   /** `bounded`: every word was very common; the newest matches are shown. */
   mode: 'ranked' | 'bounded' | 'none';
   searching: boolean;
-  error: string | null;
+  error: ShownText | null;
   overview: KbOverview | null;
   article: KbArticle | null;
-  articleError: string | null;
+  articleError: ShownText | null;
   loadOverview: () => Promise<void>;
   setQuery: (query: string) => void;
   setFilters: (filters: { brandId?: string | null; tag?: string | null }) => void;
@@ -38,7 +39,7 @@ export const useKb = create<KbState>((set, get) => {
       if (seq !== latestSearch || result.superseded) return;
       set({ hits: result.hits, mode: result.mode, searching: false, error: null });
     } catch (error) {
-      if (seq === latestSearch) set({ searching: false, error: errorMessage(error) });
+      if (seq === latestSearch) set({ searching: false, error: errorInfo(error) });
     }
   };
   return {
@@ -56,7 +57,7 @@ export const useKb = create<KbState>((set, get) => {
       try {
         set({ overview: await invoke('kb:overview') });
       } catch (error) {
-        set({ error: errorMessage(error) });
+        set({ error: errorInfo(error) });
       }
     },
     setQuery: (query) => {
@@ -71,7 +72,7 @@ export const useKb = create<KbState>((set, get) => {
       try {
         set({ article: await invoke('kb:article', { id }), articleError: null });
       } catch (error) {
-        set({ article: null, articleError: errorMessage(error) });
+        set({ article: null, articleError: errorInfo(error) });
       }
     },
     closeArticle: () => set({ article: null, articleError: null }),

@@ -1,4 +1,4 @@
-import { useT } from '../../i18n/useT';
+import { useShownText, useT, type ShownText } from '../../i18n/useT';
 import { useId, useState, type FormEvent } from 'react';
 import { serverUrlProblem } from '../../../../shared/domain/serverUrl';
 import { useSession } from './sessionStore';
@@ -14,13 +14,17 @@ export function FirstRun() {
   const codeId = useId();
   const [url, setUrl] = useState('');
   const [code, setCode] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ShownText | null>(null);
   const t = useT();
+  const shown = useShownText();
+
+  const issue = problem ?? sessionError;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const urlIssue = serverUrlProblem(url);
-    const codeIssue = code.trim().length < 6 ? t('firstRun.codeProblem') : null;
+    const codeIssue: ShownText | null =
+      code.trim().length < 6 ? { id: 'firstRun.codeProblem' } : null;
     setProblem(urlIssue ?? codeIssue);
     if (!urlIssue && !codeIssue) void connect(url.trim(), code.trim());
   };
@@ -58,9 +62,9 @@ export function FirstRun() {
             value={code}
             onChange={(e) => setCode(e.target.value)}
           />
-          {problem || sessionError ? (
+          {issue ? (
             <p className="form-error" role="alert">
-              {problem ?? sessionError}
+              {shown(issue)}
             </p>
           ) : null}
           <button type="submit" className="button button--primary" disabled={busy}>

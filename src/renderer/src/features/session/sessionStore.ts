@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import type { SessionStatus } from '../../../../shared/contract/app';
-import { errorMessage, invoke, onEvent } from '../../api';
+import { errorInfo, invoke, onEvent } from '../../api';
+import type { ShownText } from '../../i18n/useT';
 
 interface SessionState {
   status: SessionStatus | null;
-  error: string | null;
+  error: ShownText | null;
   busy: boolean;
   /** The advocate chose to look around before connecting. */
   exploring: boolean;
@@ -22,7 +23,7 @@ export const useSession = create<SessionState>((set, get) => {
     try {
       set({ status: await action(), busy: false });
     } catch (error) {
-      set({ error: errorMessage(error), busy: false });
+      set({ error: errorInfo(error), busy: false });
     }
   };
   return {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { FormattedMessage } from 'react-intl';
-import { ApiError, errorMessage, invoke } from '../../api';
-import { useT } from '../../i18n/useT';
+import { ApiError, errorInfo, invoke } from '../../api';
+import { useShownText, useT, type ShownText } from '../../i18n/useT';
 import { useSession } from '../session/sessionStore';
 import { SettingsSection } from './SettingsSection';
 
@@ -12,10 +12,11 @@ export function AccountSettings() {
   const wipeId = useId();
   const [wipe, setWipe] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownText | null>(null);
   /** The core refused to delete unsent work until the advocate confirms. */
   const [unsentWarning, setUnsentWarning] = useState(false);
   const t = useT();
+  const shown = useShownText();
   if (status?.state !== 'signed_in') return null;
   const signOut = async (discardUnsent = false) => {
     setBusy(true);
@@ -25,7 +26,7 @@ export function AccountSettings() {
       await invoke('session:signOut', { wipeLocalData: wipe, discardUnsent });
       await load();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorInfo(e));
       setUnsentWarning(e instanceof ApiError && e.info.code === 'unsent_work');
     } finally {
       setBusy(false);
@@ -61,7 +62,7 @@ export function AccountSettings() {
       </div>
       {error ? (
         <p className="form-error" role="alert">
-          {error}
+          {shown(error)}
         </p>
       ) : null}
       {unsentWarning ? (

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { call } from '../../api';
-import { errorText } from '../../i18n/errorText';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT, type ShownText } from '../../i18n/useT';
 import { SettingsSection } from './SettingsSection';
 
 /** Settings › Diagnostics: copies a report for support (versions, sync, errors; no secrets). */
 export function DiagnosticsSettings() {
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<ShownText | null>(null);
   const [busy, setBusy] = useState(false);
   const t = useT();
+  const shown = useShownText();
 
   const copy = async () => {
     setBusy(true);
@@ -16,13 +16,13 @@ export function DiagnosticsSettings() {
     try {
       const result = await call('app:diagnostics');
       if (!result.ok) {
-        setMessage(errorText(result.error));
+        setMessage(result.error);
         return;
       }
       await navigator.clipboard.writeText(result.value);
-      setMessage(t('settings.diagnostics.copied'));
+      setMessage({ id: 'settings.diagnostics.copied' });
     } catch {
-      setMessage(t('settings.diagnostics.copyFailed'));
+      setMessage({ id: 'settings.diagnostics.copyFailed' });
     } finally {
       setBusy(false);
     }
@@ -38,7 +38,7 @@ export function DiagnosticsSettings() {
           {t('settings.diagnostics.copy')}
         </button>
       </div>
-      <p role="status">{message}</p>
+      <p role="status">{message ? shown(message) : null}</p>
     </SettingsSection>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { LadderPanel } from '../../../../shared/contract/trust';
-import { errorMessage, invoke } from '../../api';
+import { errorInfo, invoke } from '../../api';
 import { useFormat, type Formatters } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
+import { useT, type ShownText } from '../../i18n/useT';
 import { ServerAnswerNotes } from './ServerAnswerNotes';
 import { SettingsSection } from './SettingsSection';
 
@@ -60,12 +60,12 @@ function CriteriaList({ criteria, label }: { criteria: Criterion[]; label: strin
 export function LadderSettings() {
   const t = useT();
   const [panel, setPanel] = useState<LadderPanel | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownText | null>(null);
   useEffect(() => {
     let live = true;
     invoke('trust:ladder', {})
       .then((p) => live && setPanel(p))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
+      .catch((e: unknown) => live && setError(errorInfo(e)));
     return () => {
       live = false;
     };

@@ -1,9 +1,9 @@
 import type { MessageId } from '../../i18n/catalogs';
 import { useFormat } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT, type ShownText } from '../../i18n/useT';
 
 interface Props {
-  error: string | null;
+  error: ShownText | null;
   /** The panel as last answered: `offline` = the server was not reached just now. */
   panel: { offline: boolean; fetchedAt: number | null } | null;
   /** Whether the answer holds nothing to show. */
@@ -17,12 +17,13 @@ interface Props {
  */
 export function ServerAnswerNotes({ error, panel, empty, texts }: Props) {
   const t = useT();
+  const shown = useShownText();
   const f = useFormat();
   return (
     <>
       {error ? (
         <p className="form-error" role="alert">
-          {error}
+          {shown(error)}
         </p>
       ) : null}
       {panel?.offline ? (

@@ -9,13 +9,14 @@ import { RegionSettings } from './RegionSettings';
 import { SettingsSection } from './SettingsSection';
 import { useSettings } from './settingsStore';
 import { UpdateSettings } from './UpdateSettings';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT } from '../../i18n/useT';
 import './settings.css';
 
 export function SettingsView() {
   const { settings, error, load, update } = useSettings();
   const themeId = useId();
   const t = useT();
+  const shown = useShownText();
   useEffect(() => {
     void load();
   }, [load]);
@@ -24,7 +25,7 @@ export function SettingsView() {
       <h1 className="view__title">{t('nav.settings')}</h1>
       {error ? (
         <p className="banner banner--error" role="alert">
-          {error}
+          {shown(error)}
         </p>
       ) : null}
       {settings ? (

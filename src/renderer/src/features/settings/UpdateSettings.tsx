@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import type { UpdateStatus } from '../../../../shared/contract/update';
 import { CoreText } from '../../i18n/CoreText';
 import { useFormat, type Formatters } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT } from '../../i18n/useT';
 import { SettingsSection } from './SettingsSection';
 import { useUpdate } from './updateStore';
 
@@ -33,6 +33,7 @@ function describe(status: UpdateStatus, t: ReturnType<typeof useT>, f: Formatter
 export function UpdateSettings() {
   const { status, message, listen, run } = useUpdate();
   const t = useT();
+  const shown = useShownText();
   const f = useFormat();
   useEffect(() => listen(), [listen]);
 
@@ -60,7 +61,7 @@ export function UpdateSettings() {
           <CoreText text={status.errorText} fallback={status.error} />
         </p>
       ) : null}
-      {message ? <p className="muted">{message}</p> : null}
+      {message ? <p className="muted">{shown(message)}</p> : null}
       <div className="settings-section__actions">
         {status.state === 'available' ? (
           <button

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
 import type { Settings, SettingsPatch } from '../../../../shared/settings';
-import { errorMessage, invoke } from '../../api';
+import { errorInfo, invoke } from '../../api';
+import type { ShownText } from '../../i18n/useT';
 
 interface SettingsState {
   settings: Settings | null;
-  error: string | null;
+  error: ShownText | null;
   load: () => Promise<void>;
   update: (patch: SettingsPatch) => Promise<void>;
 }
@@ -16,14 +17,14 @@ export const useSettings = create<SettingsState>((set) => ({
     try {
       set({ settings: await invoke('settings:get'), error: null });
     } catch (error) {
-      set({ error: errorMessage(error) });
+      set({ error: errorInfo(error) });
     }
   },
   update: async (patch) => {
     try {
       set({ settings: await invoke('settings:set', patch), error: null });
     } catch (error) {
-      set({ error: errorMessage(error) });
+      set({ error: errorInfo(error) });
     }
   },
 }));

@@ -1,14 +1,14 @@
 import { create } from 'zustand';
 import type { UpdateStatus } from '../../../../shared/contract/update';
 import { call, onEvent } from '../../api';
-import { errorText } from '../../i18n/errorText';
+import type { ShownText } from '../../i18n/useT';
 
 type UpdateChannel = 'update:check' | 'update:download' | 'update:installNow';
 
 interface UpdateState {
   status: UpdateStatus | null;
   /** Why the last consent button did not work. */
-  message: string | null;
+  message: ShownText | null;
   /** Reads the update status and follows `update:status`; returns the unsubscribe. */
   listen: () => () => void;
   run: (channel: UpdateChannel) => Promise<void>;
@@ -26,6 +26,6 @@ export const useUpdate = create<UpdateState>((set) => ({
     set({ message: null });
     const result = await call(channel);
     if (result.ok) set({ status: result.value });
-    else set({ message: errorText(result.error) });
+    else set({ message: result.error });
   },
 }));

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { SyncStatus } from '../../../../shared/contract/events';
 import { coreCatalogs } from '../../../../shared/i18n/catalogs';
-import { errorMessage, invoke, onEvent } from '../../api';
+import { errorInfo, invoke, onEvent } from '../../api';
 
 interface SyncState {
   status: SyncStatus;
@@ -33,12 +33,9 @@ export const useSync = create<SyncState>((set, get) => ({
     try {
       set({ status: await invoke('sync:now') });
     } catch (error) {
+      const { message, text } = errorInfo(error);
       set((s) => ({
-        status: {
-          state: 'error',
-          lastSyncedAt: s.status.lastSyncedAt,
-          message: errorMessage(error),
-        },
+        status: { state: 'error', lastSyncedAt: s.status.lastSyncedAt, message, text },
       }));
     } finally {
       set({ syncing: false });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { PayoutQuote, Ticket } from '../../../../shared/contract/tickets';
 import { actionTable, unhandledAction, type DialogAction } from '../../../../shared/domain/actions';
 import { useFormat, type Formatters } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT, type MessageRef, type ShownText } from '../../i18n/useT';
 import type { TicketCommand } from './ticketsStore';
 import { payoutLineLabel } from '../earnings/payoutLine';
 import { Modal } from '../../ui/Modal';
@@ -12,8 +12,8 @@ export type DialogKind = DialogAction;
 interface Props {
   kind: DialogKind;
   ticket: Ticket;
-  /** Answers an error message to show, or null once the action is queued. */
-  onConfirm: (command: TicketCommand) => Promise<string | null>;
+  /** Answers the error to show, or null once the action is queued. */
+  onConfirm: (command: TicketCommand) => Promise<ShownText | null>;
   onClose: () => void;
   offline: boolean;
 }
@@ -44,10 +44,11 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
   const [toKind, setToKind] = useState<'advocate' | 'pool'>('advocate');
   const [advocate, setAdvocate] = useState('');
   const [skill, setSkill] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownText | null>(null);
   const [busy, setBusy] = useState(false);
   const brand = ticket.brandName;
   const t = useT();
+  const shown = useShownText();
   const format = useFormat();
   const pays = (quote: PayoutQuote | null) => payoutSentence(quote, ticket, t, format);
 
@@ -61,10 +62,10 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
   const required = actionTable[kind].note.required;
   const textLabel = t('dialog.textLabel', { kind });
 
-  const command = (): TicketCommand | string => {
+  const command = (): TicketCommand | MessageRef => {
     const body = text.trim();
     if (required && body === '')
-      return t(kind === 'escalate' ? 'dialog.needHandoff' : 'dialog.needNote');
+      return { id: kind === 'escalate' ? 'dialog.needHandoff' : 'dialog.needNote' };
     switch (kind) {
       case 'resolve':
         return { type: 'resolve', summary: body };
@@ -73,7 +74,7 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
       case 'escalate':
         return { type: 'escalate', target, handoffNote: body };
       case 'transfer':
-        if (toKind === 'advocate' && advocate.trim() === '') return t('dialog.needAdvocate');
+        if (toKind === 'advocate' && advocate.trim() === '') return { id: 'dialog.needAdvocate' };
         return {
           type: 'transfer',
           to:
@@ -90,7 +91,7 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     const c = command();
-    if (typeof c === 'string') {
+    if (!('type' in c)) {
       setError(c);
       return;
     }
@@ -172,7 +173,7 @@ export function ActionDialog({ kind, ticket, onConfirm, onClose, offline }: Prop
         </label>
         {error ? (
           <p className="form-error" role="alert">
-            {error}
+            {shown(error)}
           </p>
         ) : null}
         <div className="action-dialog__buttons">

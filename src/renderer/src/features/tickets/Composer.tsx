@@ -5,7 +5,7 @@ import { isTerminal } from '../../../../shared/domain/lifecycle';
 import { shortcutOf } from '../../../../shared/domain/shortcuts';
 import type { MessageId } from '../../i18n/catalogs';
 import { useFormat } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT, type ShownText } from '../../i18n/useT';
 import { MacroPicker } from './MacroPicker';
 
 export interface ComposerApi {
@@ -27,7 +27,7 @@ interface Props {
   canNote: boolean;
   apiRef: MutableRefObject<ComposerApi | null>;
   saveDraft: (taskId: string, kind: DraftKind, body: string) => Promise<void>;
-  send: (kind: DraftKind, body: string, macroId?: string) => Promise<string | null>;
+  send: (kind: DraftKind, body: string, macroId?: string) => Promise<ShownText | null>;
   /** While offline, a sent reply waits in the outbox; the composer says so. */
   offline: boolean;
 }
@@ -62,14 +62,16 @@ export function Composer({
   const [texts, setTexts] = useState<Record<DraftKind, string>>(() => ({ ...ticket.drafts }));
   const [macroId, setMacroId] = useState<string | undefined>(undefined);
   const [picking, setPicking] = useState(false);
-  const [status, setStatus] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<ShownText | null>(null);
+  // Placeholders left unfilled are kept as names: their list is worded in the language shown.
+  const [error, setError] = useState<ShownText | { placeholders: string[] } | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   const pending = useRef<Map<DraftKind, ReturnType<typeof setTimeout>>>(new Map());
   const latest = useRef(texts);
   latest.current = texts;
   const taskId = ticket.id;
   const t = useT();
+  const shown = useShownText();
   const format = useFormat();
 
   // Flush unsaved drafts when the ticket changes or the view closes.
@@ -94,7 +96,7 @@ export function Composer({
       setTimeout(() => {
         timers.delete(kind);
         void saveDraft(taskId, kind, body).then(() =>
-          setStatus(body.trim() ? t('composer.draftSaved') : null),
+          setStatus(body.trim() ? { id: 'composer.draftSaved' } : null),
         );
       }, DRAFT_SAVE_MS),
     );
@@ -143,16 +145,12 @@ export function Composer({
     const body = texts[mode];
     if (!enabled) return;
     if (body.trim() === '') {
-      setError(t('composer.empty', { mode }));
+      setError({ id: 'composer.empty', values: { mode } });
       return;
     }
     const left = mode === 'reply' ? unfilledPlaceholders(body) : [];
     if (left.length > 0) {
-      setError(
-        t('composer.placeholders', {
-          list: format.list(left.map((p) => `{{${p}}}`)),
-        }),
-      );
+      setError({ placeholders: left });
       return;
     }
     clearTimeout(pending.current.get(mode));
@@ -164,7 +162,7 @@ export function Composer({
     }
     setTexts((all) => ({ ...all, [mode]: '' }));
     setMacroId(undefined);
-    setStatus(t(offline ? 'composer.queued' : 'composer.sent', { mode }));
+    setStatus({ id: offline ? 'composer.queued' : 'composer.sent', values: { mode } });
     area.current?.focus();
   };
 
@@ -219,7 +217,17 @@ export function Composer({
       />
       <div className="composer__footer">
         <p className="composer__status" role="status" aria-live="polite">
-          {error ? <span className="form-error">{error}</span> : status}
+          {error ? (
+            <span className="form-error">
+              {'placeholders' in error
+                ? t('composer.placeholders', {
+                    list: format.list(error.placeholders.map((p) => `{{${p}}}`)),
+                  })
+                : shown(error)}
+            </span>
+          ) : status ? (
+            shown(status)
+          ) : null}
         </p>
         <button
           type="button"

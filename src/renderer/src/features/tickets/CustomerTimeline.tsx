@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Timeline, TimelineItem } from '../../../../shared/contract/customers';
-import { errorMessage, invoke } from '../../api';
+import { errorInfo, invoke } from '../../api';
 import { useFormat } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT, type ShownText } from '../../i18n/useT';
 import './customer.css';
 
 function ItemLine({ item }: { item: TimelineItem }) {
@@ -52,19 +52,20 @@ function ItemLine({ item }: { item: TimelineItem }) {
 /** The ticket's customer: profile fields and earlier cases and events with the brand, offline. */
 export function CustomerTimeline({ taskId, version }: { taskId: string; version: number }) {
   const [timeline, setTimeline] = useState<Timeline | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownText | null>(null);
   const t = useT();
+  const shown = useShownText();
   useEffect(() => {
     let live = true;
     invoke('customers:timeline', { taskId, limit: 50 }).then(
       (t) => live && (setTimeline(t), setError(null)),
-      (e: unknown) => live && setError(errorMessage(e)),
+      (e: unknown) => live && setError(errorInfo(e)),
     );
     return () => {
       live = false;
     };
   }, [taskId, version]);
-  if (error) return <p className="muted">{error}</p>;
+  if (error) return <p className="muted">{shown(error)}</p>;
   if (!timeline?.customer) return null;
   return (
     <section className="customer-timeline" aria-label={t('customer.history')}>

@@ -6,10 +6,10 @@ import type {
   NbaPanel,
   SuggestionKind,
 } from '../../../../shared/contract/nba';
-import { errorMessage, invoke } from '../../api';
+import { errorInfo, invoke } from '../../api';
 import type { MessageId } from '../../i18n/catalogs';
 import { useFormat } from '../../i18n/format';
-import { useT } from '../../i18n/useT';
+import { useShownText, useT, type ShownText } from '../../i18n/useT';
 import { useMediaQuery } from '../../ui/useMediaQuery';
 import './nba.css';
 
@@ -73,6 +73,7 @@ export function NextBestPanel({
   onInsertArticle,
 }: Props) {
   const t = useT();
+  const shown = useShownText();
   const titleId = useId();
   const listsId = useId();
   // In a short window the suggestions start folded (the hand-off line stays), so that the
@@ -81,14 +82,14 @@ export function NextBestPanel({
   const [chosen, setChosen] = useState<boolean | null>(null);
   const open = chosen ?? !short;
   const [panel, setPanel] = useState<NbaPanel | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownText | null>(null);
   const [reload, setReload] = useState(0);
 
   useEffect(() => {
     let live = true;
     invoke('nba:panel', { taskId }).then(
       (p) => live && (setPanel(p), setError(null)),
-      (e: unknown) => live && setError(errorMessage(e)),
+      (e: unknown) => live && setError(errorInfo(e)),
     );
     return () => {
       live = false;
@@ -99,12 +100,12 @@ export function NextBestPanel({
     (kind: SuggestionKind, itemId: string, verdict: 'accepted' | 'ignored') =>
       invoke('nba:record', { taskId, kind, itemId, verdict }).then(
         () => verdict === 'ignored' && setReload((n) => n + 1),
-        (e: unknown) => setError(errorMessage(e)),
+        (e: unknown) => setError(errorInfo(e)),
       ),
     [taskId],
   );
 
-  if (error) return <p className="muted">{error}</p>;
+  if (error) return <p className="muted">{shown(error)}</p>;
   if (!panel || panel.taskId !== taskId) return null;
   return (
     <section className="nba" aria-labelledby={titleId}>

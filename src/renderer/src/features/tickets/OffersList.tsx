@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Offer } from '../../../../shared/contract/customers';
 import { countdown } from '../../../../shared/domain/ticketState';
-import { errorMessage, invoke, onEvent } from '../../api';
-import { useT } from '../../i18n/useT';
+import { errorInfo, invoke, onEvent } from '../../api';
+import { useShownText, useT, type ShownText } from '../../i18n/useT';
 import './customer.css';
 
 /**
@@ -17,10 +17,11 @@ export function OffersList({
   onAccepted?: (taskId: string) => void;
 }) {
   const [offers, setOffers] = useState<Offer[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownText | null>(null);
   const t = useT();
+  const shown = useShownText();
   const load = useCallback(() => {
-    invoke('offers:list', {}).then(setOffers, (e: unknown) => setError(errorMessage(e)));
+    invoke('offers:list', {}).then(setOffers, (e: unknown) => setError(errorInfo(e)));
   }, []);
   useEffect(() => {
     load();
@@ -32,7 +33,7 @@ export function OffersList({
       setError(null);
       if (choice === 'accept') onAccepted?.(taskId);
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorInfo(e));
     }
   };
   const live = offers.filter((o) => o.offerExpiresAt > now);
@@ -40,7 +41,7 @@ export function OffersList({
   return (
     <section className="offers" aria-label={t('offers.title')}>
       <h3>{t('offers.title')}</h3>
-      {error ? <p role="alert">{error}</p> : null}
+      {error ? <p role="alert">{shown(error)}</p> : null}
       <ul>
         {live.map((o) => (
           <li key={o.taskId} className="offers__item">

@@ -11,7 +11,7 @@ import {
 import { COMPACT_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
 import { KbPanel } from '../kb/KbPanel';
 import type { MessageId } from '../../i18n/catalogs';
-import { useT } from '../../i18n/useT';
+import { useT, type ShownText } from '../../i18n/useT';
 import { useTaskLabels } from '../feed/format';
 import type { DialogKind } from './ActionDialog';
 import { PendingBadges, SlaBadge, TicketState } from './badges';
@@ -37,7 +37,7 @@ interface Props {
   onNext: () => void;
   nextRef: MutableRefObject<HTMLButtonElement | null>;
   saveDraft: (taskId: string, kind: DraftKind, body: string) => Promise<void>;
-  send: (kind: DraftKind, body: string, macroId?: string) => Promise<string | null>;
+  send: (kind: DraftKind, body: string, macroId?: string) => Promise<ShownText | null>;
 }
 
 /** Why an action is not offered now, in the lifecycle's own words. */

@@ -98,9 +98,9 @@ export function TicketsView() {
       const problem = await run(command);
       // After an action, focus stays where it was or lands on the ticket; never on the page body.
       if (!problem) focusSelected(true);
-      return problem === null ? null : shown(problem);
+      return problem;
     },
-    [run, focusSelected, shown],
+    [run, focusSelected],
   );
   const send = useCallback(
     (kind: DraftKind, body: string, macroId?: string) =>

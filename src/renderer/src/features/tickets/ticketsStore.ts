@@ -3,7 +3,7 @@ import type { Input } from '../../../../shared/contract';
 import type { Macro, MyTicket, Ticket, TicketBoard } from '../../../../shared/contract/tickets';
 import { actionTable, type DialogAction } from '../../../../shared/domain/actions';
 import type { ActionType } from '../../../../shared/protocol';
-import { errorMessage, invoke, onEvent } from '../../api';
+import { errorInfo, invoke, onEvent } from '../../api';
 import type { ShownText } from '../../i18n/useT';
 
 type Without<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -76,7 +76,7 @@ export const useTickets = create<TicketsState>((set, get) => {
     try {
       await show(await invoke('tickets:board', { open: id }), id);
     } catch (e) {
-      set({ error: errorMessage(e) });
+      set({ error: errorInfo(e) });
     }
   };
   return {
@@ -123,7 +123,7 @@ export const useTickets = create<TicketsState>((set, get) => {
         await show(board, taskId);
         return null;
       } catch (e) {
-        return errorMessage(e);
+        return errorInfo(e);
       }
     },
     next: async () => {
