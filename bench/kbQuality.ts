@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { openDatabase } from '../src/core/db/open';
 import { applyArticleChange } from '../src/core/kb/apply';
-import { ArticleSearch } from '../src/core/kb/search';
-import { docsCorpus } from './kbDocs';
+import { ArticleSearch, defaultTuning, type Tuning } from '../src/core/kb/search';
+import { DOC_FOLDERS, docsCorpus } from './kbDocs';
 import { QUERY_KINDS, makeQueries, type DocQuery, type Half, type QueryKind } from './kbQueries';
 import { metric, round } from './stats';
 
@@ -68,7 +68,7 @@ function score(queries: DocQuery[], run: (q: string) => string[]): Map<Key, Scor
  * Both engines over the docs corpus: each answers a query with its first ten article ids.
  * `close` frees the SQLite file.
  */
-export function qualityEngines() {
+export function qualityEngines(tuning: Tuning = defaultTuning) {
   const { articles, links, versions } = docsCorpus();
   const queries = makeQueries({ articles, links });
   const dir = mkdtempSync(join(tmpdir(), 'gigdesk-bench-kbq-'));
@@ -91,7 +91,7 @@ export function qualityEngines() {
       });
     }
   })();
-  const search = new ArticleSearch(db);
+  const search = new ArticleSearch(db, tuning);
   const ours = (query: string) =>
     search.search({ query, brandId: null, tag: null, limit: K }).hits.map((h) => h.id);
 
@@ -126,9 +126,11 @@ export function runQuality(): void {
     const ref = score(queries, engines.ref);
 
     console.log(
-      `kb quality: ${articles.length} articles (${Object.entries(versions)
-        .map(([p, v]) => `${p}@${v}`)
-        .join(', ')}), ${queries.length} queries`,
+      `kb quality: ${articles.length} articles (${DOC_FOLDERS.map(
+        (p) => `${p}@${versions[p]}`,
+      ).join(
+        ', ',
+      )} docs and ${Object.keys(versions).length} packages' READMEs), ${queries.length} queries`,
     );
     console.table(
       (['held-out', 'dev'] as const).flatMap((half) =>

@@ -38,8 +38,8 @@ export interface DocQuery {
 }
 
 /** Queries of each kind made from headings, and from link texts. */
-const FROM_HEADINGS = 100;
-const FROM_LINKS = 50;
+const FROM_HEADINGS = 250;
+const FROM_LINKS = 100;
 
 const norm = (s: string) =>
   s
