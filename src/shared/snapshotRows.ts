@@ -98,20 +98,40 @@ function hexToShort(hex: string): string {
   return out + B64[last >> 2]! + B64[(last & 3) << 4]!;
 }
 
-/** The 32 hex digits `hexToShort` wrote, or null for text it cannot have written. */
-function shortToHex(text: string): string | null {
-  let hex = '';
+/** Each byte's two lowercase hex digits, as character codes (byte b at 2b and 2b + 1). */
+const HEX_CODES = new Uint8Array(512);
+for (let b = 0; b < 256; b++) {
+  HEX_CODES[2 * b] = '0123456789abcdef'.charCodeAt(b >> 4);
+  HEX_CODES[2 * b + 1] = '0123456789abcdef'.charCodeAt(b & 15);
+}
+/** Where each of a UUID's 16 bytes goes in its 36 characters (8-4-4-4-12, dashes between). */
+const UUID_BYTE_AT = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34];
+/** The UUID being read, as character codes; the dashes stay. */
+const uuidCodes: number[] = Array.from({ length: 36 }, () => '-'.charCodeAt(0));
+
+function putByte(i: number, byte: number): void {
+  uuidCodes[UUID_BYTE_AT[i]!] = HEX_CODES[2 * byte]!;
+  uuidCodes[UUID_BYTE_AT[i]! + 1] = HEX_CODES[2 * byte + 1]!;
+}
+
+/**
+ * The UUID `hexToShort` wrote the bytes of, or null for text it cannot have written. Built from
+ * character codes: a snapshot reads two or three ids a row, 100,000 rows at a time.
+ */
+function shortToUuid(text: string): string | null {
   for (let i = 0; i < SHORT; i++) if (sextet(text, i) < 0 || text.charCodeAt(i) > 127) return null;
-  for (let i = 0; i < 20; i += 4) {
+  for (let i = 0, byte = 0; i < 20; i += 4, byte += 3) {
     const n =
       (sextet(text, i) << 18) |
       (sextet(text, i + 1) << 12) |
       (sextet(text, i + 2) << 6) |
       sextet(text, i + 3);
-    hex += n.toString(16).padStart(6, '0');
+    putByte(byte, n >> 16);
+    putByte(byte + 1, (n >> 8) & 255);
+    putByte(byte + 2, n & 255);
   }
-  const last = (sextet(text, 20) << 2) | (sextet(text, 21) >> 4);
-  return hex + last.toString(16).padStart(2, '0');
+  putByte(15, (sextet(text, 20) << 2) | (sextet(text, 21) >> 4));
+  return String.fromCharCode.apply(null, uuidCodes);
 }
 
 /** A lowercase UUID in 22 characters; any other id as it is (escaped where it could be misread). */
@@ -123,9 +143,7 @@ export function shortId(id: string): string {
 /** The id `shortId` wrote. */
 export function longId(text: string): string {
   if (text.startsWith(ESCAPE)) return text.slice(1);
-  const hex = text.length === SHORT ? shortToHex(text) : null;
-  if (hex === null) return text;
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return (text.length === SHORT ? shortToUuid(text) : null) ?? text;
 }
 
 const orNull = (f: (id: string) => string) => (id: string | null) => (id === null ? null : f(id));

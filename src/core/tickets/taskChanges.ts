@@ -134,7 +134,12 @@ const TASKS_PER_STATEMENT = 500;
 /** Messages per multi-row insert (7 values each). */
 const MESSAGES_PER_STATEMENT = 1000;
 
-/** Multi-row task upserts and server-message inserts (the page run's and the bulk load's). */
+/**
+ * Multi-row task upserts and server-message inserts, for the bulk load: its tables have no
+ * indexes but the primary keys while it writes, so the statement journal a multi-row statement
+ * keeps (a copy of each page it changes that existed before it) stays small, and one call per
+ * 500 rows beats one per row. A pulled page writes one row per statement instead (`writeChunk`).
+ */
 export function multiRowWriters(db: Db): { tasks: MultiRow; messages: MultiRow } {
   return {
     tasks: multiRow(db, 'task', taskUpsert, TASK_WRITE_WIDTH, TASKS_PER_STATEMENT),
@@ -145,8 +150,8 @@ export function multiRowWriters(db: Db): { tasks: MultiRow; messages: MultiRow }
 /**
  * Writes a run of server tasks (consecutive `task` changes of a page), leaving exactly what
  * `writeTask` of each in turn leaves, set-based: one read of the tasks and of their server
- * messages, then multi-row upserts. A task or message id seen twice in the run splits it there
- * (the second write must see the first).
+ * messages, then only the writes that change something. A task or message id seen twice in the
+ * run splits it there (the second write must see the first).
  */
 export function writeTasks(
   db: Db,
@@ -172,7 +177,11 @@ export function writeTasks(
   writeChunk(db, from === 0 ? tasks : tasks.slice(from), estimateOf);
 }
 
-/** A run without repeated task or message ids: every decision from the state before it. */
+/**
+ * A run without repeated task or message ids: every decision from the state before it. Writes
+ * one row per statement: with the feed's six indexes in place, a multi-row statement's journal
+ * copies nearly every index page it touches, and a 10,000-task page was faster without it.
+ */
 function writeChunk(
   db: Db,
   tasks: readonly TaskView[],
@@ -194,17 +203,13 @@ function writeChunk(
     i = end;
   }
 
-  const { tasks: upserts, messages } = multiRowWriters(db);
   const scratch: unknown[] = new Array<unknown>(TASK_WRITE_WIDTH);
   const replaced: string[] = [];
   const withMessages: TaskView[] = [];
   for (const t of tasks) {
     putTaskValues(scratch, 0, t, estimateOf(t.brandId));
     const row = current.get(t.id);
-    if (row === undefined || !sameTask(row, scratch)) {
-      const at = upserts.next();
-      for (let k = 0; k < TASK_WRITE_WIDTH; k++) upserts.values[at + k] = scratch[k];
-    }
+    if (row === undefined || !sameTask(row, scratch)) s.task.run(scratch);
     if (row === undefined) {
       withMessages.push(t);
       continue;
@@ -214,12 +219,8 @@ function writeChunk(
     if (end > start) replaced.push(t.id);
     withMessages.push(t);
   }
-  upserts.flush();
   if (replaced.length > 0) s.deleteServerMessagesOf.run(JSON.stringify(replaced));
-  for (const t of withMessages) {
-    for (const m of t.messages) putMessageValues(messages.values, messages.next(), t.id, m);
-  }
-  messages.flush();
+  for (const t of withMessages) insertMessages(s, t);
 }
 
 /** Whether the upsert would leave the row as it is (`current`: id, written columns, local_state). */

@@ -198,7 +198,7 @@ describe("a pulled page's run of task changes written at once", () => {
     run.close();
   });
 
-  it('writes more tasks than one statement holds: new ones, changed ones and unchanged ones', () => {
+  it('writes a long run: new tasks, changed ones and unchanged ones', () => {
     const one = freshDb();
     const run = freshDb();
     const before = Array.from({ length: 700 }, (_, i) => taskView(i));
