@@ -17,7 +17,7 @@ import { applyPage } from '../src/core/sync/applyPage';
 import { FeedClient } from '../src/core/sync/client';
 import { snapshotInitialLoad } from '../src/core/sync/initialSync';
 import type { SnapshotWorkerEntry } from '../src/core/sync/snapshotWorkerProtocol';
-import { loadSnapshot, type SnapshotSource } from '../src/core/sync/snapshotLoad';
+import { FIRST_PAGE_TASKS, loadSnapshot, type SnapshotSource } from '../src/core/sync/snapshotLoad';
 import { readSyncState } from '../src/core/sync/syncStateRepo';
 import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../src/shared/capabilities';
 import type { BrandSnapshot, OwnSnapshot } from '../src/shared/protocol';
@@ -273,17 +273,17 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     for (const token of others) {
       const c = new FeedClient({ baseUrl: server.url, token });
       const own = await c.ownSnapshot();
+      for (const m of own.memberships) await c.brandFirstPage(m.brandId, FIRST_PAGE_TASKS);
       for (const m of own.memberships) await c.brandSnapshot(m.brandId);
       await c.pull(own.cursor, 1000);
     }
     const perAdvocateCpu = ((await server.cpuMs()) - cpuShared) / others.length;
     const sharedBuilds = (await server.builds()) - buildsBefore;
+    const brandPath = `${server.url}/v1/snapshot/brands/${(await client.ownSnapshot()).memberships[0]!.brandId}`;
     const bytes =
       (await wireBytes(`${server.url}/v1/snapshot`, first)) +
-      (await wireBytes(
-        `${server.url}/v1/snapshot/brands/${(await client.ownSnapshot()).memberships[0]!.brandId}`,
-        first,
-      ));
+      (await wireBytes(`${brandPath}/first?limit=${FIRST_PAGE_TASKS}`, first)) +
+      (await wireBytes(brandPath, first));
 
     // 2b. Catch-up: an advocate served the cached snapshot after `touched` tasks changed (under
     // the cache's staleness bound) pulls those changes after it, on the worker thread.
