@@ -17,7 +17,7 @@ import { applyPage } from '../src/core/sync/applyPage';
 import { FeedClient } from '../src/core/sync/client';
 import { snapshotInitialLoad } from '../src/core/sync/initialSync';
 import type { SnapshotWorkerEntry } from '../src/core/sync/snapshotWorkerProtocol';
-import { loadSnapshot, type SnapshotSource } from '../src/core/sync/snapshotLoad';
+import { FIRST_PAGE_TASKS, loadSnapshot, type SnapshotSource } from '../src/core/sync/snapshotLoad';
 import { readSyncState } from '../src/core/sync/syncStateRepo';
 import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../src/shared/capabilities';
 import type { BrandSnapshot, OwnSnapshot } from '../src/shared/protocol';
@@ -140,6 +140,8 @@ function mainThreadMonitor() {
 
 interface AppSync {
   firstPageMs: number;
+  /** This process (main thread and the worker) until the first page was shown. */
+  firstPageCpuMs: number;
   doneMs: number;
   /** This process (main thread and the worker). */
   cpuMs: number;
@@ -165,6 +167,7 @@ async function appInitialSync(
   // The app signs in on this thread (a redeem request) before it syncs; the same round trip here,
   // so one-time costs of a process's first request are not counted as catch-up.
   await client.me();
+  let firstPageCpuMs = 0;
   const cpu = process.cpuUsage();
   const monitor = mainThreadMonitor();
   const start = performance.now();
@@ -176,7 +179,11 @@ async function appInitialSync(
     appliers: appAppliers,
     now: Date.now,
     worker,
-    onFirstPage: () => (firstPageMs = performance.now() - start),
+    onFirstPage: () => {
+      firstPageMs = performance.now() - start;
+      const u = process.cpuUsage(cpu);
+      firstPageCpuMs = (u.user + u.system) / 1000;
+    },
   });
   if (!(await load(new AbortController().signal))) throw new Error('snapshot load refused');
   const mainThreadChanges = await replayLog(db, client);
@@ -187,6 +194,7 @@ async function appInitialSync(
   db.close();
   return {
     firstPageMs,
+    firstPageCpuMs,
     doneMs,
     cpuMs: (used.user + used.system) / 1000,
     block,
@@ -273,20 +281,27 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     // 2. Server CPU per further advocate of the same (brand, tier): the snapshot is shared.
     const buildsBefore = await server.builds();
     const cpuShared = await server.cpuMs();
-    for (const token of others) {
-      const c = new FeedClient({ baseUrl: server.url, token });
+    const clients = others.map((token) => new FeedClient({ baseUrl: server.url, token }));
+    // What an app asks before its first page shows: its own rows and each brand's first page.
+    const owns: OwnSnapshot[] = [];
+    for (const c of clients) {
       const own = await c.ownSnapshot();
+      owns.push(own);
+      for (const m of own.memberships) await c.brandFirstPage(m.brandId, FIRST_PAGE_TASKS);
+    }
+    const firstPageServerCpu = ((await server.cpuMs()) - cpuShared) / others.length;
+    for (const [i, c] of clients.entries()) {
+      const own = owns[i]!;
       for (const m of own.memberships) await c.brandSnapshot(m.brandId);
       await c.pull(own.cursor, 1000);
     }
     const perAdvocateCpu = ((await server.cpuMs()) - cpuShared) / others.length;
     const sharedBuilds = (await server.builds()) - buildsBefore;
+    const brandPath = `${server.url}/v1/snapshot/brands/${(await client.ownSnapshot()).memberships[0]!.brandId}`;
     const bytes =
       (await wireBytes(`${server.url}/v1/snapshot`, first)) +
-      (await wireBytes(
-        `${server.url}/v1/snapshot/brands/${(await client.ownSnapshot()).memberships[0]!.brandId}`,
-        first,
-      ));
+      (await wireBytes(`${brandPath}/first?limit=${FIRST_PAGE_TASKS}`, first)) +
+      (await wireBytes(brandPath, first));
 
     // 2b. Catch-up: an advocate served the cached snapshot after `touched` tasks changed (under
     // the cache's staleness bound) pulls those changes after it, on the worker thread.
@@ -322,7 +337,10 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     const block = (b: AppSync['block']) =>
       `${round(b.cpuMs, 1)} ms CPU in one turn (event-loop delay ${round(b.delayMs, 1)} ms)`;
     rows.push(
-      [`initial sync ${k}: first feed page`, `${round(one.firstPageMs, 0)} ms`],
+      [
+        `initial sync ${k}: first feed page`,
+        `${round(one.firstPageMs, 0)} ms, client CPU ${round(one.firstPageCpuMs, 0)} ms, server CPU per advocate ${round(firstPageServerCpu, 1)} ms`,
+      ],
       [
         `initial sync ${k}: done`,
         `${round(one.doneMs, 0)} ms, client CPU ${round(one.cpuMs, 0)} ms (replay ${round(refMs, 0)} ms)`,
@@ -343,6 +361,8 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
       ],
     );
     metric('sync.first_page_ms', one.firstPageMs, 'ms');
+    metric('sync.first_page_client_cpu_ms', one.firstPageCpuMs, 'ms');
+    metric('sync.first_page_server_cpu_ms', firstPageServerCpu, 'ms');
     metric('sync.initial_100k_done_ms', one.doneMs, 'ms');
     metric('sync.initial_100k_client_cpu_ms', one.cpuMs, 'ms');
     metric('sync.ref.initial_100k_done_ms', refMs, 'ms');

@@ -22,6 +22,6 @@ export const appAppliers: SyncAppliers = {
       ...customerChangeAppliers(db),
     };
   },
-  bulkTasks: (db, rows) => writeTaskRows(db, rows, pageEstimates(db)),
+  bulkTasks: (db, rows, keep) => writeTaskRows(db, rows, pageEstimates(db), keep),
   refusedPayout: withdrawEstimate,
 };

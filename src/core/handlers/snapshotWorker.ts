@@ -39,7 +39,11 @@ const client = new FeedClient({ baseUrl: data.baseUrl, token: data.token, timeou
 async function loadAndCatchUp() {
   const result = await loadSnapshot(
     db,
-    { own: () => client.ownSnapshot(), brand: (id) => client.brandSnapshot(id) },
+    {
+      own: () => client.ownSnapshot(),
+      firstPage: (id, limit) => client.brandFirstPage(id, limit),
+      brand: (id) => client.brandSnapshot(id),
+    },
     appAppliers,
     now,
     (tasks) => post({ type: 'firstPage', tasks }),

@@ -26,9 +26,10 @@ export interface SyncAppliers {
   page(db: Db, now: number): PageAppliers;
   /**
    * Initial sync's bulk load: snapshot task rows written set-based inside sync's transaction,
-   * leaving the rows a `task` change of each would leave.
+   * leaving the rows a `task` change of each would leave; every other task here not in `keep`
+   * is revoked as a `revoke` change would revoke it (left by an earlier, interrupted load).
    */
-  bulkTasks(db: Db, rows: readonly TaskRow[]): void;
+  bulkTasks(db: Db, rows: readonly TaskRow[], keep: ReadonlySet<string>): void;
   /** The server refused an action that earns a payout: take back its local estimate. */
   refusedPayout(db: Db, taskId: string, now: number): void;
 }

@@ -2,6 +2,7 @@ import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../../shared/capab
 import {
   ActionsResponse,
   ApiError,
+  BrandFirstPage,
   MeResponse,
   RedeemResponse,
   RefreshResponse,
@@ -141,6 +142,25 @@ export class FeedClient {
   brandSnapshot(brandId: string, signal?: AbortSignal): Promise<BrandSnapshot> {
     const path = `/v1/snapshot/brands/${encodeURIComponent(brandId)}`;
     return this.request('GET', path, brandSnapshotCheck, undefined, signal);
+  }
+
+  /**
+   * Initial sync: the brand's first feed page, read by the server without building the brand
+   * snapshot; null from a server without that route (404: the app then cuts its first page
+   * from the brand snapshot, as before).
+   */
+  async brandFirstPage(
+    brandId: string,
+    limit: number,
+    signal?: AbortSignal,
+  ): Promise<BrandFirstPage | null> {
+    const path = `/v1/snapshot/brands/${encodeURIComponent(brandId)}/first?limit=${limit}`;
+    try {
+      return await this.request('GET', path, BrandFirstPage, undefined, signal);
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 404) return null;
+      throw error;
+    }
   }
 
   send(actions: Action[], signal?: AbortSignal): Promise<ActionsResponse> {

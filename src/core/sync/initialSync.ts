@@ -50,6 +50,7 @@ export function snapshotInitialLoad(
               o.db,
               {
                 own: () => o.client.ownSnapshot(signal),
+                firstPage: (id, limit) => o.client.brandFirstPage(id, limit, signal),
                 brand: (id) => o.client.brandSnapshot(id, signal),
               },
               o.appliers,

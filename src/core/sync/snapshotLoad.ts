@@ -1,25 +1,34 @@
 /**
- * Initial sync from snapshots instead of a replay of the whole change log (`GET /v1/snapshot`
- * and each brand's `GET /v1/snapshot/brands/:id`). Runs on a worker thread with its own
- * connection to the app's database (snapshotWorker.ts), or in-thread where there is no file.
+ * Initial sync from snapshots instead of a replay of the whole change log (`GET /v1/snapshot`,
+ * each brand's first feed page `GET /v1/snapshot/brands/:id/first`, then each brand's
+ * `GET /v1/snapshot/brands/:id`). Runs on a worker thread with its own connection to the app's
+ * database (snapshotWorker.ts), or in-thread where there is no file.
  *
  * Two transactions, each all-or-nothing:
  * 1. the first feed page: brands, memberships, payout rules, macros, the advocate's own tasks,
- *    earnings and ratings, and the tasks the feed shows first, so the feed shows at once;
- * 2. the rest, tasks written set-based by the features' bulk writer (`SyncAppliers.bulkTasks`:
- *    multi-row statements, indexes rebuilt once at the end), then articles, customers and their
- *    timelines, and the cursor moved.
- * A crash in 2 rolls it back whole (indexes included) and leaves the cursor unset, so the next
- * start loads the snapshot again. Rows are written by the features' own appliers, as a pulled
- * change would be, so what the advocate wrote (outbox, drafts, "Not sent", a pending claim's
- * local state) is kept exactly as a pull keeps it.
+ *    earnings and ratings, and the tasks the feed shows first, so the feed shows at once. From
+ *    the first-page reads, before the brand snapshots are even asked for (their first build
+ *    takes the server seconds); from the brand snapshots where the server has no such route.
+ *    No cursor.
+ * 2. the rest: every task of the brand snapshots written set-based by the features' bulk writer
+ *    (`SyncAppliers.bulkTasks`: multi-row statements, indexes rebuilt once at the end; tasks
+ *    already here, the first page's, upserted as pulled changes), any task here that none of
+ *    this load's snapshots holds revoked (a first page's task gone since, or one left by an
+ *    interrupted earlier load), then articles, customers and their timelines, and the cursor
+ *    moved: the earliest of every cursor read, so `/v1/sync` from it brings whatever changed
+ *    between the reads.
+ * A crash between or in them leaves no cursor (2 rolls back whole, indexes included), so the
+ * next start loads again, over the first page if 1 committed, and ends as a load that was never
+ * interrupted. Rows are written by the features' own appliers, as a pulled change would be, so
+ * what the advocate wrote (outbox, drafts, "Not sent", a pending claim's local state) is kept
+ * exactly as a pull keeps it.
  */
 import type {
+  BrandFirstPage,
   BrandSnapshot,
   Change,
   OwnSnapshot,
   TaskRow,
-  TaskTableRows,
 } from '../../shared/protocol';
 import { earliestCursor } from '../../shared/domain/syncCursor';
 import { plainRows, readableTable, taskOfRow } from '../../shared/snapshotRows';
@@ -29,6 +38,11 @@ import { readSyncState, writeCursor } from './syncStateRepo';
 
 export interface SnapshotSource {
   own(): Promise<OwnSnapshot>;
+  /**
+   * The brand's first `limit` feed tasks with what showing them needs; null where the server
+   * has no such route (the first page is then cut from the brand snapshot). Optional likewise.
+   */
+  firstPage?(brandId: string, limit: number): Promise<BrandFirstPage | null>;
   brand(brandId: string): Promise<BrandSnapshot>;
 }
 
@@ -39,7 +53,7 @@ export interface SnapshotLoadResult {
   firstPageTasks: number;
 }
 
-/** Tasks applied with the first page: a few feed pages' worth. */
+/** Tasks applied with the first page: a few feed pages' worth (per brand from a first-page read). */
 export const FIRST_PAGE_TASKS = 200;
 
 /** Change objects for the appliers: a snapshot row is applied exactly as its change would be. */
@@ -73,28 +87,49 @@ export function customerChanges(b: BrandSnapshot): Change[] {
 
 /**
  * The tasks the feed shows first under its default sort (payout, which grows with complexity),
- * newest first among equals; the rest, for the bulk load.
+ * newest first among equals: where the server has no first-page read.
  */
-function splitFirstPage(
-  tables: TaskTableRows[],
-  size: number,
-): { first: TaskRow[]; rest: TaskRow[] } {
-  const all = tables.flatMap(plainRows);
-  if (all.length <= size) return { first: all, rest: [] };
+function firstOf(all: TaskRow[], size: number): TaskRow[] {
+  if (all.length <= size) return all;
   const order = all
     .map((row, i) => i)
     .sort((a, b) => all[b]![6] - all[a]![6] || all[b]![15] - all[a]![15]);
-  const chosen = new Set(order.slice(0, size));
-  return {
-    first: order.slice(0, size).map((i) => all[i]!),
-    rest: all.filter((_, i) => !chosen.has(i)),
-  };
+  return order.slice(0, size).map((i) => all[i]!);
+}
+
+/** What a brand's first page applies besides tasks; both reads carry it. */
+type BrandParts = Pick<BrandSnapshot, 'brandId' | 'brand' | 'payoutRules' | 'macros'>;
+
+const brandChanges = (b: BrandParts): Change[] => [
+  { seq: SNAPSHOT_SEQ, kind: 'brand', brand: b.brand },
+  ...b.payoutRules.map((r): Change => ({
+    seq: SNAPSHOT_SEQ,
+    kind: 'payout_rules',
+    brandId: b.brandId,
+    ...r,
+  })),
+  ...b.macros.map((macro): Change => ({ seq: SNAPSHOT_SEQ, kind: 'macro', macro })),
+];
+
+/** Every brand's first page, or null when the server has none (or one this app cannot read). */
+async function firstPages(
+  source: SnapshotSource,
+  own: OwnSnapshot,
+  size: number,
+): Promise<BrandFirstPage[] | null> {
+  const read = source.firstPage;
+  if (!read) return null;
+  const pages = await Promise.all(own.memberships.map((m) => read(m.brandId, size)));
+  const all = pages.filter((p): p is BrandFirstPage => p !== null);
+  if (all.length < pages.length || !all.every((p) => readableTable(p.tasks))) return null;
+  return all;
 }
 
 /**
  * Runs the bulk transaction with foreign-key checks off: each message it writes belongs to a
- * task row written with it, and it deletes no task, so there is nothing to check or cascade (a
- * parent lookup per message saved). A setting of this connection, set outside the transaction
+ * task row written with it, and the few tasks it revokes have their messages deleted with them
+ * by the bulk writer, so there is nothing to check or cascade (a parent lookup per message
+ * saved). A setting of this connection, set outside the transaction
  * as SQLite requires, and put back. (`temp_store` is left alone: changing it drops the
  * connection's temporary triggers.)
  */
@@ -110,8 +145,8 @@ function withBulkSettings<T>(db: Db, run: () => T): T {
 
 /**
  * Loads the snapshots into `db` and sets the cursor to continue from. Answers null, writing
- * nothing, when the snapshots cannot be used (columns this app does not know) or another sync
- * set a cursor meanwhile: the caller then replays the log as before.
+ * nothing more, when the snapshots cannot be used (columns this app does not know) or another
+ * sync set a cursor meanwhile: the caller then replays the log as before.
  */
 export async function loadSnapshot(
   db: Db,
@@ -122,30 +157,31 @@ export async function loadSnapshot(
   firstPageSize = FIRST_PAGE_TASKS,
 ): Promise<SnapshotLoadResult | null> {
   const own = await source.own();
-  const brands: BrandSnapshot[] = [];
-  for (const m of own.memberships) brands.push(await source.brand(m.brandId));
-  const tables = [own.tasks, ...brands.map((b) => b.tasks)];
-  if (!tables.every(readableTable)) return null;
-  const cursor = earliestCursor([own.cursor, ...brands.map((b) => b.cursor)]);
-  const { first, rest } = splitFirstPage(
-    brands.map((b) => b.tasks),
-    firstPageSize,
-  );
+  if (!readableTable(own.tasks)) return null;
+  const ownRows = plainRows(own.tasks);
+  const readBrands = async () => {
+    const brands: BrandSnapshot[] = [];
+    for (const m of own.memberships) brands.push(await source.brand(m.brandId));
+    return brands.every((b) => readableTable(b.tasks)) ? brands : null;
+  };
+
+  const pages = await firstPages(source, own, firstPageSize);
+  let brands: BrandSnapshot[] | null = null;
+  let rows: TaskRow[] = [];
+  let first: { parts: BrandParts[]; tasks: TaskRow[] };
+  if (pages) first = { parts: pages, tasks: pages.flatMap((p) => plainRows(p.tasks)) };
+  else {
+    brands = await readBrands();
+    if (!brands) return null;
+    rows = brands.flatMap((b) => plainRows(b.tasks));
+    first = { parts: brands, tasks: firstOf(rows, firstPageSize) };
+  }
 
   const firstPage = db.transaction(() => {
     if (readSyncState(db).cursor !== null) return false;
     const apply = appliers.page(db, now());
     const changes: Change[] = [
-      ...brands.flatMap((b): Change[] => [
-        { seq: SNAPSHOT_SEQ, kind: 'brand', brand: b.brand },
-        ...b.payoutRules.map((r): Change => ({
-          seq: SNAPSHOT_SEQ,
-          kind: 'payout_rules',
-          brandId: b.brandId,
-          ...r,
-        })),
-        ...b.macros.map((macro): Change => ({ seq: SNAPSHOT_SEQ, kind: 'macro', macro })),
-      ]),
+      ...first.parts.flatMap(brandChanges),
       ...own.memberships.map((membership): Change => ({
         seq: SNAPSHOT_SEQ,
         kind: 'membership',
@@ -155,29 +191,42 @@ export async function loadSnapshot(
       ...own.ratings.map((rating): Change => ({ seq: SNAPSHOT_SEQ, kind: 'rating', rating })),
     ];
     for (const c of changes) applyChange(apply, c);
-    applyTasks(apply, plainRows(own.tasks));
-    applyTasks(apply, first);
+    // The advocate's own after the brands': where one task is in both (it changed between the
+    // reads), the own read's wins here, as it does in a load without a first-page read.
+    applyTasks(apply, first.tasks);
+    applyTasks(apply, ownRows);
     return true;
   });
   if (!firstPage.immediate()) return null;
-  onFirstPage(own.tasks.rows.length + first.length);
+  onFirstPage(ownRows.length + first.tasks.length);
 
+  if (!brands) {
+    brands = await readBrands();
+    if (!brands) return null;
+    rows = brands.flatMap((b) => plainRows(b.tasks));
+  }
+  const cursor = earliestCursor([
+    own.cursor,
+    ...(pages ?? []).map((p) => p.cursor),
+    ...brands.map((b) => b.cursor),
+  ]);
+  const ownIds = new Set(ownRows.map((r) => r[0]));
+  const loaded = brands;
   const bulk = db.transaction(() => {
     if (readSyncState(db).cursor !== null) return false;
-    appliers.bulkTasks(db, rest);
+    // Brand parts again from the snapshots: what a load without a first-page read leaves.
     const apply = appliers.page(db, now());
-    for (const b of brands) {
+    for (const b of loaded) for (const c of brandChanges(b)) applyChange(apply, c);
+    appliers.bulkTasks(db, rows, ownIds);
+    const after = appliers.page(db, now());
+    for (const b of loaded) {
       for (const article of b.articles)
-        applyChange(apply, { seq: SNAPSHOT_SEQ, kind: 'article', article });
-      for (const change of customerChanges(b)) applyChange(apply, change);
+        applyChange(after, { seq: SNAPSHOT_SEQ, kind: 'article', article });
+      for (const change of customerChanges(b)) applyChange(after, change);
     }
     writeCursor(db, cursor);
     return true;
   });
   if (!withBulkSettings(db, () => bulk.immediate())) return null;
-  return {
-    cursor,
-    tasks: own.tasks.rows.length + first.length + rest.length,
-    firstPageTasks: first.length,
-  };
+  return { cursor, tasks: ownRows.length + rows.length, firstPageTasks: first.tasks.length };
 }

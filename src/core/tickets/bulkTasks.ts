@@ -3,7 +3,7 @@ import type { Db } from '../db/open';
 import { taskOfRow } from '../../shared/snapshotRows';
 import type { PageEstimates } from '../earnings/estimates';
 import { putMessageRowValues, putRowValues } from './taskColumns';
-import { multiRowWriters, writeTasks } from './taskChanges';
+import { multiRowWriters, revokeTask, writeTasks } from './taskChanges';
 
 /**
  * Initial sync's bulk load of snapshot task rows, set-based: multi-row statements in the
@@ -24,17 +24,30 @@ function indexesOf(db: Db, tables: string[]): { name: string; sql: string }[] {
 
 /**
  * Writes snapshot `rows` into `tasks` and `messages`, leaving what `writeTask` of each would
- * leave; call inside a transaction.
+ * leave, and (given `keep`) revokes every other task here that is not in `keep`, as a pulled
+ * `revoke` would; call inside a transaction (foreign-key checks may be off: messages go with
+ * their task here).
  */
-export function writeTaskRows(db: Db, rows: readonly TaskRow[], estimates: PageEstimates): void {
-  if (rows.length === 0) return;
-  // One read of the ids already here. Tasks among `rows` that are already here (normally none:
-  // the first page's are not in `rows`) are written as pulled changes first, with the indexes
-  // still in place, so they end exactly as a pulled change leaves them; the rest are new.
+export function writeTaskRows(
+  db: Db,
+  rows: readonly TaskRow[],
+  estimates: PageEstimates,
+  keep?: ReadonlySet<string>,
+): void {
+  // One read of the ids already here (a first page's few hundred). Tasks among `rows` that are
+  // here are written as pulled changes first, with the indexes still in place, so they end
+  // exactly as a pulled change leaves them; the rest are new.
   const here = new Set(db.prepare('SELECT id FROM tasks').pluck().all() as string[]);
   const fresh: TaskRow[] = [];
   const known: TaskRow[] = [];
   for (const r of rows) (here.has(r[0]) ? known : fresh).push(r);
+  if (keep) {
+    const written = new Set(known.map((r) => r[0]));
+    revokeTaskRows(
+      db,
+      [...here].filter((id) => !written.has(id) && !keep.has(id)),
+    );
+  }
   if (known.length > 0) writeTasks(db, known.map(taskOfRow), (brandId) => estimates.of(brandId));
   if (fresh.length === 0) return;
   const indexes = indexesOf(db, ['tasks', 'messages']);
@@ -50,4 +63,17 @@ export function writeTaskRows(db: Db, rows: readonly TaskRow[], estimates: PageE
   }
   messages.flush();
   for (const i of indexes) db.exec(i.sql);
+}
+
+/**
+ * Tasks revoked as pulled `revoke` changes revoke them (one holding local state stays), with
+ * their messages: the bulk load runs with foreign-key checks off, so nothing cascades.
+ */
+function revokeTaskRows(db: Db, ids: string[]): void {
+  if (ids.length === 0) return;
+  for (const id of ids) revokeTask(db, id);
+  db.prepare(
+    `DELETE FROM messages WHERE task_id IN (SELECT value FROM json_each(?))
+       AND task_id NOT IN (SELECT id FROM tasks)`,
+  ).run(JSON.stringify(ids));
 }

@@ -1,10 +1,13 @@
 /**
- * SIGKILL at chosen row writes inside an initial sync's snapshot load (its first feed page, and
- * the bulk load that drops the task indexes, writes the rest and rebuilds them): after the
- * kill, the file is consistent (integrity, foreign keys, every index back), holds either nothing
- * of the snapshot or exactly its first page, never a cursor without all rows, and the advocate's
- * own rows (outbox, drafts, "Not sent") are untouched; loading again (a restart) completes it,
- * ending exactly as an uninterrupted load ends (each row once, in the same order).
+ * SIGKILL at chosen row writes inside an initial sync's snapshot load (its first feed page from
+ * the first-page read, and the bulk load that drops the task indexes, writes the rest and
+ * rebuilds them): after the kill, the file is consistent (integrity, foreign keys, every index
+ * back), holds either nothing of the snapshot or exactly its first page, never a cursor without
+ * all rows, and the advocate's own rows (outbox, drafts, "Not sent") are untouched; loading
+ * again (a restart) completes it, ending exactly as an uninterrupted load ends (each row once,
+ * in the same order). A restart that reads changed snapshots (a task of the first page taken
+ * meanwhile, another edited, a new one) ends as an uninterrupted load of those: nothing of the
+ * interrupted first page is left over.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { openDatabase, type Db } from '../../../src/core/db/open';
 import { appAppliers } from '../../../src/core/handlers/changeAppliers';
 import { loadSnapshot } from '../../../src/core/sync/snapshotLoad';
 import {
+  CHANGED_CURSOR,
   SNAPSHOT_CURSOR,
   SNAPSHOT_FIRST_PAGE,
   SNAPSHOT_TASKS,
@@ -101,6 +105,12 @@ function reopen(file: string): Db {
   return db;
 }
 
+/** Every task and message column, by id: what a load leaves, whatever order it wrote in. */
+const contents = (db: Db) => ({
+  tasks: db.prepare('SELECT * FROM tasks ORDER BY id').all(),
+  messages: db.prepare('SELECT * FROM messages ORDER BY id').all(),
+});
+
 /** Tasks in rowid order with it (the feed breaks ties by rowid), messages as a task shows them. */
 const rows = (db: Db) => ({
   tasks: db.prepare('SELECT rowid, * FROM tasks ORDER BY rowid').all(),
@@ -125,6 +135,19 @@ describe('kill points inside a snapshot load', () => {
     const uninterrupted = reopen(full);
     const expectedRows = rows(uninterrupted);
     uninterrupted.close();
+    const changedFile = join(dir, 'changed.sqlite');
+    copyFileSync(template, changedFile);
+    const changed = reopen(changedFile);
+    await loadSnapshot(
+      changed,
+      snapshotSource('changed'),
+      appAppliers,
+      () => T0,
+      () => {},
+      SNAPSHOT_FIRST_PAGE,
+    );
+    const expectedChanged = contents(changed);
+    changed.close();
 
     const points = Array.from({ length: POINTS }, (_, i) =>
       Math.max(1, Math.round(((i + 0.5) * span) / POINTS)),
@@ -136,6 +159,7 @@ describe('kill points inside a snapshot load', () => {
       expect(signal, `killed at ${at}`).toBe('SIGKILL');
       expect(said.find((l) => l.startsWith('KILL-POINT'))).toMatch(/in-transaction$/);
       const db = reopen(file);
+      const later = join(dir, `kill-${at}-later.sqlite`);
       try {
         const firstCommitted = said.includes('FIRST');
         expect(count(db, 'tasks')).toBe(firstCommitted ? SNAPSHOT_FIRST_PAGE : 0);
@@ -143,6 +167,9 @@ describe('kill points inside a snapshot load', () => {
         expect(cursorOf(db)).toBeNull();
         expect(indexes(db)).toEqual(expectedIndexes);
         expect(advocateRows(db)).toEqual(expectedAdvocateRows);
+        // The same file for a restart that reads the snapshots again after they changed.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        copyFileSync(file, later);
         // The restart: the same load again (as the child runs it) completes, over whatever the
         // kill left.
         const result = await loadSnapshot(
@@ -160,6 +187,25 @@ describe('kill points inside a snapshot load', () => {
         expect(indexes(db)).toEqual(expectedIndexes);
         expect(advocateRows(db)).toEqual(expectedAdvocateRows);
         expect(rows(db)).toEqual(expectedRows);
+
+        const again = reopen(later);
+        try {
+          const result = await loadSnapshot(
+            again,
+            snapshotSource('changed'),
+            appAppliers,
+            () => T0,
+            () => {},
+            SNAPSHOT_FIRST_PAGE,
+          );
+          expect(result?.cursor).toBe(CHANGED_CURSOR);
+          expect(again.pragma('foreign_key_check')).toEqual([]);
+          expect(indexes(again)).toEqual(expectedIndexes);
+          expect(advocateRows(again)).toEqual(expectedAdvocateRows);
+          expect(contents(again)).toEqual(expectedChanged);
+        } finally {
+          again.close();
+        }
       } finally {
         db.close();
       }
