@@ -11,7 +11,7 @@ import { useNow } from '../sync/useNow';
 import { rowAt, useFeed } from './feedStore';
 import { useSession } from '../session/sessionStore';
 import { useSync } from '../sync/syncStore';
-import { CoreText } from '../../i18n/CoreText';
+import { useSyncWords } from '../sync/useSyncWords';
 import { useShownText, useT } from '../../i18n/useT';
 import './feed.css';
 
@@ -27,6 +27,8 @@ const activates = (target: EventTarget | null) =>
 export function FeedView() {
   const session = useSession((s) => s.status);
   const sync = useSync((s) => s.status);
+  // A failure in plain words; its own (often English) detail goes in the title only.
+  const syncWords = useSyncWords()(sync);
   const syncNow = useSync((s) => s.syncNow);
   const feed = useFeed();
   const { listen, total, pages, selected, select, open, claim, detail, close, ensureRows } = feed;
@@ -116,12 +118,7 @@ export function FeedView() {
           </button>
         }
       >
-        {sync.message ? (
-          <CoreText text={sync.text} fallback={sync.message} />
-        ) : (
-          t('feed.empty.lastSynced')
-        )}{' '}
-        {t('feed.empty.offline.body')}
+        {syncWords.plain ?? t('feed.empty.lastSynced')} {t('feed.empty.offline.body')}
       </EmptyState>
     );
   } else if (total === 0) {
@@ -143,14 +140,11 @@ export function FeedView() {
         <p
           className={`banner banner--${sync.state === 'offline' ? 'warning' : 'error'}`}
           role="status"
+          title={syncWords.trouble ? (syncWords.raw ?? undefined) : undefined}
         >
-          {sync.state === 'offline' ? (
-            t('feed.offlineBanner')
-          ) : sync.message ? (
-            <CoreText text={sync.text} fallback={sync.message} />
-          ) : (
-            t('feed.syncFailed')
-          )}
+          {sync.state === 'offline'
+            ? t('feed.offlineBanner')
+            : (syncWords.plain ?? t('feed.syncFailed'))}
         </p>
       ) : null}
       {feed.error ? (

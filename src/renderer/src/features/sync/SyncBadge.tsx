@@ -1,10 +1,9 @@
 import { CloudOff, RefreshCw, TriangleAlert, Wifi, type LucideIcon } from 'lucide-react';
 import type { SyncStatus } from '../../../../shared/contract/events';
-import { connectionTrouble, type ConnectionTrouble } from '../../../../shared/domain/connection';
 import type { MessageId } from '../../i18n/catalogs';
-import { useCoreText } from '../../i18n/CoreText';
 import { useFormat } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
+import { useSyncWords } from './useSyncWords';
 import './sync.css';
 
 const labels: Record<SyncStatus['state'], MessageId> = {
@@ -21,12 +20,6 @@ const icons: Record<SyncStatus['state'], LucideIcon> = {
   error: TriangleAlert,
 };
 
-const troubleTexts: Record<Exclude<ConnectionTrouble, null>, MessageId> = {
-  offline: 'sync.trouble.offline',
-  server: 'sync.trouble.server',
-  stopped: 'sync.trouble.stopped',
-};
-
 /**
  * The sync state in the header. A failure reads as what it means for the advocate's work
  * (shared/domain/connection.ts decides which); the raw failure text is only in the tooltip.
@@ -34,19 +27,13 @@ const troubleTexts: Record<Exclude<ConnectionTrouble, null>, MessageId> = {
 export function SyncBadge({ status }: { status: SyncStatus }) {
   const t = useT();
   const format = useFormat();
-  const coreText = useCoreText();
+  const words = useSyncWords();
   const lastSynced =
     status.lastSyncedAt === null
       ? t('sync.neverSynced')
       : t('sync.lastSynced', { time: format.dateTime(status.lastSyncedAt) });
-  const raw = coreText(status.text, status.message);
-  const trouble = connectionTrouble(status);
-  const shown =
-    status.state === 'online'
-      ? lastSynced
-      : trouble
-        ? t(troubleTexts[trouble])
-        : (raw ?? lastSynced);
+  const { plain, raw, trouble } = words(status);
+  const shown = status.state === 'online' ? lastSynced : (plain ?? lastSynced);
   const tooltip = [trouble ? shown : null, raw ?? lastSynced].filter(Boolean).join('\n');
   const Icon = icons[status.state];
   return (
