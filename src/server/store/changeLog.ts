@@ -13,11 +13,22 @@
  * commit order and `seq > cursor` never skips a committed row; xid is 0 throughout.
  */
 import { type Selectable, sql } from 'kysely';
+import { comparePositions } from '../../shared/domain/syncCursor';
 import type { Position } from '../../shared/domain/syncCursor';
 import type { StoreContext } from './context';
 import type { ChangeTable } from './schema';
 
 export type LogRow = Selectable<ChangeTable> & { xid: string };
+
+/** PostgreSQL's read horizon, taken in the statement that reads below it (see above). */
+const HORIZON = sql`pg_snapshot_xmin(pg_current_snapshot())`;
+
+/** Rows of one brand read for a log tail (logTail.ts), and how far the read is complete. */
+export interface BrandRead {
+  rows: LogRow[];
+  /** Every row of the brand at or below this position is in `rows` or was read before. */
+  upTo: Position;
+}
 
 export interface LogQuery {
   brandIds: string[];
@@ -47,7 +58,7 @@ async function readPostgres(ctx: StoreContext, q: LogQuery): Promise<LogRow[]> {
     (brandId) => sql`(select * from changes
       where brand_id = ${brandId}
         and (xid, seq) > ${after}
-        and xid < pg_snapshot_xmin(pg_current_snapshot())
+        and xid < ${HORIZON}
         and (advocate_id is null or advocate_id = ${q.advocateId})
       order by xid, seq
       limit ${q.limit})`,
@@ -84,7 +95,100 @@ async function readSqlite(ctx: StoreContext, q: LogQuery): Promise<LogRow[]> {
 
 /** PostgreSQL's horizon now: rows of transactions below it are all the rows they will ever be. */
 export async function readHorizon(db: StoreContext['db']): Promise<bigint> {
-  const r = await sql<{ xmin: string }>`
-    select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`.execute(db);
+  const r = await sql<{ xmin: string }>`select ${HORIZON}::text as xmin`.execute(db);
   return BigInt(r.rows[0]!.xmin);
+}
+
+const COLUMNS = sql`c.seq, c.brand_id, c.kind, c.entity_id, c.advocate_id, c.created_at`;
+
+type HorizonRow = Partial<LogRow> & { horizon: string };
+
+/** Rows returned beside the horizon of their statement (a brand with none still gives one). */
+function split(result: HorizonRow[]): { rows: LogRow[]; horizon: bigint } {
+  return {
+    rows: result.filter((r) => r.seq !== null && r.seq !== undefined) as LogRow[],
+    horizon: BigInt(result[0]!.horizon),
+  };
+}
+
+/** The brand's last `n` rows below the horizon (PostgreSQL) or committed (SQLite). */
+export async function readBrandLast(
+  ctx: StoreContext,
+  brandId: string,
+  n: number,
+): Promise<BrandRead> {
+  if (ctx.dialect.name === 'postgres') {
+    const r = await sql<HorizonRow>`
+      with h as (select ${HORIZON} as x)
+      select h.x::text as horizon, ${COLUMNS}, c.xid::text as xid
+      from h left join lateral (
+        select * from changes
+        where brand_id = ${brandId} and xid < h.x
+        order by xid desc, seq desc limit ${n}) c on true`.execute(ctx.db);
+    const { rows, horizon } = split(r.rows);
+    return { rows: rows.reverse(), upTo: { xid: horizon, seq: 0n } };
+  }
+  const head = await sqliteHead(ctx);
+  const rows = await ctx.db
+    .selectFrom('changes')
+    .selectAll()
+    .where('brand_id', '=', brandId)
+    .where('seq', '<=', head)
+    .orderBy('seq', 'desc')
+    .limit(n)
+    .execute();
+  return {
+    rows: rows.reverse().map((r) => ({ ...r, xid: '0' })),
+    upTo: { xid: 0n, seq: BigInt(head) },
+  };
+}
+
+/** Up to `n` rows of the brand after `after`, and how far that read is complete. */
+export async function readBrandAfter(
+  ctx: StoreContext,
+  brandId: string,
+  after: Position,
+  n: number,
+): Promise<BrandRead> {
+  if (ctx.dialect.name === 'postgres') {
+    const r = await sql<HorizonRow>`
+      with h as (select ${HORIZON} as x)
+      select h.x::text as horizon, ${COLUMNS}, c.xid::text as xid
+      from h left join lateral (
+        select * from changes
+        where brand_id = ${brandId}
+          and (xid, seq) > (${String(after.xid)}::xid8, ${String(after.seq)}::bigint)
+          and xid < h.x
+        order by xid, seq limit ${n}) c on true`.execute(ctx.db);
+    const { rows, horizon } = split(r.rows);
+    const last = rows[rows.length - 1];
+    const upTo = rows.length === n ? positionOf(last!) : { xid: horizon, seq: 0n };
+    // The horizon never moves back; `after` may be ahead of this statement's if it came from a
+    // newer read of this brand.
+    return { rows, upTo: comparePositions(upTo, after) < 0 ? after : upTo };
+  }
+  // SQLite: one writer, seq order is commit order; every seq up to the head is committed.
+  const head = await sqliteHead(ctx);
+  const rows = (
+    await ctx.db
+      .selectFrom('changes')
+      .selectAll()
+      .where('brand_id', '=', brandId)
+      .where('seq', '>', Number(after.seq))
+      .where('seq', '<=', head)
+      .orderBy('seq')
+      .limit(n)
+      .execute()
+  ).map((r) => ({ ...r, xid: '0' }));
+  const upTo =
+    rows.length === n ? positionOf(rows[rows.length - 1]!) : { xid: 0n, seq: BigInt(head) };
+  return { rows, upTo: comparePositions(upTo, after) < 0 ? after : upTo };
+}
+
+async function sqliteHead(ctx: StoreContext): Promise<number> {
+  const r = await ctx.db
+    .selectFrom('changes')
+    .select((eb) => eb.fn.max('seq').as('head'))
+    .executeTakeFirst();
+  return Number(r?.head ?? 0);
 }

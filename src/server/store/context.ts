@@ -138,6 +138,9 @@ export function collectNotices(
 
 /** Announces what `collectNotices` kept (after the commit). */
 export function publishNotices(ctx: StoreContext, notices: Notices) {
+  // This process's own pulls read past its writes at once, not when the announcement goes out
+  // (on PostgreSQL that waits for the horizon, horizonGate.ts).
+  for (const n of notices.values()) ctx.tails?.heard(n.brandId, n.position);
   if (notices.size > 0)
     ctx.notifier.publish([...notices.values()].map(({ position: _, ...n }) => n));
 }

@@ -18,10 +18,10 @@
  * 32 × (10,000 rows × ~200 B + 2,000 tasks × their threads), plus 50,000 advocates' memberships.
  */
 import { LRUCache } from 'lru-cache';
-import { type Selectable, sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import { comparePositions, parseCursor, type Position } from '../../shared/domain/syncCursor';
 import type { StoreContext } from './context';
-import { type LogRow, positionOf } from './changeLog';
+import { type LogRow, positionOf, readBrandAfter, readBrandLast } from './changeLog';
 import { type LoadedTask, loadTasks } from './views';
 import { EVERYONE } from '../notifier';
 import type { MembershipTable } from './schema';
@@ -47,12 +47,6 @@ const CHUNK = 2_000;
 const TASK_KINDS = new Set(['task', 'rating', 'customer_case']);
 
 const ORIGIN: Position = { xid: 0n, seq: 0n };
-
-interface Read {
-  rows: LogRow[];
-  /** Every row at or below this position (of the brand) is in `rows` or was read before. */
-  upTo: Position;
-}
 
 class BrandTail {
   rows: LogRow[] = [];
@@ -82,13 +76,13 @@ class BrandTail {
     if (this.upTo === null) {
       // Apps pulling after a change event hold cursors near the head: a short first read.
       const n = Math.min(this.maxRows, FIRST_READ);
-      const first = await readLast(this.ctx, this.brandId, n);
+      const first = await readBrandLast(this.ctx, this.brandId, n);
       this.append(first.rows, first.upTo);
       // Fewer rows than asked for: the brand's whole log is here.
       if (first.rows.length === n) this.floor = this.positions[0]!;
     } else {
       for (;;) {
-        const next = await readAfter(this.ctx, this.brandId, this.upTo, CHUNK);
+        const next = await readBrandAfter(this.ctx, this.brandId, this.upTo, CHUNK);
         this.append(next.rows, next.upTo);
         if (next.rows.length < CHUNK) break;
       }
@@ -186,10 +180,10 @@ export interface TailRead {
 export class LogTails {
   private readonly tails = new LRUCache<string, BrandTail>({
     max: MAX_BRANDS,
-    dispose: (_tail, brandId) => this.heard.delete(brandId),
+    dispose: (_tail, brandId) => this.announced.delete(brandId),
   });
-  /** Per brand, the furthest position a change event announced (readable, horizonGate.ts). */
-  private readonly heard = new Map<string, Position>();
+  /** Per brand, the furthest position written here or announced, and when it was heard of. */
+  private readonly announced = new Map<string, { at: Position; time: number }>();
   private readonly stopListening: () => void;
 
   private readonly maxAgeMs: number;
@@ -218,10 +212,16 @@ export class LogTails {
     // An app pulls because it heard of a change: the tail must hold it, however young.
     this.stopListening = ctx.notifier.subscribe((n) => {
       const at = parseCursor(n.cursor);
-      const known = this.heard.get(n.brandId);
-      if (at && this.tails.has(n.brandId) && (!known || comparePositions(at, known) > 0))
-        this.heard.set(n.brandId, at);
+      if (at) this.heard(n.brandId, at);
     });
+  }
+
+  /** A change was written or announced at `at`: the next pull of the brand reads up to it. */
+  heard(brandId: string, at: Position) {
+    const known = this.announced.get(brandId);
+    // Heard again (written here, then announced once readable): read again.
+    if (this.tails.has(brandId) && (!known || comparePositions(at, known.at) >= 0))
+      this.announced.set(brandId, { at, time: performance.now() });
   }
 
   stop() {
@@ -248,8 +248,11 @@ export class LogTails {
 
   private stale(t: BrandTail, after: Position, now: number): boolean {
     if (t.upTo === null || now - t.refreshedAt > this.maxAgeMs) return true;
-    const heard = this.heard.get(t.brandId);
-    return comparePositions(after, t.upTo) > 0 || (!!heard && comparePositions(heard, t.upTo) > 0);
+    if (comparePositions(after, t.upTo) > 0) return true;
+    // Read again once after hearing of it; not readable yet (PostgreSQL, an older transaction
+    // still open) it waits for the next refresh by age.
+    const heard = this.announced.get(t.brandId);
+    return !!heard && heard.time > t.refreshedAt && comparePositions(heard.at, t.upTo) > 0;
   }
 
   /**
@@ -310,94 +313,4 @@ export class LogTails {
       },
     };
   }
-}
-
-const COLUMNS = sql`c.seq, c.brand_id, c.kind, c.entity_id, c.advocate_id, c.created_at`;
-
-type HorizonRow = Partial<LogRow> & { horizon: string };
-
-/** Rows returned beside the horizon of their statement (a brand with none still gives one). */
-function split(result: HorizonRow[]): { rows: LogRow[]; horizon: bigint } {
-  return {
-    rows: result.filter((r) => r.seq !== null && r.seq !== undefined) as LogRow[],
-    horizon: BigInt(result[0]!.horizon),
-  };
-}
-
-/** The brand's last `n` rows below the horizon (PostgreSQL) or committed (SQLite). */
-async function readLast(ctx: StoreContext, brandId: string, n: number): Promise<Read> {
-  if (ctx.dialect.name === 'postgres') {
-    const r = await sql<HorizonRow>`
-      with h as (select pg_snapshot_xmin(pg_current_snapshot()) as x)
-      select h.x::text as horizon, ${COLUMNS}, c.xid::text as xid
-      from h left join lateral (
-        select * from changes
-        where brand_id = ${brandId} and xid < h.x
-        order by xid desc, seq desc limit ${n}) c on true`.execute(ctx.db);
-    const { rows, horizon } = split(r.rows);
-    return { rows: rows.reverse(), upTo: { xid: horizon, seq: 0n } };
-  }
-  const head = await sqliteHead(ctx);
-  const rows = await ctx.db
-    .selectFrom('changes')
-    .selectAll()
-    .where('brand_id', '=', brandId)
-    .where('seq', '<=', head)
-    .orderBy('seq', 'desc')
-    .limit(n)
-    .execute();
-  return {
-    rows: rows.reverse().map((r) => ({ ...r, xid: '0' })),
-    upTo: { xid: 0n, seq: BigInt(head) },
-  };
-}
-
-/** Up to `n` rows of the brand after `after`, and how far that read is complete. */
-async function readAfter(
-  ctx: StoreContext,
-  brandId: string,
-  after: Position,
-  n: number,
-): Promise<Read> {
-  if (ctx.dialect.name === 'postgres') {
-    const r = await sql<HorizonRow>`
-      with h as (select pg_snapshot_xmin(pg_current_snapshot()) as x)
-      select h.x::text as horizon, ${COLUMNS}, c.xid::text as xid
-      from h left join lateral (
-        select * from changes
-        where brand_id = ${brandId}
-          and (xid, seq) > (${String(after.xid)}::xid8, ${String(after.seq)}::bigint)
-          and xid < h.x
-        order by xid, seq limit ${n}) c on true`.execute(ctx.db);
-    const { rows, horizon } = split(r.rows);
-    const last = rows[rows.length - 1];
-    const upTo = rows.length === n ? positionOf(last!) : { xid: horizon, seq: 0n };
-    // The horizon never moves back; `after` may be ahead of this statement's if it came from a
-    // newer read of this brand.
-    return { rows, upTo: comparePositions(upTo, after) < 0 ? after : upTo };
-  }
-  // SQLite: one writer, seq order is commit order; every seq up to the head is committed.
-  const head = await sqliteHead(ctx);
-  const rows = (
-    await ctx.db
-      .selectFrom('changes')
-      .selectAll()
-      .where('brand_id', '=', brandId)
-      .where('seq', '>', Number(after.seq))
-      .where('seq', '<=', head)
-      .orderBy('seq')
-      .limit(n)
-      .execute()
-  ).map((r) => ({ ...r, xid: '0' }));
-  const upTo =
-    rows.length === n ? positionOf(rows[rows.length - 1]!) : { xid: 0n, seq: BigInt(head) };
-  return { rows, upTo: comparePositions(upTo, after) < 0 ? after : upTo };
-}
-
-async function sqliteHead(ctx: StoreContext): Promise<number> {
-  const r = await ctx.db
-    .selectFrom('changes')
-    .select((eb) => eb.fn.max('seq').as('head'))
-    .executeTakeFirst();
-  return Number(r?.head ?? 0);
 }
