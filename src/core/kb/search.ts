@@ -99,6 +99,12 @@ const AVERAGE_TITLE = 5;
 const SAME_FORM = 1;
 /** In partial matches, each query word an article holds (by rarity) outweighs any BM25 score. */
 const COVERAGE_WEIGHT = 100;
+/**
+ * Reciprocal rank fusion: each list gives an article 1 / (RRF_K + its rank). 60 is the constant
+ * of Cormack et al. (2009), not tuned here. Our ranking is read this deep for it.
+ */
+const RRF_K = 60;
+const FUSION_DEPTH = 20;
 
 interface Counted {
   term: QueryTerm;
@@ -141,13 +147,18 @@ export class ArticleSearch {
     if (live.length === 0) return { hits: [], mode: 'ranked' };
     // Function words still tell titles apart ("Where to start" from "Getting started").
     const optional = content.length > 0 ? this.present(parsed.filter((t) => t.stop)) : [];
-    const { ids, mode } = this.allTerms(live, optional, request);
-    if (ids.length < request.limit && live.length > 1) {
-      ids.push(...this.someTerms(live, optional, request, request.limit - ids.length, ids));
+    const depth = Math.max(request.limit, FUSION_DEPTH);
+    const { ids, mode } = this.allTerms(live, optional, { ...request, limit: depth });
+    if (ids.length < depth && live.length > 1) {
+      ids.push(...this.someTerms(live, optional, request, depth - ids.length, ids));
     }
+    const fused =
+      mode === 'ranked' && live.length > 1
+        ? fuse(ids, this.anyTerms(live, optional, request))
+        : ids;
     return {
       hits: this.hits(
-        ids,
+        fused.slice(0, request.limit),
         live.map((c) => c.term),
       ),
       mode,
@@ -313,6 +324,23 @@ export class ArticleSearch {
     return this.byCoverage(rare, optional, request, limit, exclude);
   }
 
+  /**
+   * Plain any-word BM25 (with the title's own), no bonus for the words held: the ranking a
+   * paraphrase needs, whose words the answer often holds only some of.
+   */
+  private anyTerms(live: Counted[], optional: Counted[], filters: Filters): number[] {
+    const rare = live.filter((c) => c.count <= this.tuning.commonCap);
+    if (rare.length === 0) return [];
+    const expr = anyOf(rare.map((c) => c.term));
+    const pool = [
+      ...new Set([
+        ...rankedMatches(this.db, expr, filters, POOL),
+        ...rankedMatches(this.db, inTitle(expr), filters, POOL),
+      ]),
+    ];
+    return this.rank(pool, rare, optional, expr, false);
+  }
+
   /** A pool of BM25 matches of any of the terms, ranked by the rarity of the terms each holds. */
   private byCoverage(
     terms: Counted[],
@@ -454,6 +482,19 @@ export class ArticleSearch {
       };
     });
   }
+}
+
+/**
+ * Our ranking (every word first, then the most distinctive) fused with plain any-word BM25, by
+ * reciprocal rank: an article both rank high stays high; one that holds all the words only in
+ * passing can fall below one whose title holds most of them (how people paraphrase a heading).
+ */
+function fuse(ours: readonly number[], anyWord: readonly number[]): number[] {
+  const score = new Map<number, number>();
+  for (const list of [ours, anyWord]) {
+    list.forEach((id, i) => score.set(id, (score.get(id) ?? 0) + 1 / (RRF_K + i + 1)));
+  }
+  return [...score].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
 /** Whether an index term is one of the forms a query term stands for. */

@@ -104,6 +104,27 @@ describe('search that understands people', () => {
     expect(ids('damaged student card ')).toContain('refund');
   });
 
+  it('ranks a title holding most of the words above an article holding all in passing', () => {
+    // How people paraphrase a heading: "custom metadata types" for "Custom metadata".
+    const filler = 'Install it, configure the server, start it and read the logs. '.repeat(12);
+    put(
+      db,
+      article('metadata', {
+        title: 'Custom metadata',
+        bodyMarkdown: 'Add your own fields to every record you write.',
+      }),
+      article('passing', {
+        title: 'Changelog',
+        bodyMarkdown: `${filler} Custom builds now check metadata of all types. ${filler}`,
+      }),
+      article('fonts', { title: 'Custom fonts', bodyMarkdown: 'Upload a font file in settings.' }),
+      article('export', { title: 'Metadata export', bodyMarkdown: 'Download it as a CSV file.' }),
+    );
+    expect(ids('custom metadata types ')[0]).toBe('metadata');
+    // Still found when every word is in the title.
+    expect(ids('custom metadata ')[0]).toBe('metadata');
+  });
+
   it('corrects a misspelling even when its stem is a word ("noed" stems to "no")', () => {
     put(
       db,
