@@ -5,6 +5,12 @@
  * on two replicas; each advocate claims tasks in its own random order, one request at a time,
  * until it wins one or has tried 5; 64 requests in flight. `claims.postgres.*` for the
  * one-statement action path, `claims.postgres.ref.*` for the transaction path, same run.
+ * Then, on the same deployment, every winner works its task: a reply, a note and a renewal
+ * (`.mixed_rate`), then closes it in a race (`.resolve_rate`): a resolve sent twice at once with
+ * one key (one copy to each replica) against an escalation under another key; exactly one close
+ * may apply and the case pays once (`.double_closes`, `.double_paid`). CPU (replicas and this
+ * run's PostgreSQL backends) per request of each phase: `.cpu_per_req`, `.mixed_cpu_per_req`,
+ * `.resolve_cpu_per_req` (ms).
  *
  * Change log: 16 writers commit one change row per transaction for GIGDESK_CHANGELOG_SECONDS
  * (5) while a reader pages the log; `changelog.postgres.commit_rate` and `.skipped` (committed
@@ -21,7 +27,7 @@ import { localNotifier } from '../src/server/notifier';
 import { type StoreContext, write } from '../src/server/store/context';
 import { dialectFor } from '../src/server/store/dialect';
 import { type ActionsResponse, TaskPush } from '../src/shared/protocol';
-import { call, cpuMeter, deploy, pinGenerator } from './deployment';
+import { call, cpuMeter, type Deployment, deploy, pinGenerator, type Reply } from './deployment';
 import { metric, percentile } from './stats';
 
 const cfg = {
@@ -35,6 +41,13 @@ const cfg = {
     process.env.GIGDESK_BENCH_PG_URL ??
     process.env.GIGDESK_TEST_PG_URL ??
     'postgres://postgres@127.0.0.1:5432/test',
+};
+
+const RULES = {
+  currency: 'EUR',
+  basePerComplexity: { '1': 100, '2': 200, '3': 300, '4': 400, '5': 500 },
+  outcomeMultiplierBps: { resolved: 10_000, escalated: 5_000, transferred: 2_500 },
+  ratingBonus: { '1': 0, '2': 0, '3': 0, '4': 10, '5': 20 },
 };
 
 const task = (n: number) =>
@@ -84,6 +97,7 @@ async function claimRace(path: 'statement' | 'transaction') {
         }
       }),
     );
+    await store.setPayoutRules(brand.id, RULES, now);
     await store.upsertTasks(
       brand.id,
       Array.from({ length: cfg.tasks }, (_, i) => task(i)),
@@ -102,11 +116,13 @@ async function claimRace(path: 'statement' | 'transaction') {
 
     const latencies: number[] = [];
     const winners = new Map<string, number>();
+    /** Each won task's advocate (its last winner, should there be doubles). */
+    const wonBy = new Map<string, number>();
+    const cpu = cpuMeter(d, cfg.pgUrl);
+    await cpu.start();
     let applied = 0;
     let errors = 0;
     let queue = 0;
-    const cpu = cpuMeter(d, cfg.pgUrl);
-    await cpu.start();
     const started = performance.now();
     await Promise.all(
       Array.from({ length: cfg.inFlight }, async () => {
@@ -131,6 +147,7 @@ async function claimRace(path: 'statement' | 'transaction') {
             if (reply.body.results[0]!.status === 'applied') {
               applied++;
               winners.set(taskId, (winners.get(taskId) ?? 0) + 1);
+              wonBy.set(taskId, i);
               break;
             }
           }
@@ -138,13 +155,25 @@ async function claimRace(path: 'statement' | 'transaction') {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    const used = await cpu.stop();
+    const cpuSeconds = (await cpu.stop()).total;
     const kdb = dialectFor(d.db).createKysely();
     const claimed = Number(
       (
         await sql<{
           n: string;
         }>`select count(*) as n from tasks where status = 'claimed'`.execute(kdb)
+      ).rows[0]!.n,
+    );
+    const work = await workAndClose(d, agents, advocates, wonBy);
+    const paid = (
+      await sql<{ entries: string; cases: string }>`select count(*) as entries,
+        count(distinct task_id) as cases from ledger where kind = 'case'`.execute(kdb)
+    ).rows[0]!;
+    const closed = Number(
+      (
+        await sql<{
+          n: string;
+        }>`select count(*) as n from tasks where status in ('resolved', 'escalated')`.execute(kdb)
       ).rows[0]!.n,
     );
     await kdb.destroy();
@@ -156,18 +185,109 @@ async function claimRace(path: 'statement' | 'transaction') {
       appliedRate: applied / seconds,
       p95: percentile(latencies, 95),
       p50: percentile(latencies, 50),
+      cpuPerReq: (cpuSeconds * 1000) / latencies.length,
+      ...work,
+      // Every closed case paid once; none paid twice.
+      doublePaid: Number(paid.entries) - Number(paid.cases) + Math.abs(Number(paid.cases) - closed),
       doubles,
       applied,
       requests: latencies.length,
       errors,
-      /** CPU per request (ms): the replicas, and this run's PostgreSQL backends. */
-      replicaMsPerReq: (used.replicas * 1000) / latencies.length,
-      databaseMsPerReq: (used.database * 1000) / latencies.length,
     };
   } finally {
     await store.close();
     await d.stop();
   }
+}
+
+/**
+ * Each won task worked by its winner (reply, note, renew), then closed in a race: a resolve twice
+ * at once under one key (a copy to each replica) against an escalation under another key.
+ */
+async function workAndClose(
+  d: Deployment,
+  agents: http.Agent[],
+  advocates: { id: string; token: string }[],
+  wonBy: Map<string, number>,
+) {
+  const jobs = [...wonBy.entries()];
+  const send = (i: number, replica: number, action: Record<string, unknown>) =>
+    call<ActionsResponse>(
+      agents[replica]!,
+      d.urls[replica]!,
+      'POST',
+      '/v1/actions',
+      advocates[i]!.token,
+      {
+        actions: [action],
+      },
+    );
+  const appliedOf = (replies: { status: number; body: ActionsResponse }[]) =>
+    replies.filter((r) => r.status === 200 && r.body.results[0]!.status === 'applied').length;
+  /** Runs `fn` over the jobs, `inFlight` at a time: requests, applied, failed, seconds, CPU. */
+  const phase = async (
+    fn: (taskId: string, i: number) => Promise<{ status: number; body: ActionsResponse }[]>,
+  ) => {
+    const cpu = cpuMeter(d, cfg.pgUrl);
+    await cpu.start();
+    let next = 0;
+    let sent = 0;
+    let applied = 0;
+    let failed = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: cfg.inFlight }, async () => {
+        for (let j = next++; j < jobs.length; j = next++) {
+          const replies = await fn(...jobs[j]!);
+          sent += replies.length;
+          applied += appliedOf(replies);
+          failed += replies.filter((r) => r.status !== 200).length;
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    return { sent, applied, failed, seconds, cpu: (await cpu.stop()).total };
+  };
+  let doubleCloses = 0;
+  let closed = 0;
+  const mixed = await phase(async (taskId, i) => {
+    const replies: Reply<ActionsResponse>[] = [];
+    for (const [n, a] of [
+      { type: 'reply', body: 'Your order is on its way.' },
+      { type: 'note', body: 'Carrier confirmed the delay.' },
+      { type: 'renew' },
+    ].entries())
+      replies.push(await send(i, (i + n) % 2, { key: `work-${taskId}-${n}`, taskId, ...a }));
+    return replies;
+  });
+  const close = await phase(async (taskId, i) => {
+    const resolve = { key: `close-${taskId}`, type: 'resolve', taskId, summary: 'Delivered.' };
+    const replies = await Promise.all([
+      send(i, 0, resolve),
+      send(i, 1, resolve),
+      send(i, i % 2, {
+        key: `escalate-${taskId}`,
+        type: 'escalate',
+        taskId,
+        target: 'contact_center',
+        handoffNote: 'Needs a refund.',
+      }),
+    ]);
+    // The resolve's two copies answer alike: one close, whichever key won.
+    const won = appliedOf([replies[0]!, replies[2]!]);
+    if (won > 1 || appliedOf([replies[1]!]) !== appliedOf([replies[0]!])) doubleCloses++;
+    if (won === 1) closed++;
+    return replies;
+  });
+  return {
+    mixedRate: mixed.sent / mixed.seconds,
+    mixedCpuPerReq: (mixed.cpu * 1000) / mixed.sent,
+    resolveRate: close.sent / close.seconds,
+    resolveCpuPerReq: (close.cpu * 1000) / close.sent,
+    closed,
+    doubleCloses,
+    workErrors: mixed.failed + close.failed,
+  };
 }
 
 type WriteMode = 'horizon' | 'lock';
@@ -275,7 +395,8 @@ export async function run(): Promise<void> {
     ['transaction (ref)', ref],
   ] as const)
     console.log(
-      `  ${name.padEnd(18)} ${Math.round(r.reqRate)} req/s, ${Math.round(r.appliedRate)} applied/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.applied} won, ${r.doubles} double, ${r.errors} errors; CPU per request: replicas ${r.replicaMsPerReq.toFixed(2)} ms, PostgreSQL ${r.databaseMsPerReq.toFixed(2)} ms`,
+      `  ${name.padEnd(18)} ${Math.round(r.reqRate)} req/s, ${Math.round(r.appliedRate)} applied/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.applied} won, ${r.doubles} double, ${r.errors} errors, CPU ${r.cpuPerReq.toFixed(2)} ms/req\n` +
+        `  ${''.padEnd(18)} work (reply, note, renew) ${Math.round(r.mixedRate)} req/s, CPU ${r.mixedCpuPerReq.toFixed(2)} ms/req; close race ${Math.round(r.resolveRate)} req/s, CPU ${r.resolveCpuPerReq.toFixed(2)} ms/req, ${r.closed} closed, ${r.doubleCloses} double closes, ${r.doublePaid} double paid, ${r.workErrors} errors`,
     );
   const log = await changeLog('horizon', 'horizon');
   const lock = await changeLog('lock', 'horizon');
@@ -287,14 +408,24 @@ export async function run(): Promise<void> {
   metric('claims.postgres.applied_rate', ours.appliedRate, 'req/s');
   metric('claims.postgres.p95', ours.p95, 'ms');
   metric('claims.postgres.double_claims', ours.doubles, 'count');
-  metric('claims.postgres.replica_cpu_per_req', ours.replicaMsPerReq, 'ms');
-  metric('claims.postgres.database_cpu_per_req', ours.databaseMsPerReq, 'ms');
-  metric('claims.postgres.ref.replica_cpu_per_req', ref.replicaMsPerReq, 'ms');
-  metric('claims.postgres.ref.database_cpu_per_req', ref.databaseMsPerReq, 'ms');
+  metric('claims.postgres.cpu_per_req', ours.cpuPerReq, 'ms');
+  metric('claims.postgres.mixed_rate', ours.mixedRate, 'req/s');
+  metric('claims.postgres.mixed_cpu_per_req', ours.mixedCpuPerReq, 'ms');
+  metric('claims.postgres.resolve_rate', ours.resolveRate, 'req/s');
+  metric('claims.postgres.resolve_cpu_per_req', ours.resolveCpuPerReq, 'ms');
+  metric('claims.postgres.double_closes', ours.doubleCloses, 'count');
+  metric('claims.postgres.double_paid', ours.doublePaid, 'count');
   metric('claims.postgres.ref.req_rate', ref.reqRate, 'req/s');
   metric('claims.postgres.ref.applied_rate', ref.appliedRate, 'req/s');
   metric('claims.postgres.ref.p95', ref.p95, 'ms');
   metric('claims.postgres.ref.double_claims', ref.doubles, 'count');
+  metric('claims.postgres.ref.cpu_per_req', ref.cpuPerReq, 'ms');
+  metric('claims.postgres.ref.mixed_rate', ref.mixedRate, 'req/s');
+  metric('claims.postgres.ref.mixed_cpu_per_req', ref.mixedCpuPerReq, 'ms');
+  metric('claims.postgres.ref.resolve_rate', ref.resolveRate, 'req/s');
+  metric('claims.postgres.ref.resolve_cpu_per_req', ref.resolveCpuPerReq, 'ms');
+  metric('claims.postgres.ref.double_closes', ref.doubleCloses, 'count');
+  metric('claims.postgres.ref.double_paid', ref.doublePaid, 'count');
   metric('changelog.postgres.commit_rate', log.commitRate, 'commits/s');
   metric('changelog.postgres.skipped', log.skipped, 'count');
   metric('changelog.postgres.ref.lock_commit_rate', lock.commitRate, 'commits/s');

@@ -4,6 +4,7 @@
  * (shared/domain/lifecycle.ts); this adds who may act and whom a transfer may name.
  */
 import type { Selectable } from 'kysely';
+import { unhandledAction } from '../../shared/domain/actions';
 import type { LifecycleTask } from '../../shared/domain/lifecycle';
 import { canPerform } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult, ResolvedTransferTo } from '../../shared/protocol';
@@ -19,16 +20,68 @@ export type ResolvedAction =
   | Exclude<Action, { type: 'transfer' }>
   | (Extract<Action, { type: 'transfer' }> & { to: ResolvedTransferTo });
 
+/** The handle (or id) a transfer names as typed, a leading @ ignored; null for any other action. */
+export function typedHandle(a: Action): string | null {
+  return a.type === 'transfer' && a.to.kind === 'handle' ? a.to.handle.replace(/^@/, '') : null;
+}
+
+/**
+ * The action with its transfer target named by id, given whom its typed handle found (see
+ * `typedHandle`; `found` is ignored without one); null when nobody has that handle.
+ */
+export function withTarget(a: Action, found: string | null | undefined): ResolvedAction | null {
+  if (a.type !== 'transfer' || a.to.kind !== 'handle') return a as ResolvedAction;
+  return found ? { ...a, to: { kind: 'advocate', advocateId: found } } : null;
+}
+
 /** Looks a typed handle (or id) up among all advocates; null when nobody has it. */
 export async function resolveTarget(ctx: StoreContext, a: Action): Promise<ResolvedAction | null> {
-  if (a.type !== 'transfer' || a.to.kind !== 'handle') return a as ResolvedAction;
-  const typed = a.to.handle.replace(/^@/, '');
+  const typed = typedHandle(a);
+  if (typed === null) return withTarget(a, null);
   const found = await ctx.db
     .selectFrom('advocates')
     .select('id')
     .where((eb) => eb.or([eb('handle', '=', typed), eb('id', '=', typed)]))
     .executeTakeFirst();
-  return found ? { ...a, to: { kind: 'advocate', advocateId: found.id } } : null;
+  return withTarget(a, found?.id);
+}
+
+/** The advocate a resolved transfer names, whose membership the decision checks; else null. */
+export const transferTarget = (a: ResolvedAction): string | null =>
+  a.type === 'transfer' && a.to.kind === 'advocate' ? a.to.advocateId : null;
+
+/**
+ * What an applied action writes beyond its task row, its message, its task event and its
+ * payout (the action table's), read by both write paths so that each writes the same rows.
+ */
+export interface ExtraWrites {
+  /** The brand's escalation queue row (escalationQueue.ts). */
+  escalation: { target: string; handoffNote: string } | null;
+  /** The customer's case closes: its timeline row (customerCases.ts `caseClosed`). */
+  closesCustomerCase: boolean;
+}
+
+export function extraWritesOf(a: ResolvedAction): ExtraWrites {
+  switch (a.type) {
+    case 'escalate':
+      return {
+        escalation: { target: a.target, handoffNote: a.handoffNote },
+        closesCustomerCase: true,
+      };
+    case 'resolve':
+      return { escalation: null, closesCustomerCase: true };
+    case 'claim':
+    case 'renew':
+    case 'accept':
+    case 'decline':
+    case 'reply':
+    case 'note':
+    case 'transfer':
+    case 'abandon':
+      return { escalation: null, closesCustomerCase: false };
+    default:
+      return unhandledAction(a);
+  }
 }
 
 type Member = Pick<Selectable<MembershipTable>, 'tier' | 'suspended'>;

@@ -1,9 +1,11 @@
 /**
  * An advocate's action on PostgreSQL in two round trips and no explicit transaction: one SELECT
  * reads everything the decision needs (task, lease length, membership, the key's record, payout
- * rules), the shared rules decide (`decide`, `nextState`: the action table), and ONE statement
- * writes it all — the task, its message, escalation and ledger entry, its change rows and the
- * idempotency record — or, when the task moved meanwhile, only a `conflict` record.
+ * rules, a transfer's target), the shared rules decide (`decide`, `nextState`: the action table;
+ * `extraWritesOf`), and ONE statement writes what the transaction path (actions.ts `effect`)
+ * writes, row for row — the task, its message, escalation, the customer's timeline, the ledger
+ * entry, its task event, its change rows (in the same order) and the idempotency record — or,
+ * when the task moved meanwhile, only a `conflict` record.
  *
  * Why that is safe (exactly one winner, nothing half-done):
  * - `lk` locks the task row only if it is still in the state the decision was made on; under
@@ -12,18 +14,29 @@
  * - the key's record is written before anything else (`k`), and every effect hangs off `upd`,
  *   which hangs off `k`: a concurrent request with the same key that committed first leaves `k`
  *   empty, so nothing is applied twice; that request's answer is replayed instead.
+ * - a case pays once: the ledger's unique index `ledger_once` makes a second entry for the case
+ *   insert nothing, whoever wrote the first and whether or not it has committed (ledger.ts).
  * - one statement is atomic: the change rows commit with the effect (changeLog.ts orders them).
  */
-import { sql } from 'kysely';
-import { actionTable, noteOf, unhandledAction } from '../../shared/domain/actions';
-import { computeCasePayout, type PayoutRules } from '../../shared/domain/payout';
+import { type RawBuilder, sql } from 'kysely';
+import { actionTable, noteOf } from '../../shared/domain/actions';
+import type { PayoutRules } from '../../shared/domain/payout';
 import { type LifecycleTask, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult, TaskStatus } from '../../shared/protocol';
-import { decide, OFFER_MS, type ResolvedAction, resolveTarget } from './actionDecision';
+import {
+  decide,
+  extraWritesOf,
+  OFFER_MS,
+  typedHandle,
+  type ResolvedAction,
+  withTarget,
+} from './actionDecision';
 import { collectNotices, json, publishNotices, type StoreContext } from './context';
+import { caseClosedSql } from './customerCases';
 import { answer, IDEMPOTENCY_RETENTION_MS, recordOf, replayOf } from './idempotency';
-import { newId } from './secrets';
-import { audienceOf } from './views';
+import { caseEntryCte, caseEntryOf } from './ledger';
+import { appendTaskMessageCte } from './taskMessages';
+import { changeAudience } from './views';
 
 interface Actor {
   id: string;
@@ -48,9 +61,25 @@ interface Read {
   key_result: string | null;
   rules_version: number | null;
   rules: string | null;
+  /** Whom a transfer's typed handle found (actionDecision.ts `resolveTarget`). */
+  found: string | null;
+  target_tier: number | null;
+  target_suspended: number | null;
 }
 
 const changedMeanwhile = 'the task changed meanwhile; it is no longer yours to act on';
+
+/** The read's joins for a transfer's target: whom its handle names, and their membership. */
+function targetJoins(a: Action) {
+  const typed = typedHandle(a);
+  if (typed !== null)
+    return sql`left join lateral (select id from advocates
+        where handle = ${typed} or id = ${typed} limit 1) h on true
+      left join memberships tm on tm.brand_id = t.brand_id and tm.advocate_id = h.id`;
+  const named = a.type === 'transfer' && a.to.kind === 'advocate' ? a.to.advocateId : null;
+  return sql`left join (select null::text as id) h on true
+    left join memberships tm on tm.brand_id = t.brand_id and tm.advocate_id = ${named}::text`;
+}
 
 export async function applyInOneStatement(
   ctx: StoreContext,
@@ -64,7 +93,8 @@ export async function applyInOneStatement(
     await sql<Read>`
       select t.id, t.brand_id, t.status, t.holder_id, t.lease_expires_at, t.offered_to,
         t.offer_expires_at, t.min_tier, t.complexity, t.ageing_bonus_minor, b.lease_minutes, m.tier, m.suspended,
-        k.body_hash as key_hash, k.result as key_result, r.version as rules_version, r.rules
+        k.body_hash as key_hash, k.result as key_result, r.version as rules_version, r.rules,
+        h.id as found, tm.tier as target_tier, tm.suspended as target_suspended
       from (select 1) one
       left join tasks t on t.id = ${a.taskId}
       left join brands b on b.id = t.brand_id
@@ -72,7 +102,8 @@ export async function applyInOneStatement(
       left join action_keys k on k.advocate_id = ${actor.id} and k.key = ${a.key}
         and k.created_at > ${cutoff}
       left join lateral (select version, rules from payout_rules p where p.brand_id = t.brand_id
-        order by version desc limit 1) r on true`.execute(ctx.db)
+        order by version desc limit 1) r on true
+      ${targetJoins(a)}`.execute(ctx.db)
   ).rows[0]!;
   const prior = replayOf(
     a,
@@ -92,21 +123,14 @@ export async function applyInOneStatement(
       }
     : undefined;
   const member = read.tier === null ? undefined : { tier: read.tier, suspended: read.suspended! };
-  const resolved = await resolveTarget(ctx, a);
-  let refusal: ActionResult | null;
-  if (!resolved) refusal = answer(a, 'rejected', 'no such advocate in this brand');
-  else {
-    const target =
-      task && resolved.type === 'transfer' && resolved.to.kind === 'advocate'
-        ? await ctx.db
-            .selectFrom('memberships')
-            .select(['tier', 'suspended'])
-            .where('brand_id', '=', read.brand_id)
-            .where('advocate_id', '=', resolved.to.advocateId)
-            .executeTakeFirst()
-        : undefined;
-    refusal = decide(resolved, actor.id, now, task, member, target);
-  }
+  const target =
+    read.target_tier === null
+      ? undefined
+      : { tier: read.target_tier, suspended: read.target_suspended! };
+  const resolved = withTarget(a, read.found);
+  const refusal = resolved
+    ? decide(resolved, actor.id, now, task, member, target)
+    : answer(a, 'rejected', 'no such advocate in this brand');
   if (refusal || !task || !resolved) return refuse(ctx, actor, a, hash, refusal!, now);
 
   const applied = answer(a, 'applied', undefined, now);
@@ -117,24 +141,13 @@ export async function applyInOneStatement(
     resolved.type === 'transfer' ? { type: 'transfer', to: resolved.to } : { type: resolved.type },
     { now, leaseMs: read.lease_minutes * 60_000, offerMs: OFFER_MS },
   );
-  const rule = actionTable[a.type];
-  const text = noteOf(a);
-  const message =
-    rule.note && text
-      ? sql`, msg as (insert into messages
-            (id, task_id, origin, author, author_name, kind, body, created_at, ord)
-          select ${newId()}, upd.id, 'advocate', 'advocate', ${actor.name}::text,
-            ${rule.note.becomes}::text, ${text}::text, ${now}::bigint, (select coalesce(max(ord), -1) + 1 from messages where task_id = upd.id)
-          from upd)`
-      : sql``;
-  const ledger = caseEntry(read, rule.payout, actor.id, now);
-  const audience = taskAudience(task, next);
+  const effects = effectsOf(read, actor, resolved, now);
   const skills =
     resolved.type === 'transfer' && resolved.to.kind === 'pool' && resolved.to.skill
       ? sql`, pool_skills = ${json([resolved.to.skill])}`
       : sql``;
 
-  const r = await sql<{ stored: string | null; rows: ChangeRow[] }>`
+  const r = await sql<{ stored: string | null; applied: boolean; rows: ChangeRow[] }>`
     with lk as (
       select id, brand_id from tasks
       where id = ${a.taskId} and status = ${task.status}
@@ -150,20 +163,22 @@ export async function applyInOneStatement(
       update tasks set status = ${next.status}, holder_id = ${next.holderId},
         lease_expires_at = ${next.leaseExpiresAt}::bigint, offered_to = ${next.offeredTo},
         offer_expires_at = ${next.offerExpiresAt}::bigint, updated_at = ${now} ${skills}
+        ${effects.set}
       from lk where tasks.id = lk.id and exists (select 1 from k)
-      returning tasks.id, tasks.brand_id
-    ) ${message} ${extraEffect(resolved, actor.id, now)} ${ledger.cte}, tev as (
-      -- The impact metrics' record of an applied action (taskEvents.ts), in the same statement.
-      insert into task_events (task_id, brand_id, advocate_id, type, at)
-      select upd.id, upd.brand_id, ${actor.id}::text, ${a.type}::text, ${now}::bigint from upd
-    ), chg as (
+      returning tasks.id, tasks.brand_id, tasks.customer_id
+    ), ${sql.join([...effects.ctes, taskEventCte(actor.id, a.type, now)], sql`, `)}, chg as (
       insert into changes (brand_id, kind, entity_id, advocate_id, created_at)
-      select upd.brand_id, 'task'::text, upd.id, who, ${now}::bigint
-        from upd cross join unnest(${audience}::text[]) as who
-      ${ledger.change}
+      select brand_id, kind, entity_id, advocate_id, ${now}::bigint
+      from (${sql.join(
+        [...effects.changes, taskChanges(task, next)].map(
+          (rows, i) => sql`select ${i}::int as part, p.* from (${rows}) p`,
+        ),
+        sql` union all `,
+      )}) c(part, n, brand_id, kind, entity_id, advocate_id)
+      order by part, n
       returning brand_id, seq, advocate_id, xid::text as xid
     )
-    select (select result from k) as stored,
+    select (select result from k) as stored, exists (select 1 from upd) as applied,
       coalesce((select json_agg(chg) from chg), '[]') as rows`.execute(ctx.db);
   const out = r.rows[0]!;
   if (out.stored === null) return replayConcurrent(ctx, actor, a, hash, now);
@@ -173,7 +188,7 @@ export async function applyInOneStatement(
     out.rows.map((c) => ({ ...c, seq: Number(c.seq) })),
   );
   publishNotices(ctx, notices);
-  return out.rows.length > 0 ? applied : conflict;
+  return out.applied ? applied : conflict;
 }
 
 interface ChangeRow {
@@ -182,6 +197,63 @@ interface ChangeRow {
   advocate_id: string | null;
   xid: string;
 }
+
+/**
+ * What an applied action writes beyond the task's lifecycle columns, its task event and its task
+ * change rows, as actions.ts `effect` writes it: `set` adds to the task's UPDATE (CTE `upd`),
+ * `ctes` write the other rows, `changes` are their change rows `(n, brand_id, kind, entity_id,
+ * advocate_id)` in the order `effect` adds them (the timeline's, then the ledger's).
+ */
+function effectsOf(read: Read, actor: Actor, a: ResolvedAction, now: number) {
+  const ctes: RawBuilder<unknown>[] = [];
+  const changes: RawBuilder<unknown>[] = [];
+  let set = sql``;
+  const rule = actionTable[a.type];
+  const text = noteOf(a);
+  if (rule.note && text)
+    ctes.push(
+      appendTaskMessageCte({ authorName: actor.name, kind: rule.note.becomes, body: text }, now),
+    );
+  const extra = extraWritesOf(a);
+  if (extra.escalation)
+    ctes.push(sql`esc as (insert into escalations
+        (task_id, brand_id, advocate_id, target, handoff_note, escalated_at)
+      select upd.id, upd.brand_id, ${actor.id}::text, ${extra.escalation.target}::text,
+        ${extra.escalation.handoffNote}::text, ${now}::bigint from upd)`);
+  if (extra.closesCustomerCase) {
+    const closed = caseClosedSql(now);
+    set = closed.set;
+    changes.push(sql`select 0::bigint as n, c.* from (${closed.change}) c`);
+  }
+  // A brand without payout rules pays nothing yet (ledger.ts `writeCaseEntry`).
+  if (rule.payout && read.rules_version !== null && read.rules !== null) {
+    const entry = caseEntryOf(
+      {
+        id: a.taskId,
+        brand_id: read.brand_id,
+        complexity: read.complexity,
+        ageing_bonus_minor:
+          read.ageing_bonus_minor === null ? null : Number(read.ageing_bonus_minor),
+      },
+      actor.id,
+      rule.payout,
+      { version: read.rules_version, rules: JSON.parse(read.rules) as PayoutRules },
+    );
+    ctes.push(caseEntryCte(entry, now));
+    changes.push(sql`select 0::bigint, brand_id, 'ledger'::text as kind, id, advocate_id from led`);
+  }
+  return { set, ctes, changes };
+}
+
+/** The impact metrics' record of an applied action (taskEvents.ts), in the same statement. */
+const taskEventCte = (actorId: string, type: Action['type'], now: number) =>
+  sql`tev as (insert into task_events (task_id, brand_id, advocate_id, type, at)
+    select upd.id, upd.brand_id, ${actorId}::text, ${type}::text, ${now}::bigint from upd)`;
+
+/** The task's change rows (actions.ts `taskChangeFor`), in `changeAudience` order. */
+const taskChanges = (before: LifecycleTask, after: LifecycleTask) =>
+  sql`select u.n, upd.brand_id, 'task'::text as kind, upd.id, u.who
+    from upd cross join unnest(${changeAudience(before, after)}::text[]) with ordinality as u(who, n)`;
 
 /** The key's record, written unless a live one exists (an expired one makes room). */
 const keyRecord = (
@@ -226,59 +298,4 @@ async function replayConcurrent(
     .where('created_at', '>', now - IDEMPOTENCY_RETENTION_MS)
     .executeTakeFirst();
   return replayOf(a, hash, prior) ?? answer(a, 'conflict', changedMeanwhile);
-}
-
-/** Who the task's change rows are for: [null] = the brand; else each advocate (views.ts). */
-function taskAudience(before: LifecycleTask, after: LifecycleTask): (string | null)[] {
-  const was = audienceOf(before);
-  const is = audienceOf(after);
-  return was === null || is === null ? [null] : [...new Set([...was, ...is])];
-}
-
-/** The case entry an action earns (the action table's payout), inserted once per case. */
-function caseEntry(
-  read: Read,
-  outcome: 'resolved' | 'escalated' | null,
-  advocateId: string,
-  now: number,
-) {
-  if (!outcome || read.rules_version === null || read.rules === null)
-    return { cte: sql``, change: sql`` };
-  const pay = computeCasePayout(JSON.parse(read.rules) as PayoutRules, read.rules_version, {
-    complexity: read.complexity,
-    outcome,
-    ageingBonusMinor: read.ageing_bonus_minor === null ? null : Number(read.ageing_bonus_minor),
-  });
-  return {
-    cte: sql`, led as (insert into ledger (id, brand_id, task_id, advocate_id, kind, outcome,
-        amount_minor, currency, status, rule_version, lines, occurred_at)
-      select ${newId()}, upd.brand_id, upd.id, ${advocateId}::text, 'case', ${outcome}::text,
-        ${pay.totalMinor}::bigint, ${pay.currency}::text, 'pending', ${read.rules_version}::integer,
-        ${json(pay.lines)}::text, ${now}::bigint
-      from upd on conflict do nothing returning id, brand_id, advocate_id)`,
-    change: sql`union all select brand_id, 'ledger', id, advocate_id, ${now}::bigint from led`,
-  };
-}
-
-/** What an action writes beyond the task row, its message and its payout (as in actions.ts). */
-function extraEffect(a: ResolvedAction, actorId: string, now: number) {
-  switch (a.type) {
-    case 'escalate':
-      return sql`, esc as (insert into escalations
-          (task_id, brand_id, advocate_id, target, handoff_note, escalated_at)
-        select upd.id, upd.brand_id, ${actorId}::text, ${a.target}::text, ${a.handoffNote}::text,
-          ${now}::bigint from upd)`;
-    case 'claim':
-    case 'renew':
-    case 'reply':
-    case 'note':
-    case 'resolve':
-    case 'transfer':
-    case 'abandon':
-    case 'accept':
-    case 'decline':
-      return sql``;
-    default:
-      return unhandledAction(a);
-  }
 }

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { actionTable, noteOf, unhandledAction } from '../../shared/domain/actions';
+import { actionTable, noteOf } from '../../shared/domain/actions';
 import { type LifecycleTask, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult } from '../../shared/protocol';
 import { applyInOneStatement } from './actionStatement';
@@ -11,8 +11,15 @@ import { appendTaskMessage } from './taskMessages';
 import { writeCaseEntry } from './ledger';
 import { whereOfferedTo } from './offers';
 import { fingerprint } from './secrets';
-import { audienceOf, lifecycleOf, type TaskRow } from './views';
-import { decide, OFFER_MS, type ResolvedAction, resolveTarget } from './actionDecision';
+import { changeAudience, lifecycleOf, type TaskRow } from './views';
+import {
+  decide,
+  extraWritesOf,
+  OFFER_MS,
+  type ResolvedAction,
+  resolveTarget,
+  transferTarget,
+} from './actionDecision';
 
 interface Actor {
   id: string;
@@ -22,23 +29,8 @@ interface Actor {
 const result = answer;
 
 /**
- * The action types whose whole effect the one-statement path writes. Closing a case (resolve,
- * escalate) also writes the customer's timeline row (customerCases.ts) and answering an offer
- * checks it (offers.ts): those take the transaction path on every backend until the statement
- * learns them. They are the rarer actions; claims, renewals, replies and notes are the load.
- */
-const ONE_STATEMENT: ReadonlySet<Action['type']> = new Set([
-  'claim',
-  'renew',
-  'reply',
-  'note',
-  'transfer',
-  'abandon',
-]);
-
-/**
- * Applies a batch in order. On PostgreSQL each action is one read and one statement
- * (actionStatement.ts); on SQLite (one writer, transactions cost nothing) and where a benchmark
+ * Applies a batch in order. On PostgreSQL each action, of every type, is one read and one
+ * statement (actionStatement.ts) writing the same rows as `effect` below; on SQLite (one writer, transactions cost nothing) and where a benchmark
  * asks for it (`actionPath: 'transaction'`), the transaction below. Either way each action is
  * decided with the shared lifecycle rules for a clear
  * answer, then written with a conditional UPDATE whose WHERE restates the precondition, so of
@@ -63,11 +55,7 @@ async function applyOne(
   now: number,
 ): Promise<ActionResult> {
   const hash = fingerprint(a);
-  if (
-    ctx.dialect.name === 'postgres' &&
-    ctx.actionPath !== 'transaction' &&
-    ONE_STATEMENT.has(a.type)
-  )
+  if (ctx.dialect.name === 'postgres' && ctx.actionPath !== 'transaction')
     return applyInOneStatement(ctx, actor, a, hash, now);
   const prior = await replay(ctx.db, actor.id, a, hash, now);
   if (prior) return prior;
@@ -114,10 +102,8 @@ async function precheck(
     .where('id', '=', a.taskId)
     .executeTakeFirst();
   const member = task ? await membership(ctx.db, task.brand_id, actor.id) : undefined;
-  const target =
-    task && a.type === 'transfer' && a.to.kind === 'advocate'
-      ? await membership(ctx.db, task.brand_id, a.to.advocateId)
-      : undefined;
+  const named = transferTarget(a);
+  const target = task && named ? await membership(ctx.db, task.brand_id, named) : undefined;
   return decide(a, actor.id, now, task && lifecycleOf(task), member, target);
 }
 
@@ -227,7 +213,7 @@ async function effect(
   return result(a, 'applied', undefined, now);
 }
 
-/** What an action writes beyond the task row, its message and its payout. */
+/** What an action writes beyond the task row, its message and its payout (`extraWritesOf`). */
 async function extraEffect(
   trx: Trx,
   changes: ChangeWriter,
@@ -236,42 +222,26 @@ async function extraEffect(
   a: ResolvedAction,
   now: number,
 ) {
-  switch (a.type) {
-    case 'escalate':
-      await trx
-        .insertInto('escalations')
-        .values({
-          task_id: task.id,
-          brand_id: task.brand_id,
-          advocate_id: actor.id,
-          target: a.target,
-          handoff_note: a.handoffNote,
-          escalated_at: now,
-        })
-        .execute();
-      await caseClosed(trx, changes, task.id, now);
-      return;
-    case 'resolve':
-      await caseClosed(trx, changes, task.id, now);
-      return;
-    case 'claim':
-    case 'renew':
-    case 'accept':
-    case 'decline':
-    case 'reply':
-    case 'note':
-    case 'transfer':
-    case 'abandon':
-      return;
-    default:
-      return unhandledAction(a);
-  }
+  const extra = extraWritesOf(a);
+  if (extra.escalation)
+    await trx
+      .insertInto('escalations')
+      .values({
+        task_id: task.id,
+        brand_id: task.brand_id,
+        advocate_id: actor.id,
+        target: extra.escalation.target,
+        handoff_note: extra.escalation.handoffNote,
+        escalated_at: now,
+      })
+      .execute();
+  if (extra.closesCustomerCase) await caseClosed(trx, changes, task.id, now);
 }
 
 /**
  * The change rows of a task moving from `before` to `after`: one public row, or, when neither
  * state is visible to the brand at large (a holder's reply, note, renewal, resolve), one row per
- * advocate who sees either state, so nobody else is told to pull (views.ts `audienceOf`).
+ * advocate who sees either state, so nobody else is told to pull (views.ts `changeAudience`).
  */
 export async function taskChangeFor(
   changes: ChangeWriter,
@@ -279,9 +249,6 @@ export async function taskChangeFor(
   before: LifecycleTask,
   after: LifecycleTask,
 ) {
-  const was = audienceOf(before);
-  const is = audienceOf(after);
-  if (was === null || is === null) return changes.add(task.brand_id, 'task', task.id);
-  for (const advocateId of new Set([...was, ...is]))
+  for (const advocateId of changeAudience(before, after))
     await changes.add(task.brand_id, 'task', task.id, advocateId);
 }

@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import {
   computeCasePayout,
   type PayoutOutcome,
+  type PayoutRules,
   ratingBonusMinor,
 } from '../../shared/domain/payout';
 import type {
@@ -51,11 +53,43 @@ export async function appendEntry(trx: Trx, changes: ChangeWriter, e: EntryInput
   await changes.add(e.brandId, 'ledger', id, e.advocateId);
 }
 
-/** The case entry for a resolve / escalate / transfer, from the brand's current rules. */
+type CaseTask = {
+  id: string;
+  brand_id: string;
+  complexity: number;
+  ageing_bonus_minor?: number | null;
+};
+
+/** The case entry closing `task` earns under the brand's rules (both action write paths). */
+export function caseEntryOf(
+  task: CaseTask,
+  advocateId: string,
+  outcome: PayoutOutcome,
+  rules: { version: number; rules: PayoutRules },
+): EntryInput {
+  const pay = computeCasePayout(rules.rules, rules.version, {
+    complexity: task.complexity,
+    outcome,
+    ageingBonusMinor: task.ageing_bonus_minor,
+  });
+  return {
+    brandId: task.brand_id,
+    taskId: task.id,
+    advocateId,
+    kind: 'case',
+    outcome,
+    currency: pay.currency,
+    ruleVersion: rules.version,
+    lines: pay.lines,
+    amountMinor: pay.totalMinor,
+  };
+}
+
+/** The case entry for a resolve / escalate, from the brand's current rules. */
 export async function writeCaseEntry(
   trx: Trx,
   changes: ChangeWriter,
-  task: { id: string; brand_id: string; complexity: number; ageing_bonus_minor?: number | null },
+  task: CaseTask,
   advocateId: string,
   outcome: PayoutOutcome,
   now: number,
@@ -65,28 +99,22 @@ export async function writeCaseEntry(
   if (!rules) return;
   // A case pays once: closing it again after the customer reopened it pays nothing more.
   if (await casePaid(trx, task.id)) return;
-  const pay = computeCasePayout(rules.rules, rules.version, {
-    complexity: task.complexity,
-    outcome,
-    ageingBonusMinor: task.ageing_bonus_minor,
-  });
-  await appendEntry(
-    trx,
-    changes,
-    {
-      brandId: task.brand_id,
-      taskId: task.id,
-      advocateId,
-      kind: 'case',
-      outcome,
-      currency: pay.currency,
-      ruleVersion: rules.version,
-      lines: pay.lines,
-      amountMinor: pay.totalMinor,
-    },
-    now,
-  );
+  await appendEntry(trx, changes, caseEntryOf(task, advocateId, outcome, rules), now);
 }
+
+/**
+ * `writeCaseEntry` inside one statement (actionStatement.ts): the CTE `led` appends `e` for the
+ * task the CTE `upd` changed, and returns the entry's change-row fields. A case pays once: the
+ * unique index `ledger_once` (migration 2, the same rows `casePaid` finds) makes a case already
+ * paid, or paid by a concurrent statement, insert nothing.
+ */
+export const caseEntryCte = (e: EntryInput, now: number) =>
+  sql`led as (insert into ledger (id, brand_id, task_id, advocate_id, kind, outcome,
+      amount_minor, currency, status, rule_version, lines, occurred_at)
+    select ${newId()}, upd.brand_id, upd.id, ${e.advocateId}::text, ${e.kind}::text,
+      ${e.outcome}::text, ${e.amountMinor}::bigint, ${e.currency}::text, 'pending',
+      ${e.ruleVersion}::integer, ${json(e.lines)}::text, ${now}::bigint
+    from upd on conflict do nothing returning id, brand_id, advocate_id)`;
 
 /** The case entry already written for this task, if any. */
 export const casePaid = (trx: Trx, taskId: string) =>

@@ -7,7 +7,11 @@
 import type { UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { DB } from './schema';
 
-/** The write condition of `accept` and `decline`: the offer is still this advocate's, live. */
+/**
+ * The write condition of `accept` and `decline` on the transaction path: the offer is still this
+ * advocate's, live. The one-statement path (actionStatement.ts) writes only while the task is in
+ * the very state `canPerform` allowed them in, which implies it.
+ */
 export function whereOfferedTo<Q extends UpdateQueryBuilder<DB, 'tasks', 'tasks', UpdateResult>>(
   update: Q,
   advocateId: string,

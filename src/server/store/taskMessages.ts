@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Trx } from './context';
 import { newId } from './secrets';
 
@@ -36,3 +37,18 @@ export async function appendTaskMessage(
     })
     .execute();
 }
+
+/**
+ * `appendTaskMessage` inside one statement (actionStatement.ts): the CTE `msg` appends an
+ * advocate's message after the last one of the task the CTE `upd` changed.
+ */
+export const appendTaskMessageCte = (
+  m: { authorName: string; kind: 'message' | 'note' | 'handoff'; body: string },
+  now: number,
+) =>
+  sql`msg as (insert into messages
+      (id, task_id, origin, author, author_name, kind, body, created_at, ord)
+    select ${newId()}, upd.id, 'advocate', 'advocate', ${m.authorName}::text, ${m.kind}::text,
+      ${m.body}::text, ${now}::bigint,
+      (select coalesce(max(ord), -1) + 1 from messages where task_id = upd.id)
+    from upd)`;

@@ -83,6 +83,16 @@ export function audienceOf(t: LifecycleTask): string[] | null {
   return t.offeredTo ? [t.offeredTo] : null;
 }
 
+/**
+ * Whom the change rows of a task moving from `before` to `after` are for, in order: [null] = one
+ * row for the brand at large; else one row per advocate who sees either state.
+ */
+export function changeAudience(before: LifecycleTask, after: LifecycleTask): (string | null)[] {
+  const was = audienceOf(before);
+  const is = audienceOf(after);
+  return was === null || is === null ? [null] : [...new Set([...was, ...is])];
+}
+
 const messageView = (m: MessageRow): MessageView => ({
   id: m.id,
   author: m.author as MessageView['author'],
