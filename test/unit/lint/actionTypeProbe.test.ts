@@ -23,8 +23,7 @@ describe('adding an action type', () => {
       'src/core/tickets/ticketActions.ts',
       'src/renderer/src/features/tickets/ActionDialog.tsx',
       'src/renderer/src/features/tickets/TicketsView.tsx',
-      'src/server/store/actionStatement.ts',
-      'src/server/store/actions.ts',
+      'src/server/store/actionDecision.ts',
       'src/shared/contract/tickets.ts',
       'test/unit/shared/lifecycle.test.ts',
     ]);
