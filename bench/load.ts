@@ -208,10 +208,15 @@ async function scenario(backend: Backend) {
       try {
         const r = await call<T>(agents.get(a.base)!, a.base, method, path, a.token, body);
         rec.record(route, performance.now() - start);
-        if (r.status >= 400) rec.errors++;
+        if (r.status >= 400) {
+          rec.errors++;
+          // Named, so that an error count says what failed.
+          console.error(`${route}: ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+        }
         return r;
       } catch (err) {
         rec.errors++;
+        console.error(`${route}: ${err instanceof Error ? err.message : String(err)}`);
         throw err;
       }
     };
@@ -360,8 +365,11 @@ async function scenario(backend: Backend) {
         if (stopped) return;
         const base = deployment.urls[k++ % deployment.urls.length]!;
         const batch = Array.from({ length: cfg.pushNew }, (_, j) => task(pushed + j));
-        // Re-pushes of existing refs must change nothing.
-        for (let j = 0; j < 5; j++) batch.push(task(Math.floor(Math.random() * pushed)));
+        // Re-pushes of existing refs must change nothing (distinct: a batch naming one ref twice
+        // is refused whole, as it should be).
+        const again = new Set<number>();
+        while (again.size < 5) again.add(Math.floor(Math.random() * pushed));
+        for (const n of again) batch.push(task(n));
         pushed += cfg.pushNew;
         await timed(
           'POST /v1/admin/tasks',
