@@ -12,7 +12,7 @@
  * SQLite: one writer at a time, seqs assigned inside the write transaction, so seq order is
  * commit order and `seq > cursor` never skips a committed row; xid is 0 throughout.
  */
-import { type Selectable, sql } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import { comparePositions } from '../../shared/domain/syncCursor';
 import type { Position } from '../../shared/domain/syncCursor';
 import type { StoreContext } from './context';
@@ -103,11 +103,27 @@ const COLUMNS = sql`c.seq, c.brand_id, c.kind, c.entity_id, c.advocate_id, c.cre
 
 type HorizonRow = Partial<LogRow> & { horizon: string };
 
-/** Rows returned beside the horizon of their statement (a brand with none still gives one). */
-function split(result: HorizonRow[]): { rows: LogRow[]; horizon: bigint } {
+/**
+ * PostgreSQL: up to `n` of the brand's rows matching `where` below the horizon, in `order`,
+ * with that horizon, read in ONE statement (a brand with no such rows still gives the horizon).
+ */
+async function readBelowHorizon(
+  ctx: StoreContext,
+  brandId: string,
+  where: RawBuilder<unknown>,
+  order: RawBuilder<unknown>,
+  n: number,
+): Promise<{ rows: LogRow[]; horizon: bigint }> {
+  const r = await sql<HorizonRow>`
+    with h as (select ${HORIZON} as x)
+    select h.x::text as horizon, ${COLUMNS}, c.xid::text as xid
+    from h left join lateral (
+      select * from changes
+      where brand_id = ${brandId} and ${where} and xid < h.x
+      order by ${order} limit ${n}) c on true`.execute(ctx.db);
   return {
-    rows: result.filter((r) => r.seq !== null && r.seq !== undefined) as LogRow[],
-    horizon: BigInt(result[0]!.horizon),
+    rows: r.rows.filter((row) => row.seq !== null && row.seq !== undefined) as LogRow[],
+    horizon: BigInt(r.rows[0]!.horizon),
   };
 }
 
@@ -118,14 +134,13 @@ export async function readBrandLast(
   n: number,
 ): Promise<BrandRead> {
   if (ctx.dialect.name === 'postgres') {
-    const r = await sql<HorizonRow>`
-      with h as (select ${HORIZON} as x)
-      select h.x::text as horizon, ${COLUMNS}, c.xid::text as xid
-      from h left join lateral (
-        select * from changes
-        where brand_id = ${brandId} and xid < h.x
-        order by xid desc, seq desc limit ${n}) c on true`.execute(ctx.db);
-    const { rows, horizon } = split(r.rows);
+    const { rows, horizon } = await readBelowHorizon(
+      ctx,
+      brandId,
+      sql`true`,
+      sql`xid desc, seq desc`,
+      n,
+    );
     return { rows: rows.reverse(), upTo: { xid: horizon, seq: 0n } };
   }
   const head = await sqliteHead(ctx);
@@ -151,16 +166,13 @@ export async function readBrandAfter(
   n: number,
 ): Promise<BrandRead> {
   if (ctx.dialect.name === 'postgres') {
-    const r = await sql<HorizonRow>`
-      with h as (select ${HORIZON} as x)
-      select h.x::text as horizon, ${COLUMNS}, c.xid::text as xid
-      from h left join lateral (
-        select * from changes
-        where brand_id = ${brandId}
-          and (xid, seq) > (${String(after.xid)}::xid8, ${String(after.seq)}::bigint)
-          and xid < h.x
-        order by xid, seq limit ${n}) c on true`.execute(ctx.db);
-    const { rows, horizon } = split(r.rows);
+    const { rows, horizon } = await readBelowHorizon(
+      ctx,
+      brandId,
+      sql`(xid, seq) > (${String(after.xid)}::xid8, ${String(after.seq)}::bigint)`,
+      sql`xid, seq`,
+      n,
+    );
     const last = rows[rows.length - 1];
     const upTo = rows.length === n ? positionOf(last!) : { xid: horizon, seq: 0n };
     // The horizon never moves back; `after` may be ahead of this statement's if it came from a

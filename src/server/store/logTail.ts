@@ -305,7 +305,9 @@ export class LogTails {
         const perBrand = new Map<string, string[]>();
         for (const id of ids) {
           const b = brandOf.get(id)!;
-          perBrand.set(b, [...(perBrand.get(b) ?? []), id]);
+          const list = perBrand.get(b);
+          if (list) list.push(id);
+          else perBrand.set(b, [id]);
         }
         for (const [b, list] of perBrand)
           for (const [id, t] of await byBrand.get(b)!.loadTasks(list)) out.set(id, t);

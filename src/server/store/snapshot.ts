@@ -101,6 +101,17 @@ function seenTask(t: TaskRow, messages: MessageRow[], tier: number): TaskView {
   return (change as Extract<typeof change, { kind: 'task' }>).task;
 }
 
+/**
+ * The shared part's tasks: the one visibility rule decides (the queries only narrow what it is
+ * asked about), each rendered with its thread as `/v1/sync` renders it.
+ */
+function sharedViews(rows: TaskRow[], messages: MessageRow[], viewer: Viewer): TaskView[] {
+  const byTask = threads(messages);
+  return rows
+    .filter((t) => visibleTo(t, viewer))
+    .map((t) => seenTask(t, byTask.get(t.id) ?? [], viewer.tier));
+}
+
 /** Nobody's id: the shared part holds only what any advocate of the (brand, tier) sees. */
 const NOBODY = '';
 
@@ -184,11 +195,7 @@ export async function buildBrandSnapshot(
         .orderBy('messages.created_at')
         .orderBy('messages.ord')
         .execute();
-      const byTask = threads(messages);
-      // The one visibility rule decides, the query above only narrows what it is asked about.
-      tasks = rows
-        .filter((t) => visibleTo(t, viewer))
-        .map((t) => seenTask(t, byTask.get(t.id) ?? [], tier));
+      tasks = sharedViews(rows, messages, viewer);
     }
     return {
       brandId,
@@ -248,10 +255,7 @@ export async function buildBrandFirstPage(
               .orderBy('created_at')
               .orderBy('ord')
               .execute();
-      const byTask = threads(messages);
-      tasks = rows
-        .filter((t) => visibleTo(t, viewer))
-        .map((t) => seenTask(t, byTask.get(t.id) ?? [], tier));
+      tasks = sharedViews(rows, messages, viewer);
     }
     return {
       brandId,
