@@ -23,6 +23,8 @@ export async function applyInScope(
   const answers = await applyActions(ctx, actor, actions.filter(inScope), now);
   let next = 0;
   return actions.map((a) =>
-    inScope(a) ? answers[next++]! : { key: a.key, status: 'rejected', message: 'no such task' },
+    inScope(a)
+      ? answers[next++]!
+      : { key: a.key, status: 'rejected', message: 'no such task', code: 'noTask' },
   );
 }
