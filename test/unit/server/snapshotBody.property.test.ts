@@ -8,45 +8,15 @@ import { createHash } from 'node:crypto';
 import { brotliDecompressSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { BrandSnapshot, TaskRow, TaskView } from '../../../src/shared/protocol';
+import type { BrandSnapshot, TaskRow } from '../../../src/shared/protocol';
 import { taskRows, taskTable } from '../../../src/shared/snapshotRows';
 import { writeSnapshotBody } from '../../../src/server/snapshotBody';
+import { taskView } from '../../support/taskViews';
 
 const text = fc.oneof(
   fc.string(),
   fc.constantFrom('"rows":[]', '["rows:"]', ']', ',', '\u2028', '"', '\\'),
 );
-
-const taskView = (id: string, subject: string, i: number): TaskView => ({
-  id,
-  brandId: 'b',
-  externalRef: `r${i}`,
-  subject,
-  channel: 'email',
-  skills: [subject],
-  complexity: 1,
-  minTier: 0,
-  status: 'open',
-  holderId: null,
-  leaseExpiresAt: null,
-  offeredTo: null,
-  offerExpiresAt: null,
-  customerName: subject,
-  slaDueAt: null,
-  createdAt: i,
-  updatedAt: i,
-  messages: [
-    {
-      id: `m${i}`,
-      author: 'customer',
-      authorName: subject,
-      kind: 'message',
-      body: subject,
-      redacted: false,
-      createdAt: i,
-    },
-  ],
-});
 
 describe('snapshot body', () => {
   it('is JSON.stringify of the whole snapshot, in any chunks', async () => {
@@ -57,7 +27,9 @@ describe('snapshot body', () => {
         fc.boolean(),
         text,
         async (tasks, chunk, compact, name) => {
-          const views = tasks.map(([id, subject], i) => taskView(id, subject, i));
+          const views = tasks.map(([id, subject], i) =>
+            taskView(i, { id, subject, customerName: subject }),
+          );
           // Tasks the rendering leaves out (as visibility does) leave chunks short or empty.
           const kept = (from: number, size: number) =>
             views.slice(from, from + size).filter((_, k) => tasks[from + k]![2]);
