@@ -155,18 +155,6 @@ export function newestMatches(
   return stmt(db, sql).pluck().all(params) as number[];
 }
 
-/** BM25 (higher is better) of those of `docIds` that match `expr`. */
-export function scoresAmong(db: Db, expr: string, docIds: readonly number[]): Map<number, number> {
-  const rows = stmt(
-    db,
-    `SELECT rowid, -${BM25} FROM articles_terms WHERE articles_terms MATCH ?
-     AND rowid IN (SELECT value FROM json_each(?))`,
-  )
-    .raw()
-    .all(expr, JSON.stringify(docIds)) as [number, number][];
-  return new Map(rows);
-}
-
 /** Titles and languages, without reading the (possibly long) bodies. */
 export function titlesByDocIds(
   db: Db,
@@ -177,17 +165,6 @@ export function titlesByDocIds(
     `SELECT doc_id AS docId, title, coalesce(language, 'en') AS language FROM articles
      WHERE doc_id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(docIds)) as { docId: number; title: string; language: Language }[];
-}
-
-/** Which of `docIds` match `expr`. */
-export function matchesAmong(db: Db, expr: string, docIds: readonly number[]): number[] {
-  return stmt(
-    db,
-    `SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?
-     AND rowid IN (SELECT value FROM json_each(?))`,
-  )
-    .pluck()
-    .all(expr, JSON.stringify(docIds)) as number[];
 }
 
 export interface VocabularyEntry {
@@ -299,7 +276,7 @@ export function articleLanguages(db: Db, ids: readonly string[]): Map<string, st
 }
 
 /**
- * Every article matching `expr` with its BM25 (higher is better, as `scoresAmong`), best first
+ * Every article matching `expr` with its BM25 (higher is better), best first
  * (ties: newest first, as `rankedMatches`). One pass of the index, no article row read.
  */
 export function scoredMatches(db: Db, expr: string): [number, number][] {
