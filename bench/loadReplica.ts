@@ -3,13 +3,17 @@
  * --import tsx bench/loadReplica.ts`. Prints `{"url": …}` once listening; exits on SIGTERM.
  * Request logging and the per-token rate limit are off: the bench measures the store and routes.
  * GIGDESK_ACTION_PATH=transaction: actions the SQLite way on PostgreSQL (a reference).
+ * GIGDESK_LOAD_PROFILE=DIR: profile the replica (bench/replicaProfile.ts).
  */
 import { startServer } from '../src/server';
+import { profileReplica } from './replicaProfile';
 
 async function main(): Promise<void> {
   const db = process.env.GIGDESK_LOAD_DB;
   if (!db) throw new Error('GIGDESK_LOAD_DB is required');
   const actionPath = process.env.GIGDESK_ACTION_PATH;
+  const profileDir = process.env.GIGDESK_LOAD_PROFILE;
+  const profiled = profileDir ? await profileReplica(profileDir) : undefined;
   const server = await startServer({
     db,
     port: 0,
@@ -21,10 +25,12 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   process.once('SIGTERM', () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    Promise.resolve(profiled?.())
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   });
 }
 
