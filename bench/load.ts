@@ -261,22 +261,22 @@ async function scenario(backend: Backend) {
         return;
       }
       if (a.pullTimer) return;
-      const due = a.lastPull + cfg.minPullMs + Math.random() * cfg.pullJitterMs - Date.now();
-      a.pullTimer = setTimeout(
-        () => {
-          a.pullTimer = undefined;
-          a.pulling = true;
-          pull(a)
-            .catch(() => {})
-            .finally(() => {
-              a.pulling = false;
-              const again = a.wanted;
-              a.wanted = undefined;
-              if (again !== undefined) announce(a, again);
-            });
-        },
-        Math.max(0, due),
-      );
+      // As PullThrottle: the jitter is added after the interval, so a brand's apps hearing one
+      // event long after their last pull still spread their pulls over it.
+      const due =
+        Math.max(0, a.lastPull + cfg.minPullMs - Date.now()) + Math.random() * cfg.pullJitterMs;
+      a.pullTimer = setTimeout(() => {
+        a.pullTimer = undefined;
+        a.pulling = true;
+        pull(a)
+          .catch(() => {})
+          .finally(() => {
+            a.pulling = false;
+            const again = a.wanted;
+            a.wanted = undefined;
+            if (again !== undefined) announce(a, again);
+          });
+      }, due);
     };
 
     let keys = 0;

@@ -7,10 +7,12 @@
  * Its event loop is watched (a request waits behind whatever synchronous work runs before it):
  * a `reset` line on stdin starts a window, `report` prints `{"loop": …}` for it (delay
  * percentiles, the longest stall, garbage-collection pauses).
+ * GIGDESK_LOAD_PROFILE=DIR: profile the replica (bench/replicaProfile.ts).
  */
 import { createInterface } from 'node:readline';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { startServer } from '../src/server';
+import { profileReplica } from './replicaProfile';
 
 /** Event-loop delay and GC pauses since the last `reset`. */
 function watchLoop() {
@@ -48,6 +50,8 @@ async function main(): Promise<void> {
   const db = process.env.GIGDESK_LOAD_DB;
   if (!db) throw new Error('GIGDESK_LOAD_DB is required');
   const actionPath = process.env.GIGDESK_ACTION_PATH;
+  const profileDir = process.env.GIGDESK_LOAD_PROFILE;
+  const profiled = profileDir ? await profileReplica(profileDir) : undefined;
   const server = await startServer({
     db,
     port: 0,
@@ -60,10 +64,12 @@ async function main(): Promise<void> {
   watchLoop();
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   process.once('SIGTERM', () => {
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    Promise.resolve(profiled?.())
+      .then(() => server.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   });
 }
 
