@@ -16,7 +16,7 @@ import {
 } from '../sync/token';
 import { finalPush, guardUnsentWork } from './unsentWork';
 import { refusal } from '../i18n/refusal';
-import { connectionReason } from '../i18n/reasons';
+import { connectionReason } from '../sync/reasons';
 
 export function sessionStatus(s: Services): SessionStatus {
   const session = readSession(s.db);

@@ -12,7 +12,7 @@ import { listenForChanges } from './eventStream';
 import { ServerClock } from './serverClock';
 import { readSyncState } from './syncStateRepo';
 import { freshDeviceToken, readDeviceToken } from './token';
-import { because, failureReason } from '../i18n/reasons';
+import { because, failureReason } from './reasons';
 import { worded } from '../i18n/translate';
 import { snapshotInitialLoad } from './initialSync';
 import { PullThrottle } from './pullThrottle';

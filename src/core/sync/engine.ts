@@ -8,7 +8,7 @@ import { HttpError, isRetryable, NetworkError, type FeedClient } from './client'
 import { pullPages } from './pullPages';
 import { OutboxPusher } from './push';
 import { readSyncState, writeSyncOutcome } from './syncStateRepo';
-import { because, failureReason } from '../i18n/reasons';
+import { because, failureReason } from './reasons';
 import { worded } from '../i18n/translate';
 import { cursorHolds, laterCursor } from '../../shared/domain/syncCursor';
 

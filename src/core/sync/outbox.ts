@@ -3,7 +3,7 @@ import { Action, type ActionResult, type ActionType } from '../../shared/protoco
 import type { Notice } from '../../shared/contract/events';
 import { actionTable } from '../../shared/domain/actions';
 import type { Db } from '../db/open';
-import { because, refusalReason } from '../i18n/reasons';
+import { because, refusalReason } from './reasons';
 import { worded } from '../i18n/translate';
 import type { SyncAppliers } from './appliers';
 import {

@@ -1,7 +1,7 @@
 import type { Notice } from '../../shared/contract/events';
 import { Action, type ActionResult } from '../../shared/protocol';
 import type { Db } from '../db/open';
-import { because, failureReason, type LocalRefusal } from '../i18n/reasons';
+import { because, failureReason, type LocalRefusal } from './reasons';
 import { worded } from '../i18n/translate';
 import type { SyncAppliers } from './appliers';
 import { HttpError, type FeedClient } from './client';

@@ -63,9 +63,7 @@ async function applyOne(
   if (prior) return prior;
 
   const target = await resolveTarget(ctx, a);
-  const refusal = target
-    ? await precheck(ctx, actor, target, now)
-    : noSuchAdvocate(a);
+  const refusal = target ? await precheck(ctx, actor, target, now) : noSuchAdvocate(a);
   await ctx.interleave();
   return write(ctx, now, async (trx, changes) => {
     // PostgreSQL runs copies of one key side by side (SQLite has one writer): the later copy

@@ -75,7 +75,9 @@ describe('the app language', () => {
     setLocale('ja');
     render(<NoticeTray />);
     for (const alert of screen.getAllByRole('alert')) {
-      expect(alert.textContent).toBe('予期しない問題が発生しました。詳細は設定の診断情報にあります。');
+      expect(alert.textContent).toBe(
+        '予期しない問題が発生しました。詳細は設定の診断情報にあります。',
+      );
     }
   });
 });

@@ -1,6 +1,6 @@
 import type { TextRef } from '../../shared/i18n/catalogs';
 import type { ActionRefusalCode, ActionResult } from '../../shared/protocol';
-import { HttpError, NetworkError, type NetworkFailure } from '../sync/client';
+import { HttpError, NetworkError, type NetworkFailure } from './client';
 
 /**
  * Why an action was refused or a sync failed, said in the advocate's language: a message id and
