@@ -91,7 +91,7 @@ describe('reasons worded at render time', () => {
 
     it(`every sync status reason in ${locale}, badge and tooltip, with no English`, () => {
       setLocale(locale);
-      const statuses = [
+      const statuses: { id: string; values: Record<string, string | number> }[] = [
         { id: 'sync.offline', values: { reason: 'error.session.refused', server, seconds: 4 } },
         { id: 'sync.serverProblem', values: { reason: 'reason.rateLimited', seconds: 4 } },
         { id: 'sync.failed', values: { reason: 'reason.serverRefused', status: 403 } },

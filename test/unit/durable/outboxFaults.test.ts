@@ -6,7 +6,7 @@ import { listUnsent } from '../../../src/core/sync/unsentRepo';
 import { ActionFaultProxy } from '../../support/actionFaults';
 import { newestTaskIds, type TestCore } from '../../support/core';
 import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
-import { signedInCore, waitFor } from '../sync/helpers';
+import { signedInCore, syncUntilParked, waitFor } from '../sync/helpers';
 
 /**
  * The outbox head failing in every way the server can refuse a batch, against the real feed
@@ -134,14 +134,7 @@ describe('nothing authored is lost when the server refuses a batch', () => {
     expect(countOutbox(core.db)).toBe(1);
     expect(listParked(core.db)).toEqual([]);
 
-    await waitFor(
-      async () => {
-        await core.handlers['sync:now'](undefined);
-        return listParked(core.db).length === 1;
-      },
-      'the row to be parked',
-      30_000,
-    );
+    await syncUntilParked(core);
     const notices = core.events.filter((e) => e.event === 'notice:new');
     expect(JSON.stringify(notices)).toContain(`failed ${PARK_AFTER_FAILURES} times`);
     // Parked, not lost: the row and its text are on disk, and pushes no longer send it.

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../../src/server/store/actionDecision';
+import { decide, type ResolvedAction } from '../../../src/server/store/actionDecision';
 import { recordOf, replayOf } from '../../../src/server/store/idempotency';
 import type { LifecycleTask } from '../../../src/shared/domain/lifecycle';
-import { ActionRefusalCode, type Action } from '../../../src/shared/protocol';
+import { ActionRefusalCode } from '../../../src/shared/protocol';
 
 /**
  * Every refusal the server decides carries a documented code (and its figures) for the app to
@@ -17,14 +17,14 @@ const task: LifecycleTask = {
   offerExpiresAt: null,
   minTier: 2,
 };
-const member = { tier: 1, suspended: false };
-const reply: Action = { key: 'k1', type: 'reply', taskId: 't1', body: 'Hi' } as Action;
+const member = { tier: 1, suspended: 0 };
+const reply: ResolvedAction = { key: 'k1', type: 'reply', taskId: 't1', body: 'Hi' };
 
 describe('refusal codes', () => {
   it('carries a documented code and its figures with each refusal, also when replayed', () => {
     const refusals = [
       decide(reply, 'me', now, undefined, member, undefined),
-      decide(reply, 'me', now, task, { tier: 3, suspended: true }, undefined),
+      decide(reply, 'me', now, task, { tier: 3, suspended: 1 }, undefined),
       decide(reply, 'me', now, task, member, undefined),
       decide(reply, 'me', now, { ...task, minTier: 0 }, member, undefined),
     ];

@@ -1,6 +1,7 @@
 import type { SyncTuning } from '../../../src/core/sync/controller';
 import type { Services } from '../../../src/core';
 import type { Store } from '../../../src/server';
+import { listParked } from '../../../src/core/sync/outboxRepo';
 import { createTestCore, type TestCore } from '../../support/core';
 
 /** Fast retries so fault tests settle in seconds. */
@@ -41,6 +42,17 @@ export async function waitFor<T>(
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+/** Syncs until the outbox head is parked (after PARK_AFTER_FAILURES server failures). */
+export const syncUntilParked = (core: TestCore): Promise<boolean> =>
+  waitFor(
+    async () => {
+      await core.handlers['sync:now'](undefined);
+      return listParked(core.db).length === 1;
+    },
+    'the row to be parked',
+    30_000,
+  );
 
 /** The local tasks as comparable rows (no local-only columns). */
 export function localTasks(

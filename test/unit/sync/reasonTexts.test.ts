@@ -10,7 +10,7 @@ import {
   type LocalRefusal,
 } from '../../../src/core/sync/reasons';
 import type { TextRef } from '../../../src/shared/i18n/catalogs';
-import { ActionRefusalCode, ActionStatus } from '../../../src/shared/protocol';
+import { ActionRefusalCode, type ActionStatus } from '../../../src/shared/protocol';
 import { expectNoEnglish } from '../../support/noEnglish';
 
 /**

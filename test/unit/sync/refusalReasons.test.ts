@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { translate } from '../../../src/core/i18n/translate';
-import { listParked } from '../../../src/core/sync/outboxRepo';
 import type { Notice, SyncStatus } from '../../../src/shared/contract/events';
 import type { TextRef } from '../../../src/shared/i18n/catalogs';
 import { ActionFaultProxy } from '../../support/actionFaults';
@@ -8,7 +7,7 @@ import { newestTaskIds, type TestCore } from '../../support/core';
 import { FaultProxy } from '../../support/faultProxy';
 import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
 import { expectNoEnglish } from '../../support/noEnglish';
-import { signedInCore, waitFor } from './helpers';
+import { signedInCore, syncUntilParked, waitFor } from './helpers';
 
 /**
  * A refusal or a failure from a real feed server reaches the advocate as a reason worded in
@@ -40,10 +39,14 @@ const notices = (core: TestCore) =>
 const subjectOf = (core: TestCore, id: string) =>
   core.db.prepare('SELECT subject FROM tasks WHERE id = ?').pluck().get(id) as string;
 
-function expectWorded(text: TextRef | undefined, reasonId: string, foreign: string[]): void {
+function expectWorded(
+  text: { id: string; values: TextRef['values'] } | undefined,
+  reasonId: string,
+  foreign: string[],
+): void {
   expect(text?.values['reason']).toBe(reasonId);
   for (const lang of ['ja', 'ar']) {
-    const worded = translate(lang, text!);
+    const worded = translate(lang, text as TextRef);
     expectNoEnglish(worded, foreign);
     expect(worded).toContain(
       translate(lang, { id: reasonId as TextRef['id'], values: text!.values }),
@@ -105,14 +108,7 @@ describe('reasons from a real feed server', () => {
     expectWorded(status.text, 'reason.serverError', []);
     expect(status.message).toContain('Upstream is down.');
 
-    await waitFor(
-      async () => {
-        await core.handlers['sync:now'](undefined);
-        return listParked(core.db).length === 1;
-      },
-      'the row to be parked',
-      30_000,
-    );
+    await syncUntilParked(core);
     const parked = notices(core).find((n) => n.text?.id === 'notice.parked');
     expectWorded(parked?.text, 'reason.serverError', [subject]);
     expect(parked!.message).toContain('Upstream is down.');
