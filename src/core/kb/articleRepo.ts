@@ -109,6 +109,21 @@ export function rankedMatches(db: Db, expr: string, filters: Filters, limit: num
   return stmt(db, sql).pluck().all(params) as number[];
 }
 
+/**
+ * Matches of `expr` with the shortest titles first (ties: newest first): for a title match,
+ * FTS5's BM25 weighs the whole article's length, so a long article's short title sinks.
+ */
+export function shortTitleMatches(db: Db, expr: string, filters: Filters, limit: number): number[] {
+  return stmt(
+    db,
+    `SELECT f.rowid FROM articles_terms f JOIN articles a ON a.doc_id = f.rowid
+     WHERE articles_terms MATCH @expr AND ${FILTERS}
+     ORDER BY length(a.title), f.rowid DESC LIMIT @limit`,
+  )
+    .pluck()
+    .all({ expr, brandId: filters.brandId, tag: filters.tag, limit }) as number[];
+}
+
 /** Every article matching `expr` (callers only ask for expressions with few matches). */
 export function allMatches(db: Db, expr: string): number[] {
   return stmt(db, 'SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?')

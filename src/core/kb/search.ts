@@ -14,6 +14,7 @@ import {
   rankedMatches,
   scoredMatches,
   scoresAmong,
+  shortTitleMatches,
   titlesByDocIds,
   wordsStartingWith,
   type Filters,
@@ -287,13 +288,13 @@ export class ArticleSearch {
     request: SearchRequest,
   ): { ids: number[]; mode: SearchMode } {
     const terms = live.map((c) => c.term);
-    const rare = live.filter((c) => c.count <= this.tuning.commonCap).map((c) => c.term);
+    const rare = live.filter((c) => c.count <= this.tuning.commonCap);
     if (rare.length === terms.length) {
       const expr = allOf(terms);
       const pool = [
         ...new Set([
           ...rankedMatches(this.db, expr, request, POOL),
-          ...rankedMatches(this.db, inTitle(expr), request, POOL),
+          ...this.titleMatches(live, optional, expr, request, POOL),
         ]),
       ];
       const ids = this.rank(pool, live, optional, expr, false).slice(0, request.limit);
@@ -302,10 +303,18 @@ export class ArticleSearch {
     if (rare.length > 0) {
       // Score on the rare terms only (FTS5's BM25 reads every match of every scored term);
       // the common ones still have to match. Both sets are bounded by the rare terms.
+      // Titles then tell the matches apart by every word, the common ones too.
       const allowed = new Set(allMatches(this.db, allOf(terms)));
-      const ids = rankedMatches(this.db, allOf(rare), request, this.tuning.commonCap)
-        .filter((id) => allowed.has(id))
-        .slice(0, request.limit);
+      const scored = allOf(rare.map((c) => c.term));
+      const pool = [
+        ...new Set([
+          ...rankedMatches(this.db, scored, request, this.tuning.commonCap)
+            .filter((id) => allowed.has(id))
+            .slice(0, POOL),
+          ...this.typedTitles(live, optional, request, POOL),
+        ]),
+      ];
+      const ids = this.rank(pool, live, optional, scored, false).slice(0, request.limit);
       return { ids, mode: 'ranked' };
     }
     return { ids: this.newest(allOf(terms), request), mode: 'bounded' };
@@ -335,10 +344,12 @@ export class ArticleSearch {
     const pool = [
       ...new Set([
         ...rankedMatches(this.db, expr, filters, POOL),
-        ...rankedMatches(this.db, inTitle(expr), filters, POOL),
+        ...this.titleMatches(rare, optional, expr, filters, POOL),
       ]),
     ];
-    return this.rank(pool, rare, optional, expr, false);
+    // A common word is not scored in the articles, but still in their titles.
+    const common = live.filter((c) => c.count > this.tuning.commonCap);
+    return this.rank(pool, rare, [...optional, ...common], expr, false);
   }
 
   /** A pool of BM25 matches of any of the terms, ranked by the rarity of the terms each holds. */
@@ -354,10 +365,41 @@ export class ArticleSearch {
     const pool = [
       ...new Set([
         ...rankedMatches(this.db, expr, filters, POOL + skip.size),
-        ...rankedMatches(this.db, inTitle(expr), filters, POOL + skip.size),
+        ...this.titleMatches(terms, optional, expr, filters, POOL + skip.size),
       ]),
     ].filter((id) => !skip.has(id));
     return this.rank(pool, terms, optional, expr, true).slice(0, limit);
+  }
+
+  /** Title matches by BM25, and (while a word is being typed) `typedTitles`. */
+  private titleMatches(
+    terms: Counted[],
+    optional: Counted[],
+    expr: string,
+    filters: Filters,
+    limit: number,
+  ): number[] {
+    return [
+      ...rankedMatches(this.db, inTitle(expr), filters, limit),
+      ...this.typedTitles(terms, optional, filters, limit),
+    ];
+  }
+
+  /**
+   * While a word is being typed, the shortest titles holding every word and a completion of it
+   * (even of a function word: "basic de" may become "basic demo"): a short title is what a few
+   * typed letters most likely name.
+   */
+  private typedTitles(
+    terms: Counted[],
+    optional: Counted[],
+    filters: Filters,
+    limit: number,
+  ): number[] {
+    const typing = optional.filter((c) => c.term.prefix);
+    if (!terms.some((c) => c.term.prefix) && typing.length === 0) return [];
+    const expr = inTitle(allOf([...terms, ...typing].map((c) => c.term)));
+    return shortTitleMatches(this.db, expr, filters, limit);
   }
 
   /**
@@ -385,9 +427,13 @@ export class ArticleSearch {
       const title = indexTerms(row.title, row.language, (word) => written.add(word));
       const norm = (K1 + 1) / (1 + K1 * (1 - B + (B * title.length) / AVERAGE_TITLE));
       for (const c of inTitles) {
-        if (!title.some((x) => holds(c.term, x))) continue;
+        if (c.term.prefix) {
+          if (completes(fold(c.term.text), written)) add(row.docId, TITLE_WEIGHT * idfOf(c) * norm);
+          continue;
+        }
+        if (!title.some((x) => c.term.variants.includes(x))) continue;
         // The word as typed (or as corrected) beats another word of the same stem.
-        const exact = !c.term.prefix && c.term.forms.some((f) => written.has(f));
+        const exact = c.term.forms.some((f) => written.has(f));
         add(row.docId, (TITLE_WEIGHT + (exact ? SAME_FORM : 0)) * idfOf(c) * norm);
       }
     }
@@ -497,7 +543,11 @@ function fuse(ours: readonly number[], anyWord: readonly number[]): number[] {
   return [...score].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
-/** Whether an index term is one of the forms a query term stands for. */
-function holds(t: QueryTerm, indexTerm: string): boolean {
-  return t.variants.includes(indexTerm) || (t.prefix && indexTerm.startsWith(fold(t.text)));
+/**
+ * Whether a title word, as written, completes what is being typed. Not its index term: a stem
+ * shorter than the typed letters ("opt" of "opting", also of "opts") completes nothing.
+ */
+function completes(typed: string, written: ReadonlySet<string>): boolean {
+  for (const w of written) if (w.startsWith(typed)) return true;
+  return false;
 }

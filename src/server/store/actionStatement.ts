@@ -26,8 +26,10 @@ import type { PayoutRules } from '../../shared/domain/payout';
 import { type LifecycleTask, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult, TaskStatus } from '../../shared/protocol';
 import {
+  changedMeanwhile,
   decide,
   extraWritesOf,
+  noSuchAdvocate,
   OFFER_MS,
   typedHandle,
   type ResolvedAction,
@@ -76,8 +78,6 @@ interface Read {
   target_tier: number | null;
   target_suspended: number | null;
 }
-
-const changedMeanwhile = 'the task changed meanwhile; it is no longer yours to act on';
 
 /** The read's joins for a transfer's target: whom its handle names, and their membership. */
 function targetJoins(a: Action) {
@@ -177,11 +177,11 @@ async function decideAndWrite(
   const resolved = withTarget(a, read.found);
   const refusal = resolved
     ? decide(resolved, actor.id, now, task, member, target)
-    : answer(a, 'rejected', 'no such advocate in this brand');
+    : noSuchAdvocate(a);
   if (refusal || !task || !resolved) return refuse(ctx, actor, a, hash, refusal!, now);
 
   const applied = answer(a, 'applied', undefined, now);
-  const conflict = answer(a, 'conflict', changedMeanwhile);
+  const conflict = changedMeanwhile(a);
   const next = nextState(
     task,
     actor.id,
@@ -344,5 +344,5 @@ async function replayConcurrent(
     .where('key', '=', a.key)
     .where('created_at', '>', now - IDEMPOTENCY_RETENTION_MS)
     .executeTakeFirst();
-  return replayOf(a, hash, prior) ?? answer(a, 'conflict', changedMeanwhile);
+  return replayOf(a, hash, prior) ?? changedMeanwhile(a);
 }

@@ -12,8 +12,10 @@ import { whereOfferedTo } from './offers';
 import { fingerprint } from './secrets';
 import { changeAudience, lifecycleOf, type TaskRow } from './views';
 import {
+  changedMeanwhile,
   decide,
   extraWritesOf,
+  noSuchAdvocate,
   OFFER_MS,
   type ResolvedAction,
   resolveTarget,
@@ -61,7 +63,7 @@ async function applyOne(
   const target = await resolveTarget(ctx, a);
   const refusal = target
     ? await precheck(ctx, actor, target, now)
-    : result(a, 'rejected', 'no such advocate in this brand');
+    : noSuchAdvocate(a);
   await ctx.interleave();
   return write(ctx, now, async (trx, changes) => {
     // PostgreSQL runs copies of one key side by side (SQLite has one writer): the later copy
@@ -78,9 +80,7 @@ async function applyOne(
     if (refusal) r = refusal;
     else {
       const applied = await effect(trx, changes, actor, target!, now);
-      r =
-        applied ??
-        result(a, 'conflict', 'the task changed meanwhile; it is no longer yours to act on');
+      r = applied ?? changedMeanwhile(a);
     }
     await remember(trx, actor.id, a, hash, r, now);
     return r;

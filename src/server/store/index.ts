@@ -46,7 +46,7 @@ import { type CourseStore, courseStore } from './courses';
 import type { StoreContext } from './context';
 import { dialectFor, type SqlDialect } from './dialect';
 import { expireIdempotency } from './idempotency';
-import { expireRateLimits, rateLimitHit } from './rateLimits';
+import { expireRateLimits, type RateLimitLease, rateLimitLease } from './rateLimits';
 import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
@@ -149,12 +149,8 @@ export interface Store {
     caps?: Capabilities,
   ): Promise<SyncResponse>;
   applyActions(actor: AdvocateAuth, actions: Action[], now: number): Promise<ActionResult[]>;
-  /** Counts a request against a shared rate limit (see http/sharedRateLimit.ts). */
-  rateLimitHit(
-    key: string,
-    windowMs: number,
-    now: number,
-  ): Promise<{ current: number; ttl: number }>;
+  /** Reserves a slice of a shared rate limit's window (see http/sharedRateLimit.ts). */
+  rateLimitLease(key: string, windowMs: number, max: number, now: number): Promise<RateLimitLease>;
   // customers (issue 16)
   upsertCustomers(
     brandId: string,
@@ -289,7 +285,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
             actor.id,
             await applyInScope(ctx, actor, actions, await leaseNow(now)),
           ),
-    rateLimitHit: (key, windowMs, now) => rateLimitHit(ctx, key, windowMs, now),
+    rateLimitLease: (key, windowMs, max, now) => rateLimitLease(ctx, key, windowMs, max, now),
     upsertCustomers: (brandId, items, now) => customers.upsertCustomers(ctx, brandId, items, now),
     upsertCustomerEvents: (brandId, items, now) =>
       customers.upsertCustomerEvents(ctx, brandId, items, now),

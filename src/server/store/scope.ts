@@ -8,6 +8,7 @@ export const outOfScope = (a: Action): ActionResult => ({
   key: a.key,
   status: 'rejected',
   message: 'no such task',
+  code: 'noTask',
 });
 
 /**
