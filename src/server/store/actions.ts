@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { actionTable, noteOf } from '../../shared/domain/actions';
 import { type LifecycleTask, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult } from '../../shared/protocol';
-import { applyInOneStatement } from './actionStatement';
 import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
 import { answer, remember, replay } from './idempotency';
 import { caseClosed } from './customerCases';
@@ -31,9 +30,10 @@ interface Actor {
 const result = answer;
 
 /**
- * Applies a batch in order. On PostgreSQL each action, of every type, is one read and one
- * statement (actionStatement.ts) writing the same rows as `effect` below; on SQLite (one writer, transactions cost nothing) and where a benchmark
- * asks for it (`actionPath: 'transaction'`), the transaction below. Either way each action is
+ * Applies a batch in order, the transaction way: SQLite's path (one writer, transactions cost
+ * nothing) and, where a benchmark asks for it (`actionPath: 'transaction'`), PostgreSQL's
+ * reference; otherwise PostgreSQL takes each action, of every type, in one read and one statement
+ * (actionStatement.ts) writing the same rows as `effect` below. Either way each action is
  * decided with the shared lifecycle rules for a clear
  * answer, then written with a conditional UPDATE whose WHERE restates the precondition, so of
  * many simultaneous claims exactly one changes the row. Answers are stored under the client's
@@ -57,8 +57,6 @@ async function applyOne(
   now: number,
 ): Promise<ActionResult> {
   const hash = fingerprint(a);
-  if (ctx.dialect.name === 'postgres' && ctx.actionPath !== 'transaction')
-    return applyInOneStatement(ctx, actor, a, hash, now);
   const prior = await replay(ctx.db, actor.id, a, hash, now);
   if (prior) return prior;
 

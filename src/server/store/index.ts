@@ -59,6 +59,7 @@ import { horizonGated } from '../horizonGate';
 import { type SnapshotReads, snapshotReads } from './snapshot';
 import { syncPage } from './sync';
 import { answersSeenBy } from './tierView';
+import { applyInStatements } from './actionStatement';
 import * as tokens from './tokens';
 import type { AdvocateAuth } from './tokens';
 
@@ -277,7 +278,13 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     sync: async (advocateId, cursor, limit, brandIds, caps) =>
       syncPage(ctx, advocateId, cursor, limit, brandIds ?? (await allBrandsOf(advocateId)), caps),
     applyActions: async (actor, actions, now) =>
-      answersSeenBy(ctx.db, actor.id, await applyInScope(ctx, actor, actions, await leaseNow(now))),
+      dialect.name === 'postgres' && ctx.actionPath !== 'transaction'
+        ? applyInStatements(ctx, actor, actions, databaseClock ? null : now)
+        : answersSeenBy(
+            ctx.db,
+            actor.id,
+            await applyInScope(ctx, actor, actions, await leaseNow(now)),
+          ),
     rateLimitLease: (key, windowMs, max, now) => rateLimitLease(ctx, key, windowMs, max, now),
     upsertCustomers: (brandId, items, now) => customers.upsertCustomers(ctx, brandId, items, now),
     upsertCustomerEvents: (brandId, items, now) =>
