@@ -1,23 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Statement } from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase, type Db } from '../../../src/core';
+import { describe, expect, it, vi } from 'vitest';
+import type { Db } from '../../../src/core';
 import { ArticleSearch } from '../../../src/core/kb/search';
-import { article, put } from './fixtures';
+import { article, freshDb, put } from './fixtures';
 
-let dir: string;
-let db: Db;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'gigdesk-kb-reads-'));
-  db = openDatabase(join(dir, 'kb.sqlite'));
-});
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const db = freshDb();
 
 /** Every statement run on `db` from now on: its SQL and its parameters. */
 function recordRuns(on: Db): { sql: string; params: unknown[] }[] {
@@ -49,14 +36,14 @@ function recordRuns(on: Db): { sql: string; params: unknown[] }[] {
 describe('what a search reads', () => {
   it('scores a pool from one pass over the matches, never a lookup per article', () => {
     put(
-      db,
+      db(),
       article('both', { title: 'Refund a parcel', bodyMarkdown: 'Refund the parcel.' }),
       ...Array.from({ length: 30 }, (_, i) =>
         article(`r${i}`, { title: `Refunds ${i}`, bodyMarkdown: i % 2 ? 'refund' : 'parcel' }),
       ),
     );
-    const runs = recordRuns(db);
-    const hits = new ArticleSearch(db).search({
+    const runs = recordRuns(db());
+    const hits = new ArticleSearch(db()).search({
       query: 'refund parcel ',
       brandId: null,
       tag: null,
