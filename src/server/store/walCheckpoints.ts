@@ -7,7 +7,9 @@
  * load benchmark. So the server's connection never checkpoints (`wal_autocheckpoint = 0`), and a
  * worker thread with its own connection to the file runs a PASSIVE checkpoint every `everyMs`:
  * it blocks neither readers nor the writer, and once the whole log is copied back the writer
- * starts it again from the beginning, so it stays about one interval of writes long. If the
+ * starts it again from the beginning, so it stays about one interval of writes long. (Writes
+ * that never pause for as long as a checkpoint takes, such as a long bulk load, keep it from
+ * being all copied back when the next write starts: the log grows until they pause.) If the
  * worker cannot run, the connection checkpoints itself again, as before.
  */
 import { createRequire } from 'node:module';
