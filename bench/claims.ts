@@ -12,6 +12,15 @@
  * run's PostgreSQL backends) per request of each phase: `.cpu_per_req`, `.mixed_cpu_per_req`,
  * `.resolve_cpu_per_req` (ms).
  *
+ * What bounds `.applied_rate`: the race makes about 3,400 requests for its 500 wins whatever the
+ * server's speed (a simulation of this generator: 3,396; runs here: 3,346–3,393), so applied/s is
+ * about 15 % of req/s. Half the wins come in the first ~11 % of the race; after that most
+ * requests are advocates arriving late (64 in flight serialise the 1,000 arrivals) and trying
+ * 5 tasks that are mostly long taken, and the last few open tasks are found by chance. At
+ * 1,000 req/s the whole race lasts ~3.5 s, within an app's view lag (events coalesced 1–2 s,
+ * pulls every 2 s), so clicking tasks claimed a moment ago is what advocates would do: ≥ 500
+ * applied/s with this race needs ~3,400 req/s, not faster claims.
+ *
  * Change log: 16 writers commit one change row per transaction for GIGDESK_CHANGELOG_SECONDS
  * (5) while a reader pages the log; `changelog.postgres.commit_rate` and `.skipped` (committed
  * rows the reader never saw) for the (xid, seq) log read below the horizon;

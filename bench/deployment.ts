@@ -92,27 +92,59 @@ export interface Deployment {
   pids: number[];
   /** PostgreSQL: the application_name of this run's connections. */
   appName: string | null;
+  /** Starts a window over which each replica watches its event loop. */
+  watchLoops(): void;
+  /** Each replica's event loop since `watchLoops()`. */
+  loops(): Promise<LoopReport[]>;
   stop(): Promise<void>;
 }
 
-function startReplica(
-  db: string,
-  env: Record<string, string>,
-): Promise<{ url: string; child: ChildProcess }> {
+/** A replica's event loop over a window (loadReplica.ts): delay percentiles and GC, in ms. */
+export interface LoopReport {
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  gcCount: number;
+  gcMs: number;
+  gcMaxMs: number;
+}
+
+interface Replica {
+  url: string;
+  child: ChildProcess;
+  /** The next `{"loop": …}` line the replica prints. */
+  nextLoop(): Promise<LoopReport>;
+}
+
+function startReplica(db: string, env: Record<string, string>): Promise<Replica> {
+  // GIGDESK_LOAD_CPU_PROF=DIR: each replica writes a V8 CPU profile there when it exits.
+  const prof = process.env.GIGDESK_LOAD_CPU_PROF;
+  const node = [
+    process.execPath,
+    ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
+    '--import',
+    'tsx',
+    resolve('bench', 'loadReplica.ts'),
+  ];
   // Replicas run on core 0; the load generator pins itself to core 1 (`pinGenerator`).
-  const child = spawn(
-    'taskset',
-    ['-c', '0', process.execPath, '--import', 'tsx', resolve('bench', 'loadReplica.ts')],
-    {
-      env: { ...process.env, ...env, GIGDESK_LOAD_DB: db },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const child = spawn('taskset', ['-c', '0', ...node], {
+    env: { ...process.env, ...env, GIGDESK_LOAD_DB: db },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const loops: ((r: LoopReport) => void)[] = [];
   return new Promise((done, fail) => {
     child.once('exit', (code) => fail(new Error(`replica exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const msg = JSON.parse(line) as { url?: string; loop?: LoopReport };
+      if (msg.loop) loops.shift()?.(msg.loop);
+      if (!msg.url) return;
       child.removeAllListeners('exit');
-      done({ url: (JSON.parse(line) as { url: string }).url, child });
+      done({
+        url: msg.url,
+        child,
+        nextLoop: () => new Promise((r) => loops.push(r)),
+      });
     });
   });
 }
@@ -152,6 +184,18 @@ export async function deploy(
     urls: replicas.map((r) => r.url),
     pids: replicas.map((r) => r.child.pid!),
     appName: backend === 'postgres' ? new URL(db).searchParams.get('application_name') : null,
+    watchLoops() {
+      for (const r of replicas) r.child.stdin!.write('reset\n');
+    },
+    loops() {
+      return Promise.all(
+        replicas.map((r) => {
+          const next = r.nextLoop();
+          r.child.stdin!.write('report\n');
+          return next;
+        }),
+      );
+    },
     async stop() {
       await Promise.all(
         replicas.map(

@@ -2,7 +2,8 @@
  * `npm run bench -- kb`: the offline knowledge base at 100,000 articles of ~300 words (seeded,
  * Zipf-like words), then search quality on real documentation (kbQuality.ts). Gigdesk (SQLite FTS5 + bounded ranking, kb/search.ts) against MiniSearch on
  * the same corpus in the same run. Each engine is measured in its own process, so "added RSS"
- * is that engine's alone. `KB_BENCH_ARTICLES` overrides the corpus size.
+ * is that engine's alone. `KB_BENCH_ARTICLES` overrides the corpus size; `KB_BENCH_PART=speed`
+ * or `=quality` runs that part alone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -93,6 +94,15 @@ type Latencies = Record<
 >;
 
 export async function run(): Promise<void> {
+  const part = process.env['KB_BENCH_PART'];
+  if (part !== undefined && part !== 'speed' && part !== 'quality') {
+    throw new Error(`KB_BENCH_PART is "speed" or "quality", not "${part}"`);
+  }
+  if (part !== 'quality') await runSpeed();
+  if (part !== 'speed') runQuality();
+}
+
+async function runSpeed(): Promise<void> {
   const count = Number(process.env['KB_BENCH_ARTICLES'] ?? 100_000);
   const dir = mkdtempSync(join(tmpdir(), 'gigdesk-bench-kb-'));
   const file = join(dir, 'kb.sqlite');
@@ -157,5 +167,4 @@ export async function run(): Promise<void> {
     ref.child.kill();
     rmSync(dir, { recursive: true, force: true });
   }
-  runQuality();
 }

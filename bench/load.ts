@@ -11,16 +11,18 @@
  * jitter), as the app does. An admin pushes new tasks every 2 s.
  *
  * Measured: per-route p50/p95/p99, CPU per process (replicas and this run's PostgreSQL backends,
- * from /proc), freshness (a claim's request start → another advocate's pull has its revoke), and
- * at the end against the database: no task won by two advocates, no applied action missing or
+ * from /proc), each replica's event-loop delay and GC pauses (and this generator's own loop),
+ * freshness (a claim's request start → another advocate's pull has its revoke), and at the end against the database: no task won by two advocates, no applied action missing or
  * applied twice, every advocate's state equal to the server's.
  *
  * Env: GIGDESK_LOAD_SECONDS (60), GIGDESK_LOAD_ADVOCATES (1000), GIGDESK_LOAD_BACKENDS
- * (postgres,sqlite), GIGDESK_BENCH_PG_URL (else GIGDESK_TEST_PG_URL, else
+ * (postgres,sqlite), GIGDESK_LOAD_CPU_PROF (a directory: each replica writes a CPU profile there), GIGDESK_BENCH_PG_URL (else GIGDESK_TEST_PG_URL, else
  * postgres://postgres@127.0.0.1:5432/test; a throwaway schema is used and dropped).
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { PULL_JITTER_MS, PULL_MIN_INTERVAL_MS } from '../src/core/sync/pullThrottle';
 import { openStore, type Store } from '../src/server';
 import { dialectFor } from '../src/server/store/dialect';
@@ -34,7 +36,15 @@ import {
   type TaskView,
   TaskPush,
 } from '../src/shared/protocol';
-import { type Backend, call, cpuMeter, deploy, pinGenerator, Recorder } from './deployment';
+import {
+  type Backend,
+  call,
+  cpuMeter,
+  deploy,
+  type LoopReport,
+  pinGenerator,
+  Recorder,
+} from './deployment';
 import { metric, percentile, round } from './stats';
 
 const cfg = {
@@ -251,22 +261,22 @@ async function scenario(backend: Backend) {
         return;
       }
       if (a.pullTimer) return;
-      const due = a.lastPull + cfg.minPullMs + Math.random() * cfg.pullJitterMs - Date.now();
-      a.pullTimer = setTimeout(
-        () => {
-          a.pullTimer = undefined;
-          a.pulling = true;
-          pull(a)
-            .catch(() => {})
-            .finally(() => {
-              a.pulling = false;
-              const again = a.wanted;
-              a.wanted = undefined;
-              if (again !== undefined) announce(a, again);
-            });
-        },
-        Math.max(0, due),
-      );
+      // As PullThrottle: the jitter is added after the interval, so a brand's apps hearing one
+      // event long after their last pull still spread their pulls over it.
+      const due =
+        Math.max(0, a.lastPull + cfg.minPullMs - Date.now()) + Math.random() * cfg.pullJitterMs;
+      a.pullTimer = setTimeout(() => {
+        a.pullTimer = undefined;
+        a.pulling = true;
+        pull(a)
+          .catch(() => {})
+          .finally(() => {
+            a.pulling = false;
+            const again = a.wanted;
+            a.wanted = undefined;
+            if (again !== undefined) announce(a, again);
+          });
+      }, due);
     };
 
     let keys = 0;
@@ -323,9 +333,11 @@ async function scenario(backend: Backend) {
           .catch(() => {}) // counted in rec.errors; the advocate carries on, as the app would
           .finally(() => inFlight.delete(p));
         inFlight.add(p);
-        setTimeout(arrive, nextGap(a.meanGapMs));
+        // Unref'd: after the run, a next arrival minutes away must not keep this process alive
+        // (and the bench lock held).
+        setTimeout(arrive, nextGap(a.meanGapMs)).unref();
       };
-      setTimeout(arrive, nextGap(a.meanGapMs));
+      setTimeout(arrive, nextGap(a.meanGapMs)).unref();
     };
 
     const streams: http.ClientRequest[] = [];
@@ -391,12 +403,24 @@ async function scenario(backend: Backend) {
 
     const cpu = cpuMeter(deployment, cfg.pgUrl);
     await cpu.start();
+    // A request waits behind the server's synchronous work; a latency also includes this
+    // generator's own stalls (answers it was too busy to read): both are watched.
+    deployment.watchLoops();
+    const ownLoop = monitorEventLoopDelay({ resolution: 1 });
+    ownLoop.enable();
     const started = performance.now();
     for (const a of advocates) live(a);
     const pushing = admin();
     await sleep(cfg.seconds * 1000);
     stopped = true;
     const used = await cpu.stop();
+    const loops = await deployment.loops();
+    ownLoop.disable();
+    const generatorLoop = {
+      p99: ownLoop.percentile(99) / 1e6,
+      max: ownLoop.max / 1e6,
+    };
+    const load = loadavg()[0]!;
     const elapsed = (performance.now() - started) / 1000;
     await pushing;
     await Promise.all([...inFlight]);
@@ -419,6 +443,7 @@ async function scenario(backend: Backend) {
       loadRoutes,
       errors,
       used,
+      { replicas: loops, generator: generatorLoop, load },
       book,
       verdict,
     );
@@ -511,6 +536,7 @@ function printReport(
   routes: Map<string, number[]>,
   errors: number,
   cpu: { replicas: number; database: number; total: number },
+  loop: { replicas: LoopReport[]; generator: { p99: number; max: number }; load: number },
   book: Ledgerbook,
   v: Awaited<ReturnType<typeof verify>>,
 ) {
@@ -528,6 +554,13 @@ function printReport(
   }
   console.log(
     `CPU: replicas ${round(cpu.replicas / elapsed, 3)} cores, PostgreSQL backends ${round(cpu.database / elapsed, 3)} cores (${round((cpu.total * 1000) / Math.max(1, requests), 2)} ms per request); freshness p50 ${round(percentile(book.freshness, 50), 0)} ms, p95 ${round(percentile(book.freshness, 95), 0)} ms (${book.freshness.length} samples)`,
+  );
+  for (const [i, l] of loop.replicas.entries())
+    console.log(
+      `replica ${i} event loop: delay p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms; GC ${l.gcCount} pauses, ${l.gcMs} ms, longest ${l.gcMaxMs} ms`,
+    );
+  console.log(
+    `generator event loop: delay p99 ${round(loop.generator.p99, 1)} ms, max ${round(loop.generator.max, 1)} ms; load average ${round(loop.load, 2)}`,
   );
   console.log(
     `claims attempted ${book.claimsAttempted}, won ${book.claimsWon}; errors ${errors}; double claims ${v.doubleClaims}; lost actions ${v.lost}; applied twice ${v.twice}; advocates whose state differs from the server's ${v.mismatched}`,
@@ -549,6 +582,25 @@ function printReport(
   metric(`${m}.replicas_cores`, cpu.replicas / elapsed, 'cores');
   metric(`${m}.database_cores`, cpu.database / elapsed, 'cores');
   metric(`${m}.req_rate`, requests / elapsed, 'req/s');
+  // The worst replica's event-loop delay: how long a request can wait behind synchronous work.
+  const worst = (f: (l: LoopReport) => number) => Math.max(0, ...loop.replicas.map(f));
+  metric(
+    `${m}.loop_delay_p99`,
+    worst((l) => l.p99),
+    'ms',
+  );
+  metric(
+    `${m}.loop_delay_max`,
+    worst((l) => l.max),
+    'ms',
+  );
+  metric(
+    `${m}.gc_ms`,
+    worst((l) => l.gcMs),
+    'ms',
+  );
+  metric(`${m}.generator_loop_delay_p99`, loop.generator.p99, 'ms');
+  metric(`${m}.load_average`, loop.load, 'count');
   const short: Record<string, string> = {
     'POST /v1/actions claim': 'claim',
     'POST /v1/actions reply': 'reply',

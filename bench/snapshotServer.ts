@@ -36,8 +36,8 @@ async function main(): Promise<void> {
   }
   // Counts brand snapshot builds, to show that advocates after the first are served the cache.
   let builds = 0;
-  const buildBrand = store.snapshots.brand.bind(store.snapshots);
-  store.snapshots.brand = (...args) => {
+  const buildBrand = store.snapshots.brandParts.bind(store.snapshots);
+  store.snapshots.brandParts = (...args) => {
     builds++;
     return buildBrand(...args);
   };

@@ -8,14 +8,22 @@ import type { eld as EldDetector } from 'eld/small';
 
 const SAMPLE_CHARS = 2000;
 
-// eld ships as ES modules only (its exports have no `require` condition): loaded once, lazily.
+// eld ships as ES modules only (its exports have no `require` condition): loaded once.
 let detector: Promise<typeof EldDetector> | undefined;
+
+/**
+ * Loads the n-gram model (~0.4 s of compiling on the event loop). The server does it at start:
+ * loaded by the first push instead, it stalls every request, inside that push's transaction.
+ */
+export function loadLanguageDetector(): Promise<typeof EldDetector> {
+  detector ??= import('eld/small').then((m) => m.eld);
+  return detector;
+}
 
 export async function detectLanguage(texts: string[]): Promise<string | null> {
   const sample = texts.join('\n').slice(0, SAMPLE_CHARS).trim();
   if (sample.length < 8) return null;
-  detector ??= import('eld/small').then((m) => m.eld);
-  const result = (await detector).detect(sample);
+  const result = (await loadLanguageDetector()).detect(sample);
   if (!result.language || !result.isReliable()) return null;
   return result.language;
 }

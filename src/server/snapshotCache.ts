@@ -10,10 +10,10 @@
  * rebuild runs, a stale snapshot younger than `serveStaleMs` is served at once (a 100k-task
  * brand takes seconds to build): only the first advocate of a (brand, tier) waits for a build.
  */
-import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompress, gzip } from 'node:zlib';
 import type { Capabilities } from '../shared/capabilities';
+import { brotliOptions, writeSnapshotBody } from './snapshotBody';
 import type { SnapshotReads } from './store/snapshot';
 
 export type Encoding = 'br' | 'gzip' | 'identity';
@@ -41,12 +41,7 @@ const gzipAsync = promisify(gzip);
 export function encode(json: Buffer, encoding: Encoding): Promise<Buffer> {
   if (encoding === 'identity') return Promise.resolve(json);
   return encoding === 'br'
-    ? brotli(json, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 5,
-          [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
-        },
-      })
+    ? brotli(json, brotliOptions(json.length))
     : gzipAsync(json, { level: 6 });
 }
 
@@ -82,23 +77,27 @@ export function snapshotCache(
 
   const build = async (brandId: string, tier: number, suspended: boolean, caps: Capabilities) => {
     builds++;
-    const snapshot = await reads.brand(brandId, tier, suspended, now(), caps);
-    const json = Buffer.from(JSON.stringify(snapshot));
-    const encoded = new Map<Encoding, Promise<Buffer>>([['identity', Promise.resolve(json)]]);
+    const parts = await reads.brandParts(brandId, tier, suspended, now(), caps);
+    const body = await writeSnapshotBody(parts);
+    let json: Buffer | undefined;
+    const whole = () => (json ??= Buffer.concat(body.json));
+    const encoded = new Map<Encoding, Promise<Buffer>>([['br', body.br]]);
     const made: CachedSnapshot = {
-      cursor: snapshot.cursor,
-      builtAt: snapshot.builtAt,
-      etag: `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`,
+      cursor: parts.head.cursor,
+      builtAt: parts.head.builtAt,
+      etag: body.etag,
       body(encoding) {
-        let body = encoded.get(encoding);
-        if (!body) {
+        let bytes = encoded.get(encoding);
+        if (!bytes) {
           // Once per encoding.
-          body = encode(json, encoding);
-          encoded.set(encoding, body);
+          bytes = encode(whole(), encoding);
+          encoded.set(encoding, bytes);
         }
-        return body;
+        return bytes;
       },
     };
+    // Built only once its compressed body is: a failed compression fails the build.
+    await body.br;
     return made;
   };
 

@@ -464,10 +464,38 @@ export type ActionsRequest = z.infer<typeof ActionsRequest>;
 export const ActionStatus = z.enum(['applied', 'conflict', 'rejected']);
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
+/**
+ * Why an action was refused, for the app to word in the advocate's language (`message` is the
+ * server's English, for logs): the lifecycle's refusals (`RefusalWhy`, shared/domain/lifecycle.ts)
+ * and the server's own. An app meeting a code it does not know says a generic reason.
+ */
+export const ActionRefusalCode = z.enum([
+  'tier',
+  'terminal',
+  'offerGone',
+  'claimedByOther',
+  'offeredToOther',
+  'claimExpired',
+  'heldByOther',
+  'notClaimed',
+  'noTask',
+  'suspended',
+  'transferToSelf',
+  'noSuchAdvocate',
+  'targetTier',
+  'changedMeanwhile',
+  'keyReused',
+]);
+export type ActionRefusalCode = z.infer<typeof ActionRefusalCode>;
+
 export const ActionResult = z.object({
   key: ActionKey,
   status: ActionStatus,
   message: z.string().optional(),
+  /** When refused: an `ActionRefusalCode` (a string here: a newer server may send others). */
+  code: z.string().max(64).optional(),
+  /** The figures `code`'s wording needs (a tier, a status). */
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   taskId: Id.optional(),
   /**
    * When `applied`: the task's `updatedAt` after this action. The answer never carries the task

@@ -43,8 +43,12 @@ export const TASK_COLUMNS = [
   'ageingBonusMinor',
 ] as const satisfies readonly (keyof TaskView)[];
 
-const messageRow = (m: MessageView): MessageRow => [
-  m.id,
+const same = (id: string): string => id;
+const orNull = (f: (id: string) => string) => (id: string | null) => (id === null ? null : f(id));
+
+/** A message as its row, its id written by `f`. */
+const messageRow = (m: MessageView, f: (id: string) => string): MessageRow => [
+  f(m.id),
   m.author,
   m.authorName,
   m.kind,
@@ -53,31 +57,36 @@ const messageRow = (m: MessageView): MessageRow => [
   m.createdAt,
 ];
 
-export const taskRow = (t: TaskView): TaskRow => [
-  t.id,
-  t.brandId,
-  t.externalRef,
-  t.subject,
-  t.channel,
-  t.skills,
-  t.complexity,
-  t.minTier,
-  t.status,
-  t.holderId,
-  t.leaseExpiresAt,
-  t.offeredTo,
-  t.offerExpiresAt,
-  t.customerName,
-  t.slaDueAt,
-  t.createdAt,
-  t.updatedAt,
-  t.messages.map(messageRow),
-  t.customerId ?? null,
-  t.language ?? null,
-  t.ageingBonusMinor ?? null,
-];
+/** A task as its row, its ids (task, brand, holder, offer, customer, messages') written by `f`. */
+const rowWithIds = (t: TaskView, f: (id: string) => string): TaskRow => {
+  const opt = orNull(f);
+  return [
+    f(t.id),
+    f(t.brandId),
+    t.externalRef,
+    t.subject,
+    t.channel,
+    t.skills,
+    t.complexity,
+    t.minTier,
+    t.status,
+    opt(t.holderId),
+    t.leaseExpiresAt,
+    opt(t.offeredTo),
+    t.offerExpiresAt,
+    t.customerName,
+    t.slaDueAt,
+    t.createdAt,
+    t.updatedAt,
+    t.messages.map((m) => messageRow(m, f)),
+    opt(t.customerId ?? null),
+    t.language ?? null,
+    t.ageingBonusMinor ?? null,
+  ];
+};
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const taskRow = (t: TaskView): TaskRow => rowWithIds(t, same);
+
 const SHORT = 22;
 /** Marks an id written as it is where it could be read as a short one. */
 const ESCAPE = '~';
@@ -87,15 +96,58 @@ const B64_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < B64.length; i++) B64_VALUE[B64.charCodeAt(i)] = i;
 const sextet = (text: string, i: number): number => B64_VALUE[text.charCodeAt(i) & 127]!;
 
-/** 32 hex digits (16 bytes) as 22 base64url characters: five 3-byte groups, then one byte. */
-function hexToShort(hex: string): string {
-  let out = '';
-  for (let i = 0; i < 30; i += 6) {
-    const n = parseInt(hex.slice(i, i + 6), 16);
-    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + B64[(n >> 6) & 63]! + B64[n & 63]!;
+/** Each lowercase hex digit's value by character code, -1 for any other character. */
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
+/** Where a UUID's 32 hex digits are in its 36 characters (8-4-4-4-12, dashes between). */
+const UUID_DIGIT_AT = Uint8Array.from(
+  { length: 32 },
+  (_, d) => d + (d >= 8 ? 1 : 0) + (d >= 12 ? 1 : 0) + (d >= 16 ? 1 : 0) + (d >= 20 ? 1 : 0),
+);
+const DASH = '-'.charCodeAt(0);
+const B64_CODES = Uint8Array.from(B64, (c) => c.charCodeAt(0));
+/** The short id being written, as character codes. */
+const s = new Uint8Array(SHORT);
+
+/**
+ * A lowercase UUID's 16 bytes as 22 base64url characters (five 3-byte groups, then one byte), or
+ * null for any other text. Built from character codes, with no closure or regular expression: a
+ * snapshot writes two or three ids a row, 100,000 rows at a time.
+ */
+function uuidToShort(id: string): string | null {
+  if (
+    id.length !== 36 ||
+    id.charCodeAt(8) !== DASH ||
+    id.charCodeAt(13) !== DASH ||
+    id.charCodeAt(18) !== DASH ||
+    id.charCodeAt(23) !== DASH
+  )
+    return null;
+  // Any character that is not a lowercase hex digit makes `bad` negative.
+  let bad = 0;
+  let n = 0;
+  for (let d = 0; d < 32; d++) {
+    const c = id.charCodeAt(UUID_DIGIT_AT[d]!);
+    const v = c < 128 ? HEX_VALUE[c]! : -1;
+    bad |= v;
+    n = (n << 4) | (v & 15);
+    if (d % 6 === 5) {
+      const o = ((d - 5) / 6) * 4;
+      s[o] = B64_CODES[n >> 18]!;
+      s[o + 1] = B64_CODES[(n >> 12) & 63]!;
+      s[o + 2] = B64_CODES[(n >> 6) & 63]!;
+      s[o + 3] = B64_CODES[n & 63]!;
+      n = 0;
+    }
   }
-  const last = parseInt(hex.slice(30), 16);
-  return out + B64[last >> 2]! + B64[(last & 3) << 4]!;
+  if (bad < 0) return null;
+  s[20] = B64_CODES[n >> 2]!;
+  s[21] = B64_CODES[(n & 3) << 4]!;
+  // prettier-ignore
+  return String.fromCharCode(
+    s[0]!, s[1]!, s[2]!, s[3]!, s[4]!, s[5]!, s[6]!, s[7]!, s[8]!, s[9]!, s[10]!,
+    s[11]!, s[12]!, s[13]!, s[14]!, s[15]!, s[16]!, s[17]!, s[18]!, s[19]!, s[20]!, s[21]!,
+  );
 }
 
 /** Each byte's two lowercase hex digits, as character codes (byte b at 2b and 2b + 1). */
@@ -115,7 +167,7 @@ function putByte(i: number, byte: number): void {
 }
 
 /**
- * The UUID `hexToShort` wrote the bytes of, or null for text it cannot have written. Built from
+ * The UUID `uuidToShort` wrote the bytes of, or null for text it cannot have written. Built from
  * character codes: a snapshot reads two or three ids a row, 100,000 rows at a time.
  */
 function shortToUuid(text: string): string | null {
@@ -136,7 +188,8 @@ function shortToUuid(text: string): string | null {
 
 /** A lowercase UUID in 22 characters; any other id as it is (escaped where it could be misread). */
 export function shortId(id: string): string {
-  if (UUID.test(id)) return hexToShort(id.replaceAll('-', ''));
+  const short = uuidToShort(id);
+  if (short !== null) return short;
   return id.length === SHORT || id.startsWith(ESCAPE) ? ESCAPE + id : id;
 }
 
@@ -145,8 +198,6 @@ export function longId(text: string): string {
   if (text.startsWith(ESCAPE)) return text.slice(1);
   return (text.length === SHORT ? shortToUuid(text) : null) ?? text;
 }
-
-const orNull = (f: (id: string) => string) => (id: string | null) => (id === null ? null : f(id));
 
 /** Rewrites a row's ids (task, brand, holder, offer, customer, messages) with `f`. */
 function mapIds(r: TaskRow, f: (id: string) => string): TaskRow {
@@ -165,11 +216,15 @@ function mapIds(r: TaskRow, f: (id: string) => string): TaskRow {
   return out;
 }
 
+/** Tasks as the rows of a table, ids written short or as they are. */
+export const taskRows = (tasks: TaskView[], shortIds = false): TaskRow[] =>
+  tasks.map((t) => rowWithIds(t, shortIds ? shortId : same));
+
 export const taskTable = (tasks: TaskView[], shortIds = false): TaskTableRows => ({
   columns: [...TASK_COLUMNS],
   messageColumns: [...MESSAGE_COLUMNS],
   ...(shortIds ? { ids: 'base64url' as const } : {}),
-  rows: shortIds ? tasks.map((t) => mapIds(taskRow(t), shortId)) : tasks.map(taskRow),
+  rows: taskRows(tasks, shortIds),
 });
 
 /** A table's rows with their ids as the rest of the protocol writes them. */

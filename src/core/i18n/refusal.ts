@@ -1,6 +1,6 @@
 import type { CoreMessageId } from '../../shared/i18n/catalogs';
 import { AppError, type ErrorCode } from '../../shared/result';
-import { translate } from './translate';
+import { translate, withDetail } from './translate';
 
 /**
  * A handler's refusal: `code` for the caller's logic, the message by id for the advocate (worded
@@ -15,6 +15,5 @@ export function refusal(
   detail?: string,
 ): AppError {
   const text = { id, values };
-  const english = translate('en', text);
-  return new AppError(code, detail?.trim() ? `${english} (${detail.trim()})` : english, text);
+  return new AppError(code, withDetail(translate('en', text), detail), text);
 }

@@ -39,14 +39,19 @@ export function translate(locale: string, text: TextRef): string {
   const intl = intlFor(locale);
   return intl.formatMessage(
     { id: text.id },
-    shownValues(text.values, (id) => intl.formatMessage({ id })),
+    shownValues(text.values, (id, values) => intl.formatMessage({ id }, values)),
   );
 }
 
+/** English for logs, with `detail` (English from below: a socket error, a server's message). */
+export function withDetail(english: string, detail?: string): string {
+  return detail?.trim() ? `${english} (${detail.trim()})` : english;
+}
+
 /**
- * A notice's or a sync status's fields: English `message` (logs, and where no catalog has the
- * id), `text` for the renderer to word in the language shown.
+ * A notice's or a sync status's fields: English `message` for logs (with `detail`, which never
+ * reaches what the advocate reads), `text` for the renderer to word in the language shown.
  */
-export function worded(text: TextRef): { message: string; text: TextRef } {
-  return { message: translate('en', text), text };
+export function worded(text: TextRef, detail?: string): { message: string; text: TextRef } {
+  return { message: withDetail(translate('en', text), detail), text };
 }

@@ -109,6 +109,21 @@ export function rankedMatches(db: Db, expr: string, filters: Filters, limit: num
   return stmt(db, sql).pluck().all(params) as number[];
 }
 
+/**
+ * Matches of `expr` with the shortest titles first (ties: newest first): for a title match,
+ * FTS5's BM25 weighs the whole article's length, so a long article's short title sinks.
+ */
+export function shortTitleMatches(db: Db, expr: string, filters: Filters, limit: number): number[] {
+  return stmt(
+    db,
+    `SELECT f.rowid FROM articles_terms f JOIN articles a ON a.doc_id = f.rowid
+     WHERE articles_terms MATCH @expr AND ${FILTERS}
+     ORDER BY length(a.title), f.rowid DESC LIMIT @limit`,
+  )
+    .pluck()
+    .all({ expr, brandId: filters.brandId, tag: filters.tag, limit }) as number[];
+}
+
 /** Every article matching `expr` (callers only ask for expressions with few matches). */
 export function allMatches(db: Db, expr: string): number[] {
   return stmt(db, 'SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?')
@@ -140,18 +155,6 @@ export function newestMatches(
   return stmt(db, sql).pluck().all(params) as number[];
 }
 
-/** BM25 (higher is better) of those of `docIds` that match `expr`. */
-export function scoresAmong(db: Db, expr: string, docIds: readonly number[]): Map<number, number> {
-  const rows = stmt(
-    db,
-    `SELECT rowid, -${BM25} FROM articles_terms WHERE articles_terms MATCH ?
-     AND rowid IN (SELECT value FROM json_each(?))`,
-  )
-    .raw()
-    .all(expr, JSON.stringify(docIds)) as [number, number][];
-  return new Map(rows);
-}
-
 /** Titles and languages, without reading the (possibly long) bodies. */
 export function titlesByDocIds(
   db: Db,
@@ -162,17 +165,6 @@ export function titlesByDocIds(
     `SELECT doc_id AS docId, title, coalesce(language, 'en') AS language FROM articles
      WHERE doc_id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(docIds)) as { docId: number; title: string; language: Language }[];
-}
-
-/** Which of `docIds` match `expr`. */
-export function matchesAmong(db: Db, expr: string, docIds: readonly number[]): number[] {
-  return stmt(
-    db,
-    `SELECT rowid FROM articles_terms WHERE articles_terms MATCH ?
-     AND rowid IN (SELECT value FROM json_each(?))`,
-  )
-    .pluck()
-    .all(expr, JSON.stringify(docIds)) as number[];
 }
 
 export interface VocabularyEntry {
@@ -284,7 +276,7 @@ export function articleLanguages(db: Db, ids: readonly string[]): Map<string, st
 }
 
 /**
- * Every article matching `expr` with its BM25 (higher is better, as `scoresAmong`), best first
+ * Every article matching `expr` with its BM25 (higher is better), best first
  * (ties: newest first, as `rankedMatches`). One pass of the index, no article row read.
  */
 export function scoredMatches(db: Db, expr: string): [number, number][] {

@@ -7,13 +7,12 @@ import {
   indexVersion,
   hasLanguage,
   isKnownWord,
-  matchesAmong,
   newestDocId,
   newestMatches,
   passingFilters,
   rankedMatches,
   scoredMatches,
-  scoresAmong,
+  shortTitleMatches,
   titlesByDocIds,
   wordsStartingWith,
   type Filters,
@@ -111,10 +110,10 @@ interface Counted {
   count: number;
 }
 
-/** What `rank` would otherwise query per pool: each article's BM25, and which terms it holds. */
-interface Known {
+/** An expression's matches, best BM25 first (ties: newest first), and each one's BM25. */
+interface Scored {
+  order: readonly [number, number][];
   scores: ReadonlyMap<number, number>;
-  held: readonly ReadonlySet<number>[];
 }
 
 /**
@@ -127,6 +126,8 @@ export class ArticleSearch {
   private atLeast = new Map<string, number>();
   /** A ticket word's terms in the articles' languages (stemming it in each is not free). */
   private ticketTerms = new Map<string, QueryTerm>();
+  /** Each expression's matches with their BM25, for one search (see `scored`). */
+  private scoredNow = new Map<string, Scored>();
   private total = 0;
   private newestDocId = 0;
   private version = '';
@@ -139,6 +140,7 @@ export class ArticleSearch {
 
   search(request: SearchRequest): SearchOutcome {
     this.refresh();
+    this.scoredNow.clear();
     const parsed = parseQuery(request.query, this.languages);
     if (parsed.length === 0) return { hits: [], mode: 'none' };
     // Function words need not match (even the one being typed), unless they are all there is.
@@ -171,6 +173,7 @@ export class ArticleSearch {
    */
   suggest(request: SuggestRequest): SearchOutcome {
     this.refresh();
+    this.scoredNow.clear();
     const seen = new Set<string>();
     const picked: Counted[] = [];
     for (const w of words(request.text)) {
@@ -203,32 +206,54 @@ export class ArticleSearch {
     };
   }
 
-  /**
-   * `byCoverage`'s ranking, from one BM25 pass over the matches: every picked word is rare, so
-   * reading all their matches with scores, and each word's matches, is cheaper than asking the
-   * index again for the pool's scores and for the pooled articles holding each word.
-   */
+  /** `byCoverage`'s ranking of every picked (rare) word. */
   private suggested(terms: Counted[], filters: Filters, limit: number): number[] {
     const expr = anyOf(terms.map((c) => c.term));
-    const scored = scoredMatches(this.db, expr);
-    let best: number[] = [];
-    for (let from = 0; from < scored.length && best.length < POOL; from += 2 * POOL) {
-      if (from >= FILTER_WALK * 2 * POOL) {
-        // Few of the matches pass the filters: let the index join them.
-        best = rankedMatches(this.db, expr, filters, POOL);
-        break;
-      }
-      const chunk = scored.slice(from, from + 2 * POOL).map(([id]) => id);
-      best.push(...passingFilters(this.db, chunk, filters));
-    }
+    const { scores } = this.scored(expr);
     const pool = [
-      ...new Set([...best.slice(0, POOL), ...rankedMatches(this.db, inTitle(expr), filters, POOL)]),
+      ...new Set([
+        ...this.best(expr, filters, POOL),
+        ...rankedMatches(this.db, inTitle(expr), filters, POOL),
+      ]),
     ];
-    const known: Known = {
-      scores: new Map(scored),
-      held: terms.map((c) => new Set(allMatches(this.db, ftsTerm(c.term)))),
-    };
-    return this.rank(pool, terms, [], expr, true, known).slice(0, limit);
+    return this.rank(pool, terms, [], scores, true).slice(0, limit);
+  }
+
+  /**
+   * Every match of `expr` with its BM25, from one pass of the index, kept for the rest of the
+   * search: asking the index for a pool's scores instead costs a lookup per article (FTS5
+   * evaluates the expression again for each rowid), several times the whole pass. Only rare
+   * words are scored, so the matches are bounded.
+   */
+  private scored(expr: string): Scored {
+    let found = this.scoredNow.get(expr);
+    if (!found) {
+      const order = scoredMatches(this.db, expr);
+      found = { order, scores: new Map(order) };
+      this.scoredNow.set(expr, found);
+    }
+    return found;
+  }
+
+  /** The best `limit` matches of `expr` by BM25 that pass the filters (and `keep`). */
+  private best(
+    expr: string,
+    filters: Filters,
+    limit: number,
+    keep: (id: number) => boolean = () => true,
+  ): number[] {
+    const { order } = this.scored(expr);
+    const best: number[] = [];
+    const chunk = 2 * limit;
+    for (let from = 0; from < order.length && best.length < limit; from += chunk) {
+      if (from >= FILTER_WALK * chunk) {
+        // Few of the matches pass the filters: let the index join them.
+        return rankedMatches(this.db, expr, filters, order.length).filter(keep).slice(0, limit);
+      }
+      const ids = order.slice(from, from + chunk).flatMap(([id]) => (keep(id) ? [id] : []));
+      best.push(...passingFilters(this.db, ids, filters));
+    }
+    return best.slice(0, limit);
   }
 
   /**
@@ -287,25 +312,33 @@ export class ArticleSearch {
     request: SearchRequest,
   ): { ids: number[]; mode: SearchMode } {
     const terms = live.map((c) => c.term);
-    const rare = live.filter((c) => c.count <= this.tuning.commonCap).map((c) => c.term);
+    const rare = live.filter((c) => c.count <= this.tuning.commonCap);
     if (rare.length === terms.length) {
       const expr = allOf(terms);
       const pool = [
         ...new Set([
-          ...rankedMatches(this.db, expr, request, POOL),
-          ...rankedMatches(this.db, inTitle(expr), request, POOL),
+          ...this.best(expr, request, POOL),
+          ...this.titleMatches(live, optional, expr, request, POOL),
         ]),
       ];
-      const ids = this.rank(pool, live, optional, expr, false).slice(0, request.limit);
+      const { scores } = this.scored(expr);
+      const ids = this.rank(pool, live, optional, scores, false).slice(0, request.limit);
       return { ids, mode: 'ranked' };
     }
     if (rare.length > 0) {
       // Score on the rare terms only (FTS5's BM25 reads every match of every scored term);
       // the common ones still have to match. Both sets are bounded by the rare terms.
+      // Titles then tell the matches apart by every word, the common ones too.
       const allowed = new Set(allMatches(this.db, allOf(terms)));
-      const ids = rankedMatches(this.db, allOf(rare), request, this.tuning.commonCap)
-        .filter((id) => allowed.has(id))
-        .slice(0, request.limit);
+      const expr = allOf(rare.map((c) => c.term));
+      const pool = [
+        ...new Set([
+          ...this.best(expr, request, POOL, (id) => allowed.has(id)),
+          ...this.typedTitles(live, optional, request, POOL),
+        ]),
+      ];
+      const { scores } = this.scored(expr);
+      const ids = this.rank(pool, live, optional, scores, false).slice(0, request.limit);
       return { ids, mode: 'ranked' };
     }
     return { ids: this.newest(allOf(terms), request), mode: 'bounded' };
@@ -334,11 +367,13 @@ export class ArticleSearch {
     const expr = anyOf(rare.map((c) => c.term));
     const pool = [
       ...new Set([
-        ...rankedMatches(this.db, expr, filters, POOL),
-        ...rankedMatches(this.db, inTitle(expr), filters, POOL),
+        ...this.best(expr, filters, POOL),
+        ...this.titleMatches(rare, optional, expr, filters, POOL),
       ]),
     ];
-    return this.rank(pool, rare, optional, expr, false);
+    // A common word is not scored in the articles, but still in their titles.
+    const common = live.filter((c) => c.count > this.tuning.commonCap);
+    return this.rank(pool, rare, [...optional, ...common], this.scored(expr).scores, false);
   }
 
   /** A pool of BM25 matches of any of the terms, ranked by the rarity of the terms each holds. */
@@ -353,11 +388,42 @@ export class ArticleSearch {
     const expr = anyOf(terms.map((c) => c.term));
     const pool = [
       ...new Set([
-        ...rankedMatches(this.db, expr, filters, POOL + skip.size),
-        ...rankedMatches(this.db, inTitle(expr), filters, POOL + skip.size),
+        ...this.best(expr, filters, POOL + skip.size),
+        ...this.titleMatches(terms, optional, expr, filters, POOL + skip.size),
       ]),
     ].filter((id) => !skip.has(id));
-    return this.rank(pool, terms, optional, expr, true).slice(0, limit);
+    return this.rank(pool, terms, optional, this.scored(expr).scores, true).slice(0, limit);
+  }
+
+  /** Title matches by BM25, and (while a word is being typed) `typedTitles`. */
+  private titleMatches(
+    terms: Counted[],
+    optional: Counted[],
+    expr: string,
+    filters: Filters,
+    limit: number,
+  ): number[] {
+    return [
+      ...rankedMatches(this.db, inTitle(expr), filters, limit),
+      ...this.typedTitles(terms, optional, filters, limit),
+    ];
+  }
+
+  /**
+   * While a word is being typed, the shortest titles holding every word and a completion of it
+   * (even of a function word: "basic de" may become "basic demo"): a short title is what a few
+   * typed letters most likely name.
+   */
+  private typedTitles(
+    terms: Counted[],
+    optional: Counted[],
+    filters: Filters,
+    limit: number,
+  ): number[] {
+    const typing = optional.filter((c) => c.term.prefix);
+    if (!terms.some((c) => c.term.prefix) && typing.length === 0) return [];
+    const expr = inTitle(allOf([...terms, ...typing].map((c) => c.term)));
+    return shortTitleMatches(this.db, expr, filters, limit);
   }
 
   /**
@@ -368,16 +434,13 @@ export class ArticleSearch {
     pool: number[],
     terms: Counted[],
     optional: Counted[],
-    expr: string,
+    bm25: ReadonlyMap<number, number>,
     coverage: boolean,
-    known?: Known,
   ): number[] {
     if (pool.length === 0) return [];
     const idfOf = (c: Counted) => Math.log(1 + this.total / c.count);
     const idf = terms.map(idfOf);
-    const score = known
-      ? new Map(pool.map((id) => [id, known.scores.get(id) ?? 0]))
-      : scoresAmong(this.db, expr, pool);
+    const score = new Map(pool.map((id) => [id, bm25.get(id) ?? 0]));
     const add = (id: number, x: number) => score.set(id, (score.get(id) ?? 0) + x);
     const inTitles = [...terms, ...optional];
     for (const row of titlesByDocIds(this.db, pool)) {
@@ -385,20 +448,21 @@ export class ArticleSearch {
       const title = indexTerms(row.title, row.language, (word) => written.add(word));
       const norm = (K1 + 1) / (1 + K1 * (1 - B + (B * title.length) / AVERAGE_TITLE));
       for (const c of inTitles) {
-        if (!title.some((x) => holds(c.term, x))) continue;
+        if (c.term.prefix) {
+          if (completes(fold(c.term.text), written)) add(row.docId, TITLE_WEIGHT * idfOf(c) * norm);
+          continue;
+        }
+        if (!title.some((x) => c.term.variants.includes(x))) continue;
         // The word as typed (or as corrected) beats another word of the same stem.
-        const exact = !c.term.prefix && c.term.forms.some((f) => written.has(f));
+        const exact = c.term.forms.some((f) => written.has(f));
         add(row.docId, (TITLE_WEIGHT + (exact ? SAME_FORM : 0)) * idfOf(c) * norm);
       }
     }
     if (coverage) {
+      // Each (rare) word's matches, read whole: cheaper than a lookup per pooled article.
       terms.forEach((c, i) => {
-        const holders = known
-          ? pool.filter((id) => known.held[i]!.has(id))
-          : matchesAmong(this.db, ftsTerm(c.term), pool);
-        for (const id of holders) {
-          add(id, COVERAGE_WEIGHT * idf[i]!);
-        }
+        const held = new Set(allMatches(this.db, ftsTerm(c.term)));
+        for (const id of pool) if (held.has(id)) add(id, COVERAGE_WEIGHT * idf[i]!);
       });
     }
     const order = new Map(pool.map((id, i) => [id, i]));
@@ -497,7 +561,11 @@ function fuse(ours: readonly number[], anyWord: readonly number[]): number[] {
   return [...score].sort((a, b) => b[1] - a[1]).map(([id]) => id);
 }
 
-/** Whether an index term is one of the forms a query term stands for. */
-function holds(t: QueryTerm, indexTerm: string): boolean {
-  return t.variants.includes(indexTerm) || (t.prefix && indexTerm.startsWith(fold(t.text)));
+/**
+ * Whether a title word, as written, completes what is being typed. Not its index term: a stem
+ * shorter than the typed letters ("opt" of "opting", also of "opts") completes nothing.
+ */
+function completes(typed: string, written: ReadonlySet<string>): boolean {
+  for (const w of written) if (w.startsWith(typed)) return true;
+  return false;
 }

@@ -1,12 +1,11 @@
 import type { SessionStatus } from '../../shared/contract/app';
 import { serverUrlProblem } from '../../shared/domain/serverUrl';
 import type { MeResponse } from '../../shared/protocol';
-import type { CoreMessageId } from '../../shared/i18n/catalogs';
 import { type AppError } from '../../shared/result';
 import { clearSession, readSession, writeSession } from '../repos/sessionRepo';
 import type { Services } from '../services';
 import { writeBrand, writeMembership } from '../repos/brandsRepo';
-import { FeedClient, HttpError, NetworkError, type NetworkFailure } from '../sync/client';
+import { FeedClient, HttpError } from '../sync/client';
 import type { SyncController } from '../sync/controller';
 import { wipeLocalData } from './localData';
 import {
@@ -17,6 +16,7 @@ import {
 } from '../sync/token';
 import { finalPush, guardUnsentWork } from './unsentWork';
 import { refusal } from '../i18n/refusal';
+import { connectionReason } from '../sync/reasons';
 
 export function sessionStatus(s: Services): SessionStatus {
   const session = readSession(s.db);
@@ -34,37 +34,26 @@ export function sessionStatus(s: Services): SessionStatus {
   };
 }
 
-const networkTexts = {
-  dns: 'error.session.dns',
-  refused: 'error.session.refused',
-  tls: 'error.session.tls',
-  timeout: 'error.session.timeout',
-  unreachable: 'error.session.offline',
-  unreadable: 'error.session.notGigdesk',
-} as const satisfies Record<NetworkFailure, CoreMessageId>;
-
 /**
  * Why a sign-in failed, said specifically in the advocate's language; the underlying English
  * (a socket error, the server's own message) goes only to `message`, for logs.
  */
 export function signInFailure(error: unknown, serverUrl: string): AppError {
   const server = new URL(serverUrl).host;
-  if (error instanceof NetworkError) {
-    return refusal('offline', networkTexts[error.kind], { server }, error.message);
-  }
   if (error instanceof HttpError) {
     const detail = `${error.status} ${error.code}: ${error.message}`;
     if ([400, 401, 403, 404, 409].includes(error.status)) {
       return refusal('unauthorized', 'error.session.inviteRefused', {}, detail);
     }
-    if (error.code === 'bad_response') {
-      return refusal('unavailable', 'error.session.notGigdesk', { server }, detail);
+    if (error.code !== 'bad_response') {
+      if (error.status === 429) return refusal('unavailable', 'error.session.tooMany', {}, detail);
+      return refusal('unavailable', 'error.session.serverError', { status: error.status }, detail);
     }
-    if (error.status === 429) {
-      return refusal('unavailable', 'error.session.tooMany', {}, detail);
-    }
-    return refusal('unavailable', 'error.session.serverError', { status: error.status }, detail);
+    const text = connectionReason(error, server)!;
+    return refusal('unavailable', text.id, text.values, detail);
   }
+  const text = connectionReason(error, server);
+  if (text) return refusal('offline', text.id, text.values, (error as Error).message);
   return refusal(
     'unavailable',
     'error.session.unavailable',

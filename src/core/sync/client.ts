@@ -83,11 +83,25 @@ export interface FeedClientOptions {
   eventsQuery?: () => Record<string, string>;
 }
 
+/** A server address's host (and port), as messages about the server name it. */
+export function serverHost(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
 /** The app's side of the feed server's HTTP API, on Node's fetch; responses are validated. */
 export class FeedClient {
   private readonly baseUrl: string;
   constructor(private readonly options: FeedClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+  }
+
+  /** The server's host (and port), as messages about it name it. */
+  get host(): string {
+    return serverHost(this.baseUrl);
   }
 
   redeem(code: string, deviceName: string): Promise<RedeemResponse> {

@@ -6,12 +6,13 @@ import { serverUrlProblem } from '../../shared/domain/serverUrl';
 import { loadSettings } from '../settings';
 import type { SyncAppliers } from './appliers';
 import type { BackoffPolicy } from './backoff';
-import { FeedClient } from './client';
+import { FeedClient, serverHost } from './client';
 import { SyncEngine, type SyncResult } from './engine';
 import { listenForChanges } from './eventStream';
 import { ServerClock } from './serverClock';
 import { readSyncState } from './syncStateRepo';
 import { freshDeviceToken, readDeviceToken } from './token';
+import { because, failureReason } from './reasons';
 import { worded } from '../i18n/translate';
 import { snapshotInitialLoad } from './initialSync';
 import { PullThrottle } from './pullThrottle';
@@ -183,10 +184,16 @@ export function createSyncController(
           emitStatus({
             state: 'error',
             lastSyncedAt: readSyncState(s.db).lastSyncedAt,
-            ...worded({
-              id: 'sync.couldNotStart',
-              values: { reason: error instanceof Error ? error.message : String(error) },
-            }),
+            ...worded(
+              {
+                id: 'sync.couldNotStart',
+                values: because(
+                  failureReason(error, serverHost(readSession(s.db)?.serverUrl ?? '')),
+                  {},
+                ),
+              },
+              error instanceof Error ? error.message : String(error),
+            ),
           });
         })
         .finally(() => {

@@ -8,6 +8,7 @@ import { HttpError, isRetryable, NetworkError, type FeedClient } from './client'
 import { pullPages } from './pullPages';
 import { OutboxPusher } from './push';
 import { readSyncState, writeSyncOutcome } from './syncStateRepo';
+import { because, failureReason } from './reasons';
 import { worded } from '../i18n/translate';
 import { cursorHolds, laterCursor } from '../../shared/domain/syncCursor';
 
@@ -207,10 +208,13 @@ export class SyncEngine {
       this.setStatus({
         state: offline ? 'offline' : 'error',
         lastSyncedAt: this.status.lastSyncedAt,
-        ...worded({
-          id: offline ? 'sync.offline' : 'sync.serverProblem',
-          values: { reason: message, seconds },
-        }),
+        ...worded(
+          {
+            id: offline ? 'sync.offline' : 'sync.serverProblem',
+            values: because(failureReason(error, this.o.client.host), { seconds }),
+          },
+          message,
+        ),
       });
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
@@ -225,7 +229,8 @@ export class SyncEngine {
       ...worded(
         signIn
           ? { id: 'sync.signInRefused', values: {} }
-          : { id: 'sync.failed', values: { reason: message } },
+          : { id: 'sync.failed', values: because(failureReason(error, this.o.client.host), {}) },
+        message,
       ),
     });
   }

@@ -3,6 +3,7 @@ import { Action, type ActionResult, type ActionType } from '../../shared/protoco
 import type { Notice } from '../../shared/contract/events';
 import { actionTable } from '../../shared/domain/actions';
 import type { Db } from '../db/open';
+import { because, refusalReason } from './reasons';
 import { worded } from '../i18n/translate';
 import type { SyncAppliers } from './appliers';
 import {
@@ -104,15 +105,17 @@ function noticeFor(
   const text =
     row.type === 'claim' && result.status === 'conflict'
       ? worded({ id: 'notice.claimLost', values: subject })
-      : worded({
-          id: 'notice.actionRefused',
-          values: {
-            ...subject,
-            type: row.type,
-            reason: result.message ?? result.status,
-            kept: kept ? 'yes' : 'no',
+      : worded(
+          {
+            id: 'notice.actionRefused',
+            values: because(refusalReason(result), {
+              ...subject,
+              type: row.type,
+              kept: kept ? 'yes' : 'no',
+            }),
           },
-        });
+          result.message,
+        );
   return {
     id: `${row.key}:${result.status}`,
     level: result.status === 'conflict' ? 'warning' : 'error',

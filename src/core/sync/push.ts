@@ -1,6 +1,7 @@
 import type { Notice } from '../../shared/contract/events';
 import { Action, type ActionResult } from '../../shared/protocol';
 import type { Db } from '../db/open';
+import { because, failureReason, type LocalRefusal } from './reasons';
 import { worded } from '../i18n/translate';
 import type { SyncAppliers } from './appliers';
 import { HttpError, type FeedClient } from './client';
@@ -88,14 +89,13 @@ export class OutboxPusher {
     if (error instanceof HttpError && (error.status === 400 || error.status === 413)) {
       const named = error.status === 400 ? error.badIndexes.flatMap((i) => rows[i] ?? []) : [];
       if (named.length > 0) {
-        for (const row of named) this.refuse(row, error.message);
+        for (const row of named) this.refuse(row, 'invalid', error.message);
       } else if (rows.length > 1) {
         this.batch = error.status === 413 ? Math.ceil(rows.length / 2) : 1;
+      } else if (error.status === 413) {
+        this.refuse(rows[0]!, 'tooLarge', 'it is too large for the server to accept');
       } else {
-        this.refuse(
-          rows[0]!,
-          error.status === 413 ? 'it is too large for the server to accept' : error.message,
-        );
+        this.refuse(rows[0]!, 'invalid', error.message);
       }
       return true;
     }
@@ -119,7 +119,7 @@ export class OutboxPusher {
         ? { seq: row.seq, failures: this.head.failures + 1 }
         : { seq: row.seq, failures: 1 };
     if (this.head.failures < PARK_AFTER_FAILURES) return false;
-    this.park(row, message);
+    this.park(row, error);
     return true;
   }
 
@@ -129,11 +129,11 @@ export class OutboxPusher {
     if (notice) this.c.onNotice(notice);
   }
 
-  private refuse(row: OutboxRow, message: string): void {
-    this.settle(row, { key: row.key, status: 'rejected', message });
+  private refuse(row: OutboxRow, code: LocalRefusal, message: string): void {
+    this.settle(row, { key: row.key, status: 'rejected', code, message });
   }
 
-  private park(row: OutboxRow, message: string): void {
+  private park(row: OutboxRow, error: unknown): void {
     const at = this.c.now();
     parkTaskRows(this.c.db, row, at);
     this.changed = true;
@@ -143,16 +143,18 @@ export class OutboxPusher {
     this.c.onNotice({
       id: `${row.key}:parked`,
       level: 'error',
-      ...worded({
-        id: 'notice.parked',
-        values: {
-          hasSubject: undo?.subject ? 'yes' : 'no',
-          subject: undo?.subject ?? '',
-          action: row.type,
-          failures: PARK_AFTER_FAILURES,
-          reason: message,
+      ...worded(
+        {
+          id: 'notice.parked',
+          values: because(failureReason(error, this.c.client.host), {
+            hasSubject: undo?.subject ? 'yes' : 'no',
+            subject: undo?.subject ?? '',
+            action: row.type,
+            failures: PARK_AFTER_FAILURES,
+          }),
         },
-      }),
+        error instanceof Error ? error.message : String(error),
+      ),
       taskId: row.taskId,
       at,
     });

@@ -9,7 +9,7 @@ import type { LifecycleTask } from '../../shared/domain/lifecycle';
 import { canPerform } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult, ResolvedTransferTo } from '../../shared/protocol';
 import type { StoreContext } from './context';
-import { answer as result } from './idempotency';
+import { refused } from './idempotency';
 import type { MembershipTable } from './schema';
 
 /** How long a task transferred to a named advocate is reserved for them. */
@@ -84,6 +84,22 @@ export function extraWritesOf(a: ResolvedAction): ExtraWrites {
   }
 }
 
+/** A task that is not there (scope.ts answers the same for one outside the actor's brands). */
+const noSuchTask = (a: Action): ActionResult => refused(a, 'rejected', 'noTask', 'no such task');
+
+/** A transfer naming nobody (or nobody active) in the task's brand. */
+export const noSuchAdvocate = (a: Action): ActionResult =>
+  refused(a, 'rejected', 'noSuchAdvocate', 'no such advocate in this brand');
+
+/** The task moved on between the decision and the write. */
+export const changedMeanwhile = (a: Action): ActionResult =>
+  refused(
+    a,
+    'conflict',
+    'changedMeanwhile',
+    'the task changed meanwhile; it is no longer yours to act on',
+  );
+
 type Member = Pick<Selectable<MembershipTable>, 'tier' | 'suspended'>;
 
 /**
@@ -99,16 +115,23 @@ export function decide(
   member: Member | undefined,
   target: Member | undefined,
 ): ActionResult | null {
-  if (!task || !member) return result(a, 'rejected', 'no such task');
-  if (member.suspended) return result(a, 'rejected', 'your account is suspended for this brand');
+  if (!task || !member) return noSuchTask(a);
+  if (member.suspended)
+    return refused(a, 'rejected', 'suspended', 'your account is suspended for this brand');
   const decision = canPerform(task, actorId, a.type, { now, tier: member.tier });
-  if (!decision.ok) return result(a, decision.outcome, decision.reason);
+  if (!decision.ok)
+    return refused(a, decision.outcome, decision.why, decision.reason, decision.values);
   if (a.type === 'transfer' && a.to.kind === 'advocate') {
     if (a.to.advocateId === actorId)
-      return result(a, 'rejected', 'you cannot transfer a task to yourself');
-    if (!target || target.suspended) return result(a, 'rejected', 'no such advocate in this brand');
+      return refused(a, 'rejected', 'transferToSelf', 'you cannot transfer a task to yourself');
+    if (!target || target.suspended) return noSuchAdvocate(a);
     if (target.tier < task.minTier)
-      return result(a, 'rejected', 'that advocate’s trust tier does not allow this task');
+      return refused(
+        a,
+        'rejected',
+        'targetTier',
+        'that advocate’s trust tier does not allow this task',
+      );
   }
   return null;
 }

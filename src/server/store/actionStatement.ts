@@ -1,7 +1,9 @@
 /**
  * An advocate's action on PostgreSQL in two round trips and no explicit transaction: one SELECT
  * reads everything the decision needs (task, lease length, membership, the key's record, payout
- * rules, a transfer's target), the shared rules decide (`decide`, `nextState`: the action table;
+ * rules, a transfer's target) and what the transaction path asks in round trips of its own (the
+ * lease clock, the tenancy gate's brand: scope.ts, the advocate's tiers for the answer:
+ * tierView.ts), the shared rules decide (`decide`, `nextState`: the action table;
  * `extraWritesOf`), and ONE statement writes what the transaction path (actions.ts `effect`)
  * writes, row for row — the task, its message, escalation, the customer's timeline, the ledger
  * entry, its task event, its change rows (in the same order) and the idempotency record — or,
@@ -24,8 +26,10 @@ import type { PayoutRules } from '../../shared/domain/payout';
 import { type LifecycleTask, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult, TaskStatus } from '../../shared/protocol';
 import {
+  changedMeanwhile,
   decide,
   extraWritesOf,
+  noSuchAdvocate,
   OFFER_MS,
   typedHandle,
   type ResolvedAction,
@@ -35,7 +39,11 @@ import { collectNotices, json, publishNotices, type StoreContext } from './conte
 import { caseClosedSql } from './customerCases';
 import { answer, IDEMPOTENCY_RETENTION_MS, recordOf, replayOf } from './idempotency';
 import { caseEntryCte, caseEntryOf } from './ledger';
+import { outOfScope } from './scope';
+import { fingerprint } from './secrets';
 import { appendTaskMessageCte } from './taskMessages';
+import { answersAtTier } from './tierView';
+import type { AdvocateAuth } from './tokens';
 import { changeAudience } from './views';
 
 interface Actor {
@@ -44,6 +52,10 @@ interface Actor {
 }
 
 interface Read {
+  /** The lease clock: the database's unless the caller passed one (index.ts `leaseNow`). */
+  now: string;
+  /** The tiers of all the advocate's memberships (tierView.ts `answersAtTier`). */
+  tiers: number[];
   id: string | null;
   brand_id: string;
   status: TaskStatus;
@@ -67,8 +79,6 @@ interface Read {
   target_suspended: number | null;
 }
 
-const changedMeanwhile = 'the task changed meanwhile; it is no longer yours to act on';
-
 /** The read's joins for a transfer's target: whom its handle names, and their membership. */
 function targetJoins(a: Action) {
   const typed = typedHandle(a);
@@ -81,30 +91,67 @@ function targetJoins(a: Action) {
     left join memberships tm on tm.brand_id = t.brand_id and tm.advocate_id = ${named}::text`;
 }
 
-export async function applyInOneStatement(
+/**
+ * A batch in order, each action in one read and one statement; the answers as the advocate may
+ * see them. `now` null: the lease clock is the database's, read once for the batch.
+ */
+export async function applyInStatements(
+  ctx: StoreContext,
+  actor: AdvocateAuth,
+  actions: Action[],
+  now: number | null,
+): Promise<ActionResult[]> {
+  const results: ActionResult[] = [];
+  let tiers: number[] = [];
+  for (const a of actions) {
+    const r = await applyInOneStatement(ctx, actor, a, fingerprint(a), now);
+    results.push(r.result);
+    now = r.now;
+    tiers = r.tiers;
+  }
+  return answersAtTier(results, tiers);
+}
+
+async function applyInOneStatement(
+  ctx: StoreContext,
+  actor: AdvocateAuth,
+  a: Action,
+  hash: string,
+  clock: number | null,
+): Promise<{ result: ActionResult; now: number; tiers: number[] }> {
+  const read = (
+    await sql<Read>`
+      select c.now, array(select tier from memberships where advocate_id = ${actor.id}) as tiers,
+        t.id, t.brand_id, t.status, t.holder_id, t.lease_expires_at, t.offered_to,
+        t.offer_expires_at, t.min_tier, t.complexity, t.ageing_bonus_minor, b.lease_minutes, m.tier, m.suspended,
+        k.body_hash as key_hash, k.result as key_result, r.version as rules_version, r.rules,
+        h.id as found, tm.tier as target_tier, tm.suspended as target_suspended
+      from (select coalesce(${clock}::bigint,
+        floor(extract(epoch from clock_timestamp()) * 1000)::bigint) as now) c
+      left join tasks t on t.id = ${a.taskId}
+      left join brands b on b.id = t.brand_id
+      left join memberships m on m.brand_id = t.brand_id and m.advocate_id = ${actor.id}
+      left join action_keys k on k.advocate_id = ${actor.id} and k.key = ${a.key}
+        and k.created_at > c.now - ${IDEMPOTENCY_RETENTION_MS}::bigint
+      left join lateral (select version, rules from payout_rules p where p.brand_id = t.brand_id
+        order by version desc limit 1) r on true
+      ${targetJoins(a)}`.execute(ctx.db)
+  ).rows[0]!;
+  const now = Number(read.now);
+  const done = (result: ActionResult) => ({ result, now, tiers: read.tiers });
+  // The tenancy gate first: nothing else (a replay included) looks at a task out of reach.
+  if (!read.id || !actor.brandIds.includes(read.brand_id)) return done(outOfScope(a));
+  return done(await decideAndWrite(ctx, actor, a, hash, now, read));
+}
+
+async function decideAndWrite(
   ctx: StoreContext,
   actor: Actor,
   a: Action,
   hash: string,
   now: number,
+  read: Read,
 ): Promise<ActionResult> {
-  const cutoff = now - IDEMPOTENCY_RETENTION_MS;
-  const read = (
-    await sql<Read>`
-      select t.id, t.brand_id, t.status, t.holder_id, t.lease_expires_at, t.offered_to,
-        t.offer_expires_at, t.min_tier, t.complexity, t.ageing_bonus_minor, b.lease_minutes, m.tier, m.suspended,
-        k.body_hash as key_hash, k.result as key_result, r.version as rules_version, r.rules,
-        h.id as found, tm.tier as target_tier, tm.suspended as target_suspended
-      from (select 1) one
-      left join tasks t on t.id = ${a.taskId}
-      left join brands b on b.id = t.brand_id
-      left join memberships m on m.brand_id = t.brand_id and m.advocate_id = ${actor.id}
-      left join action_keys k on k.advocate_id = ${actor.id} and k.key = ${a.key}
-        and k.created_at > ${cutoff}
-      left join lateral (select version, rules from payout_rules p where p.brand_id = t.brand_id
-        order by version desc limit 1) r on true
-      ${targetJoins(a)}`.execute(ctx.db)
-  ).rows[0]!;
   const prior = replayOf(
     a,
     hash,
@@ -130,11 +177,11 @@ export async function applyInOneStatement(
   const resolved = withTarget(a, read.found);
   const refusal = resolved
     ? decide(resolved, actor.id, now, task, member, target)
-    : answer(a, 'rejected', 'no such advocate in this brand');
+    : noSuchAdvocate(a);
   if (refusal || !task || !resolved) return refuse(ctx, actor, a, hash, refusal!, now);
 
   const applied = answer(a, 'applied', undefined, now);
-  const conflict = answer(a, 'conflict', changedMeanwhile);
+  const conflict = changedMeanwhile(a);
   const next = nextState(
     task,
     actor.id,
@@ -297,5 +344,5 @@ async function replayConcurrent(
     .where('key', '=', a.key)
     .where('created_at', '>', now - IDEMPOTENCY_RETENTION_MS)
     .executeTakeFirst();
-  return replayOf(a, hash, prior) ?? answer(a, 'conflict', changedMeanwhile);
+  return replayOf(a, hash, prior) ?? changedMeanwhile(a);
 }

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { actionTable, noteOf } from '../../shared/domain/actions';
 import { type LifecycleTask, nextState } from '../../shared/domain/lifecycle';
 import type { Action, ActionResult } from '../../shared/protocol';
-import { applyInOneStatement } from './actionStatement';
 import { type ChangeWriter, json, type StoreContext, type Trx, write } from './context';
 import { answer, remember, replay } from './idempotency';
 import { caseClosed } from './customerCases';
@@ -13,8 +12,10 @@ import { whereOfferedTo } from './offers';
 import { fingerprint } from './secrets';
 import { changeAudience, lifecycleOf, type TaskRow } from './views';
 import {
+  changedMeanwhile,
   decide,
   extraWritesOf,
+  noSuchAdvocate,
   OFFER_MS,
   type ResolvedAction,
   resolveTarget,
@@ -29,9 +30,10 @@ interface Actor {
 const result = answer;
 
 /**
- * Applies a batch in order. On PostgreSQL each action, of every type, is one read and one
- * statement (actionStatement.ts) writing the same rows as `effect` below; on SQLite (one writer, transactions cost nothing) and where a benchmark
- * asks for it (`actionPath: 'transaction'`), the transaction below. Either way each action is
+ * Applies a batch in order, the transaction way: SQLite's path (one writer, transactions cost
+ * nothing) and, where a benchmark asks for it (`actionPath: 'transaction'`), PostgreSQL's
+ * reference; otherwise PostgreSQL takes each action, of every type, in one read and one statement
+ * (actionStatement.ts) writing the same rows as `effect` below. Either way each action is
  * decided with the shared lifecycle rules for a clear
  * answer, then written with a conditional UPDATE whose WHERE restates the precondition, so of
  * many simultaneous claims exactly one changes the row. Answers are stored under the client's
@@ -55,15 +57,11 @@ async function applyOne(
   now: number,
 ): Promise<ActionResult> {
   const hash = fingerprint(a);
-  if (ctx.dialect.name === 'postgres' && ctx.actionPath !== 'transaction')
-    return applyInOneStatement(ctx, actor, a, hash, now);
   const prior = await replay(ctx.db, actor.id, a, hash, now);
   if (prior) return prior;
 
   const target = await resolveTarget(ctx, a);
-  const refusal = target
-    ? await precheck(ctx, actor, target, now)
-    : result(a, 'rejected', 'no such advocate in this brand');
+  const refusal = target ? await precheck(ctx, actor, target, now) : noSuchAdvocate(a);
   await ctx.interleave();
   return write(ctx, now, async (trx, changes) => {
     // PostgreSQL runs copies of one key side by side (SQLite has one writer): the later copy
@@ -80,9 +78,7 @@ async function applyOne(
     if (refusal) r = refusal;
     else {
       const applied = await effect(trx, changes, actor, target!, now);
-      r =
-        applied ??
-        result(a, 'conflict', 'the task changed meanwhile; it is no longer yours to act on');
+      r = applied ?? changedMeanwhile(a);
     }
     await remember(trx, actor.id, a, hash, r, now);
     return r;

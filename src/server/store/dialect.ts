@@ -7,6 +7,7 @@ import { type ColumnDefinitionBuilder, Kysely, SqliteDialect, type Transaction }
 import { type ChangeNotifier, localNotifier } from '../notifier';
 import { isPostgresUrl, postgresDialect } from './postgres';
 import type { DB } from './schema';
+import { type WalCheckpoints, walCheckpoints } from './walCheckpoints';
 
 export interface SqlDialect {
   readonly name: 'sqlite' | 'postgres';
@@ -38,8 +39,10 @@ export function sqliteDialect(file: string): SqlDialect {
       database.pragma('synchronous = NORMAL');
       database.pragma('busy_timeout = 5000');
       database.pragma('foreign_keys = ON');
+      // Checkpoints fsync: never on this (the event loop's) connection (walCheckpoints.ts).
+      const checkpoints = file === ':memory:' ? undefined : walCheckpoints(database, file);
       return new Kysely<DB>({
-        dialect: new SqliteDialect({ database: withStatementCache(database) }),
+        dialect: new SqliteDialect({ database: withStatementCache(database, checkpoints) }),
       });
     },
     seqColumn: (col) => col.primaryKey().autoIncrement(),
@@ -53,12 +56,21 @@ export function sqliteDialect(file: string): SqlDialect {
 /**
  * Kysely prepares every query anew; reusing better-sqlite3 statements by SQL text saves most of
  * that. Safe because Kysely's SQLite driver runs one query at a time on its one connection.
+ * Closing it (Kysely's `destroy()`) also stops its checkpointer.
  */
-function withStatementCache(database: Database.Database): Database.Database {
+function withStatementCache(
+  database: Database.Database,
+  checkpoints: WalCheckpoints | undefined,
+): Database.Database {
   const cache = new Map<string, Database.Statement>();
   const prepare = database.prepare.bind(database);
   return new Proxy(database, {
     get(target, prop, receiver) {
+      if (prop === 'close')
+        return () => {
+          checkpoints?.stop();
+          return target.close();
+        };
       if (prop !== 'prepare') {
         const value: unknown = Reflect.get(target, prop, receiver);
         return typeof value === 'function' ? value.bind(target) : value;

@@ -4,7 +4,7 @@
  * `updated_at` after the action), never task content, so what one action stores and answers is
  * bounded whatever the thread's size. Records expire after `IDEMPOTENCY_RETENTION_MS`.
  */
-import type { Action, ActionResult } from '../../shared/protocol';
+import type { Action, ActionRefusalCode, ActionResult } from '../../shared/protocol';
 import { json, parseJson, type StoreContext, type Trx } from './context';
 
 /**
@@ -17,6 +17,8 @@ export const IDEMPOTENCY_RETENTION_MS = 30 * 24 * 60 * 60_000;
 interface StoredAnswer {
   status: ActionResult['status'];
   message?: string;
+  code?: string;
+  values?: Record<string, string | number>;
   taskId: string;
   version?: number;
 }
@@ -27,14 +29,30 @@ export function answer(
   status: ActionResult['status'],
   message?: string,
   version?: number,
+  why?: Pick<ActionResult, 'code' | 'values'>,
 ): ActionResult {
   return {
     key: a.key,
     status,
     ...(message === undefined ? {} : { message }),
+    ...(why?.code === undefined ? {} : { code: why.code }),
+    ...(why?.values === undefined || Object.keys(why.values).length === 0
+      ? {}
+      : { values: why.values }),
     taskId: a.taskId,
     ...(version === undefined ? {} : { version }),
   };
+}
+
+/** A refusal: its code for the app to word, its English for logs. */
+export function refused(
+  a: Action,
+  status: 'conflict' | 'rejected',
+  code: ActionRefusalCode,
+  message: string,
+  values?: Record<string, string | number>,
+): ActionResult {
+  return answer(a, status, message, undefined, values ? { code, values } : { code });
 }
 
 /** The first answer under this key; a refusal when the key came with a different body. */
@@ -60,6 +78,8 @@ export function recordOf(a: Action, r: ActionResult): string {
   const stored: StoredAnswer = {
     status: r.status,
     ...(r.message === undefined ? {} : { message: r.message }),
+    ...(r.code === undefined ? {} : { code: r.code }),
+    ...(r.values === undefined ? {} : { values: r.values }),
     taskId: a.taskId,
     ...(r.version === undefined ? {} : { version: r.version }),
   };
@@ -74,15 +94,16 @@ export function replayOf(
 ): ActionResult | null {
   if (!prior) return null;
   if (prior.body_hash !== hash) {
-    return answer(
+    return refused(
       a,
       'rejected',
+      'keyReused',
       'this idempotency key was already used for a different action; use a new key',
     );
   }
   // Records written before this module may hold more (a task view): only these fields answer.
   const s = parseJson<StoredAnswer>(prior.result);
-  return answer(a, s.status, s.message, s.version);
+  return answer(a, s.status, s.message, s.version, s);
 }
 
 export async function remember(

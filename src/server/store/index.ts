@@ -46,7 +46,7 @@ import { type CourseStore, courseStore } from './courses';
 import type { StoreContext } from './context';
 import { dialectFor, type SqlDialect } from './dialect';
 import { expireIdempotency } from './idempotency';
-import { expireRateLimits, rateLimitHit } from './rateLimits';
+import { expireRateLimits, type RateLimitLease, rateLimitLease } from './rateLimits';
 import * as ledger from './ledger';
 import { migrate } from './migrations';
 import { sweep } from './sweep';
@@ -59,6 +59,7 @@ import { horizonGated } from '../horizonGate';
 import { type SnapshotReads, snapshotReads } from './snapshot';
 import { syncPage } from './sync';
 import { answersSeenBy } from './tierView';
+import { applyInStatements } from './actionStatement';
 import * as tokens from './tokens';
 import type { AdvocateAuth } from './tokens';
 
@@ -148,12 +149,8 @@ export interface Store {
     caps?: Capabilities,
   ): Promise<SyncResponse>;
   applyActions(actor: AdvocateAuth, actions: Action[], now: number): Promise<ActionResult[]>;
-  /** Counts a request against a shared rate limit (see http/sharedRateLimit.ts). */
-  rateLimitHit(
-    key: string,
-    windowMs: number,
-    now: number,
-  ): Promise<{ current: number; ttl: number }>;
+  /** Reserves a slice of a shared rate limit's window (see http/sharedRateLimit.ts). */
+  rateLimitLease(key: string, windowMs: number, max: number, now: number): Promise<RateLimitLease>;
   // customers (issue 16)
   upsertCustomers(
     brandId: string,
@@ -281,8 +278,14 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     sync: async (advocateId, cursor, limit, brandIds, caps) =>
       syncPage(ctx, advocateId, cursor, limit, brandIds ?? (await allBrandsOf(advocateId)), caps),
     applyActions: async (actor, actions, now) =>
-      answersSeenBy(ctx.db, actor.id, await applyInScope(ctx, actor, actions, await leaseNow(now))),
-    rateLimitHit: (key, windowMs, now) => rateLimitHit(ctx, key, windowMs, now),
+      dialect.name === 'postgres' && ctx.actionPath !== 'transaction'
+        ? applyInStatements(ctx, actor, actions, databaseClock ? null : now)
+        : answersSeenBy(
+            ctx.db,
+            actor.id,
+            await applyInScope(ctx, actor, actions, await leaseNow(now)),
+          ),
+    rateLimitLease: (key, windowMs, max, now) => rateLimitLease(ctx, key, windowMs, max, now),
     upsertCustomers: (brandId, items, now) => customers.upsertCustomers(ctx, brandId, items, now),
     upsertCustomerEvents: (brandId, items, now) =>
       customers.upsertCustomerEvents(ctx, brandId, items, now),

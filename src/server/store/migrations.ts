@@ -467,6 +467,21 @@ const firstPageIndex: Migration = {
   },
 };
 
+/**
+ * Issue 18: replicas reserve slices of a rate-limit window in one upsert and spend them locally
+ * (rateLimits.ts); a row remembers its last slice so the upsert's answer says where it began.
+ */
+const rateLimitLeases: Migration = {
+  version: 15,
+  name: 'rate limit leases',
+  async up(kdb) {
+    await (kdb as AnyDb).schema
+      .alterTable('rate_limits')
+      .addColumn('leased', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  },
+};
+
 /** Numbered, append-only; never edit a released migration. */
 export const migrations: Migration[] = [
   initial,
@@ -482,6 +497,7 @@ export const migrations: Migration[] = [
   kbFeedback,
   coursePractice,
   firstPageIndex,
+  rateLimitLeases,
 ];
 
 /**

@@ -1,30 +1,47 @@
 import { sql } from 'kysely';
 import type { StoreContext } from './context';
 
+/** A slice of one key's window budget, reserved in the database for one replica to spend. */
+export interface RateLimitLease {
+  /** Hits the window had counted before this slice. */
+  counted: number;
+  /** Hits it counts with this slice (`counted` + the slice). */
+  hits: number;
+  /** When the window started (the slice is void once it has ended). */
+  windowStart: number;
+}
+
 /**
- * Counts one request of `key` in its fixed window, atomically on any number of replicas: the
- * upsert starts a new window when the stored one has ended. Returns the count so far and the
- * milliseconds left in the window.
+ * Reserves a slice of `key`'s budget of `max` hits per fixed window, atomically on any number of
+ * replicas: the upsert starts a new window when the stored one has ended. The slice is a quarter
+ * of what is left (at least 1), so a small or nearly spent budget is counted exactly, one hit at
+ * a time; and since a hit is counted before it is spent, a window admits at most `max` hits
+ * however many replicas hold slices. Once the window is spent the slice is 1, a refusal.
  */
-export async function rateLimitHit(
+export async function rateLimitLease(
   ctx: StoreContext,
   key: string,
   windowMs: number,
+  max: number,
   now: number,
-): Promise<{ current: number; ttl: number }> {
+): Promise<RateLimitLease> {
   const ended = now - windowMs;
+  const first = Math.max(1, Math.floor(max / 4));
+  const slice = sql<number>`greatest(1, (${max} - rate_limits.hits) / 4)`;
   const row = await ctx.db
     .insertInto('rate_limits')
-    .values({ key, window_start: now, hits: 1 })
+    .values({ key, window_start: now, hits: first, leased: first })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
-        hits: sql`case when rate_limits.window_start <= ${ended} then 1 else rate_limits.hits + 1 end`,
+        hits: sql`case when rate_limits.window_start <= ${ended} then ${first} else rate_limits.hits + ${slice} end`,
+        leased: sql`case when rate_limits.window_start <= ${ended} then ${first} else ${slice} end`,
         window_start: sql`case when rate_limits.window_start <= ${ended} then ${now} else rate_limits.window_start end`,
       }),
     )
-    .returning(['hits', 'window_start'])
+    .returning(['hits', 'leased', 'window_start'])
     .executeTakeFirstOrThrow();
-  return { current: Number(row.hits), ttl: Math.max(0, Number(row.window_start) + windowMs - now) };
+  const hits = Number(row.hits);
+  return { counted: hits - Number(row.leased), hits, windowStart: Number(row.window_start) };
 }
 
 /** Forgets windows that ended long ago (the sweeper runs it). */

@@ -189,6 +189,8 @@ export interface RateLimitTable {
   key: string;
   window_start: number;
   hits: number;
+  /** The size of the last slice reserved (rateLimits.ts): `hits - leased` were counted before it. */
+  leased: Generated<number>;
 }
 /** A brand's customer; `fields` is JSON `{name, label, value, minTier}[]`. */
 export interface CustomerTable {

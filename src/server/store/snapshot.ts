@@ -9,8 +9,14 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { ALL_CAPABILITIES, type Capabilities } from '../../shared/capabilities';
 import { formatCursor, horizonCursor, parseCursor } from '../../shared/domain/syncCursor';
 import type { PayoutRules } from '../../shared/domain/payout';
-import type { BrandFirstPage, BrandSnapshot, OwnSnapshot, TaskView } from '../../shared/protocol';
-import { taskTable } from '../../shared/snapshotRows';
+import type {
+  BrandFirstPage,
+  BrandSnapshot,
+  OwnSnapshot,
+  TaskRow,
+  TaskView,
+} from '../../shared/protocol';
+import { taskRows, taskTable } from '../../shared/snapshotRows';
 import { ApiFailure } from '../errors';
 import { parseJson, type StoreContext } from './context';
 import { customerSnapshot } from './customerViews';
@@ -26,7 +32,7 @@ import {
   type MessageRow,
   ratingView,
   rawTaskView,
-  type TaskRow,
+  type TaskRow as TaskDbRow,
   type Viewer,
   visibleTo,
 } from './views';
@@ -96,17 +102,20 @@ function threads(messages: MessageRow[]): Map<string, MessageRow[]> {
 }
 
 /** A task as `viewer` may see it: the same rendering `/v1/sync` sends. */
-function seenTask(t: TaskRow, messages: MessageRow[], tier: number): TaskView {
+function seenTask(t: TaskDbRow, messages: MessageRow[], tier: number): TaskView {
   const change = changeSeenAtTier({ seq: 1, kind: 'task', task: rawTaskView(t, messages) }, tier);
   return (change as Extract<typeof change, { kind: 'task' }>).task;
 }
 
 /**
  * The shared part's tasks: the one visibility rule decides (the queries only narrow what it is
- * asked about), each rendered with its thread as `/v1/sync` renders it.
+ * asked about), each rendered with its thread (`byTask`, see `threads`) as `/v1/sync` renders it.
  */
-function sharedViews(rows: TaskRow[], messages: MessageRow[], viewer: Viewer): TaskView[] {
-  const byTask = threads(messages);
+function sharedViews(
+  rows: TaskDbRow[],
+  byTask: Map<string, MessageRow[]>,
+  viewer: Viewer,
+): TaskView[] {
   return rows
     .filter((t) => visibleTo(t, viewer))
     .map((t) => seenTask(t, byTask.get(t.id) ?? [], viewer.tier));
@@ -166,38 +175,51 @@ const sharedTasks = (db: Kysely<DB>, brandId: string, tier: number) =>
     .where('tasks.offered_to', 'is', null)
     .where('tasks.min_tier', '<=', tier);
 
+/** A brand snapshot whose task rows are rendered a chunk at a time (see snapshotBody.ts). */
+export interface BrandSnapshotParts {
+  /** The snapshot without its task rows (`tasks.rows` is empty). */
+  head: BrandSnapshot;
+  /** Its task rows in order, `size` at a time, each chunk rendered when asked for. */
+  rows(size: number): Generator<TaskRow[]>;
+  /** About how many bytes its JSON takes (a hint for the compressor). */
+  sizeHint: number;
+}
+
 /**
  * The shared part for (brand, tier, suspended): the brand, its payout rules (every version, as
  * the log carries them), live articles and macros, and the open tasks offered to no one that the
- * tier may see. Tasks held by or offered to one advocate are in their own part.
+ * tier may see. Tasks held by or offered to one advocate are in their own part. Read in one
+ * transaction; its tasks are rendered afterwards a chunk at a time, so what a chunk allocates
+ * dies young instead of 100,000 views and rows living at once.
  */
-export async function buildBrandSnapshot(
+export async function buildBrandSnapshotParts(
   ctx: StoreContext,
   brandId: string,
   tier: number,
   suspended: boolean,
   now: number,
   caps: Capabilities = ALL_CAPABILITIES,
-): Promise<BrandSnapshot> {
+): Promise<BrandSnapshotParts> {
   return readTransaction(ctx, async (trx) => {
     const cursor = await currentHorizonCursor(ctx, trx);
     const { brand, payoutRules, macros } = await brandParts(trx, brandId);
     const articles = await liveContent(trx, 'articles', brandId);
     const viewer: Viewer = { advocateId: NOBODY, tier, suspended };
-    let tasks: TaskView[] = [];
+    let open: TaskDbRow[] = [];
+    let messages: MessageRow[] = [];
     if (!suspended) {
       const openTasks = () => sharedTasks(trx, brandId, tier);
-      const rows = await openTasks().selectAll('tasks').orderBy('tasks.created_at').execute();
-      const messages = await openTasks()
+      open = await openTasks().selectAll('tasks').orderBy('tasks.created_at').execute();
+      messages = await openTasks()
         .innerJoin('messages', 'messages.task_id', 'tasks.id')
         .selectAll('messages')
         .orderBy('messages.task_id')
         .orderBy('messages.created_at')
         .orderBy('messages.ord')
         .execute();
-      tasks = sharedViews(rows, messages, viewer);
     }
-    return {
+    const compact = caps.has('compact-ids');
+    const head: BrandSnapshot = {
       brandId,
       tier,
       cursor,
@@ -206,10 +228,34 @@ export async function buildBrandSnapshot(
       payoutRules,
       articles: articles.map(articleView),
       macros,
-      tasks: taskTable(tasks, caps.has('compact-ids')),
+      tasks: taskTable([], compact),
       ...(caps.has('customers') ? await customerSnapshot(trx, brandId, viewer) : {}),
     };
+    return {
+      head,
+      // About 330 bytes a task with its first message (measured: 33.5 MB for 100,000).
+      sizeHint: 4096 + open.length * 330,
+      *rows(size) {
+        const byTask = threads(messages);
+        for (let i = 0; i < open.length; i += size) {
+          yield taskRows(sharedViews(open.slice(i, i + size), byTask, viewer), compact);
+        }
+      },
+    };
   });
+}
+
+/** The shared part for (brand, tier, suspended) as one object (see buildBrandSnapshotParts). */
+export async function buildBrandSnapshot(
+  ctx: StoreContext,
+  brandId: string,
+  tier: number,
+  suspended: boolean,
+  now: number,
+  caps: Capabilities = ALL_CAPABILITIES,
+): Promise<BrandSnapshot> {
+  const { head, rows } = await buildBrandSnapshotParts(ctx, brandId, tier, suspended, now, caps);
+  return { ...head, tasks: { ...head.tasks, rows: [...rows(10_000)].flat() } };
 }
 
 /** The first `limit` tasks of the shared part in the feed's default order (see below). */
@@ -255,7 +301,7 @@ export async function buildBrandFirstPage(
               .orderBy('created_at')
               .orderBy('ord')
               .execute();
-      tasks = sharedViews(rows, messages, viewer);
+      tasks = sharedViews(rows, threads(messages), viewer);
     }
     return {
       brandId,
@@ -357,6 +403,14 @@ export interface SnapshotReads {
     now: number,
     caps?: Capabilities,
   ): Promise<BrandSnapshot>;
+  /** `brand`, its task rows rendered as they are read out (what the shared cache builds from). */
+  brandParts(
+    brandId: string,
+    tier: number,
+    suspended: boolean,
+    now: number,
+    caps?: Capabilities,
+  ): Promise<BrandSnapshotParts>;
   firstPage(
     brandId: string,
     tier: number,
@@ -383,6 +437,8 @@ export function snapshotReads(ctx: StoreContext): SnapshotReads {
     },
     brand: (brandId, tier, suspended, now, caps) =>
       buildBrandSnapshot(ctx, brandId, tier, suspended, now, caps),
+    brandParts: (brandId, tier, suspended, now, caps) =>
+      buildBrandSnapshotParts(ctx, brandId, tier, suspended, now, caps),
     firstPage: (brandId, tier, suspended, limit, caps) =>
       buildBrandFirstPage(ctx, brandId, tier, suspended, limit, caps),
     own: (advocateId, brandIds) => buildOwnSnapshot(ctx, advocateId, brandIds),

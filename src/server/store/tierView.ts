@@ -124,6 +124,14 @@ export async function answersSeenBy(
     .select('tier')
     .where('advocate_id', '=', advocateId)
     .execute();
-  const lowest = Math.min(UNREDACTED_TIER, ...rows.map((m) => m.tier));
+  return answersAtTier(
+    results,
+    rows.map((m) => m.tier),
+  );
+}
+
+/** Action answers as an advocate whose memberships have these tiers may see them. */
+export function answersAtTier(results: ActionResult[], tiers: number[]): ActionResult[] {
+  const lowest = Math.min(UNREDACTED_TIER, ...tiers);
   return results.map((r) => seenAtTier(r, lowest));
 }

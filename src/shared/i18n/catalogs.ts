@@ -23,22 +23,30 @@ export interface TextRef {
   values: Record<string, string | number>;
 }
 
-const isActionName = (id: string): id is CoreMessageId => Object.hasOwn(en, id);
+const isCoreMessage = (id: string): id is CoreMessageId => Object.hasOwn(en, id);
 
 /**
  * The values a message is formatted with: a value named `action` holds an action type and is
- * shown as that action's name (`action.<type>.pending`) in the same language. Core and
+ * shown as that action's name (`action.<type>.pending`) in the same language; a value named
+ * `reason` holds the id of a message saying why (a refusal's, a failure's), shown in the same
+ * language with the same values, and an id this build does not know as `reason.unknown`: a
+ * reason never reaches the advocate as the server's or the socket's own English. Core and
  * renderer both format through this, so the rule lives here only.
  */
 export function shownValues(
   values: Record<string, string | number>,
-  format: (id: CoreMessageId) => string,
+  format: (id: CoreMessageId, values?: Record<string, string | number>) => string,
 ): Record<string, string | number> {
   const shown = { ...values };
   const action = values['action'];
   if (typeof action === 'string') {
     const id = `action.${action}.pending`;
-    shown['action'] = isActionName(id) ? format(id) : action;
+    shown['action'] = isCoreMessage(id) ? format(id) : action;
+  }
+  const reason = values['reason'];
+  if (reason !== undefined) {
+    const id = String(reason);
+    shown['reason'] = format(isCoreMessage(id) ? id : 'reason.unknown', values);
   }
   return shown;
 }

@@ -58,12 +58,26 @@ describe('the app language', () => {
     expect(screen.getByRole('alert').querySelector('bdi')?.textContent).toBe('Where is my parcel?');
   });
 
-  it('shows a notice without an id by its English text', () => {
+  it('shows a notice without a known id as the generic reason in the language shown', () => {
     useNotices.setState({
-      notices: [{ id: 'n2', level: 'info', message: 'Plain text', taskId: null, at: 0 }],
+      notices: [
+        { id: 'n2', level: 'info', message: 'Plain text', taskId: null, at: 0 },
+        {
+          id: 'n3',
+          level: 'info',
+          message: 'Newer text',
+          text: { id: 'notice.fromANewerCore', values: {} },
+          taskId: null,
+          at: 0,
+        },
+      ],
     });
     setLocale('ja');
     render(<NoticeTray />);
-    expect(screen.getByRole('alert').textContent).toContain('Plain text');
+    for (const alert of screen.getAllByRole('alert')) {
+      expect(alert.textContent).toBe(
+        '予期しない問題が発生しました。詳細は設定の診断情報にあります。',
+      );
+    }
   });
 });

@@ -28,10 +28,14 @@ describe('SyncBadge', () => {
   });
 
   it('words the engine’s server problem plainly, keeping its reason for the tooltip', () => {
-    const badge = badgeFor('sync.serverProblem', { reason: 'HTTP 502', seconds: 4 });
+    const badge = badgeFor('sync.serverProblem', {
+      reason: 'reason.serverError',
+      status: 502,
+      seconds: 4,
+    });
     expect(badge.textContent).toContain('The server is having trouble');
-    expect(badge.textContent).not.toContain('HTTP 502');
-    expect(badge.title).toContain('The server had a problem (HTTP 502). Retrying in 4 s.');
+    expect(badge.textContent).not.toContain('502');
+    expect(badge.title).toContain('The server had a problem (error 502). Retrying in 4 s.');
   });
 
   it('shows a plain core text as it is', () => {

@@ -7,7 +7,7 @@ import { refusal } from '../../../src/core/i18n/refusal';
 import { errorText } from '../../../src/renderer/src/i18n/errorText';
 import { canPerform, type LifecycleTask } from '../../../src/shared/domain/lifecycle';
 import { coreCatalogs } from '../../../src/shared/i18n/catalogs';
-import { ERROR_CODES, codeText } from '../../../src/shared/result';
+import { ERROR_CODES, codeText, type ErrorInfo } from '../../../src/shared/result';
 import type { Handlers } from '../../../src/core/handlers/types';
 
 /**
@@ -128,5 +128,15 @@ describe('error texts', () => {
       .filter((f) => /new AppError\(/.test(readFileSync(join(root, f), 'utf8')))
       .map((f) => f.replaceAll('\\', '/'));
     expect(made).toEqual(['i18n/refusal.ts']);
+  });
+  it('words an error with an unknown id and code as the generic reason, never its English', () => {
+    for (const language of ['ja', 'ar'] as const) {
+      const info = {
+        code: 'aCodeFromANewerCore',
+        message: 'English from a newer core',
+        text: { id: 'error.fromANewerCore', values: {} },
+      } as unknown as ErrorInfo;
+      expect(errorText(info, intlFor(language))).toBe(coreCatalogs[language]['reason.unknown']);
+    }
   });
 });

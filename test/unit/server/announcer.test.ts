@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { announcer } from '../../../src/server/events/announcer';
+import { announcer, STREAMS_PER_TURN } from '../../../src/server/events/announcer';
 import { localNotifier } from '../../../src/server/notifier';
 import type { ChangeNotice } from '../../../src/shared/protocol';
 
@@ -56,5 +56,26 @@ describe('change events (announcer)', () => {
     // a private announcement does not hold back the brand's own
     notifier.publish([{ brandId: 'b1', cursor: '7' }]);
     expect(heard.get('ann')).toEqual([{ brandId: 'b1', cursor: '7' }]);
+  });
+
+  it('tell a brand’s streams a slice per turn of the event loop, skipping streams closed meanwhile', () => {
+    const { notifier, a, heard, listen } = setup();
+    const n = STREAMS_PER_TURN * 2 + 50;
+    for (let i = 0; i < n; i++) listen(`adv${i}`, ['b1']);
+    const told = () => [...heard.values()].filter((h) => h.length > 0).length;
+    notifier.publish([{ brandId: 'b1', cursor: '3' }]);
+    expect(told()).toBe(STREAMS_PER_TURN);
+    a.close(); // every stream ends before the next turn
+    vi.advanceTimersByTime(1);
+    expect(told()).toBe(STREAMS_PER_TURN);
+  });
+
+  it('tell every stream of the brand, the later ones in later turns', () => {
+    const { notifier, heard, listen } = setup();
+    const n = STREAMS_PER_TURN * 2 + 50;
+    for (let i = 0; i < n; i++) listen(`adv${i}`, ['b1']);
+    notifier.publish([{ brandId: 'b1', cursor: '3' }]);
+    vi.advanceTimersByTime(1);
+    for (const h of heard.values()) expect(h).toEqual([{ brandId: 'b1', cursor: '3' }]);
   });
 });

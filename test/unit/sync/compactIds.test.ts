@@ -39,6 +39,19 @@ describe('short ids', () => {
     );
   });
 
+  it("write exactly a lowercase UUID's 16 bytes in base64url, and no other text short", () => {
+    const nearUuid = fc
+      .tuple(fc.uuid(), fc.nat(35), fc.constantFrom('A', 'F', 'g', '-', '0', 'f', 'é', 'Ā', ' '))
+      .map(([id, at, c]) => id.slice(0, at) + c + id.slice(at + 1));
+    fc.assert(
+      fc.property(fc.oneof(fc.uuid(), nearUuid), (id) => {
+        const bytes = Buffer.from(id.replaceAll('-', ''), 'hex').toString('base64url');
+        expect(shortId(id)).toBe(UUID_SHAPE.test(id) ? bytes : id);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('leave a table read back equal to the one written with plain ids', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(anyId, anyId, fc.option(anyId), anyId)), (ids) => {

@@ -1,51 +1,30 @@
 import type { ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import {
-  coreCatalogs,
-  shownValues,
-  type CoreMessageId,
-  type TextRef,
-} from '../../../shared/i18n/catalogs';
+import { coreTextIn, knownText, shownIn, type CoreTextLike } from './errorText';
 
-const isCoreMessage = (id: string): id is CoreMessageId => Object.hasOwn(coreCatalogs.en, id);
-
-/** Words from outside the app (a subject, a server's reason) keep their own direction. */
-const ownDirection = ['subject', 'reason'];
+/** Words from outside the app (a subject) keep their own direction. */
+const ownDirection = ['subject'];
 
 /**
  * A text core built (a notice, a sync status, an update error), worded now in the language
- * shown: so it follows a language switch. `fallback` (core's English) when it has no known id.
+ * shown: so it follows a language switch. `fallback` is core's English (for logs): nothing is
+ * shown when both are absent, and a text this build does not know is shown as the generic
+ * reason, never as that English (errorText's rule).
  */
-export function CoreText({
-  text,
-  fallback,
-}: {
-  text: { id: string; values: TextRef['values'] } | null | undefined;
-  fallback: string | null;
-}) {
+export function CoreText({ text, fallback }: { text: CoreTextLike; fallback: string | null }) {
   const intl = useIntl();
-  if (!text || !isCoreMessage(text.id)) return <>{fallback}</>;
-  const values: Record<string, ReactNode> = shownValues(text.values, (id) =>
-    intl.formatMessage({ id }),
-  );
+  if (!text && fallback === null) return null;
+  const known = knownText(text);
+  const values: Record<string, ReactNode> = shownIn(intl, known);
   for (const key of ownDirection) {
     const value = values[key];
     if (typeof value === 'string' && value !== '') values[key] = <bdi>{value}</bdi>;
   }
-  return <FormattedMessage id={text.id} values={values} />;
+  return <FormattedMessage id={known.id} values={values} />;
 }
 
 /** `CoreText` as a plain string (for a title or an aria-label): no direction isolation. */
-export function useCoreText(): (
-  text: { id: string; values: TextRef['values'] } | null | undefined,
-  fallback: string | null,
-) => string | null {
+export function useCoreText(): (text: CoreTextLike, fallback: string | null) => string | null {
   const intl = useIntl();
-  return (text, fallback) =>
-    text && isCoreMessage(text.id)
-      ? intl.formatMessage(
-          { id: text.id },
-          shownValues(text.values, (id) => intl.formatMessage({ id })),
-        )
-      : fallback;
+  return (text, fallback) => (!text && fallback === null ? null : coreTextIn(intl, text));
 }

@@ -24,7 +24,8 @@ export function useSyncWords(): (status: SyncStatus) => {
   const t = useT();
   const coreText = useCoreText();
   return (status) => {
-    const raw = coreText(status.text, status.message);
+    // Core's English reaches the tooltip only as a failure's detail, when core gave no text.
+    const raw = status.text ? coreText(status.text, status.message) : status.message;
     const trouble = connectionTrouble(status);
     return { plain: trouble ? t(troubleTexts[trouble]) : raw, raw, trouble: trouble !== null };
   };
