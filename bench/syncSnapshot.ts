@@ -7,7 +7,9 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createInterface } from 'node:readline';
 import { build } from 'esbuild';
 import { openDatabase, type Db } from '../src/core/db/open';
@@ -108,6 +110,13 @@ async function wireBytes(url: string, token: string): Promise<number> {
   return Number(r.headers.get('content-length') ?? body.length);
 }
 
+setFlagsFromString('--expose-gc');
+/**
+ * A full collection of this thread's heap, so that garbage an earlier step of the bench left
+ * (megabytes of parsed snapshots) is not collected inside the next measured step.
+ */
+const collect = runInNewContext('gc') as () => void;
+
 /**
  * How long this (main) thread was held up, two ways. `delayMs`: the event loop's longest delay
  * beyond the monitor's resolution (wall clock: on a loaded machine it includes time the thread
@@ -124,16 +133,23 @@ function mainThreadMonitor() {
   };
   let last = cpu();
   let maxCpu = 0;
+  // This thread's longest garbage collection meanwhile: tells a pause of the heap from work.
+  let maxGc = 0;
+  const gcs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) maxGc = Math.max(maxGc, e.duration);
+  });
+  gcs.observe({ entryTypes: ['gc'] });
   const timer = setInterval(() => {
     const now = cpu();
     maxCpu = Math.max(maxCpu, now - last);
     last = now;
   }, 5);
   return {
-    stop(): { delayMs: number; cpuMs: number } {
+    stop(): { delayMs: number; cpuMs: number; gcMs: number } {
       clearInterval(timer);
       loop.disable();
-      return { delayMs: Math.max(0, loop.max / 1e6 - resolution), cpuMs: maxCpu };
+      gcs.disconnect();
+      return { delayMs: Math.max(0, loop.max / 1e6 - resolution), cpuMs: maxCpu, gcMs: maxGc };
     },
   };
 }
@@ -145,7 +161,7 @@ interface AppSync {
   doneMs: number;
   /** This process (main thread and the worker). */
   cpuMs: number;
-  block: { delayMs: number; cpuMs: number };
+  block: { delayMs: number; cpuMs: number; gcMs: number };
   tasks: number;
   /** Changes the engine's own pull (on this thread) found after the worker was done. */
   mainThreadChanges: number;
@@ -168,6 +184,7 @@ async function appInitialSync(
   // so one-time costs of a process's first request are not counted as catch-up.
   await client.me();
   let firstPageCpuMs = 0;
+  collect();
   const cpu = process.cpuUsage();
   const monitor = mainThreadMonitor();
   const start = performance.now();
@@ -247,12 +264,18 @@ const perRowAppliers: SyncAppliers = {
 };
 
 /** Loads the snapshots from memory into a new database file: wall and CPU time (this thread). */
+interface Timed {
+  ms: number;
+  cpuMs: number;
+}
+
 async function timedLoad(
   file: string,
   source: SnapshotSource,
   appliers: SyncAppliers,
-): Promise<{ ms: number; cpuMs: number }> {
+): Promise<Timed> {
   const db = openDatabase(file);
+  collect();
   const start = performance.now();
   const cpu = process.cpuUsage();
   await loadSnapshot(db, source, appliers, Date.now, () => {});
@@ -317,10 +340,22 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
       own: async () => own,
       brand: async (id) => brands.find((b) => b.brandId === id)!,
     };
-    const bulk = await timedLoad(join(dir, 'bulk-app.sqlite'), source, appAppliers);
     // Reference: the same load writing each row with its change's applier (the bulk load before
-    // it was set-based: a read per row, then one upsert per task and per message).
-    const perRow = await timedLoad(join(dir, 'per-row-app.sqlite'), source, perRowAppliers);
+    // it was set-based: a read per row, then one upsert per task and per message). Run in both
+    // orders (bulk, per row, per row, bulk), each after a full collection, so that neither
+    // inherits the other's garbage or a warmer process; the figures are the mean of the two.
+    const bulkFirst = await timedLoad(join(dir, 'bulk-1.sqlite'), source, appAppliers);
+    const perRowSecond = await timedLoad(join(dir, 'per-row-1.sqlite'), source, perRowAppliers);
+    const perRowFirst = await timedLoad(join(dir, 'per-row-2.sqlite'), source, perRowAppliers);
+    const bulkSecond = await timedLoad(join(dir, 'bulk-2.sqlite'), source, appAppliers);
+    const mean = (a: Timed, b: Timed): Timed => ({
+      ms: (a.ms + b.ms) / 2,
+      cpuMs: (a.cpuMs + b.cpuMs) / 2,
+    });
+    const bulk = mean(bulkFirst, bulkSecond);
+    const perRow = mean(perRowFirst, perRowSecond);
+    const rates = (t: Timed) =>
+      `${Math.round(tasks / (t.ms / 1000))} rows/s, ${Math.round(tasks / (t.cpuMs / 1000))} rows/CPU-s`;
 
     // Reference: today's initial sync, replaying the whole log through /v1/sync.
     const refDb = openDatabase(join(dir, 'replay-app.sqlite'));
@@ -335,7 +370,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
 
     const k = `${Math.round(tasks / 1000)}k`;
     const block = (b: AppSync['block']) =>
-      `${round(b.cpuMs, 1)} ms CPU in one turn (event-loop delay ${round(b.delayMs, 1)} ms)`;
+      `${round(b.cpuMs, 1)} ms CPU in one turn (event-loop delay ${round(b.delayMs, 1)} ms, longest GC ${round(b.gcMs, 1)} ms)`;
     rows.push(
       [
         `initial sync ${k}: first feed page`,
@@ -350,10 +385,9 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
         `  server CPU per advocate`,
         `${round(perAdvocateCpu, 1)} ms (replay ${round(refCpuMs, 0)} ms; build once ${round(buildCpu, 0)} ms; ${sharedBuilds} builds for ${others.length} advocates)`,
       ],
-      [
-        `  client bulk apply`,
-        `${Math.round(tasks / (bulk.ms / 1000))} rows/s, ${Math.round(tasks / (bulk.cpuMs / 1000))} rows/CPU-s (per row: ${Math.round(tasks / (perRow.ms / 1000))} rows/s, ${Math.round(tasks / (perRow.cpuMs / 1000))} rows/CPU-s)`,
-      ],
+      [`  client bulk apply (mean)`, `${rates(bulk)} (per row: ${rates(perRow)})`],
+      [`    run first`, `${rates(bulkFirst)} (per row: ${rates(perRowFirst)})`],
+      [`    run second`, `${rates(bulkSecond)} (per row: ${rates(perRowSecond)})`],
       [`  main thread held up`, block(one.block)],
       [
         `catch-up of ${touched} changes after snapshot`,
@@ -377,6 +411,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     metric('sync.ref.bulk_rate', tasks / (perRow.ms / 1000), 'rows/s');
     metric('sync.ref.bulk_rate_cpu', tasks / (perRow.cpuMs / 1000), 'rows/s');
     metric('sync.main_block_ms', Math.max(one.block.cpuMs, late.block.cpuMs), 'ms');
+    metric('sync.main_gc_max_ms', Math.max(one.block.gcMs, late.block.gcMs), 'ms');
     metric('sync.main_loop_delay_ms', Math.max(one.block.delayMs, late.block.delayMs), 'ms');
     metric('sync.catchup_main_thread_changes', late.mainThreadChanges, 'count');
     metric('sync.catchup_done_ms', late.doneMs, 'ms');

@@ -130,8 +130,7 @@ async function firstPages(
  * task row written with it, and the few tasks it revokes have their messages deleted with them
  * by the bulk writer, so there is nothing to check or cascade (a parent lookup per message
  * saved). A setting of this connection, set outside the transaction
- * as SQLite requires, and put back. (`temp_store` is left alone: changing it drops the
- * connection's temporary triggers.)
+ * as SQLite requires, and put back. (Temporary files are already in memory: `openDatabase`.)
  */
 function withBulkSettings<T>(db: Db, run: () => T): T {
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
