@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { saveSettings } from '../../src/core/settings';
 import { catalogs } from '../../src/renderer/src/i18n/catalogs';
+import { coreCatalogs } from '../../src/shared/i18n/catalogs';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { msg } from './i18nMessages';
@@ -117,10 +118,15 @@ for (const locale of ['en', 'ar', 'ja'] as const) {
       .run(me, Date.now() + 9 * 60_000, offered!.id);
     gigdesk.db
       .prepare(
-        `INSERT INTO unsent (task_id, subject, type, body, reason, created_at)
-         VALUES (NULL, ?, 'reply', ?, 'lease lapsed', ?)`,
+        `INSERT INTO unsent (task_id, subject, type, body, reason, reason_text, created_at)
+         VALUES (NULL, ?, 'reply', ?, 'lease lapsed', ?, ?)`,
       )
-      .run(offered!.subject, text, Date.now());
+      .run(
+        offered!.subject,
+        text,
+        JSON.stringify({ id: 'error.lifecycle.claimExpired', values: {} }),
+        Date.now(),
+      );
     await nav.getByRole('button', { name: m('nav.feed') }).click();
     await nav.getByRole('button', { name: m('nav.tickets') }).click();
     const tray = tickets.getByRole('region', { name: m('notSent.label') });
@@ -128,6 +134,9 @@ for (const locale of ['en', 'ar', 'ja'] as const) {
       tray.getByRole('heading', { name: m('notSent.title', { count: 1 }) }),
     ).toBeVisible();
     await expect(tray.getByRole('button', { name: m('notSent.copy') })).toBeVisible();
+    // Why, in the language shown (core's catalog), never the server's English.
+    await expect(tray).toContainText(coreCatalogs[locale]['error.lifecycle.claimExpired']);
+    await expect(tray).not.toContainText('lease lapsed');
     const offers = tickets.getByRole('region', { name: m('offers.title') });
     await expect(offers).toContainText(offered!.subject);
     await expect(offers.getByRole('button', { name: m('action.accept.label') })).toBeVisible();

@@ -17,6 +17,7 @@ import { m015Courses } from './migrations/015_courses';
 import { m016KbFeedback } from './migrations/016_kb_feedback';
 import { m017EscalationOutcome } from './migrations/017_escalation_outcome';
 import { m018PracticeDrafts } from './migrations/018_practice_drafts';
+import { m019ReasonTexts } from './migrations/019_reason_texts';
 
 export interface Migration {
   version: number;
@@ -47,6 +48,7 @@ export const migrations: readonly Migration[] = [
   m016KbFeedback,
   m017EscalationOutcome,
   m018PracticeDrafts,
+  m019ReasonTexts,
 ];
 
 for (let i = 1; i < migrations.length; i++) {

@@ -156,6 +156,7 @@ function keepAuthoredText(
     type: row.type,
     body: text,
     reason: result.message ?? result.status,
+    reasonText: refusalReason(result),
     createdAt: now,
   });
   return true;

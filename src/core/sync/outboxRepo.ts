@@ -1,3 +1,4 @@
+import type { TextRef } from '../../shared/i18n/catalogs';
 import type { Db } from '../db/open';
 
 export interface OutboxRow {
@@ -10,6 +11,8 @@ export interface OutboxRow {
   attempts: number;
   nextAttemptAt: number;
   lastError: string | null;
+  /** `lastError` as a TextRef (JSON); null before the first failure and on older rows. */
+  lastErrorText: string | null;
   undo: string | null;
 }
 
@@ -23,7 +26,8 @@ export interface TaskSnapshot {
 }
 
 const rowColumns = `seq, idempotency_key AS key, task_id AS taskId, type, payload,
-  created_at AS createdAt, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError, undo`;
+  created_at AS createdAt, attempts, next_attempt_at AS nextAttemptAt, last_error AS lastError,
+  last_error_text AS lastErrorText, undo`;
 
 export function insertOutboxRow(
   db: Db,
@@ -117,12 +121,15 @@ export function recordAttemptFailure(
   seqs: number[],
   nextAttemptAt: number,
   error: string,
+  errorText: TextRef,
 ): void {
   const stmt = db.prepare(
-    `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE seq = ?`,
+    `UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
+            last_error_text = ? WHERE seq = ?`,
   );
+  const text = JSON.stringify(errorText);
   db.transaction(() => {
-    for (const seq of seqs) stmt.run(nextAttemptAt, error.slice(0, 500), seq);
+    for (const seq of seqs) stmt.run(nextAttemptAt, error.slice(0, 500), text, seq);
   })();
 }
 

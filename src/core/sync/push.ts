@@ -105,6 +105,7 @@ export class OutboxPusher {
       rows.map((r) => r.seq),
       now(),
       message,
+      failureReason(error, this.c.client.host),
     );
     const serverFailure = error instanceof HttpError && error.status >= 500;
     if (!serverFailure) return false;

@@ -1,5 +1,6 @@
 import { noteOf } from '../../shared/domain/actions';
 import type { Action } from '../../shared/protocol';
+import type { TextRef } from '../../shared/i18n/catalogs';
 import type { Db } from '../db/open';
 
 /** What the advocate wrote into an action, if anything (the text a refusal must not lose). */
@@ -13,24 +14,39 @@ export interface UnsentItem {
   subject: string | null;
   type: string;
   body: string;
+  /** The server's English (a detail, and all a row kept before reasons had ids holds). */
   reason: string;
+  /** `reason` worded in the advocate's language at render time; null on such older rows. */
+  reasonText: TextRef | null;
   createdAt: number;
 }
 
 export function insertUnsent(db: Db, item: Omit<UnsentItem, 'id'>): void {
   db.prepare(
-    `INSERT INTO unsent (task_id, subject, type, body, reason, created_at)
-     VALUES (@taskId, @subject, @type, @body, @reason, @createdAt)`,
-  ).run(item);
+    `INSERT INTO unsent (task_id, subject, type, body, reason, reason_text, created_at)
+     VALUES (@taskId, @subject, @type, @body, @reason, @reasonText, @createdAt)`,
+  ).run({ ...item, reasonText: item.reasonText && JSON.stringify(item.reasonText) });
 }
 
 export function listUnsent(db: Db): UnsentItem[] {
-  return db
+  const rows = db
     .prepare(
-      `SELECT id, task_id AS taskId, subject, type, body, reason, created_at AS createdAt
+      `SELECT id, task_id AS taskId, subject, type, body, reason, reason_text AS reasonText,
+              created_at AS createdAt
          FROM unsent ORDER BY id DESC`,
     )
-    .all() as UnsentItem[];
+    .all() as (Omit<UnsentItem, 'reasonText'> & { reasonText: string | null })[];
+  return rows.map((row) => ({ ...row, reasonText: parseTextRef(row.reasonText) }));
+}
+
+/** A stored TextRef (JSON), or null when absent or unreadable (the row still shows). */
+export function parseTextRef(stored: string | null): TextRef | null {
+  if (stored === null) return null;
+  try {
+    return JSON.parse(stored) as TextRef;
+  } catch {
+    return null;
+  }
 }
 
 export function deleteUnsent(db: Db, id: number): boolean {

@@ -2,7 +2,7 @@ import type { NotSent } from '../../shared/contract/notSent';
 import { Action } from '../../shared/protocol';
 import type { Db } from '../db/open';
 import { listParked } from '../sync/outboxRepo';
-import { authoredText, listUnsent } from '../sync/unsentRepo';
+import { authoredText, listUnsent, parseTextRef } from '../sync/unsentRepo';
 import { listOrphanDrafts } from './draftsRepo';
 
 /** The "Not sent" tray: refused texts, drafts of tickets that left, and parked actions. */
@@ -18,6 +18,7 @@ export function readNotSent(db: Db): NotSent {
         type: row.type,
         text: action.success ? authoredText(action.data) : null,
         lastError: row.lastError,
+        lastErrorText: parseTextRef(row.lastErrorText),
       };
     }),
   };

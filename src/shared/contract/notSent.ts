@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, NoInput } from './define';
+import { TextRef } from './events';
 import { DraftKind } from './tickets';
 
 /** The text of an action the server refused, kept until the advocate lets it go. */
@@ -9,7 +10,10 @@ export const UnsentText = z.object({
   subject: z.string().nullable(),
   type: z.string(),
   body: z.string(),
+  /** The server's English: a detail, and all a row kept before reasons had ids holds. */
   reason: z.string(),
+  /** Why, as an i18n id and values worded when shown; null on those older rows. */
+  reasonText: TextRef.nullable(),
   createdAt: z.number().int(),
 });
 export type UnsentText = z.infer<typeof UnsentText>;
@@ -30,7 +34,10 @@ export const ParkedAction = z.object({
   taskId: z.string().nullable(),
   type: z.string(),
   text: z.string().nullable(),
+  /** The last failure in English (a detail). */
   lastError: z.string().nullable(),
+  /** The last failure as an i18n id and values; null on rows that failed before it was kept. */
+  lastErrorText: TextRef.nullable(),
 });
 export type ParkedAction = z.infer<typeof ParkedAction>;
 

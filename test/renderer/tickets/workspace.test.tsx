@@ -209,7 +209,7 @@ describe('actions', () => {
     await openView();
     const resolve = screen.getByRole('button', { name: 'Resolve…' }) as HTMLButtonElement;
     expect(resolve.disabled).toBe(true);
-    expect(resolve.title).toBe('The task is already resolved');
+    expect(resolve.title).toBe('The task is already resolved.');
     expect(
       (screen.getByRole('textbox', { name: 'Reply to the customer' }) as HTMLTextAreaElement)
         .disabled,

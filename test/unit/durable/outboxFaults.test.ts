@@ -140,6 +140,11 @@ describe('nothing authored is lost when the server refuses a batch', () => {
     // Parked, not lost: the row and its text are on disk, and pushes no longer send it.
     const parked = listParked(core.db)[0]!;
     expect(parked.payload).toContain('A reply the server chokes on');
+    // Its last failure kept worded too, for the tray to say in the advocate's language.
+    expect(JSON.parse(parked.lastErrorText!)).toEqual({
+      id: 'reason.serverError',
+      values: { status: 503 },
+    });
     const seen = proxy.batches.length;
     await core.handlers['sync:now'](undefined);
     expect(proxy.batches.length).toBe(seen);

@@ -51,6 +51,7 @@ function populate(): string {
     type: 'reply',
     body: 'A refused reply',
     reason: 'lease lapsed',
+    reasonText: { id: 'error.lifecycle.claimExpired', values: {} },
     createdAt: NOW,
   });
   insertAttempt(db, {

@@ -53,7 +53,14 @@ describe('nothing authored is lost when the task goes away', () => {
     await drain();
 
     expect(listUnsent(core.db)).toEqual([
-      expect.objectContaining({ taskId: id, type: 'reply', body, subject: 'Customer question 3' }),
+      expect.objectContaining({
+        taskId: id,
+        type: 'reply',
+        body,
+        subject: 'Customer question 3',
+        // Why, kept as the refusal's code worded, for the tray to say in the advocate's language.
+        reasonText: { id: 'error.lifecycle.claimExpired', values: {} },
+      }),
     ]);
     // Not among the messages as if sent, and the notice says where the text is.
     const local = core.db.prepare('SELECT body FROM messages WHERE task_id = ?').pluck().all(id);

@@ -1,9 +1,13 @@
 import { useEffect } from 'react';
 import { useIntl } from 'react-intl';
 import { shownValues } from '../../../../shared/i18n/catalogs';
+import { coreTextIn } from '../../i18n/errorText';
 import { useT } from '../../i18n/useT';
 import { useNotSent } from './notSentStore';
 import './not-sent.css';
+
+/** What a refused row kept before its reason had an id says: the generic refusal. */
+const refusedText = { id: 'reason.refused', values: {} };
 
 const copy = (text: string) => void navigator.clipboard?.writeText(text).catch(() => undefined);
 
@@ -31,12 +35,13 @@ export function NotSentTray() {
       <ul className="not-sent__list">
         {tray.unsent.map((item) => (
           <li key={`u${item.id}`} className="not-sent__item">
-            <p className="not-sent__about">
+            {/* The server's English only as a detail, where no worded reason was kept. */}
+            <p className="not-sent__about" title={item.reasonText ? undefined : item.reason}>
               {t('notSent.refused', {
                 action: actionName(item.type),
                 subject: item.subject ?? item.taskId ?? '',
                 hasSubject: (item.subject ?? item.taskId) ? 'yes' : 'no',
-                reason: item.reason,
+                reason: coreTextIn(intl, item.reasonText, refusedText),
               })}
             </p>
             <blockquote className="not-sent__text" dir="auto">
@@ -73,11 +78,14 @@ export function NotSentTray() {
         ))}
         {tray.parked.map((action) => (
           <li key={`p${action.key}`} className="not-sent__item">
-            <p className="not-sent__about">
+            <p
+              className="not-sent__about"
+              title={action.lastErrorText ? undefined : (action.lastError ?? undefined)}
+            >
               {t('notSent.parked', {
                 action: actionName(action.type),
-                hasError: action.lastError ? 'yes' : 'no',
-                error: action.lastError ?? '',
+                hasError: action.lastError || action.lastErrorText ? 'yes' : 'no',
+                error: coreTextIn(intl, action.lastErrorText),
               })}
             </p>
             {action.text ? (

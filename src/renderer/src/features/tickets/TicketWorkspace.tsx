@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type MutableRefObject } from 'react';
+import { useIntl } from 'react-intl';
 import type { KbArticle } from '../../../../shared/contract/kb';
 import type { DraftKind, Macro, Ticket } from '../../../../shared/contract/tickets';
 import { actionTable, dialogActionTypes } from '../../../../shared/domain/actions';
@@ -11,6 +12,7 @@ import {
 import { COMPACT_QUERY, useMediaQuery } from '../../ui/useMediaQuery';
 import { KbPanel } from '../kb/KbPanel';
 import type { MessageId } from '../../i18n/catalogs';
+import { coreTextIn } from '../../i18n/errorText';
 import { useT, type ShownText } from '../../i18n/useT';
 import { useTaskLabels } from '../feed/format';
 import type { DialogKind } from './ActionDialog';
@@ -40,16 +42,23 @@ interface Props {
   send: (kind: DraftKind, body: string, macroId?: string) => Promise<ShownText | null>;
 }
 
-/** Why an action is not offered now, in the lifecycle's own words. */
-export function whyNot(ticket: Ticket, action: TicketAction, now: number): string | null {
-  const d = ticketDecision(ticket, ticket.advocate.id, action, now);
-  return d.ok ? null : d.reason.charAt(0).toUpperCase() + d.reason.slice(1);
+/**
+ * Why an action is not offered now: the lifecycle's refusal worded in the language shown (the
+ * same `error.lifecycle.*` message as the server's refusal of it), never its English.
+ */
+export function useWhyNot(): (ticket: Ticket, action: TicketAction, now: number) => string | null {
+  const intl = useIntl();
+  return (ticket, action, now) => {
+    const d = ticketDecision(ticket, ticket.advocate.id, action, now);
+    return d.ok ? null : coreTextIn(intl, { id: `error.lifecycle.${d.why}`, values: d.values });
+  };
 }
 
 export function TicketWorkspace(props: Props) {
   const { ticket, macros, now, allowed, offline, composerRef, headingRef, openDialog } = props;
   const lease = leaseLevel(ticket.leaseExpiresAt, now);
   const t = useT();
+  const whyNot = useWhyNot();
   const labels = useTaskLabels();
   const working = allowed.length > 0;
   const firstCustomer = ticket.messages.find((m) => m.author === 'customer')?.body ?? '';

@@ -19,7 +19,7 @@ import { modKey, type ComposerApi } from './Composer';
 import { ShortcutSheet } from './ShortcutSheet';
 import { OffersList } from './OffersList';
 import { TicketList } from './TicketList';
-import { TicketWorkspace, whyNot } from './TicketWorkspace';
+import { TicketWorkspace, useWhyNot } from './TicketWorkspace';
 import { useLeaseRenewal } from './useLeaseRenewal';
 import { useSync } from '../sync/syncStore';
 import { nextWorkable, useTickets, type TicketCommand } from './ticketsStore';
@@ -41,6 +41,7 @@ export function TicketsView() {
   const go = useNav((s) => s.go);
   const offline = useSync((s) => s.status.state === 'offline' || s.status.state === 'error');
   const t = useT();
+  const whyNot = useWhyNot();
   const shown = useShownText();
   const now = useNow(1_000);
   const [overlay, setOverlay] = useState<Overlay>(null);
