@@ -13,6 +13,7 @@
  * worker cannot run, the connection checkpoints itself again, as before.
  */
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
@@ -47,12 +48,19 @@ parentPort.on('message', (m) => {
 
 const DEFAULT_AUTOCHECKPOINT = 1000;
 
+/**
+ * This file, to resolve the driver from. Not `import.meta.url`: the e2e harness loads the store
+ * as CommonJS (Playwright), where that syntax does not even parse; tsx and Vitest define
+ * `__filename` too. The working directory is the last resort.
+ */
+const here = () => (typeof __filename === 'string' ? __filename : join(process.cwd(), 'index.js'));
+
 export function walCheckpoints(
   database: Database.Database,
   file: string,
   everyMs = 1000,
   /** The better-sqlite3 module the worker loads (tests: one that fails). */
-  driver = createRequire(import.meta.url).resolve('better-sqlite3'),
+  driver = createRequire(here()).resolve('better-sqlite3'),
 ): WalCheckpoints {
   database.pragma('wal_autocheckpoint = 0');
   const worker = new Worker(WORKER, { eval: true, workerData: { driver, file, everyMs } });
