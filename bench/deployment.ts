@@ -118,15 +118,7 @@ interface Replica {
 }
 
 function startReplica(db: string, env: Record<string, string>): Promise<Replica> {
-  // GIGDESK_LOAD_CPU_PROF=DIR: each replica writes a V8 CPU profile there when it exits.
-  const prof = process.env.GIGDESK_LOAD_CPU_PROF;
-  const node = [
-    process.execPath,
-    ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
-    '--import',
-    'tsx',
-    resolve('bench', 'loadReplica.ts'),
-  ];
+  const node = [process.execPath, '--import', 'tsx', resolve('bench', 'loadReplica.ts')];
   // Replicas run on core 0; the load generator pins itself to core 1 (`pinGenerator`).
   const child = spawn('taskset', ['-c', '0', ...node], {
     env: { ...process.env, ...env, GIGDESK_LOAD_DB: db },

@@ -16,7 +16,7 @@
  * applied twice, every advocate's state equal to the server's.
  *
  * Env: GIGDESK_LOAD_SECONDS (60), GIGDESK_LOAD_ADVOCATES (1000), GIGDESK_LOAD_BACKENDS
- * (postgres,sqlite), GIGDESK_LOAD_CPU_PROF (a directory: each replica writes a CPU profile there), GIGDESK_BENCH_PG_URL (else GIGDESK_TEST_PG_URL, else
+ * (postgres,sqlite), GIGDESK_LOAD_PROFILE (a directory: each replica writes its CPU profile, route times and pool waits there, bench/replicaProfile.ts), GIGDESK_BENCH_PG_URL (else GIGDESK_TEST_PG_URL, else
  * postgres://postgres@127.0.0.1:5432/test; a throwaway schema is used and dropped).
  */
 import { randomBytes } from 'node:crypto';

@@ -39,11 +39,21 @@ export async function profileReplica(dir: string): Promise<() => Promise<void>> 
     list.push(performance.now() - t0);
   });
   const waits: number[] = [];
+  /** Seconds since start at which a connection was waited for over 50 ms (is it periodic?). */
+  const longWaits: number[] = [];
+  const t0 = performance.now();
   const connect = pg.Pool.prototype.connect as (...a: unknown[]) => unknown;
   pg.Pool.prototype.connect = function (this: pg.Pool, ...args: unknown[]) {
-    const t0 = performance.now();
+    const start = performance.now();
     const r = connect.apply(this, args);
-    if (r instanceof Promise) void r.then(() => waits.push(performance.now() - t0)).catch(() => {});
+    if (r instanceof Promise)
+      void r
+        .then(() => {
+          const ms = performance.now() - start;
+          waits.push(ms);
+          if (ms > 50) longWaits.push(Math.round((performance.now() - t0) / 100) / 10);
+        })
+        .catch(() => {});
     return r;
   } as typeof pg.Pool.prototype.connect;
   const session = new Session();
@@ -64,6 +74,7 @@ export async function profileReplica(dir: string): Promise<() => Promise<void>> 
         max: ms(loop.max),
       },
       poolWaitMs: summary(waits),
+      poolWaitsOver50msAtS: [...new Set(longWaits.map(Math.floor))],
       routesMs: Object.fromEntries([...routes].map(([r, xs]) => [r, summary(xs)])),
     };
     writeFileSync(join(dir, `replica-${process.pid}.json`), JSON.stringify(report, null, 2));

@@ -38,6 +38,9 @@ const MAX_BRANDS = 32;
 const MAX_ROWS = 10_000;
 const MAX_TASKS = 2_000;
 const MAX_MEMBERS = 50_000;
+/** Cached memberships live at most this long, each between SPREAD × and 1 × of it. */
+const MEMBERS_TTL_MS = 30_000;
+const MEMBERS_TTL_SPREAD = 0.5;
 /** Rows a new tail starts with; it grows from there up to MAX_ROWS. */
 const FIRST_READ = 1_000;
 /** Rows read per statement while catching up. */
@@ -196,7 +199,7 @@ export class LogTails {
   private readonly members = new LRUCache<string, MembershipRow[]>({
     max: MAX_MEMBERS,
     // A missed invalidation (a notifier that could not hear) lasts no longer than this.
-    ttl: 30_000,
+    ttl: MEMBERS_TTL_MS,
   });
   /** Moves whenever cached memberships may be stale: a pull that saw it move reads them again. */
   membershipEpoch = 0;
@@ -236,7 +239,12 @@ export class LogTails {
     const epoch = this.membershipEpoch;
     const rows = await readMemberships(this.ctx, advocateId);
     // Read before an invalidation that came meanwhile: maybe stale, so not kept.
-    if (epoch === this.membershipEpoch) this.members.set(advocateId, rows);
+    // Each kept for a random part of the TTL: a brand's advocates, read in the same burst of
+    // pulls, would otherwise all read theirs again in one burst, queueing the pool behind them.
+    if (epoch === this.membershipEpoch)
+      this.members.set(advocateId, rows, {
+        ttl: MEMBERS_TTL_MS * (MEMBERS_TTL_SPREAD + (1 - MEMBERS_TTL_SPREAD) * Math.random()),
+      });
     return rows;
   }
 
