@@ -1,6 +1,8 @@
 import type { AttemptOutcome, CourseView } from '../../shared/courseProtocol';
 import type { LocalAttempt } from '../../shared/contract/courses';
+import type { TextRef } from '../../shared/i18n/catalogs';
 import type { Db } from '../db/open';
+import { parseTextRef } from '../sync/unsentRepo';
 
 /** The only SQL of certification in the app (migration 014). */
 
@@ -13,6 +15,7 @@ interface AttemptRow {
   state: 'queued' | 'graded' | 'refused';
   outcome: string | null;
   reason: string | null;
+  reason_text: string | null;
 }
 
 /** The server's answer replaces what was kept, in one transaction. */
@@ -107,11 +110,17 @@ export function settleGraded(db: Db, outcome: AttemptOutcome, now: number): void
   })();
 }
 
-export function settleRefused(db: Db, attemptId: string, reason: string, now: number): void {
+export function settleRefused(
+  db: Db,
+  attemptId: string,
+  reason: string,
+  reasonText: TextRef,
+  now: number,
+): void {
   db.prepare(
-    `UPDATE course_attempts SET state = 'refused', reason = ?, settled_at = ?
+    `UPDATE course_attempts SET state = 'refused', reason = ?, reason_text = ?, settled_at = ?
      WHERE attempt_id = ? AND state = 'queued'`,
-  ).run(reason, now, attemptId);
+  ).run(reason, JSON.stringify(reasonText), now, attemptId);
 }
 
 const localOf = (r: AttemptRow): LocalAttempt =>
@@ -119,7 +128,12 @@ const localOf = (r: AttemptRow): LocalAttempt =>
     ? { state: 'queued', attemptId: r.attempt_id, createdAt: r.created_at }
     : r.state === 'graded'
       ? { state: 'graded', attemptId: r.attempt_id, outcome: JSON.parse(r.outcome!) }
-      : { state: 'refused', attemptId: r.attempt_id, reason: r.reason ?? '' };
+      : {
+          state: 'refused',
+          attemptId: r.attempt_id,
+          reason: r.reason ?? '',
+          reasonText: parseTextRef(r.reason_text),
+        };
 
 export function readAttempt(db: Db, attemptId: string): LocalAttempt | null {
   const row = db.prepare('SELECT * FROM course_attempts WHERE attempt_id = ?').get(attemptId) as

@@ -1,6 +1,15 @@
 import type { Db } from '../db/open';
+import type { TextRef } from '../../shared/i18n/catalogs';
 import { type FeedClient, HttpError, isRetryable } from '../sync/client';
+import { failureReason } from '../sync/reasons';
 import { queuedAttempts, settleGraded, settleRefused } from './coursesRepo';
+
+/** Why the server would not grade an attempt, worded: the course went away or changed. */
+function courseRefusal(error: HttpError, server: string): TextRef {
+  if (error.code === 'not_found') return { id: 'reason.courseGone', values: {} };
+  if (error.code === 'invalid_input') return { id: 'reason.courseChanged', values: {} };
+  return failureReason(error, server);
+}
 
 /**
  * Sends the queued quiz attempts, oldest first, after the actions' outbox (the sync engine calls
@@ -26,7 +35,7 @@ export async function sendCourseAttempts(
       settleGraded(db, outcome, now());
     } catch (error) {
       if (isRetryable(error) || !(error instanceof HttpError) || error.status === 401) throw error;
-      settleRefused(db, a.attemptId, error.message, now());
+      settleRefused(db, a.attemptId, error.message, courseRefusal(error, client.host), now());
     }
     settled = true;
   }

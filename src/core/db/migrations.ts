@@ -18,6 +18,7 @@ import { m016KbFeedback } from './migrations/016_kb_feedback';
 import { m017EscalationOutcome } from './migrations/017_escalation_outcome';
 import { m018PracticeDrafts } from './migrations/018_practice_drafts';
 import { m019ReasonTexts } from './migrations/019_reason_texts';
+import { m020CourseRefusalTexts } from './migrations/020_course_refusal_texts';
 
 export interface Migration {
   version: number;
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   m017EscalationOutcome,
   m018PracticeDrafts,
   m019ReasonTexts,
+  m020CourseRefusalTexts,
 ];
 
 for (let i = 1; i < migrations.length; i++) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AttemptOutcome, CourseView } from '../courseProtocol';
 import { Id, Skill } from '../protocol';
 import { channel, NoInput } from './define';
+import { TextRef } from './events';
 
 /** The advocate's latest attempt at a course, as this device knows it. */
 export const LocalAttempt = z.discriminatedUnion('state', [
@@ -9,7 +10,14 @@ export const LocalAttempt = z.discriminatedUnion('state', [
   z.object({ state: z.literal('queued'), attemptId: Id, createdAt: z.number().int() }),
   z.object({ state: z.literal('graded'), attemptId: Id, outcome: AttemptOutcome }),
   /** The server refused it (the course changed meanwhile, …): the answers are kept here. */
-  z.object({ state: z.literal('refused'), attemptId: Id, reason: z.string() }),
+  z.object({
+    state: z.literal('refused'),
+    attemptId: Id,
+    /** The server's English: a detail, and all an attempt refused before reasons had ids holds. */
+    reason: z.string(),
+    /** Why, as an i18n id and values worded when shown; null on those older attempts. */
+    reasonText: TextRef.nullable(),
+  }),
 ]);
 export type LocalAttempt = z.infer<typeof LocalAttempt>;
 

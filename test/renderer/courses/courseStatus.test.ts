@@ -52,14 +52,18 @@ describe('course status', () => {
       'passed',
     );
     expect(
-      courseStatus(course({ mine: { state: 'refused', attemptId: 'a2', reason: 'changed' } })),
+      courseStatus(
+        course({
+          mine: { state: 'refused', attemptId: 'a2', reason: 'changed', reasonText: null },
+        }),
+      ),
     ).toBe('refused');
     // A refusal does not hide a certification already held.
     expect(
       courseStatus(
         course({
           certified: true,
-          mine: { state: 'refused', attemptId: 'a2', reason: 'changed' },
+          mine: { state: 'refused', attemptId: 'a2', reason: 'changed', reasonText: null },
         }),
       ),
     ).toBe('passed');

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import { migrations } from '../../../src/core/db/migrations';
 import { openDatabase } from '../../../src/core/db/open';
+import { readAttempt } from '../../../src/core/courses/coursesRepo';
 import { readNotSent } from '../../../src/core/tickets/notSent';
 
 const dirs: string[] = [];
@@ -82,5 +83,36 @@ it('keeps every refused text and parked action stored before reasons had ids, un
       lastErrorText: null,
     },
   ]);
+  db.close();
+});
+
+it('keeps a quiz attempt refused before reasons had ids, answers and English unchanged', () => {
+  const file = databaseAt18();
+  const old = new Database(file);
+  old
+    .prepare(
+      `INSERT INTO course_attempts (attempt_id, brand_id, skill, answers, created_at, state,
+                                    reason, settled_at)
+       VALUES (?, 'b1', 'returns', '[[1],[0,1]]', 3, 'refused', 'expected answers for 1 items', 4)`,
+    )
+    .run(key);
+  const attempts = (db: Database.Database) =>
+    db
+      .prepare(
+        `SELECT attempt_id, brand_id, skill, answers, created_at, state, outcome, reason,
+                settled_at FROM course_attempts`,
+      )
+      .all();
+  const before = attempts(old);
+  old.close();
+
+  const db = openDatabase(file);
+  expect(attempts(db)).toEqual(before);
+  expect(readAttempt(db, key)).toEqual({
+    state: 'refused',
+    attemptId: key,
+    reason: 'expected answers for 1 items',
+    reasonText: null,
+  });
   db.close();
 });

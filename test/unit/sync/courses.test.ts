@@ -107,13 +107,25 @@ describe('courses in the app', () => {
     await waitFor(async () => {
       await core.handlers['sync:now'](undefined);
       const row = core.db
-        .prepare('SELECT state, reason, answers FROM course_attempts WHERE attempt_id = ?')
-        .get(queued.attemptId) as { state: string; reason: string; answers: string };
+        .prepare(
+          'SELECT state, reason, reason_text, answers FROM course_attempts WHERE attempt_id = ?',
+        )
+        .get(queued.attemptId) as {
+        state: string;
+        reason: string;
+        reason_text: string;
+        answers: string;
+      };
       return row.state === 'refused' ? row : null;
     }, 'the refusal').then((row) => {
       expect(row!.reason).toMatch(/expected answers for 1 items/);
+      // Why, kept worded for the app to say in the advocate's language.
+      expect(JSON.parse(row!.reason_text)).toEqual({ id: 'reason.courseChanged', values: {} });
       expect(JSON.parse(row!.answers)).toEqual([[1], [0, 1]]);
     });
-    expect((await list()).courses[0]!.mine).toMatchObject({ state: 'refused' });
+    expect((await list()).courses[0]!.mine).toMatchObject({
+      state: 'refused',
+      reasonText: { id: 'reason.courseChanged', values: {} },
+    });
   });
 });

@@ -24,6 +24,9 @@ export function knownText(...texts: CoreTextLike[]): TextRef {
   return { id: 'reason.unknown', values: {} };
 }
 
+/** What a refusal kept before its reason had an id says: the server refused it. */
+export const genericRefusal: TextRef = { id: 'reason.refused', values: {} };
+
 /** The values `text` is worded with in `intl`'s language (an action's name, a reason's words). */
 export const shownIn = (intl: IntlShape, text: TextRef): Record<string, string | number> =>
   shownValues(text.values, (id, values) => intl.formatMessage({ id }, values));

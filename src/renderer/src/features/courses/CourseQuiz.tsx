@@ -5,6 +5,7 @@ import { errorInfo, invoke } from '../../api';
 import { useShownText, useT, type ShownText } from '../../i18n/useT';
 import { Markdown } from '../../ui/markdown/Markdown';
 import { CoursePractice, type OnPracticeDraft } from './CoursePractice';
+import { RefusedReason } from './RefusedReason';
 
 /** The course's articles, read from the local KB (so also offline). */
 function CourseArticles({ ids }: { ids: string[] }) {
@@ -50,7 +51,7 @@ function Result({ attempt, course }: { attempt: LocalAttempt; course: CourseEntr
   if (attempt.state === 'refused')
     return (
       <p className="banner banner--error" role="status">
-        {t('courses.status.refused', { reason: attempt.reason })}
+        <RefusedReason attempt={attempt} />
       </p>
     );
   const o = attempt.outcome;

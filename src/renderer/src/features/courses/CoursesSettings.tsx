@@ -5,6 +5,7 @@ import { useT, type ShownText } from '../../i18n/useT';
 import { ServerAnswerNotes } from '../settings/ServerAnswerNotes';
 import { SettingsSection } from '../settings/SettingsSection';
 import { CourseQuiz } from './CourseQuiz';
+import { RefusedReason } from './RefusedReason';
 import { courseStatus } from './courseStatus';
 import './courses.css';
 
@@ -85,9 +86,11 @@ export function CoursesSettings() {
                   {t('courses.heading', { brand: c.brandName, title: c.title })}
                 </span>
                 <span className={`courses__status courses__status--${status}`}>
-                  {status === 'refused' && c.mine?.state === 'refused'
-                    ? t('courses.status.refused', { reason: c.mine.reason })
-                    : t(`courses.status.${status}`, { skill: c.skill })}
+                  {status === 'refused' && c.mine?.state === 'refused' ? (
+                    <RefusedReason attempt={c.mine} />
+                  ) : (
+                    t(`courses.status.${status}`, { skill: c.skill })
+                  )}
                 </span>
                 <span className="muted">{t('courses.attempts', { count: c.attempts })}</span>
                 <button

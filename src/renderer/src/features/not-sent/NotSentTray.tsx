@@ -1,13 +1,10 @@
 import { useEffect } from 'react';
 import { useIntl } from 'react-intl';
 import { shownValues } from '../../../../shared/i18n/catalogs';
-import { coreTextIn } from '../../i18n/errorText';
+import { coreTextIn, genericRefusal } from '../../i18n/errorText';
 import { useT } from '../../i18n/useT';
 import { useNotSent } from './notSentStore';
 import './not-sent.css';
-
-/** What a refused row kept before its reason had an id says: the generic refusal. */
-const refusedText = { id: 'reason.refused', values: {} };
 
 const copy = (text: string) => void navigator.clipboard?.writeText(text).catch(() => undefined);
 
@@ -41,7 +38,7 @@ export function NotSentTray() {
                 action: actionName(item.type),
                 subject: item.subject ?? item.taskId ?? '',
                 hasSubject: (item.subject ?? item.taskId) ? 'yes' : 'no',
-                reason: coreTextIn(intl, item.reasonText, refusedText),
+                reason: coreTextIn(intl, item.reasonText, genericRefusal),
               })}
             </p>
             <blockquote className="not-sent__text" dir="auto">
