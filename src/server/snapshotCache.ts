@@ -43,6 +43,8 @@ export interface SnapshotCacheOptions {
   warmAfterMs?: number | null;
   /** ... and at the latest this long after the first push it waits on. */
   warmWithinMs?: number;
+  /** Told when each build ends, built or failed (for the benchmark). */
+  onBuilt?: () => void;
 }
 
 const brotli = promisify(brotliCompress);
@@ -60,6 +62,8 @@ type Key = [brandId: string, tier: number, suspended: boolean, caps: Capabilitie
 
 interface Entry {
   key: Key;
+  /** When its build started (`stamp`, counting up): a build started after a push holds it. */
+  born: number;
   snapshot: Promise<CachedSnapshot>;
   checkedAt: number;
   /** Its replacement, while one is being built. */
@@ -99,8 +103,15 @@ export function snapshotCache(
   const warmWithinMs = options.warmWithinMs ?? 30_000;
   const entries = new Map<string, Entry>();
   let builds = 0;
+  let stamp = 0;
 
-  const build = async ([brandId, tier, suspended, caps]: Key) => {
+  const build = (key: Key): Promise<CachedSnapshot> => {
+    const built = make(key);
+    built.then(options.onBuilt, options.onBuilt);
+    return built;
+  };
+
+  const make = async ([brandId, tier, suspended, caps]: Key) => {
     builds++;
     const parts = await reads.brandParts(brandId, tier, suspended, now(), caps);
     const body = await writeSnapshotBody(parts);
@@ -136,7 +147,7 @@ export function snapshotCache(
 
   /** A new entry for `key`, its build under way: whoever asks meanwhile waits for this build. */
   const fresh = (text: string, key: Key): Entry => {
-    const entry: Entry = { key, snapshot: build(key), checkedAt: now() };
+    const entry: Entry = { key, born: ++stamp, snapshot: build(key), checkedAt: now() };
     entries.set(text, entry);
     entry.snapshot.catch(() => {
       if (entries.get(text) === entry) entries.delete(text);
@@ -145,12 +156,14 @@ export function snapshotCache(
   };
 
   /** Rebuilds `held`'s snapshot (once) while it is still served; settles when that is done. */
-  const replace = (text: string, held: Entry): Promise<unknown> =>
-    (held.next ??= build(held.key).then(
+  const replace = (text: string, held: Entry): Promise<unknown> => {
+    const born = ++stamp;
+    return (held.next ??= build(held.key).then(
       (snapshot) => {
         if (entries.get(text) === held)
           entries.set(text, {
             key: held.key,
+            born,
             snapshot: Promise.resolve(snapshot),
             checkedAt: now(),
           });
@@ -158,9 +171,12 @@ export function snapshotCache(
       // The stale one stays; the next request past the check tries again.
       () => (held.next = undefined),
     ));
+  };
 
   interface Warming {
     firstAt: number;
+    /** `stamp` at the latest push: a build started after it needs no rebuild. */
+    pushedAt: number;
     timer?: NodeJS.Timeout;
     running: boolean;
     /** Pushed to again while building: build once more after. */
@@ -190,6 +206,8 @@ export function snapshotCache(
       for (const [text, key] of keys) {
         if (closed) return;
         const held = entries.get(text);
+        // Built (or building) since the push, for whoever asked first: nothing to do.
+        if (held && held.born > w.pushedAt) continue;
         if (!held) {
           await fresh(text, key).snapshot.catch(() => null);
           continue;
@@ -239,9 +257,10 @@ export function snapshotCache(
       if (!w) {
         let finish = () => {};
         const done = new Promise<void>((resolve) => (finish = resolve));
-        w = { firstAt: now(), running: false, again: false, done, finish };
+        w = { firstAt: now(), pushedAt: stamp, running: false, again: false, done, finish };
         warming.set(brandId, w);
       }
+      w.pushedAt = stamp;
       if (w.running) {
         // A push during a build ahead: that build may not hold it; another follows.
         w.again = true;
