@@ -428,10 +428,23 @@ export interface SnapshotReads {
   own(advocateId: string, brandIds: string[]): Promise<OwnSnapshot>;
   /** The brand's change rows after `cursor`, counted up to `cap`. */
   lag(brandId: string, cursor: string, cap: number): Promise<number>;
+  /** Each (tier, suspended) the brand's members hold: the shared snapshots they would ask for. */
+  viewers(brandId: string): Promise<{ tier: number; suspended: boolean }[]>;
 }
 
 export function snapshotReads(ctx: StoreContext): SnapshotReads {
   return {
+    async viewers(brandId) {
+      const rows = await ctx.db
+        .selectFrom('memberships')
+        .select(['tier', 'suspended'])
+        .distinct()
+        .where('brand_id', '=', brandId)
+        .orderBy('tier')
+        .orderBy('suspended')
+        .execute();
+      return rows.map((m) => ({ tier: m.tier, suspended: m.suspended === 1 }));
+    },
     async viewerIn(advocateId, brandId, brandIds) {
       if (!brandIds.includes(brandId)) return undefined;
       const m = await ctx.db
