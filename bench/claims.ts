@@ -164,7 +164,8 @@ async function claimRace(path: 'statement' | 'transaction') {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
-    const cpuSeconds = (await cpu.stop()).total;
+    const used = await cpu.stop();
+    const cpuSeconds = used.total;
     const kdb = dialectFor(d.db).createKysely();
     const claimed = Number(
       (
@@ -195,6 +196,7 @@ async function claimRace(path: 'statement' | 'transaction') {
       p95: percentile(latencies, 95),
       p50: percentile(latencies, 50),
       cpuPerReq: (cpuSeconds * 1000) / latencies.length,
+      replicaCpuPerReq: (used.replicas * 1000) / latencies.length,
       ...work,
       // Every closed case paid once; none paid twice.
       doublePaid: Number(paid.entries) - Number(paid.cases) + Math.abs(Number(paid.cases) - closed),
@@ -255,7 +257,8 @@ async function workAndClose(
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
-    return { sent, applied, failed, seconds, cpu: (await cpu.stop()).total };
+    const used = await cpu.stop();
+    return { sent, applied, failed, seconds, cpu: used.total, replicaCpu: used.replicas };
   };
   let doubleCloses = 0;
   let closed = 0;
@@ -291,8 +294,10 @@ async function workAndClose(
   return {
     mixedRate: mixed.sent / mixed.seconds,
     mixedCpuPerReq: (mixed.cpu * 1000) / mixed.sent,
+    mixedReplicaCpuPerReq: (mixed.replicaCpu * 1000) / mixed.sent,
     resolveRate: close.sent / close.seconds,
     resolveCpuPerReq: (close.cpu * 1000) / close.sent,
+    resolveReplicaCpuPerReq: (close.replicaCpu * 1000) / close.sent,
     closed,
     doubleCloses,
     workErrors: mixed.failed + close.failed,
@@ -404,8 +409,8 @@ export async function run(): Promise<void> {
     ['transaction (ref)', ref],
   ] as const)
     console.log(
-      `  ${name.padEnd(18)} ${Math.round(r.reqRate)} req/s, ${Math.round(r.appliedRate)} applied/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.applied} won, ${r.doubles} double, ${r.errors} errors, CPU ${r.cpuPerReq.toFixed(2)} ms/req\n` +
-        `  ${''.padEnd(18)} work (reply, note, renew) ${Math.round(r.mixedRate)} req/s, CPU ${r.mixedCpuPerReq.toFixed(2)} ms/req; close race ${Math.round(r.resolveRate)} req/s, CPU ${r.resolveCpuPerReq.toFixed(2)} ms/req, ${r.closed} closed, ${r.doubleCloses} double closes, ${r.doublePaid} double paid, ${r.workErrors} errors`,
+      `  ${name.padEnd(18)} ${Math.round(r.reqRate)} req/s, ${Math.round(r.appliedRate)} applied/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.applied} won, ${r.doubles} double, ${r.errors} errors, CPU ${r.cpuPerReq.toFixed(2)} ms/req (replicas ${r.replicaCpuPerReq.toFixed(2)})\n` +
+        `  ${''.padEnd(18)} work (reply, note, renew) ${Math.round(r.mixedRate)} req/s, CPU ${r.mixedCpuPerReq.toFixed(2)} ms/req (replicas ${r.mixedReplicaCpuPerReq.toFixed(2)}); close race ${Math.round(r.resolveRate)} req/s, CPU ${r.resolveCpuPerReq.toFixed(2)} ms/req (replicas ${r.resolveReplicaCpuPerReq.toFixed(2)}), ${r.closed} closed, ${r.doubleCloses} double closes, ${r.doublePaid} double paid, ${r.workErrors} errors`,
     );
   const log = await changeLog('horizon', 'horizon');
   const lock = await changeLog('lock', 'horizon');

@@ -2,7 +2,7 @@
  * `GIGDESK_LOAD_PROFILE=DIR` (bench/loadReplica.ts): what a replica spends its time on during a
  * load run, written to DIR/replica-PID.json (and .cpuprofile) when it stops: event-loop delay,
  * server-side time per route (request start → response finished), how long a query waited for a
- * pool connection, and a CPU profile (open it in Chrome DevTools or speedscope).
+ * pool connection, the statements sent (by text), and a CPU profile (open it in Chrome DevTools or speedscope).
  */
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
+import { createInterface } from 'node:readline';
 import { percentile, round } from './stats';
 
 const summary = (xs: number[]) => ({
@@ -56,6 +57,22 @@ export async function profileReplica(dir: string): Promise<() => Promise<void>> 
         .catch(() => {});
     return r;
   } as typeof pg.Pool.prototype.connect;
+  /** Statements sent, by text (is a request's work a few statements or many?). */
+  const statements = new Map<string, number>();
+  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const q = args[0] as string | { text?: string } | undefined;
+    const text = (typeof q === 'string' ? q : (q?.text ?? '?')).replace(/\s+/g, ' ').slice(0, 160);
+    statements.set(text, (statements.get(text) ?? 0) + 1);
+    return query.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  // The bench's `reset` line (deployment.ts `watchLoops`) starts the measured window: routes and
+  // statements count from there (the CPU profile covers the whole run).
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line !== 'reset') return;
+    routes.clear();
+    statements.clear();
+  });
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -76,6 +93,7 @@ export async function profileReplica(dir: string): Promise<() => Promise<void>> 
       poolWaitMs: summary(waits),
       poolWaitsOver50msAtS: [...new Set(longWaits.map(Math.floor))],
       routesMs: Object.fromEntries([...routes].map(([r, xs]) => [r, summary(xs)])),
+      statements: Object.fromEntries([...statements].sort((a, b) => b[1] - a[1]).slice(0, 40)),
     };
     writeFileSync(join(dir, `replica-${process.pid}.json`), JSON.stringify(report, null, 2));
   };

@@ -15,6 +15,7 @@ import { ApiFailure } from '../errors';
 import { credentialOf, requireAdvocate } from '../http/auth';
 import { parseInput } from '../http/validate';
 import type { Store } from '../store';
+import { syncJson } from '../syncJson';
 
 export function advocateRoutes(app: FastifyInstance, store: Store, now: () => number) {
   const auth = requireAdvocate(store, now);
@@ -44,10 +45,18 @@ export function advocateRoutes(app: FastifyInstance, store: Store, now: () => nu
     store.me(request.advocate!.id, request.advocate!.brandIds),
   );
 
-  app.get('/v1/sync', { onRequest: auth }, async (request): Promise<SyncResponse> => {
+  app.get('/v1/sync', { onRequest: auth }, async (request, reply) => {
     const q = parseInput(SyncQuery, request.query, 'query');
     const caps = parseCapabilities(request.headers[CAPABILITIES_HEADER]);
-    return store.sync(request.advocate!.id, q.cursor, q.limit, request.advocate!.brandIds, caps);
+    const page: SyncResponse = await store.sync(
+      request.advocate!.id,
+      q.cursor,
+      q.limit,
+      request.advocate!.brandIds,
+      caps,
+    );
+    // The shared task views' JSON made once (syncJson.ts), not per pull.
+    return reply.type('application/json; charset=utf-8').send(syncJson(page));
   });
 
   app.post('/v1/actions', { onRequest: auth }, async (request): Promise<ActionsResponse> => {

@@ -221,6 +221,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
       select floor(extract(epoch from clock_timestamp()) * 1000)::bigint as t`.execute(ctx.db);
     return Number(r.rows[0]!.t);
   };
+  const beats = presence.heartbeats(ctx);
   const allBrandsOf = async (advocateId: string) =>
     (await advocates.membershipsOf(ctx.db, advocateId)).map((m) => m.brand_id);
   return {
@@ -234,6 +235,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     close: async () => {
       stopInvalidating();
       ctx.tails?.stop();
+      await beats.flush().catch(() => {});
       await gate?.flush();
       await ctx.db.destroy();
       await own?.close();
@@ -293,7 +295,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
     setReopenSettings: (brandId, s, now) => reopen.setReopenSettings(ctx, brandId, s, now),
     reopenCounts: (brandId) => reopen.reopenCounts(ctx, brandId),
     streamOpened: (p, now) => presence.streamOpened(ctx, p, now),
-    streamAlive: (streamId, now) => presence.streamAlive(ctx, streamId, now),
+    streamAlive: (streamId, now) => beats.alive(streamId, now),
     streamClosed: (streamId) => presence.streamClosed(ctx, streamId),
     sweep: async (now) => {
       await expireIdempotency(ctx, now);

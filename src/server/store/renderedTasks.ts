@@ -18,6 +18,22 @@ interface Rendered {
   task: TaskView;
 }
 
+/**
+ * The JSON of each view `taskAtTier` answered (null until first asked): those views are shared
+ * and never changed, so every pull sending one sends the same text (syncJson.ts). A new state
+ * renders a new view object, with no JSON yet.
+ */
+const jsonOfView = new WeakMap<TaskView, string | null>();
+
+/** The view's JSON, made once when `taskAtTier` answered it; else `JSON.stringify`. */
+export function taskViewJson(view: TaskView): string {
+  const held = jsonOfView.get(view);
+  if (held) return held;
+  const json = JSON.stringify(view);
+  if (held === null) jsonOfView.set(view, json);
+  return json;
+}
+
 /** Bounded: the hot set is the recent changes every advocate pulls; a miss only renders again. */
 const rendered = new LRUCache<string, Rendered>({ max: 20_000 });
 
@@ -58,6 +74,7 @@ export function taskAtTier(
   );
   if (change.kind !== 'task') throw new Error('a task change rendered as another kind');
   rendered.set(key, { version, task: change.task });
+  jsonOfView.set(change.task, null);
   return change.task;
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { RefreshResponse } from '../../shared/protocol';
 import { ApiFailure } from '../errors';
 import { type StoreContext, type Trx, write } from './context';
@@ -70,25 +71,6 @@ export async function liveToken(db: StoreContext['db'] | Trx, token: string, now
     .executeTakeFirst();
 }
 
-/** Granted brands the identity is still enrolled in: a token reaches nothing else. */
-export async function brandsOfToken(
-  db: StoreContext['db'] | Trx,
-  tokenHash: string,
-  advocateId: string,
-): Promise<string[]> {
-  const rows = await db
-    .selectFrom('token_brands')
-    .innerJoin('memberships', (j) =>
-      j
-        .onRef('memberships.brand_id', '=', 'token_brands.brand_id')
-        .on('memberships.advocate_id', '=', advocateId),
-    )
-    .select('token_brands.brand_id')
-    .where('token_brands.token_hash', '=', tokenHash)
-    .execute();
-  return rows.map((r) => r.brand_id).sort();
-}
-
 export async function advocateForToken(
   ctx: StoreContext,
   token: string,
@@ -97,15 +79,39 @@ export async function advocateForToken(
   const hash = hashSecret(token);
   const cached = ctx.tokens?.get(hash, now);
   if (cached) return cached;
-  const row = await liveToken(ctx.db, token, now);
+  const rows = await liveTokenWithBrands(ctx.db, hash, now);
+  const row = rows[0];
   if (!row) return undefined;
   const auth = {
     id: row.id,
     name: row.name,
-    brandIds: await brandsOfToken(ctx.db, row.token_hash, row.id),
+    brandIds: rows.flatMap((r) => (r.brand_id === null ? [] : [r.brand_id])).sort(),
   };
   ctx.tokens?.set(hash, auth, row.expires_at ?? Number.MAX_SAFE_INTEGER);
   return auth;
+}
+
+/**
+ * The live token (`liveToken`) and the granted brands its identity is still enrolled in (a token
+ * reaches nothing else), in one statement: a row per brand, or one row with `brand_id` null when
+ * it reaches none; no row when the token is not live. One round trip per uncached request.
+ */
+async function liveTokenWithBrands(db: StoreContext['db'], tokenHash: string, now: number) {
+  const r = await sql<{
+    id: string;
+    name: string;
+    expires_at: number | null;
+    brand_id: string | null;
+  }>`select advocates.id, advocates.name, tokens.expires_at, reach.brand_id
+    from tokens
+    inner join advocates on advocates.id = tokens.advocate_id
+    left join (select token_brands.brand_id, memberships.advocate_id from token_brands
+        inner join memberships on memberships.brand_id = token_brands.brand_id
+        where token_brands.token_hash = ${tokenHash}) reach
+      on reach.advocate_id = tokens.advocate_id
+    where tokens.token_hash = ${tokenHash} and tokens.revoked_at is null
+      and tokens.expires_at > ${now}`.execute(db);
+  return r.rows;
 }
 
 /**
