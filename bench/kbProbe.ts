@@ -1,14 +1,17 @@
 /**
  * One search engine in its own process, so its memory is measured alone:
- * `gigdesk <db>`: the app's search (the worker's read-only connection and ArticleSearch);
+ * `gigdesk <db>`: the app's search (the worker's read-only connection and ArticleSearch), on a
+ * worker thread with the app's search worker limits, as the app runs it;
  * `minisearch <db> <articles>`: MiniSearch built from the same seeded corpus, started early so
  * its (slow) build overlaps the SQLite build, then waiting for `go` on stdin before querying.
  * Prints one JSON line per phase.
  */
+import { isMainThread, Worker } from 'node:worker_threads';
 import MiniSearch from 'minisearch';
 import { articlesByDocIds, getArticle } from '../src/core/kb/articleRepo';
 import { parseQuery } from '../src/core/kb/query';
 import { ArticleSearch } from '../src/core/kb/search';
+import { SEARCH_WORKER_LIMITS } from '../src/core/kb/searchRunner';
 import { openSearchConnection } from '../src/core/kb/searchConnection';
 import { highlighter } from '../src/core/kb/snippet';
 import { benchQueries, corpus, type BenchQueries } from './kbCorpus';
@@ -132,5 +135,6 @@ async function minisearch(): Promise<void> {
   process.stdin.destroy();
 }
 
-if (mode === 'gigdesk') gigdesk();
-else void minisearch();
+if (mode !== 'gigdesk') void minisearch();
+else if (!isMainThread) gigdesk();
+else new Worker(__filename, { argv: process.argv.slice(2), resourceLimits: SEARCH_WORKER_LIMITS });

@@ -1,10 +1,12 @@
 /**
  * The feed server for the sync suite's initial-sync figures, in its own process so that its CPU
- * is its own: `node --import tsx bench/snapshotServer.ts <db file> <tasks> <advocates>`. Fills
- * one brand with `tasks` tasks and invites `advocates`,
- * (tier 1), then prints `{"url", "tokens"}`; answers each line `cpu` on stdin with its CPU time in ms,
- * `builds` with the brand snapshots built so far, and `touch N` by changing the first N tasks'
- * subjects (then `ok`).
+ * is its own: `node --import tsx bench/snapshotServer.ts <db file or postgres URL> <tasks>
+ * <advocates>`. Invites `advocates` (tier 1), then fills one brand with `tasks` tasks through the
+ * admin API in batches of 500, as a brand's import arrives (so its snapshot is built ahead once
+ * the pushes pause), then prints `{"url", "tokens"}`; answers each line `cpu` on stdin with its CPU
+ * time in ms, `builds` with the brand snapshots built so far, `warmed` once every build started has
+ * ended (then `ok`), `invite T` with a new advocate's token at tier T, and `touch N` by changing
+ * the first N tasks' subjects (then `ok`).
  */
 import { createInterface } from 'node:readline';
 import { startServer } from '../src/server';
@@ -13,27 +15,21 @@ import { testPayoutRules, testTask } from '../test/support/feedServer';
 
 async function main(): Promise<void> {
   const [db, tasksArg, advocatesArg] = process.argv.slice(2) as [string, string, string];
-  const server = await startServer({ db, port: 0, logger: false, rateLimitMax: 1_000_000 });
+  let ended = 0;
+  let endedNow = () => {};
+  const server = await startServer({
+    db,
+    port: 0,
+    logger: false,
+    rateLimitMax: 1_000_000,
+    snapshotCache: {
+      onBuilt: () => {
+        ended++;
+        endedNow();
+      },
+    },
+  });
   const store = server.store;
-  const now = Date.now();
-  const { brand } = await store.createBrand({ name: 'Bench Brand', currency: 'EUR' }, now);
-  await store.setPayoutRules(brand.id, testPayoutRules, now);
-  const total = Number(tasksArg);
-  for (let i = 0; i < total; i += 500) {
-    const items = Array.from({ length: Math.min(500, total - i) }, (_, k) =>
-      TaskPush.parse(testTask(`ref-${i + k}`, i + k)),
-    );
-    await store.upsertTasks(brand.id, items, now);
-  }
-  const tokens: string[] = [];
-  for (let a = 0; a < Number(advocatesArg); a++) {
-    const inv = await store.invite(
-      brand.id,
-      { email: `a${a}@example.com`, skills: [], tier: 1 },
-      now,
-    );
-    tokens.push((await store.redeem(inv.inviteCode, 'bench', now)).token);
-  }
   // Counts brand snapshot builds, to show that advocates after the first are served the cache.
   let builds = 0;
   const buildBrand = store.snapshots.brandParts.bind(store.snapshots);
@@ -41,6 +37,32 @@ async function main(): Promise<void> {
     builds++;
     return buildBrand(...args);
   };
+  const now = Date.now();
+  const { brand, adminKey } = await store.createBrand(
+    { name: 'Bench Brand', currency: 'EUR' },
+    now,
+  );
+  await store.setPayoutRules(brand.id, testPayoutRules, now);
+  let invited = 0;
+  const invite = async (tier: number) => {
+    const email = `a${invited++}@example.com`;
+    const inv = await store.invite(brand.id, { email, skills: [], tier }, now);
+    return (await store.redeem(inv.inviteCode, 'bench', now)).token;
+  };
+  const tokens: string[] = [];
+  for (let a = 0; a < Number(advocatesArg); a++) tokens.push(await invite(1));
+  const total = Number(tasksArg);
+  for (let i = 0; i < total; i += 500) {
+    const items = Array.from({ length: Math.min(500, total - i) }, (_, k) =>
+      TaskPush.parse(testTask(`ref-${i + k}`, i + k)),
+    );
+    const r = await fetch(`${server.url}/v1/admin/tasks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(items),
+    });
+    if (!r.ok) throw new Error(`push ${i}: ${r.status} ${await r.text()}`);
+  }
   process.stdout.write(`${JSON.stringify({ url: server.url, tokens })}\n`);
   for await (const line of createInterface({ input: process.stdin })) {
     if (line === 'cpu') {
@@ -48,6 +70,14 @@ async function main(): Promise<void> {
       process.stdout.write(`${(u.user + u.system) / 1000}\n`);
     } else if (line === 'builds') {
       process.stdout.write(`${builds}\n`);
+    } else if (line === 'warmed') {
+      // The build ahead starts once the pushes pause (2 s): wait for it to start, then to end.
+      const until = Date.now() + 10_000;
+      while (builds === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+      while (ended < builds) await new Promise<void>((r) => (endedNow = r));
+      process.stdout.write('ok\n');
+    } else if (line.startsWith('invite ')) {
+      process.stdout.write(`${await invite(Number(line.slice(7)))}\n`);
     } else if (line.startsWith('touch ')) {
       const count = Number(line.slice(6));
       for (let i = 0; i < count; i += 500) {

@@ -3,9 +3,18 @@
  * (bench/snapshotServer.ts) with one brand of SYNC_BENCH_TASKS tasks (default 100,000), and the
  * app's initial sync from snapshots on its worker thread into a real SQLite file, this thread
  * playing Electron's main thread. Reference (`.ref.`): today's replay of the whole change log
- * through `/v1/sync` pages, measured in the same run.
+ * through `/v1/sync` pages, measured in the same run. SYNC_BENCH_PG_URL: the server on
+ * PostgreSQL (a schema of its own in that database, dropped after), else on a SQLite file.
+ *
+ * Two first advocates, both of a (brand, tier) nobody asked for before: `initial_100k_done_ms`
+ * waits for its snapshot's build (a tier no member held when the brand's tasks were pushed, as
+ * after a restart: the build is on the advocate's clock); `initial_100k_prebuilt_done_ms` is the
+ * first of the tier its members held when the import's pushes paused, whose snapshot the server
+ * built ahead (snapshotCache `warm`).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
@@ -50,7 +59,12 @@ interface ServerChild {
   builds(): Promise<number>;
   /** Changes the first `count` tasks (one change each). */
   touch(count: number): Promise<void>;
-  stop(): void;
+  /** Resolves once the snapshot built ahead after the import (and any other build) has ended. */
+  warmed(): Promise<void>;
+  /** A new advocate of the brand at `tier`: its token. */
+  invite(tier: number): Promise<string>;
+  /** Resolves once the server process has exited. */
+  stop(): Promise<void>;
 }
 
 async function startServerChild(
@@ -89,7 +103,19 @@ async function startServerChild(
       child.stdin.write(`touch ${count}\n`);
       await lines.next();
     },
-    stop: () => child.kill('SIGTERM'),
+    async warmed() {
+      child.stdin.write('warmed\n');
+      await lines.next();
+    },
+    async invite(tier) {
+      child.stdin.write(`invite ${tier}\n`);
+      return String((await lines.next()).value);
+    },
+    stop() {
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGTERM');
+      return exited;
+    },
   };
 }
 
@@ -285,20 +311,49 @@ async function timedLoad(
   return { ms, cpuMs: (used.user + used.system) / 1000 };
 }
 
+/** The server's database: a SQLite file in `dir`, or a new schema of SYNC_BENCH_PG_URL. */
+async function benchDb(dir: string): Promise<{ db: string; drop(): Promise<void> }> {
+  const url = process.env.SYNC_BENCH_PG_URL;
+  if (!url) return { db: join(dir, 'feed.sqlite'), drop: async () => {} };
+  const schema = `syncsnap_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const u = new URL(url);
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    db: u.toString(),
+    async drop() {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
 export async function runSnapshotBench(dir: string, rows: [string, string][]): Promise<void> {
   const tasks = Number(process.env.SYNC_BENCH_TASKS ?? 100_000);
   const advocates = 11;
   const worker = await bundledWorker();
-  const server = await startServerChild(join(dir, 'feed.sqlite'), tasks, advocates + 2);
+  const database = await benchDb(dir);
+  const server = await startServerChild(database.db, tasks, advocates + 2);
   const [first, ...others] = server.tokens as [string, ...string[]];
   const refToken = others.pop()!;
   const lateToken = others.pop()!;
   try {
-    // 1. One advocate's initial sync from snapshots, end to end (builds the shared snapshot).
+    // The import's pushes have paused: the server builds the members' tier's snapshot ahead.
+    await server.warmed();
+    const buildsAhead = await server.builds();
+    // 1. A first advocate whose (brand, tier) snapshot nobody built: it waits for the build.
+    const coldToken = await server.invite(2);
     const cpuBefore = await server.cpuMs();
-    const one = await appInitialSync(join(dir, 'snapshot-app.sqlite'), server.url, first, worker);
+    const one = await appInitialSync(join(dir, 'cold-app.sqlite'), server.url, coldToken, worker);
     const buildCpu = (await server.cpuMs()) - cpuBefore;
     if (one.tasks !== tasks) throw new Error(`snapshot loaded ${one.tasks} of ${tasks} tasks`);
+    // 1b. The first advocate of the members' tier: its snapshot was built ahead of the ask.
+    const buildsBefore1 = await server.builds();
+    const pre = await appInitialSync(join(dir, 'snapshot-app.sqlite'), server.url, first, worker);
+    const preBuilds = (await server.builds()) - buildsBefore1;
+    if (pre.tasks !== tasks) throw new Error(`snapshot loaded ${pre.tasks} of ${tasks} tasks`);
     const client = new FeedClient({ baseUrl: server.url, token: first });
 
     // 2. Server CPU per further advocate of the same (brand, tier): the snapshot is shared.
@@ -377,8 +432,12 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
         `${round(one.firstPageMs, 0)} ms, client CPU ${round(one.firstPageCpuMs, 0)} ms, server CPU per advocate ${round(firstPageServerCpu, 1)} ms`,
       ],
       [
-        `initial sync ${k}: done`,
+        `initial sync ${k}: done, build waited for`,
         `${round(one.doneMs, 0)} ms, client CPU ${round(one.cpuMs, 0)} ms (replay ${round(refMs, 0)} ms)`,
+      ],
+      [
+        `initial sync ${k}: done, built ahead`,
+        `${round(pre.doneMs, 0)} ms, client CPU ${round(pre.cpuMs, 0)} ms (${buildsAhead} build ahead of the ask, ${preBuilds} during it)`,
       ],
       [`  on the wire`, `${round(bytes / 1e6, 2)} MB (replay ${round(refBytes / 1e6, 1)} MB)`],
       [
@@ -398,6 +457,10 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     metric('sync.first_page_client_cpu_ms', one.firstPageCpuMs, 'ms');
     metric('sync.first_page_server_cpu_ms', firstPageServerCpu, 'ms');
     metric('sync.initial_100k_done_ms', one.doneMs, 'ms');
+    metric('sync.initial_100k_prebuilt_done_ms', pre.doneMs, 'ms');
+    metric('sync.initial_100k_prebuilt_client_cpu_ms', pre.cpuMs, 'ms');
+    metric('sync.snapshot_builds_ahead', buildsAhead, 'count');
+    metric('sync.snapshot_builds_during_prebuilt', preBuilds, 'count');
     metric('sync.initial_100k_client_cpu_ms', one.cpuMs, 'ms');
     metric('sync.ref.initial_100k_done_ms', refMs, 'ms');
     metric('sync.initial_100k_bytes', bytes / 1e6, 'MB');
@@ -417,6 +480,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     metric('sync.catchup_done_ms', late.doneMs, 'ms');
     if (tasks !== 100_000) metric('sync.initial_tasks', tasks, 'count');
   } finally {
-    server.stop();
+    await server.stop();
+    await database.drop();
   }
 }

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Db } from '../db/open';
 import { analyzeInBackground, type BackgroundAnalysis } from './backgroundAnalysis';
 import type {
@@ -10,6 +10,16 @@ import type {
   WorkerResponse,
 } from './searchProtocol';
 import { searchSession } from './searchSession';
+
+/**
+ * The search worker's heap limits. Left to V8, a burst of searches grows its young generation to
+ * V8's largest (semi-spaces of 16 MB each), ~30 MB of resident memory kept for garbage that
+ * lives a few milliseconds. What a search keeps alive is small, so a small young generation
+ * costs only more frequent, still cheap, scavenges.
+ */
+export const SEARCH_WORKER_LIMITS: ResourceLimits = {
+  maxYoungGenerationSizeMb: 12,
+};
 
 /** The answer to a request that a newer one of the same kind replaced: show the newer one. */
 export const SUPERSEDED = Symbol('superseded');
@@ -63,6 +73,11 @@ export class SearchRunner {
     });
   }
 
+  /** The limits the running worker thread has (none before it starts). */
+  workerLimits(): ResourceLimits | undefined {
+    return this.worker?.resourceLimits;
+  }
+
   close(): Promise<number> | undefined {
     this.analysis.stop();
     const worker = this.worker;
@@ -88,7 +103,11 @@ export class SearchRunner {
   private start(): Worker {
     if (this.worker) return this.worker;
     const data: WorkerData = { file: this.db.name };
-    const worker = new Worker(this.entry.file, { workerData: data, execArgv: this.entry.execArgv });
+    const worker = new Worker(this.entry.file, {
+      workerData: data,
+      execArgv: this.entry.execArgv,
+      resourceLimits: SEARCH_WORKER_LIMITS,
+    });
     worker.on('message', (response: WorkerResponse) => this.settle(response));
     worker.on('error', (error) => this.fail(worker, error));
     worker.on('exit', (code) => this.fail(worker, new Error(`KB search worker exited (${code})`)));

@@ -30,6 +30,12 @@ export interface SyncAppliers {
    * is revoked as a `revoke` change would revoke it (left by an earlier, interrupted load).
    */
   bulkTasks(db: Db, rows: readonly TaskRow[], keep: ReadonlySet<string>): void;
+  /**
+   * Initial sync's bulk load is written, inside its transaction (on the snapshot worker): what
+   * the features settle once the whole feed is here, so that the main thread's work after the
+   * first sync finds it done (e.g. every task counts as announced: the first sync announces none).
+   */
+  initialLoaded(db: Db): void;
   /** The server refused an action that earns a payout: take back its local estimate. */
   refusedPayout(db: Db, taskId: string, now: number): void;
 }

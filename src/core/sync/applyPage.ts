@@ -1,7 +1,7 @@
 import type { Change, SyncResponse } from '../../shared/protocol';
 import type { Db } from '../db/open';
 import { applyChanges, type SyncAppliers } from './appliers';
-import { writeCursor } from './syncStateRepo';
+import { readSyncState, writeCursor } from './syncStateRepo';
 
 /** What a page changed, for notifications and the renderer's `feed:changed`. */
 export interface PageSummary {
@@ -13,7 +13,9 @@ export interface PageSummary {
  * Applies one page of changes, each with its feature's applier, and moves the cursor, all in
  * ONE transaction: a crash leaves either the whole page and its cursor, or neither, so the next
  * pull neither skips nor repeats. Changes are upserts of current state, so re-applying a page
- * converges on the same rows.
+ * converges on the same rows. A page with no changes whose cursor is already held writes
+ * nothing: the engine's pull after initial sync's worker has caught up (and every pull that finds
+ * nothing new) then costs the main thread a read, not a write transaction and its commit.
  */
 export function applyPage(
   db: Db,
@@ -22,6 +24,7 @@ export function applyPage(
   appliers: SyncAppliers,
 ): PageSummary {
   const summary: PageSummary = { changes: page.changes.length, kinds: new Set() };
+  if (page.changes.length === 0 && readSyncState(db).cursor === page.cursor) return summary;
   db.transaction(() => {
     for (const change of page.changes) summary.kinds.add(change.kind);
     applyChanges(appliers.page(db, now), page.changes);

@@ -14,7 +14,9 @@
  *    (`SyncAppliers.bulkTasks`: multi-row statements, indexes rebuilt once at the end; tasks
  *    already here, the first page's, upserted as pulled changes), any task here that none of
  *    this load's snapshots holds revoked (a first page's task gone since, or one left by an
- *    interrupted earlier load), then articles, customers and their timelines, and the cursor
+ *    interrupted earlier load), then articles, customers and their timelines, what the features
+ *    settle once the feed is here (`SyncAppliers.initialLoaded`: every task announced, so that
+ *    the main thread's announcing after the first sync has nothing to write), and the cursor
  *    moved: the earliest of every cursor read, so `/v1/sync` from it brings whatever changed
  *    between the reads.
  * A crash between or in them leaves no cursor (2 rolls back whole, indexes included), so the
@@ -223,6 +225,7 @@ export async function loadSnapshot(
         applyChange(after, { seq: SNAPSHOT_SEQ, kind: 'article', article });
       for (const change of customerChanges(b)) applyChange(after, change);
     }
+    appliers.initialLoaded(db);
     writeCursor(db, cursor);
     return true;
   });

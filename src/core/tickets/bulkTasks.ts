@@ -26,13 +26,14 @@ function indexesOf(db: Db, tables: string[]): { name: string; sql: string }[] {
  * Writes snapshot `rows` into `tasks` and `messages`, leaving what `writeTask` of each would
  * leave, and (given `keep`) revokes every other task here that is not in `keep`, as a pulled
  * `revoke` would; call inside a transaction (foreign-key checks may be off: messages go with
- * their task here).
+ * their task here). `announced`: the new tasks are written as already announced (`notified`).
  */
 export function writeTaskRows(
   db: Db,
   rows: readonly TaskRow[],
   estimates: PageEstimates,
   keep?: ReadonlySet<string>,
+  options: { announced?: boolean } = {},
 ): void {
   // One read of the ids already here (a first page's few hundred). Tasks among `rows` that are
   // here are written as pulled changes first, with the indexes still in place, so they end
@@ -54,7 +55,7 @@ export function writeTaskRows(
   for (const i of indexes) db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
 
   // The rows are new; a row repeated in one snapshot replaces its earlier copy (the upsert).
-  const { tasks, messages } = multiRowWriters(db);
+  const { tasks, messages } = multiRowWriters(db, options.announced ?? false);
   // In the snapshot's order, as pulled changes would arrive: the feed breaks ties by rowid.
   for (const r of fresh) putRowValues(tasks.values, tasks.next(), r, estimates.of(r[1]));
   tasks.flush();

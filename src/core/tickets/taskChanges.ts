@@ -45,13 +45,28 @@ const messageColumns = 'id, author_kind, author_name, visibility, body, created_
  * the columns it holds keep the optimistic effect (see LOCALLY_HELD_COLUMNS).
  */
 function taskUpsert(rows: number): string {
-  const set = TASK_WRITE_COLUMNS.slice(1).map((c) =>
+  return `INSERT INTO tasks (${writeColumns}) VALUES ${placeholders(rows, TASK_WRITE_WIDTH)}
+    ON CONFLICT (id) DO UPDATE SET ${upsertSet}`;
+}
+
+const upsertSet = TASK_WRITE_COLUMNS.slice(1)
+  .map((c) =>
     LOCALLY_HELD_COLUMNS.has(c)
       ? `${c} = CASE WHEN tasks.local_state IS NULL THEN excluded.${c} ELSE tasks.${c} END`
       : `${c} = excluded.${c}`,
-  );
-  return `INSERT INTO tasks (${writeColumns}) VALUES ${placeholders(rows, TASK_WRITE_WIDTH)}
-    ON CONFLICT (id) DO UPDATE SET ${set.join(', ')}`;
+  )
+  .join(', ');
+
+/**
+ * `taskUpsert` of new tasks written announced (`notified` 1): initial sync's bulk load, whose
+ * tasks the first sync never announces (feed/notifications.ts), so that nothing has to mark
+ * 100,000 rows after it.
+ */
+function announcedTaskUpsert(rows: number): string {
+  const row = `(${Array.from({ length: TASK_WRITE_WIDTH }, () => '?').join(', ')}, 1)`;
+  return `INSERT INTO tasks (${writeColumns}, notified)
+    VALUES ${Array.from({ length: rows }, () => row).join(', ')}
+    ON CONFLICT (id) DO UPDATE SET ${upsertSet}`;
 }
 
 /** The insert of `rows` server messages (a message id seen again replaces its row). */
@@ -139,10 +154,16 @@ const MESSAGES_PER_STATEMENT = 1000;
  * indexes but the primary keys while it writes, so the statement journal a multi-row statement
  * keeps (a copy of each page it changes that existed before it) stays small, and one call per
  * 500 rows beats one per row. A pulled page writes one row per statement instead (`writeChunk`).
+ * `announced`: new tasks are written as already announced (see `announcedTaskUpsert`).
  */
-export function multiRowWriters(db: Db): { tasks: MultiRow; messages: MultiRow } {
+export function multiRowWriters(
+  db: Db,
+  announced = false,
+): { tasks: MultiRow; messages: MultiRow } {
   return {
-    tasks: multiRow(db, 'task', taskUpsert, TASK_WRITE_WIDTH, TASKS_PER_STATEMENT),
+    tasks: announced
+      ? multiRow(db, 'task-announced', announcedTaskUpsert, TASK_WRITE_WIDTH, TASKS_PER_STATEMENT)
+      : multiRow(db, 'task', taskUpsert, TASK_WRITE_WIDTH, TASKS_PER_STATEMENT),
     messages: multiRow(db, 'message', messageInsert, MESSAGE_WRITE_WIDTH, MESSAGES_PER_STATEMENT),
   };
 }

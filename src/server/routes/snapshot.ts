@@ -9,6 +9,9 @@ import { encode, negotiateEncoding, type SnapshotCache } from '../snapshotCache'
 import type { Store } from '../store';
 
 const BrandParams = z.strictObject({ brandId: Id });
+
+/** Admin routes whose success writes a brand's tasks: its snapshots are then built ahead. */
+const TASK_PUSHES = new Set(['/v1/admin/tasks', '/v1/admin/import/zendesk']);
 const NoQuery = z.strictObject({});
 
 /**
@@ -24,6 +27,14 @@ export function snapshotRoutes(
   cache: SnapshotCache,
 ) {
   const auth = requireAdvocate(store, now);
+
+  // After a brand's tasks were pushed, its snapshots are built before an advocate asks (see
+  // snapshotCache.ts, `warm`): the first advocate after an import does not wait for a build.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method !== 'POST' || reply.statusCode >= 300 || !request.brand) return;
+    if (TASK_PUSHES.has(request.routeOptions.url ?? '')) cache.warm(request.brand.id);
+  });
+  app.addHook('onClose', async () => cache.close());
 
   app.get('/v1/snapshot', { onRequest: auth }, async (request): Promise<OwnSnapshot> => {
     parseInput(NoQuery, request.query, 'query');

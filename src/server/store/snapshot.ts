@@ -27,12 +27,14 @@ import {
   brandView,
   ledgerView,
   loadTasks,
+  MESSAGE_VIEW_COLUMNS,
   macroView,
   membershipView,
-  type MessageRow,
+  type MessageViewRow,
   ratingView,
   rawTaskView,
-  type TaskRow as TaskDbRow,
+  TASK_VIEW_COLUMNS,
+  type TaskViewRow,
   type Viewer,
   visibleTo,
 } from './views';
@@ -91,8 +93,8 @@ function readTransaction<T>(ctx: StoreContext, fn: (trx: Reader) => Promise<T>):
 }
 
 /** Groups messages (already in thread order) by task. */
-function threads(messages: MessageRow[]): Map<string, MessageRow[]> {
-  const out = new Map<string, MessageRow[]>();
+function threads<M extends MessageViewRow>(messages: M[]): Map<string, M[]> {
+  const out = new Map<string, M[]>();
   for (const m of messages) {
     const list = out.get(m.task_id);
     if (list) list.push(m);
@@ -102,7 +104,7 @@ function threads(messages: MessageRow[]): Map<string, MessageRow[]> {
 }
 
 /** A task as `viewer` may see it: the same rendering `/v1/sync` sends. */
-function seenTask(t: TaskDbRow, messages: MessageRow[], tier: number): TaskView {
+function seenTask(t: TaskViewRow, messages: MessageViewRow[], tier: number): TaskView {
   const change = changeSeenAtTier({ seq: 1, kind: 'task', task: rawTaskView(t, messages) }, tier);
   return (change as Extract<typeof change, { kind: 'task' }>).task;
 }
@@ -112,8 +114,8 @@ function seenTask(t: TaskDbRow, messages: MessageRow[], tier: number): TaskView 
  * asked about), each rendered with its thread (`byTask`, see `threads`) as `/v1/sync` renders it.
  */
 function sharedViews(
-  rows: TaskDbRow[],
-  byTask: Map<string, MessageRow[]>,
+  rows: TaskViewRow[],
+  byTask: Map<string, MessageViewRow[]>,
   viewer: Viewer,
 ): TaskView[] {
   return rows
@@ -205,14 +207,19 @@ export async function buildBrandSnapshotParts(
     const { brand, payoutRules, macros } = await brandParts(trx, brandId);
     const articles = await liveContent(trx, 'articles', brandId);
     const viewer: Viewer = { advocateId: NOBODY, tier, suspended };
-    let open: TaskDbRow[] = [];
-    let messages: MessageRow[] = [];
+    let open: TaskViewRow[] = [];
+    let messages: MessageViewRow[] = [];
     if (!suspended) {
+      // Only the columns a view is rendered from: every other column of 100,000 rows would be
+      // parsed into strings and objects that die unread (about half of the read's CPU).
       const openTasks = () => sharedTasks(trx, brandId, tier);
-      open = await openTasks().selectAll('tasks').orderBy('tasks.created_at').execute();
+      open = await openTasks()
+        .select(TASK_VIEW_COLUMNS.map((c) => `tasks.${c}` as const))
+        .orderBy('tasks.created_at')
+        .execute();
       messages = await openTasks()
         .innerJoin('messages', 'messages.task_id', 'tasks.id')
-        .selectAll('messages')
+        .select(MESSAGE_VIEW_COLUMNS.map((c) => `messages.${c}` as const))
         .orderBy('messages.task_id')
         .orderBy('messages.created_at')
         .orderBy('messages.ord')
@@ -421,10 +428,23 @@ export interface SnapshotReads {
   own(advocateId: string, brandIds: string[]): Promise<OwnSnapshot>;
   /** The brand's change rows after `cursor`, counted up to `cap`. */
   lag(brandId: string, cursor: string, cap: number): Promise<number>;
+  /** Each (tier, suspended) the brand's members hold: the shared snapshots they would ask for. */
+  viewers(brandId: string): Promise<{ tier: number; suspended: boolean }[]>;
 }
 
 export function snapshotReads(ctx: StoreContext): SnapshotReads {
   return {
+    async viewers(brandId) {
+      const rows = await ctx.db
+        .selectFrom('memberships')
+        .select(['tier', 'suspended'])
+        .distinct()
+        .where('brand_id', '=', brandId)
+        .orderBy('tier')
+        .orderBy('suspended')
+        .execute();
+      return rows.map((m) => ({ tier: m.tier, suspended: m.suspended === 1 }));
+    },
     async viewerIn(advocateId, brandId, brandIds) {
       if (!brandIds.includes(brandId)) return undefined;
       const m = await ctx.db

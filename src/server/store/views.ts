@@ -30,6 +30,44 @@ import type {
 export type TaskRow = Selectable<TaskTable>;
 export type MessageRow = Selectable<MessageTable>;
 
+/** The task columns a view is rendered from and visibility decided on (a snapshot reads only these). */
+export const TASK_VIEW_COLUMNS = [
+  'id',
+  'brand_id',
+  'external_ref',
+  'subject',
+  'channel',
+  'skills',
+  'pool_skills',
+  'complexity',
+  'min_tier',
+  'status',
+  'holder_id',
+  'lease_expires_at',
+  'offered_to',
+  'offer_expires_at',
+  'customer_name',
+  'customer_id',
+  'language',
+  'ageing_bonus_minor',
+  'sla_due_at',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof TaskRow)[];
+export type TaskViewRow = Pick<TaskRow, (typeof TASK_VIEW_COLUMNS)[number]>;
+
+/** The message columns a view is rendered from (and the one it is grouped by). */
+export const MESSAGE_VIEW_COLUMNS = [
+  'id',
+  'task_id',
+  'author',
+  'author_name',
+  'kind',
+  'body',
+  'created_at',
+] as const satisfies readonly (keyof MessageRow)[];
+export type MessageViewRow = Pick<MessageRow, (typeof MESSAGE_VIEW_COLUMNS)[number]>;
+
 export interface Viewer {
   advocateId: string;
   tier: number;
@@ -66,7 +104,7 @@ export const lifecycleOf = (t: TaskRow): LifecycleTask => ({
  * Whether this advocate may see the task now. Decided from stored state only (no clock), so a
  * change rendered twice renders the same; the sweeper writes a change when a lease or offer lapses.
  */
-export function visibleTo(t: TaskRow, v: Viewer): boolean {
+export function visibleTo(t: TaskViewRow, v: Viewer): boolean {
   if (t.holder_id === v.advocateId && t.status !== 'open') return v.tier >= t.min_tier;
   if (v.suspended || v.tier < t.min_tier) return false;
   return t.status === 'open' && (t.offered_to === null || t.offered_to === v.advocateId);
@@ -93,7 +131,7 @@ export function changeAudience(before: LifecycleTask, after: LifecycleTask): (st
   return was === null || is === null ? [null] : [...new Set([...was, ...is])];
 }
 
-const messageView = (m: MessageRow): MessageView => ({
+const messageView = (m: MessageViewRow): MessageView => ({
   id: m.id,
   author: m.author as MessageView['author'],
   authorName: m.author_name,
@@ -108,8 +146,8 @@ const messageView = (m: MessageRow): MessageView => ({
  * the advocate who escalated it (`outcomeFor`).
  */
 export const rawTaskView = (
-  t: TaskRow,
-  messages: MessageRow[],
+  t: TaskViewRow,
+  messages: MessageViewRow[],
   outcome?: EscalationOutcomeView,
 ): TaskView => ({
   id: t.id,

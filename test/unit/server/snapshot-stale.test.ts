@@ -15,9 +15,15 @@ describe('stale brand snapshots', () => {
   const rows = (r: { body: { tasks: { rows: unknown[] } } }) => r.body.tasks.rows.length;
 
   beforeAll(async () => {
-    // Any change after a snapshot's cursor makes it stale, checked on every request.
+    // Any change after a snapshot's cursor makes it stale, checked on every request; nothing is
+    // built ahead of a push (snapshot-warm.test.ts), so a request finds the stale one.
     s = await testServer({
-      snapshotCache: { checkEveryMs: 0, maxLag: 0, serveStaleMs: SERVE_STALE_MS },
+      snapshotCache: {
+        checkEveryMs: 0,
+        maxLag: 0,
+        serveStaleMs: SERVE_STALE_MS,
+        warmAfterMs: null,
+      },
     });
     expect((await s.pushTasks([task(1), task(2)])).status).toBe(200);
     ({ token } = await s.advocate({ tier: 1 }));

@@ -204,4 +204,24 @@ describe("the features' change appliers", () => {
     }
     expect(readSyncState(core.db).cursor).toBeNull();
   });
+
+  it('write nothing for an empty page whose cursor is held, and move the cursor of one that moves it', () => {
+    applyPage(core.db, { changes: page(), cursor: 'c1' }, at);
+    const changes = () => core.db.prepare('SELECT total_changes()').pluck().get() as number;
+    let pages = 0;
+    const counting = {
+      ...appAppliers,
+      page(db: Parameters<typeof appAppliers.page>[0], now: number): PageAppliers {
+        pages++;
+        return appAppliers.page(db, now);
+      },
+    };
+    const before = changes();
+    const summary = applyPageWith(core.db, { changes: [], cursor: 'c1' }, at, counting);
+    expect(summary.changes).toBe(0);
+    expect([pages, changes() - before]).toEqual([0, 0]);
+
+    applyPageWith(core.db, { changes: [], cursor: 'c2' }, at, counting);
+    expect(readSyncState(core.db).cursor).toBe('c2');
+  });
 });

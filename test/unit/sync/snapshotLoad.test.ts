@@ -47,6 +47,24 @@ describe('loadSnapshot on this thread', () => {
     db.close();
   });
 
+  it('marks every task it loads announced (the first sync announces none), off the main thread', async () => {
+    const db = openDatabase(':memory:');
+    await loadSnapshot(db, source(300), appAppliers, Date.now, () => {}, 50);
+    const unannounced = db.prepare('SELECT count(*) FROM tasks WHERE notified = 0').pluck();
+    expect([db.prepare('SELECT count(*) FROM tasks').pluck().get(), unannounced.get()]).toEqual([
+      300, 0,
+    ]);
+    db.close();
+  });
+
+  it("writes the bulk load's new tasks announced in their insert (no pass over the feed after it)", () => {
+    const db = openDatabase(':memory:');
+    const rows = taskTable(Array.from({ length: 20 }, (_, i) => taskView(i))).rows;
+    db.transaction(() => appAppliers.bulkTasks(db, rows, new Set()))();
+    expect(db.prepare('SELECT count(*) FROM tasks WHERE notified = 1').pluck().get()).toBe(20);
+    db.close();
+  });
+
   it('puts the settings back when the bulk transaction fails', async () => {
     const db = openDatabase(':memory:');
     const before = settings(db);
