@@ -243,22 +243,41 @@ export async function backendPids(pgUrl: string, appName: string): Promise<numbe
 
 /**
  * CPU used by a deployment between `start()` and `stop()`: its replicas and its PostgreSQL
- * backends (backends seen at either end; one that came and went in between is missed).
+ * backends. Backends come and go (the pools close idle connections after 10 s), so they are
+ * looked for every `SAMPLE_MS` and each one's last CPU reading is kept: one that exits before
+ * `stop()` still counts what it used (reading a gone process as 0 once made it count negative,
+ * cancelling others), one that came after `start()` counts from 0. A backend that lived less
+ * than `SAMPLE_MS` between two looks is missed.
  */
 export function cpuMeter(d: Deployment, pgUrl: string) {
-  const before = new Map<number, number>();
+  const SAMPLE_MS = 500;
+  /** CPU seconds at the window's start (0 for processes first seen after it). */
+  const first = new Map<number, number>();
+  /** The latest CPU seconds read while the process was there. */
+  const last = new Map<number, number>();
+  let timer: ReturnType<typeof setInterval> | undefined;
   const look = async () =>
     d.appName ? [...d.pids, ...(await backendPids(pgUrl, d.appName))] : [...d.pids];
+  const sample = async (atStart: boolean) => {
+    for (const pid of await look()) {
+      const used = cpuSeconds(pid);
+      if (!first.has(pid)) first.set(pid, atStart ? used : 0);
+      if (used > 0) last.set(pid, Math.max(used, last.get(pid) ?? 0));
+    }
+  };
   return {
     async start() {
-      for (const pid of await look()) before.set(pid, cpuSeconds(pid));
+      await sample(true);
+      timer = setInterval(() => void sample(false).catch(() => {}), SAMPLE_MS);
     },
     /** Seconds of CPU: replicas, database, total. */
     async stop() {
+      clearInterval(timer);
+      await sample(false);
       let replicas = 0;
       let database = 0;
-      for (const pid of new Set([...before.keys(), ...(await look())])) {
-        const used = cpuSeconds(pid) - (before.get(pid) ?? 0);
+      for (const [pid, from] of first) {
+        const used = Math.max(0, (last.get(pid) ?? from) - from);
         if (d.pids.includes(pid)) replicas += used;
         else database += used;
       }
