@@ -1,7 +1,8 @@
 /**
  * Brand snapshots are built ahead after an admin push (snapshotCache.ts, `warm`): the first
- * advocate after a brand's import is served a snapshot built before it asked, and an advocate
- * after a later push is served one that holds the push, not the stale one.
+ * advocate after a brand's import is served a snapshot built before it asked; a later push that
+ * leaves a cached snapshot within the staleness bound (`maxLag` change rows) does not rebuild it,
+ * one past it does, and the next advocate is served the push, not the stale one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../../../src/shared/capabilities';
@@ -11,6 +12,8 @@ describe('brand snapshots built ahead of an admin push', () => {
   let s: TestServer;
   let token: string;
   let builds = 0;
+  /** Staleness checks the cache made (each one a `lag` read). */
+  let lagReads = 0;
   const path = () => `/v1/snapshot/brands/${s.brandId}`;
   /** Asked as today's app asks (its capabilities decide which shared snapshot it is). */
   const ask = () =>
@@ -26,11 +29,16 @@ describe('brand snapshots built ahead of an admin push', () => {
   };
 
   beforeAll(async () => {
-    s = await testServer({ snapshotCache: { warmAfterMs: 0, checkEveryMs: 0 } });
+    s = await testServer({ snapshotCache: { warmAfterMs: 0, checkEveryMs: 0, maxLag: 1 } });
     const brandParts = s.store.snapshots.brandParts.bind(s.store.snapshots);
     s.store.snapshots.brandParts = (...args) => {
       builds++;
       return brandParts(...args);
+    };
+    const lag = s.store.snapshots.lag.bind(s.store.snapshots);
+    s.store.snapshots.lag = (...args) => {
+      lagReads++;
+      return lag(...args);
     };
     ({ token } = await s.advocate({ tier: 1 }));
   });
@@ -45,9 +53,23 @@ describe('brand snapshots built ahead of an admin push', () => {
     expect(builds).toBe(1);
   });
 
-  it('rebuilds a cached snapshot after a push: the next advocate gets the push at once', async () => {
-    const before = await ask();
+  it('leaves a cached snapshot a push left within the staleness bound', async () => {
+    const cached = await ask();
+    const checked = lagReads;
     expect((await s.pushTasks([task(3)])).status).toBe(200);
+    // The build ahead checks the cached snapshot's lag (one change row: within maxLag 1) …
+    for (let i = 0; i < 250 && lagReads === checked; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(lagReads).toBeGreaterThan(checked);
+    await new Promise((r) => setTimeout(r, 100));
+    // … and builds nothing: the app pulls that row after the snapshot.
+    expect(builds).toBe(1);
+    expect(rows(await ask())).toBe(rows(cached));
+  });
+
+  it('rebuilds a cached snapshot a push left past the bound: the next advocate gets the push', async () => {
+    const before = await ask();
+    expect((await s.pushTasks([task(4)])).status).toBe(200);
     expect(await buildsReach(2)).toBe(2);
     // Let the build ahead finish replacing the entry (a request meanwhile gets the old one).
     let after = before;
@@ -55,7 +77,7 @@ describe('brand snapshots built ahead of an admin push', () => {
       await new Promise((r) => setTimeout(r, 20));
       after = await ask();
     }
-    expect(rows(after)).toBe(3);
+    expect(rows(after)).toBe(4);
     expect(builds).toBe(2);
   });
 });
