@@ -13,12 +13,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../../src/core/db/open';
+import { markAllAnnounced } from '../../../src/core/feed/notifyRepo';
 import { appAppliers } from '../../../src/core/handlers/changeAppliers';
 import { FeedClient } from '../../../src/core/sync/client';
 import { pullPages } from '../../../src/core/sync/pullPages';
 import { loadSnapshot, type SnapshotSource } from '../../../src/core/sync/snapshotLoad';
 import { type RunningServer, startServer } from '../../../src/server';
 import { type Action, TaskPush } from '../../../src/shared/protocol';
+import { cursorHolds } from '../../../src/shared/domain/syncCursor';
 import { plainRows } from '../../../src/shared/snapshotRows';
 import { testPayoutRules, testTask } from '../../support/feedServer';
 
@@ -108,6 +110,9 @@ describe('initial sync with a first-page read', () => {
     expect(result).not.toBeNull();
     expect(shown).toBe(true);
     await pullPages({ db, client, appliers: appAppliers, now: () => NOW, pageSize: 7 });
+    // As the app's first sync ends (afterSync → announceNewTasks, `initial`): every task is
+    // announced, the ones the pull after the snapshot brought too.
+    markAllAnnounced(db);
     return db;
   }
 
@@ -221,8 +226,12 @@ describe('initial sync with a first-page read', () => {
           });
           try {
             expect(dump(withFirstPage)).toEqual(dump(without));
-            const cursor = (db: Db) => db.prepare('SELECT cursor FROM sync_state').pluck().get();
-            expect(cursor(withFirstPage)).toBe(cursor(without));
+            const cursor = (db: Db) =>
+              db.prepare('SELECT cursor FROM sync_state').pluck().get() as string | null;
+            // Never ahead of the plain load's (ahead could skip a change). It may be behind: the
+            // plain load continues from a later snapshot head past rows this advocate does not
+            // see, which a pull does not move a cursor over; its next pull reads them again.
+            expect(cursorHolds(cursor(without), cursor(withFirstPage))).toBe(true);
           } finally {
             withFirstPage.close();
             without.close();
