@@ -7,7 +7,7 @@ import { type ColumnDefinitionBuilder, Kysely, SqliteDialect, type Transaction }
 import { type ChangeNotifier, localNotifier } from '../notifier';
 import { isPostgresUrl, postgresDialect } from './postgres';
 import type { DB } from './schema';
-import { type WalCheckpoints, walCheckpoints } from './walCheckpoints';
+import { walCheckpoints } from './walCheckpoints';
 
 export interface SqlDialect {
   readonly name: 'sqlite' | 'postgres';
@@ -27,9 +27,15 @@ export interface SqlDialect {
   isRetryable(err: unknown): boolean;
   /** The change notifier that reaches every process using this database. */
   createNotifier(): ChangeNotifier & { close(): Promise<void> };
+  /**
+   * Settles once what destroying the Kysely instance started has finished (SQLite: its WAL
+   * checkpointer's worker has closed its connection and exited; Kysely does not wait for it).
+   */
+  closed(): Promise<void>;
 }
 
 export function sqliteDialect(file: string): SqlDialect {
+  let closing: Promise<void> = Promise.resolve();
   return {
     name: 'sqlite',
     epochType: 'integer',
@@ -42,9 +48,14 @@ export function sqliteDialect(file: string): SqlDialect {
       // Checkpoints fsync: never on this (the event loop's) connection (walCheckpoints.ts).
       const checkpoints = file === ':memory:' ? undefined : walCheckpoints(database, file);
       return new Kysely<DB>({
-        dialect: new SqliteDialect({ database: withStatementCache(database, checkpoints) }),
+        dialect: new SqliteDialect({
+          database: withStatementCache(database, () => {
+            if (checkpoints) closing = checkpoints.stop();
+          }),
+        }),
       });
     },
+    closed: () => closing,
     seqColumn: (col) => col.primaryKey().autoIncrement(),
     seqType: 'integer',
     lock: async () => {},
@@ -56,19 +67,16 @@ export function sqliteDialect(file: string): SqlDialect {
 /**
  * Kysely prepares every query anew; reusing better-sqlite3 statements by SQL text saves most of
  * that. Safe because Kysely's SQLite driver runs one query at a time on its one connection.
- * Closing it (Kysely's `destroy()`) also stops its checkpointer.
+ * Closing it (Kysely's `destroy()`) first calls `onClose` (stopping its checkpointer).
  */
-function withStatementCache(
-  database: Database.Database,
-  checkpoints: WalCheckpoints | undefined,
-): Database.Database {
+function withStatementCache(database: Database.Database, onClose: () => void): Database.Database {
   const cache = new Map<string, Database.Statement>();
   const prepare = database.prepare.bind(database);
   return new Proxy(database, {
     get(target, prop, receiver) {
       if (prop === 'close')
         return () => {
-          checkpoints?.stop();
+          onClose();
           return target.close();
         };
       if (prop !== 'prepare') {

@@ -238,6 +238,7 @@ export function openStore(db: string, options: OpenStoreOptions = {}): Store {
       await beats.flush().catch(() => {});
       await gate?.flush();
       await ctx.db.destroy();
+      await dialect.closed();
       await own?.close();
     },
     createBrand: (input, now) => brands.createBrand(ctx, input, now),

@@ -88,6 +88,7 @@ export function postgresDialect(url: string, options: PostgresOptions = {}) {
     createNotifier(): ChangeNotifier & { close(): Promise<void> } {
       return pgNotifier(url);
     },
+    closed: async () => {},
   };
 }
 

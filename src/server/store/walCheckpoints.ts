@@ -27,7 +27,12 @@ export interface CheckpointResult {
 export interface WalCheckpoints {
   /** Runs one checkpoint now, on the worker (tests). */
   checkpoint(): Promise<CheckpointResult>;
-  stop(): void;
+  /**
+   * Stops the worker; settles once it has closed its connection and exited. Until then it may
+   * still write the database's files (the last connection to close checkpoints and deletes the
+   * log), so whoever removes them waits for this.
+   */
+  stop(): Promise<void>;
 }
 
 /** Plain JavaScript: the worker needs no TypeScript loader. */
@@ -78,6 +83,7 @@ export function walCheckpoints(
   };
   worker.on('error', fallBack);
   worker.on('exit', fallBack);
+  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     checkpoint() {
       return new Promise((resolve, reject) => {
@@ -87,8 +93,9 @@ export function walCheckpoints(
       });
     },
     stop() {
+      if (!stopped && !gone) worker.postMessage('stop');
       stopped = true;
-      worker.postMessage('stop');
+      return exited;
     },
   };
 }
