@@ -93,6 +93,9 @@ export function walCheckpoints(
       });
     },
     stop() {
+      // Held until it exits: the worker is unref'd, and a process waiting only for this promise
+      // (a CLI closing its store) would otherwise end before the worker did.
+      if (!gone) worker.ref();
       if (!stopped && !gone) worker.postMessage('stop');
       stopped = true;
       return exited;
