@@ -12,8 +12,8 @@
  *
  * Built ahead (`warm`): after an admin push, once the brand's pushes pause for `warmAfterMs`,
  * every snapshot of the brand already cached that the push left past the staleness bound is
- * rebuilt, and for each tier its members hold the
- * one today's app asks for is built, before anyone asks: the first advocate after a brand's
+ * rebuilt, and for each tier its members hold the one today's app asks for is built, before
+ * anyone asks: the first advocate after a brand's
  * import does not wait for its build. One build at a time per brand; what is asked for meanwhile
  * waits for that same build (never a second one). Only in the process that took the push: other
  * replicas build on their first ask, as before.
@@ -119,8 +119,6 @@ export function snapshotCache(
     const { br, etag } = await writeSnapshotBody(parts);
     // Only the brotli body is kept (~5 MB for 100k tasks, not the ~33 MB of JSON it was made
     // from): the app asks for brotli; another encoding is made once from its decompression.
-    let json: Promise<Buffer> | undefined;
-    const whole = () => (json ??= br.then((b) => brotliDecompressAsync(b)));
     const encoded = new Map<Encoding, Promise<Buffer>>([['br', br]]);
     const made: CachedSnapshot = {
       cursor: parts.head.cursor,
@@ -130,7 +128,7 @@ export function snapshotCache(
         let bytes = encoded.get(encoding);
         if (!bytes) {
           // Once per encoding.
-          bytes = whole().then((j) => encode(j, encoding));
+          bytes = br.then((b) => brotliDecompressAsync(b)).then((j) => encode(j, encoding));
           encoded.set(encoding, bytes);
         }
         return bytes;
