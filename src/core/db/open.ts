@@ -26,6 +26,11 @@ export function openDatabase(file: string): Db {
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latestSchemaVersion) throw new DatabaseTooNewError(version, latestSchemaVersion);
+    // A new file gets 16 KiB pages (an existing file keeps its own: WAL mode fixes it). Initial
+    // sync writes ~90 MB for 100,000 tasks in one transaction; a quarter as many pages to write
+    // into the WAL and to split while inserting and building indexes: its bulk load and a
+    // 10,000-task delta measured about a fifth less CPU (bench `sync`).
+    db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     // Temporary files in memory: the statement journal of a multi-row statement (past 64 KiB)
     // and the sorts of an index build otherwise go through temp files, about a fifth of the CPU

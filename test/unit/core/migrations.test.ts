@@ -43,6 +43,17 @@ describe('local database', () => {
     db.close();
   });
 
+  it('creates a new file with 16 KiB pages and keeps an existing file at its own page size', () => {
+    expect(openDatabase(tempFile()).pragma('page_size', { simple: true })).toBe(16384);
+    const old = tempFile();
+    const made = new Database(old);
+    made.pragma('journal_mode = WAL');
+    made.close();
+    const db = openDatabase(old);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
+  });
+
   it('lists migrations in strictly increasing order', () => {
     const versions = migrations.map((m) => m.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
