@@ -1,5 +1,6 @@
 import { speaksSql } from './languageSql';
 import type { Db } from '../db/open';
+import type { AnnounceFindings, AnnounceQuery } from './announceProtocol';
 
 // A task "matches" the advocate when they may work for its brand, hold every skill it needs, and
 // it pays at least the minimum the advocate set for notifications, and it is in a language they
@@ -53,6 +54,26 @@ export function unannouncedMatching(
 
 export function markAllAnnounced(db: Db): void {
   db.prepare('UPDATE tasks SET notified = 1 WHERE notified = 0').run();
+}
+
+/**
+ * What announcing needs, read in one transaction so that the badge, the new tasks and the tasks
+ * to mark announced are of the same moment (the worker reads while sync may write).
+ */
+export function findAnnouncements(db: Db, query: AnnounceQuery): AnnounceFindings {
+  return db.transaction(() => ({
+    badge: countMatchingOpen(db, query.minPayout),
+    fresh: query.freshLimit > 0 ? unannouncedMatching(db, query.minPayout, query.freshLimit) : null,
+    unannounced: db.prepare('SELECT id FROM tasks WHERE notified = 0').pluck().all() as string[],
+  }))();
+}
+
+/** Marks these tasks announced (by primary key: as many rows as there are ids, no scan). */
+export function markAnnounced(db: Db, taskIds: readonly string[]): void {
+  if (taskIds.length === 0) return;
+  db.prepare('UPDATE tasks SET notified = 1 WHERE id IN (SELECT value FROM json_each(?))').run(
+    JSON.stringify(taskIds),
+  );
 }
 
 /** Tasks held by the advocate whose lease ends before `before`. */
