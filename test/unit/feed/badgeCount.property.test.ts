@@ -1,22 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/core/db/open';
-import { speaksSql } from '../../../src/core/feed/languageSql';
 import { countMatchingOpen } from '../../../src/core/feed/notifyRepo';
-
-// The model: the badge query as it was before it counted per group (one rule check per task).
-const modelCount = (db: Db, minPayout: number) =>
-  db
-    .prepare(
-      `SELECT COUNT(*) FROM tasks t JOIN memberships m ON m.brand_id = t.brand_id
-        WHERE t.status = 'open' AND t.local_state IS NULL AND m.suspended = 0
-          AND coalesce(t.payout_estimate_minor, 0) >= @minPayout
-          AND NOT EXISTS (SELECT 1 FROM json_each(t.skills) s
-                           WHERE s.value NOT IN (SELECT value FROM json_each(m.skills)))
-          AND ${speaksSql('t')}`,
-    )
-    .pluck()
-    .get({ minPayout }) as number;
+import { perTaskMatchingCount } from '../../support/badgeModel';
 
 const brands = ['b0', 'b1', 'b2', 'b3'];
 const skill = fc.constantFrom('billing', 'shipping', 'refunds', 'Billing');
@@ -94,7 +80,7 @@ it('counts exactly the tasks the per-task rule matches, for any feed, membership
             t.language,
           ),
         );
-        expect(countMatchingOpen(db, minPayout)).toBe(modelCount(db, minPayout));
+        expect(countMatchingOpen(db, minPayout)).toBe(perTaskMatchingCount(db, minPayout));
       },
     ),
     { numRuns: 300 },
