@@ -36,8 +36,12 @@ export class AnnounceRunner {
 
   run(query: AnnounceQuery, show: (findings: AnnounceFindings) => void): Promise<void> {
     if (!this.entry || this.db.memory) {
-      show(findAnnouncements(this.db, query));
-      return Promise.resolve();
+      try {
+        show(findAnnouncements(this.db, query));
+        return Promise.resolve();
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
     }
     return new Promise((resolve, reject) => {
       this.waiting?.resolve();

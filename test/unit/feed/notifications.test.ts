@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
 import { announceNewTasks, inQuietHours } from '../../../src/core/feed/notifications';
@@ -102,4 +103,11 @@ it('announces each new task once when syncs end faster than the feed is read', a
   const named = core.desktop.notifications.flatMap((n) => n.body.split('\n'));
   expect(named.sort()).toEqual(['Subject 10', 'Subject 20']);
   expect(core.desktop.badge).toBe(7);
+});
+
+it('still sets the badge when the worker cannot start: the feed is read in-thread', async () => {
+  await runner.close();
+  runner = new AnnounceRunner(core.db, { file: join(core.dir, 'missing-worker.js'), execArgv: [] });
+  await announce(settings(), true);
+  expect(core.desktop.badge).toBe(5);
 });
