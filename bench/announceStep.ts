@@ -67,7 +67,7 @@ export async function announceStepBench(
       renew();
       cpu[which].push(await cpuOf(which === 'before' ? () => before(db) : after));
     }
-    // The badge count alone, both ways, on this thread (the new one runs on the worker).
+    // The badge query alone, both ways, on this thread (in the app the new one runs on the worker).
     const count = { old: [] as number[], grouped: [] as number[] };
     for (const which of ['old', 'grouped', 'grouped', 'old'] as const) {
       const fn = which === 'old' ? perTaskMatchingCount : countMatchingOpen;
@@ -88,8 +88,8 @@ export async function announceStepBench(
     );
     metric('sync.badge_count_ms', mean(cpu.after), 'ms');
     metric('sync.ref.badge_count_ms', mean(cpu.before), 'ms');
-    metric('sync.badge_count_worker_cpu_ms', mean(count.grouped), 'ms');
-    metric('sync.ref.badge_count_worker_cpu_ms', mean(count.old), 'ms');
+    metric('sync.badge_query_cpu_ms', mean(count.grouped), 'ms');
+    metric('sync.ref.badge_query_cpu_ms', mean(count.old), 'ms');
   } finally {
     await runner.close();
     db.close();
