@@ -15,7 +15,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -33,14 +33,15 @@ import { readSyncState } from '../src/core/sync/syncStateRepo';
 import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../src/shared/capabilities';
 import type { BrandSnapshot, OwnSnapshot } from '../src/shared/protocol';
 import { taskOfRow } from '../src/shared/snapshotRows';
+import { announceStepBench } from './announceStep';
 import { metric, round } from './stats';
 
 const root = resolve(__dirname, '..');
-/** The worker as the app runs it: one bundled file (tsx would compile it on every start). */
-async function bundledWorker(): Promise<SnapshotWorkerEntry> {
-  const file = join(root, 'node_modules/.cache/gigdesk-bench/snapshotWorker.mjs');
+/** A worker as the app runs it: one bundled file (tsx would compile it on every start). */
+async function bundledWorker(source: string): Promise<SnapshotWorkerEntry> {
+  const file = join(root, 'node_modules/.cache/gigdesk-bench', `${basename(source, '.ts')}.mjs`);
   await build({
-    entryPoints: [join(root, 'src/core/handlers/snapshotWorker.ts')],
+    entryPoints: [join(root, source)],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -178,6 +179,14 @@ function mainThreadMonitor() {
       return { delayMs: Math.max(0, loop.max / 1e6 - resolution), cpuMs: maxCpu, gcMs: maxGc };
     },
   };
+}
+
+/** The main-thread monitor over `ms` of an idle thread. */
+async function idleBlock(ms: number): Promise<AppSync['block']> {
+  collect();
+  const monitor = mainThreadMonitor();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return monitor.stop();
 }
 
 interface AppSync {
@@ -333,7 +342,8 @@ async function benchDb(dir: string): Promise<{ db: string; drop(): Promise<void>
 export async function runSnapshotBench(dir: string, rows: [string, string][]): Promise<void> {
   const tasks = Number(process.env.SYNC_BENCH_TASKS ?? 100_000);
   const advocates = 11;
-  const worker = await bundledWorker();
+  const worker = await bundledWorker('src/core/handlers/snapshotWorker.ts');
+  const announceWorker = await bundledWorker('src/core/feed/announceWorker.ts');
   const database = await benchDb(dir);
   const server = await startServerChild(database.db, tasks, advocates + 2);
   const [first, ...others] = server.tokens as [string, ...string[]];
@@ -386,6 +396,11 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     const touched = Math.min(900, tasks);
     await server.touch(touched);
     const late = await appInitialSync(join(dir, 'late-app.sqlite'), server.url, lateToken, worker);
+    // Reference for `main_block_ms`: the same monitor on this thread doing nothing for as long as
+    // the catch-up took (this machine's own floor: timer ticks and the kernel's accounting steps).
+    const idle = await idleBlock(late.doneMs);
+    // 2c. What the app does on its main thread after a sync that changed something, on that file.
+    await announceStepBench(join(dir, 'late-app.sqlite'), announceWorker, rows);
 
     // 3. Client bulk apply rate: the same snapshot loaded from memory into a fresh file.
     const own: OwnSnapshot = await client.ownSnapshot();
@@ -452,6 +467,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
         `catch-up of ${touched} changes after snapshot`,
         `${round(late.doneMs, 0)} ms, main thread: ${block(late.block)}, ${late.mainThreadChanges} changes applied there`,
       ],
+      [`  reference: the main thread idle as long`, block(idle)],
     );
     metric('sync.first_page_ms', one.firstPageMs, 'ms');
     metric('sync.first_page_client_cpu_ms', one.firstPageCpuMs, 'ms');
@@ -474,6 +490,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     metric('sync.ref.bulk_rate', tasks / (perRow.ms / 1000), 'rows/s');
     metric('sync.ref.bulk_rate_cpu', tasks / (perRow.cpuMs / 1000), 'rows/s');
     metric('sync.main_block_ms', Math.max(one.block.cpuMs, late.block.cpuMs), 'ms');
+    metric('sync.ref.main_block_idle_ms', idle.cpuMs, 'ms');
     metric('sync.main_gc_max_ms', Math.max(one.block.gcMs, late.block.gcMs), 'ms');
     metric('sync.main_loop_delay_ms', Math.max(one.block.delayMs, late.block.delayMs), 'ms');
     metric('sync.catchup_main_thread_changes', late.mainThreadChanges, 'count');

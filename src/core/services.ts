@@ -80,6 +80,8 @@ export interface Services {
   kbSearchWorker: SearchWorkerEntry;
   /** The initial-sync worker thread (sync/snapshotLoad.ts); without it the load runs in-thread. */
   snapshotWorker?: { file: string; execArgv: string[] };
+  /** The after-sync announce worker thread (feed/announceRunner.ts); without it, in-thread. */
+  announceWorker?: { file: string; execArgv: string[] };
 }
 
 export function memorySecretStore(): SecretStore {

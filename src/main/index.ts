@@ -6,6 +6,7 @@ import { openOrRecover, type Recovery } from '../core/db/recovery';
 import type { DemoWorkspace } from '../core/services';
 import kbSearchWorkerFile from '../core/kb/searchWorker?modulePath';
 import snapshotWorkerFile from '../core/handlers/snapshotWorker?modulePath';
+import announceWorkerFile from '../core/feed/announceWorker?modulePath';
 import { createErrorJournal } from '../core/diagnostics/errorJournal';
 import { createAppSync } from '../core/handlers/appSync';
 import type { SyncController } from '../core/sync/controller';
@@ -136,6 +137,7 @@ async function start(): Promise<void> {
       execArgv: [],
     },
     snapshotWorker: { file: snapshotWorkerFile, execArgv: [] },
+    announceWorker: { file: announceWorkerFile, execArgv: [] },
     updates: createAppUpdates({
       emit: (event, payload) => mainWindow?.webContents.send(event, payload),
       now: () => Date.now(),

@@ -13,6 +13,7 @@ import { createErrorJournal } from '../../src/core/diagnostics/errorJournal';
 import { createUpdateController, noUpdateSource } from '../../src/core/update';
 import { createAppSync } from '../../src/core/handlers/appSync';
 import type { SyncController, SyncTuning } from '../../src/core/sync/controller';
+import { announceWorkerForTests } from './announceWorker';
 import { kbSearchWorkerForTests } from './kbWorker';
 import { snapshotWorkerForTests } from './snapshotWorker';
 import type { EventName, EventPayload } from '../../src/shared/contract';
@@ -82,6 +83,7 @@ export function createTestCore(
     demoWorkspace: unavailableDemoWorkspace,
     kbSearchWorker: kbSearchWorkerForTests,
     snapshotWorker: snapshotWorkerForTests,
+    announceWorker: announceWorkerForTests,
     updates: createUpdateController({
       source: noUpdateSource('0.0.0-test'),
       now: () => Date.now(),

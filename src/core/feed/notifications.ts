@@ -4,7 +4,8 @@ import { translate } from '../i18n/translate';
 import { inQuietHours } from '../../shared/domain/quietHours';
 import type { Db } from '../db/open';
 import type { DesktopShell } from '../services';
-import { countMatchingOpen, markAllAnnounced, unannouncedMatching } from './notifyRepo';
+import type { AnnounceRunner } from './announceRunner';
+import { markAnnounced } from './notifyRepo';
 
 export { inQuietHours };
 
@@ -12,7 +13,8 @@ export { inQuietHours };
  * After a sync: one desktop notification for the new matching tasks (bundled: a count and the
  * best-paid few), unless switched off, in quiet hours, or on the first sync (everything is new
  * then); and the badge count of matching open tasks. Every task is announced at most once.
- * Clicking the notification opens its (best-paid) task.
+ * Clicking the notification opens its (best-paid) task. The feed is read by `runner` (off this
+ * thread in the app); settles once shown, or once a newer announcement replaced this one.
  */
 export function announceNewTasks(
   db: Db,
@@ -20,14 +22,15 @@ export function announceNewTasks(
   settings: Settings,
   now: number,
   options: { initial: boolean },
-): void {
+  runner: AnnounceRunner,
+): Promise<void> {
   const minPayout = settings.notifications.minPayoutMinor;
   const silent = options.initial || !settings.notifications.enabled || inQuietHours(settings, now);
-  if (!silent) {
-    const fresh = unannouncedMatching(db, minPayout, 3);
-    // Worded in the advocate's language now: the system shows it as it is, it is never re-read.
-    const locale = settings.locale ?? systemLocale();
-    if (fresh.total > 0) {
+  // Worded in the advocate's language now: the system shows it as it is, it is never re-read.
+  const locale = settings.locale ?? systemLocale();
+  return runner.run({ minPayout, freshLimit: silent ? 0 : 3 }, (found) => {
+    const fresh = found.fresh;
+    if (fresh && fresh.total > 0) {
       const more = fresh.total - fresh.subjects.length;
       const title = translate(locale, {
         id: 'notification.newTasks.title',
@@ -44,7 +47,7 @@ export function announceNewTasks(
         taskId: fresh.taskIds[0] ?? null,
       });
     }
-  }
-  markAllAnnounced(db);
-  desktop.setBadgeCount(countMatchingOpen(db, minPayout));
+    markAnnounced(db, found.unannounced);
+    desktop.setBadgeCount(found.badge);
+  });
 }

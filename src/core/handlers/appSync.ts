@@ -1,6 +1,7 @@
 import { systemLocale } from '../../shared/domain/time';
 import { sendCourseAttempts } from '../courses/sendAttempts';
 import { leaseWarnings } from '../feed/leaseWarnings';
+import { AnnounceRunner } from '../feed/announceRunner';
 import { announceNewTasks } from '../feed/notifications';
 import { announceNotifications, showHeld } from '../notifications/announce';
 import { notifyLapsingLeases } from '../notifications/leaseLapsing';
@@ -26,14 +27,22 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
   const warningMs = tuning.leaseWarningMs ?? 5 * 60_000;
   const leases = leaseWarnings(s, serverNow, warningMs);
   const localeNow = () => loadSettings(s.db).locale ?? systemLocale();
+  const announcer = new AnnounceRunner(s.db, s.announceWorker);
   const features: SyncFeatures = {
     appliers: appAppliers,
     afterSync(result, advocateId) {
       // Matching tasks are counted over the whole feed: only worth it when something changed.
       if (result.changed) {
-        announceNewTasks(s.db, s.desktop, loadSettings(s.db), s.now(), {
-          initial: result.initial,
-        });
+        const settings = loadSettings(s.db);
+        const options = { initial: result.initial };
+        announceNewTasks(s.db, s.desktop, settings, s.now(), options, announcer).catch(
+          (error: unknown) =>
+            s.diagnostics.record({
+              at: s.now(),
+              level: 'error',
+              message: `Announcing new tasks failed: ${error instanceof Error ? error.message : String(error)}`,
+            }),
+        );
       }
       // Offers, follow-ups, ratings, payouts: each announced once, quiet hours respected.
       announceNotifications(s.db, s.desktop, loadSettings(s.db), advocateId, serverNow(), {
@@ -58,7 +67,10 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
       if (votes.status === 'rejected') throw votes.reason;
       return attempts.value;
     },
-    reset: () => leases.reset(),
+    reset: () => {
+      leases.reset();
+      void announcer.close();
+    },
   };
   sync = createSyncController(s, features, tuning);
   return sync;
