@@ -181,6 +181,14 @@ function mainThreadMonitor() {
   };
 }
 
+/** The main-thread monitor over `ms` of an idle thread. */
+async function idleBlock(ms: number): Promise<AppSync['block']> {
+  collect();
+  const monitor = mainThreadMonitor();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return monitor.stop();
+}
+
 interface AppSync {
   firstPageMs: number;
   /** This process (main thread and the worker) until the first page was shown. */
@@ -388,6 +396,9 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     const touched = Math.min(900, tasks);
     await server.touch(touched);
     const late = await appInitialSync(join(dir, 'late-app.sqlite'), server.url, lateToken, worker);
+    // Reference for `main_block_ms`: the same monitor on this thread doing nothing for as long as
+    // the catch-up took (this machine's own floor: timer ticks and the kernel's accounting steps).
+    const idle = await idleBlock(late.doneMs);
     // 2c. What the app does on its main thread after a sync that changed something, on that file.
     await announceStepBench(join(dir, 'late-app.sqlite'), announceWorker, rows);
 
@@ -456,6 +467,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
         `catch-up of ${touched} changes after snapshot`,
         `${round(late.doneMs, 0)} ms, main thread: ${block(late.block)}, ${late.mainThreadChanges} changes applied there`,
       ],
+      [`  reference: the main thread idle as long`, block(idle)],
     );
     metric('sync.first_page_ms', one.firstPageMs, 'ms');
     metric('sync.first_page_client_cpu_ms', one.firstPageCpuMs, 'ms');
@@ -478,6 +490,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     metric('sync.ref.bulk_rate', tasks / (perRow.ms / 1000), 'rows/s');
     metric('sync.ref.bulk_rate_cpu', tasks / (perRow.cpuMs / 1000), 'rows/s');
     metric('sync.main_block_ms', Math.max(one.block.cpuMs, late.block.cpuMs), 'ms');
+    metric('sync.ref.main_block_idle_ms', idle.cpuMs, 'ms');
     metric('sync.main_gc_max_ms', Math.max(one.block.gcMs, late.block.gcMs), 'ms');
     metric('sync.main_loop_delay_ms', Math.max(one.block.delayMs, late.block.delayMs), 'ms');
     metric('sync.catchup_main_thread_changes', late.mainThreadChanges, 'count');

@@ -226,7 +226,8 @@ async function decideAndWrite(
       returning brand_id, seq, advocate_id, xid::text as xid
     )
     select (select result from k) as stored, exists (select 1 from upd) as applied,
-      coalesce((select json_agg(chg) from chg), '[]') as rows`.execute(ctx.db);
+      coalesce((select json_agg(chg) from chg), '[]') as rows,
+      ${unflushedUnless(sql`exists (select 1 from upd)`)} as commit_mode`.execute(ctx.db);
   const out = r.rows[0]!;
   if (out.stored === null) return replayConcurrent(ctx, actor, a, hash, now);
   const notices = new Map();
@@ -316,6 +317,19 @@ const keyRecord = (
       where action_keys.created_at <= ${now - IDEMPOTENCY_RETENTION_MS}
     returning result`;
 
+/**
+ * This statement's transaction commits without waiting for its WAL to reach the disk unless
+ * `applied` holds (`synchronous_commit` off for it alone). Only for what writes nothing but a
+ * key's refusal or conflict: that record changes no state, and it is lost only if the machine
+ * itself fails within the WAL writer's next flush (~0.2 s) — a retry with the key is then decided
+ * afresh, as if the first request never arrived (its answer may never have reached the app
+ * either). The flush's CPU was a third of PostgreSQL's cost of a refused claim, and a claim race
+ * is mostly refusals.
+ */
+const unflushedUnless = (applied: RawBuilder<unknown>) =>
+  sql`set_config('synchronous_commit',
+    case when ${applied} then current_setting('synchronous_commit') else 'off' end, true)`;
+
 /** A refusal is remembered under its key too, in one statement. */
 async function refuse(
   ctx: StoreContext,
@@ -325,8 +339,12 @@ async function refuse(
   r: ActionResult,
   now: number,
 ): Promise<ActionResult> {
-  const stored = await keyRecord(actor.id, a, hash, sql`${recordOf(a, r)}`, now).execute(ctx.db);
-  return stored.rows.length > 0 ? r : replayConcurrent(ctx, actor, a, hash, now);
+  const stored = await sql<{ result: string | null }>`
+    with k as (${keyRecord(actor.id, a, hash, sql`${recordOf(a, r)}`, now)})
+    select (select result from k) as result, ${unflushedUnless(sql`false`)} as commit_mode`.execute(
+    ctx.db,
+  );
+  return stored.rows[0]?.result != null ? r : replayConcurrent(ctx, actor, a, hash, now);
 }
 
 /** A request with the same key committed first: answer what it was answered. */

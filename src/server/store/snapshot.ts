@@ -16,12 +16,13 @@ import type {
   TaskRow,
   TaskView,
 } from '../../shared/protocol';
-import { taskRows, taskTable } from '../../shared/snapshotRows';
+import { taskTable } from '../../shared/snapshotRows';
 import { ApiFailure } from '../errors';
 import { parseJson, type StoreContext } from './context';
 import { customerSnapshot } from './customerViews';
 import type { DB } from './schema';
-import { changeSeenAtTier, seenAtTier } from './tierView';
+import { seenTask, sharedTaskRows } from './sharedTaskRows';
+import { seenAtTier } from './tierView';
 import {
   articleView,
   brandView,
@@ -32,7 +33,6 @@ import {
   membershipView,
   type MessageViewRow,
   ratingView,
-  rawTaskView,
   TASK_VIEW_COLUMNS,
   type TaskViewRow,
   type Viewer,
@@ -103,10 +103,24 @@ function threads<M extends MessageViewRow>(messages: M[]): Map<string, M[]> {
   return out;
 }
 
-/** A task as `viewer` may see it: the same rendering `/v1/sync` sends. */
-function seenTask(t: TaskViewRow, messages: MessageViewRow[], tier: number): TaskView {
-  const change = changeSeenAtTier({ seq: 1, kind: 'task', task: rawTaskView(t, messages) }, tier);
-  return (change as Extract<typeof change, { kind: 'task' }>).task;
+/**
+ * Threads cut from messages in their tasks' order, task after task: `next(id)` is the run of
+ * messages of task `id` at the front (none: an empty thread). A message left over at the end
+ * means the two orders disagreed: the build fails rather than drop a thread.
+ */
+function threadRuns(messages: MessageViewRow[]) {
+  let at = 0;
+  return {
+    next(taskId: string): MessageViewRow[] {
+      const from = at;
+      while (at < messages.length && messages[at]!.task_id === taskId) at++;
+      return messages.slice(from, at);
+    },
+    end(): void {
+      if (at !== messages.length)
+        throw new Error(`snapshot: message ${messages[at]!.id} out of its task's order`);
+    },
+  };
 }
 
 /**
@@ -213,14 +227,18 @@ export async function buildBrandSnapshotParts(
       // Only the columns a view is rendered from: every other column of 100,000 rows would be
       // parsed into strings and objects that die unread (about half of the read's CPU).
       const openTasks = () => sharedTasks(trx, brandId, tier);
+      // Messages in their tasks' order (tasks in a total order: creation, then id), so each
+      // task's thread is the run of messages that follows the previous one's (`threadRuns`).
       open = await openTasks()
         .select(TASK_VIEW_COLUMNS.map((c) => `tasks.${c}` as const))
         .orderBy('tasks.created_at')
+        .orderBy('tasks.id')
         .execute();
       messages = await openTasks()
         .innerJoin('messages', 'messages.task_id', 'tasks.id')
         .select(MESSAGE_VIEW_COLUMNS.map((c) => `messages.${c}` as const))
-        .orderBy('messages.task_id')
+        .orderBy('tasks.created_at')
+        .orderBy('tasks.id')
         .orderBy('messages.created_at')
         .orderBy('messages.ord')
         .execute();
@@ -243,10 +261,19 @@ export async function buildBrandSnapshotParts(
       // About 330 bytes a task with its first message (measured: 33.5 MB for 100,000).
       sizeHint: 4096 + open.length * 330,
       *rows(size) {
-        const byTask = threads(messages);
+        const runs = threadRuns(messages);
         for (let i = 0; i < open.length; i += size) {
-          yield taskRows(sharedViews(open.slice(i, i + size), byTask, viewer), compact);
+          const tasks: TaskViewRow[] = [];
+          const threads: MessageViewRow[][] = [];
+          for (const t of open.slice(i, i + size)) {
+            const thread = runs.next(t.id);
+            if (!visibleTo(t, viewer)) continue;
+            tasks.push(t);
+            threads.push(thread);
+          }
+          yield sharedTaskRows(tasks, threads, tier, compact);
         }
+        runs.end();
       },
     };
   });

@@ -100,9 +100,12 @@ function redactStrings(value: unknown): Walked {
   return { value: out, changed };
 }
 
+/** Whether an advocate of this tier sees every view as it is, with nothing redacted. */
+export const seesUnredacted = (tier: number): boolean => tier >= UNREDACTED_TIER;
+
 /** `value` as an advocate of this tier may see it. */
 export function seenAtTier<T>(value: T, tier: number): T {
-  return tier >= UNREDACTED_TIER ? value : (redactStrings(value).value as T);
+  return seesUnredacted(tier) ? value : (redactStrings(value).value as T);
 }
 
 /** One sync change as an advocate of this tier (in the change's brand) may see it. */
