@@ -13,7 +13,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type AdvocateAuth, openStore, type Store } from '../../src/server';
 import { type Action, type ActionResult, TaskPush } from '../../src/shared/protocol';
 import pg from 'pg';
-import { allReadable } from '../support/allReadable';
 import { rawQuery } from '../support/rawDb';
 import { dropFreshDbs, freshDb, pgTestUrl, useBackend } from '../support/serverBackends';
 import { seedBrand } from './brandFixture';
@@ -279,8 +278,6 @@ function named(value: unknown, names: [string, string][]): unknown {
 async function stateOf(w: World, run: number) {
   const mine = `t.external_ref like 'r${run}-%'`;
   const q = w.q;
-  // A pull reads below the cluster's horizon: another suite's open transaction holds it back.
-  await allReadable(w.db);
   const state = {
     tasks: await q(`select external_ref, status, holder_id, lease_expires_at, offered_to,
         offer_expires_at, pool_skills, resolved_at, updated_at
