@@ -67,6 +67,7 @@ describe('the tenancy migration on a database of migration 1', () => {
       })
       .execute();
     await kdb.destroy();
+    await dialect.closed();
 
     store = openStore(db);
     await store.migrate(T0);

@@ -37,7 +37,11 @@ async function setup() {
   };
   const dialect = dialectFor(db);
   const kysely = dialect.createKysely();
-  cleanups.push(() => kysely.destroy());
+  // The directory is removed after: wait for the WAL checkpointer's worker too (Kysely does not).
+  cleanups.push(async () => {
+    await kysely.destroy();
+    await dialect.closed();
+  });
   const ctx: StoreContext = {
     db: kysely.withPlugin(counter),
     dialect,

@@ -131,6 +131,7 @@ describe('first feed page route', () => {
       expect(plan).not.toMatch(/TEMP B-TREE|Sort/);
     } finally {
       await db.destroy();
+      await dialect.closed();
     }
   });
 });
