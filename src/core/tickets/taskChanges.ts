@@ -225,8 +225,12 @@ function writeChunk(
   const ids = JSON.stringify(tasks.map((t) => t.id));
   const current = new Map<string, unknown[]>();
   for (const row of s.currentTasks.all(ids) as unknown[][]) current.set(row[0] as string, row);
-  // Each task's server messages: a run of rows in `held`, found by the task's first row.
-  const held = s.serverMessagesOf.all(ids) as unknown[][];
+  // Each task's server messages: a run of rows in `held`, found by the task's first row. Only
+  // of the tasks here: a new task's messages are written without looking at what is held.
+  const held =
+    current.size === 0
+      ? []
+      : (s.serverMessagesOf.all(JSON.stringify([...current.keys()])) as unknown[][]);
   const heldAt = new Map<string, [number, number]>();
   for (let i = 0; i < held.length;) {
     const taskId = held[i]![0] as string;
