@@ -199,19 +199,19 @@ export function longId(text: string): string {
   return (text.length === SHORT ? shortToUuid(text) : null) ?? text;
 }
 
-/** Rewrites a row's ids (task, brand, holder, offer, customer, messages) with `f`. */
-function mapIds(r: TaskRow, f: (id: string) => string): TaskRow {
+/**
+ * Rewrites a row's ids (task, brand, holder, offer, customer, messages) with `f` (the brand's
+ * with `brand`), in a copy or `inPlace`.
+ */
+function mapIds(r: TaskRow, f: (id: string) => string, inPlace = false, brand = f): TaskRow {
   const opt = orNull(f);
-  const out: TaskRow = [...r];
+  const out: TaskRow = inPlace ? r : [...r];
   out[0] = f(r[0]);
-  out[1] = f(r[1]);
+  out[1] = brand(r[1]);
   out[9] = opt(r[9]);
   out[11] = opt(r[11]);
-  out[17] = r[17].map((m): MessageRow => {
-    const copy: MessageRow = [...m];
-    copy[0] = f(m[0]);
-    return copy;
-  });
+  out[17] = inPlace ? r[17] : r[17].map((m): MessageRow => [...m]);
+  for (const m of out[17]) m[0] = f(m[0]);
   out[18] = opt(r[18]);
   return out;
 }
@@ -239,17 +239,10 @@ export const plainRows = (t: TaskTableRows): TaskRow[] =>
 export function ownPlainRows(t: TaskTableRows): TaskRow[] {
   if (t.ids !== 'base64url') return t.rows;
   // The rows of a brand's snapshot share their brand: its id read once.
-  let brandText: string | null = null;
-  let brandId = '';
-  for (const r of t.rows) {
-    r[0] = longId(r[0]);
-    if (r[1] !== brandText) brandId = longId((brandText = r[1]));
-    r[1] = brandId;
-    if (r[9] !== null) r[9] = longId(r[9]);
-    if (r[11] !== null) r[11] = longId(r[11]);
-    for (const m of r[17]) m[0] = longId(m[0]);
-    if (r[18] !== null) r[18] = longId(r[18]);
-  }
+  let text: string | null = null;
+  let id = '';
+  const brand = (short: string) => (short === text ? id : (id = longId((text = short))));
+  for (const r of t.rows) mapIds(r, longId, true, brand);
   delete t.ids;
   return t.rows;
 }
