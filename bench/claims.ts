@@ -3,7 +3,10 @@
  *
  * Claim race: 1,000 advocates (GIGDESK_CLAIMS_ADVOCATES) over 500 new tasks (GIGDESK_CLAIMS_TASKS)
  * on two replicas; each advocate claims tasks in its own random order, one request at a time,
- * until it wins one or has tried 5; 64 requests in flight. `claims.postgres.*` for the
+ * until it wins one or has tried 5. Run twice: closed loop with 64 requests in flight (capacity:
+ * `.req_rate`; its p95 is 64 × service time, a queue length), then open loop at
+ * GIGDESK_CLAIMS_OFFERED requests per second (1,000), each request timed from its scheduled
+ * moment: what an advocate waits at that rate (`.open_p95`). `claims.postgres.*` for the
  * one-statement action path, `claims.postgres.ref.*` for the transaction path, same run.
  * Then, on the same deployment, every winner works its task: a reply, a note and a renewal
  * (`.mixed_rate`), then closes it in a race (`.resolve_rate`): a resolve sent twice at once with
@@ -43,6 +46,8 @@ const cfg = {
   advocates: Number(process.env.GIGDESK_CLAIMS_ADVOCATES ?? 1000),
   tasks: Number(process.env.GIGDESK_CLAIMS_TASKS ?? 500),
   inFlight: 64,
+  /** The open-loop race's offered rate (requests per second). */
+  offered: Number(process.env.GIGDESK_CLAIMS_OFFERED ?? 1000),
   tries: 5,
   changelogSeconds: Number(process.env.GIGDESK_CHANGELOG_SECONDS ?? 5),
   writers: 16,
@@ -79,7 +84,11 @@ function shuffled<T>(items: T[]): T[] {
   return out;
 }
 
-async function claimRace(path: 'statement' | 'transaction') {
+/**
+ * The race. `offered` null: closed loop, `inFlight` requests at a time (capacity). A number: open
+ * loop at that many requests per second (what a user waits at that rate, see `openLoop`).
+ */
+async function claimRace(path: 'statement' | 'transaction', offered: number | null = null) {
   const d = await deploy('postgres', cfg.pgUrl, { GIGDESK_ACTION_PATH: path });
   const store = openStore(d.db);
   try {
@@ -115,7 +124,9 @@ async function claimRace(path: 'statement' | 'transaction') {
     const ids = (
       await sql<{ id: string }>`select id from tasks`.execute(dialectFor(d.db).createKysely())
     ).rows.map((r) => r.id);
-    const agents = d.urls.map(() => new http.Agent({ keepAlive: true, maxSockets: cfg.inFlight }));
+    // Open loop: enough sockets that the generator never queues what its schedule sent.
+    const sockets = offered === null ? cfg.inFlight : 1024;
+    const agents = d.urls.map(() => new http.Agent({ keepAlive: true, maxSockets: sockets }));
     // Warm each advocate's token on its replica (auth is cached per process).
     await Promise.all(
       advocates.map((a, i) =>
@@ -131,38 +142,45 @@ async function claimRace(path: 'statement' | 'transaction') {
     await cpu.start();
     let applied = 0;
     let errors = 0;
-    let queue = 0;
+    /** Advocate i's k-th try, its latency counted from `sentAt`; true when it won the task. */
+    const attempt = async (i: number, k: number, taskId: string, sentAt: number) => {
+      const r = i % d.urls.length;
+      const reply = await call<ActionsResponse>(
+        agents[r]!,
+        d.urls[r]!,
+        'POST',
+        '/v1/actions',
+        advocates[i]!.token,
+        { actions: [{ key: `race-${i}-${k}`, type: 'claim', taskId }] },
+      );
+      latencies.push(performance.now() - sentAt);
+      if (reply.status !== 200) {
+        errors++;
+        return false;
+      }
+      if (reply.body.results[0]!.status !== 'applied') return false;
+      applied++;
+      winners.set(taskId, (winners.get(taskId) ?? 0) + 1);
+      wonBy.set(taskId, i);
+      return true;
+    };
+    const tries = advocates.map(() => shuffled(ids).slice(0, cfg.tries));
     const started = performance.now();
-    await Promise.all(
-      Array.from({ length: cfg.inFlight }, async () => {
-        for (let i = queue++; i < advocates.length; i = queue++) {
-          const a = advocates[i]!;
-          const r = i % d.urls.length;
-          for (const [k, taskId] of shuffled(ids).slice(0, cfg.tries).entries()) {
-            const t0 = performance.now();
-            const reply = await call<ActionsResponse>(
-              agents[r]!,
-              d.urls[r]!,
-              'POST',
-              '/v1/actions',
-              a.token,
-              { actions: [{ key: `race-${i}-${k}`, type: 'claim', taskId }] },
-            );
-            latencies.push(performance.now() - t0);
-            if (reply.status !== 200) {
-              errors++;
-              continue;
-            }
-            if (reply.body.results[0]!.status === 'applied') {
-              applied++;
-              winners.set(taskId, (winners.get(taskId) ?? 0) + 1);
-              wonBy.set(taskId, i);
-              break;
-            }
+    if (offered === null) {
+      let queue = 0;
+      await Promise.all(
+        Array.from({ length: cfg.inFlight }, async () => {
+          for (let i = queue++; i < advocates.length; i = queue++) {
+            for (const [k, taskId] of tries[i]!.entries())
+              if (await attempt(i, k, taskId, performance.now())) break;
           }
-        }
-      }),
-    );
+        }),
+      );
+    } else {
+      await openLoop(offered, advocates.length, cfg.tries, (i, k, sentAt) =>
+        attempt(i, k, tries[i]![k]!, sentAt),
+      );
+    }
     const seconds = (performance.now() - started) / 1000;
     const used = await cpu.stop();
     const cpuSeconds = used.total;
@@ -195,6 +213,7 @@ async function claimRace(path: 'statement' | 'transaction') {
       appliedRate: applied / seconds,
       p95: percentile(latencies, 95),
       p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
       cpuPerReq: (cpuSeconds * 1000) / latencies.length,
       replicaCpuPerReq: (used.replicas * 1000) / latencies.length,
       ...work,
@@ -209,6 +228,43 @@ async function claimRace(path: 'statement' | 'transaction') {
     await store.close();
     await d.stop();
   }
+}
+
+/**
+ * Open loop: one request every 1/`rate` s on a fixed schedule, whatever the answers, each timed
+ * from its scheduled moment, so a slow server cannot slow the generator and hide its own queue.
+ * A slot goes to the advocate that has waited longest for its next try: each of the `advocates`
+ * starts with one; one refused queues again once its answer arrives, until it has tried `tries`
+ * tasks. A slot with nobody waiting stays empty. `attempt` resolves true when the claim won.
+ */
+function openLoop(
+  rate: number,
+  advocates: number,
+  tries: number,
+  attempt: (i: number, k: number, scheduledAt: number) => Promise<boolean>,
+): Promise<void> {
+  const ready = Array.from({ length: advocates }, (_, i) => ({ i, k: 0 }));
+  let head = 0;
+  let slot = 0;
+  let inFlight = 0;
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      const due = Math.floor(((performance.now() - t0) * rate) / 1000);
+      for (; slot < due && head < ready.length; slot++) {
+        const a = ready[head++]!;
+        inFlight++;
+        attempt(a.i, a.k, t0 + (slot * 1000) / rate).then((won) => {
+          inFlight--;
+          if (!won && a.k + 1 < tries) ready.push({ i: a.i, k: a.k + 1 });
+        }, reject);
+      }
+      slot = Math.max(slot, due);
+      if (head === ready.length && inFlight === 0) resolve();
+      else setTimeout(tick, 1);
+    };
+    tick();
+  });
 }
 
 /**
@@ -401,6 +457,8 @@ export async function run(): Promise<void> {
   const pinned = pinGenerator();
   const ours = await claimRace('statement');
   const ref = await claimRace('transaction');
+  const open = await claimRace('statement', cfg.offered);
+  const openRef = await claimRace('transaction', cfg.offered);
   console.log(
     `claim race, ${cfg.advocates} advocates over ${cfg.tasks} tasks, 2 replicas, ${cfg.inFlight} in flight${pinned ? ' (generator on core 1)' : ''}`,
   );
@@ -411,6 +469,16 @@ export async function run(): Promise<void> {
     console.log(
       `  ${name.padEnd(18)} ${Math.round(r.reqRate)} req/s, ${Math.round(r.appliedRate)} applied/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.applied} won, ${r.doubles} double, ${r.errors} errors, CPU ${r.cpuPerReq.toFixed(2)} ms/req (replicas ${r.replicaCpuPerReq.toFixed(2)})\n` +
         `  ${''.padEnd(18)} work (reply, note, renew) ${Math.round(r.mixedRate)} req/s, CPU ${r.mixedCpuPerReq.toFixed(2)} ms/req (replicas ${r.mixedReplicaCpuPerReq.toFixed(2)}); close race ${Math.round(r.resolveRate)} req/s, CPU ${r.resolveCpuPerReq.toFixed(2)} ms/req (replicas ${r.resolveReplicaCpuPerReq.toFixed(2)}), ${r.closed} closed, ${r.doubleCloses} double closes, ${r.doublePaid} double paid, ${r.workErrors} errors`,
+    );
+  console.log(
+    `open loop at ${cfg.offered} req/s offered (latency from each request's scheduled moment)`,
+  );
+  for (const [name, r] of [
+    ['one statement', open],
+    ['transaction (ref)', openRef],
+  ] as const)
+    console.log(
+      `  ${name.padEnd(18)} ${Math.round(r.reqRate)} req/s, ${Math.round(r.appliedRate)} applied/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.applied} won, ${r.doubles} double, ${r.errors} errors, CPU ${r.cpuPerReq.toFixed(2)} ms/req`,
     );
   const log = await changeLog('horizon', 'horizon');
   const lock = await changeLog('lock', 'horizon');
@@ -440,6 +508,19 @@ export async function run(): Promise<void> {
   metric('claims.postgres.ref.resolve_cpu_per_req', ref.resolveCpuPerReq, 'ms');
   metric('claims.postgres.ref.double_closes', ref.doubleCloses, 'count');
   metric('claims.postgres.ref.double_paid', ref.doublePaid, 'count');
+  for (const [prefix, r] of [
+    ['claims.postgres.open', open],
+    ['claims.postgres.ref.open', openRef],
+  ] as const) {
+    metric(`${prefix}_offered`, cfg.offered, 'req/s');
+    metric(`${prefix}_req_rate`, r.reqRate, 'req/s');
+    metric(`${prefix}_applied_rate`, r.appliedRate, 'req/s');
+    metric(`${prefix}_p50`, r.p50, 'ms');
+    metric(`${prefix}_p95`, r.p95, 'ms');
+    metric(`${prefix}_p99`, r.p99, 'ms');
+    metric(`${prefix}_double_claims`, r.doubles, 'count');
+    metric(`${prefix}_cpu_per_req`, r.cpuPerReq, 'ms');
+  }
   metric('changelog.postgres.commit_rate', log.commitRate, 'commits/s');
   metric('changelog.postgres.skipped', log.skipped, 'count');
   metric('changelog.postgres.ref.lock_commit_rate', lock.commitRate, 'commits/s');
