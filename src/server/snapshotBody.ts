@@ -12,6 +12,14 @@ import type { BrandSnapshotParts } from './store/snapshot';
 /** Rows rendered and written per chunk: small enough that what a chunk allocates dies young. */
 const CHUNK_ROWS = 2_000;
 
+/**
+ * Output buffer of the streaming compressor. Node's default (16 KiB) sends the thread pool's
+ * compressor back to the event loop after every 16 KiB it writes, and the event loop is busy
+ * rendering the next chunk: the compressor waited on it and most compression ended up after
+ * the last chunk instead of beside it. A chunk of rows compresses to ~100 KiB: one trip each.
+ */
+const COMPRESSED_CHUNK_BYTES = 1 << 20;
+
 /** Brotli as every snapshot body is compressed: quality 5 is what keeps 100k tasks under 5 MB. */
 export const brotliOptions = (sizeHint: number) => ({
   params: {
@@ -24,13 +32,13 @@ export const brotliOptions = (sizeHint: number) => ({
 const ROWS_MARK = `rows:${randomUUID()}`;
 
 /** The snapshot's JSON in pieces: up to its rows, each chunk of rows, after its rows. */
-function* jsonPieces(parts: BrandSnapshotParts, chunkRows: number): Generator<string> {
+async function* jsonPieces(parts: BrandSnapshotParts, chunkRows: number): AsyncGenerator<string> {
   const { head } = parts;
   const marked = JSON.stringify({ ...head, tasks: { ...head.tasks, rows: [ROWS_MARK] } });
   const at = marked.indexOf(JSON.stringify([ROWS_MARK]));
   yield marked.slice(0, at + 1);
   let first = true;
-  for (const rows of parts.rows(chunkRows)) {
+  for await (const rows of parts.rows(chunkRows)) {
     if (rows.length === 0) continue;
     const text = JSON.stringify(rows);
     // A chunk's rows without its brackets, after a comma unless first.
@@ -55,7 +63,10 @@ export async function writeSnapshotBody(
 ): Promise<SnapshotBody> {
   const hash = createHash('sha256');
   const json: Buffer[] = [];
-  const compressor = createBrotliCompress(brotliOptions(parts.sizeHint));
+  const compressor = createBrotliCompress({
+    ...brotliOptions(parts.sizeHint),
+    chunkSize: COMPRESSED_CHUNK_BYTES,
+  });
   const out: Buffer[] = [];
   compressor.on('data', (b: Buffer) => out.push(b));
   const br = new Promise<Buffer>((resolve, reject) => {
@@ -65,7 +76,7 @@ export async function writeSnapshotBody(
   // Never rejected unhandled: a caller that gives up on the body leaves it settled.
   br.catch(() => {});
   try {
-    for (const piece of jsonPieces(parts, chunkRows)) {
+    for await (const piece of jsonPieces(parts, chunkRows)) {
       const bytes = Buffer.from(piece);
       json.push(bytes);
       hash.update(bytes);

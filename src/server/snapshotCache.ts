@@ -115,14 +115,20 @@ export function snapshotCache(
 
   const make = async ([brandId, tier, suspended, caps]: Key) => {
     builds++;
-    const parts = await reads.brandParts(brandId, tier, suspended, now(), caps);
-    const { br, etag } = await writeSnapshotBody(parts);
+    const { head, br, etag } = await reads.brandParts(
+      brandId,
+      tier,
+      suspended,
+      now(),
+      caps,
+      async (parts) => ({ head: parts.head, ...(await writeSnapshotBody(parts)) }),
+    );
     // Only the brotli body is kept (~5 MB for 100k tasks, not the ~33 MB of JSON it was made
     // from): the app asks for brotli; another encoding is made once from its decompression.
     const encoded = new Map<Encoding, Promise<Buffer>>([['br', br]]);
     const made: CachedSnapshot = {
-      cursor: parts.head.cursor,
-      builtAt: parts.head.builtAt,
+      cursor: head.cursor,
+      builtAt: head.builtAt,
       etag,
       body(encoding) {
         let bytes = encoded.get(encoding);

@@ -482,6 +482,23 @@ const rateLimitLeases: Migration = {
   },
 };
 
+/**
+ * A brand's shared snapshot reads its open tasks a page at a time in creation order, then id
+ * (store/snapshot.ts): on this index each page is a range read in that order, where without it
+ * every page would read and sort all of the brand's open tasks.
+ */
+const snapshotOrderIndex: Migration = {
+  version: 16,
+  name: 'snapshot_order_index',
+  async up(kdb) {
+    await (kdb as AnyDb).schema
+      .createIndex('tasks_snapshot_order')
+      .on('tasks')
+      .columns(['brand_id', 'status', 'created_at', 'id'])
+      .execute();
+  },
+};
+
 /** Numbered, append-only; never edit a released migration. */
 export const migrations: Migration[] = [
   initial,
@@ -498,6 +515,7 @@ export const migrations: Migration[] = [
   coursePractice,
   firstPageIndex,
   rateLimitLeases,
+  snapshotOrderIndex,
 ];
 
 /**

@@ -104,26 +104,6 @@ function threads<M extends MessageViewRow>(messages: M[]): Map<string, M[]> {
 }
 
 /**
- * Threads cut from messages in their tasks' order, task after task: `next(id)` is the run of
- * messages of task `id` at the front (none: an empty thread). A message left over at the end
- * means the two orders disagreed: the build fails rather than drop a thread.
- */
-function threadRuns(messages: MessageViewRow[]) {
-  let at = 0;
-  return {
-    next(taskId: string): MessageViewRow[] {
-      const from = at;
-      while (at < messages.length && messages[at]!.task_id === taskId) at++;
-      return messages.slice(from, at);
-    },
-    end(): void {
-      if (at !== messages.length)
-        throw new Error(`snapshot: message ${messages[at]!.id} out of its task's order`);
-    },
-  };
-}
-
-/**
  * The shared part's tasks: the one visibility rule decides (the queries only narrow what it is
  * asked about), each rendered with its thread (`byTask`, see `threads`) as `/v1/sync` renders it.
  */
@@ -191,58 +171,43 @@ const sharedTasks = (db: Kysely<DB>, brandId: string, tier: number) =>
     .where('tasks.offered_to', 'is', null)
     .where('tasks.min_tier', '<=', tier);
 
-/** A brand snapshot whose task rows are rendered a chunk at a time (see snapshotBody.ts). */
+/** A brand snapshot whose task rows are read and rendered a chunk at a time (snapshotBody.ts). */
 export interface BrandSnapshotParts {
   /** The snapshot without its task rows (`tasks.rows` is empty). */
   head: BrandSnapshot;
-  /** Its task rows in order, `size` at a time, each chunk rendered when asked for. */
-  rows(size: number): Generator<TaskRow[]>;
+  /** Its task rows in order, `size` tasks at a time, each chunk read and rendered when asked for. */
+  rows(size: number): AsyncIterable<TaskRow[]> | Iterable<TaskRow[]>;
   /** About how many bytes its JSON takes (a hint for the compressor). */
   sizeHint: number;
 }
 
+/** Where a page of the shared part's tasks ends: the next page starts after it. */
+type PageEnd = Pick<TaskViewRow, 'created_at' | 'id'>;
+
 /**
  * The shared part for (brand, tier, suspended): the brand, its payout rules (every version, as
  * the log carries them), live articles and macros, and the open tasks offered to no one that the
- * tier may see. Tasks held by or offered to one advocate are in their own part. Read in one
- * transaction; its tasks are rendered afterwards a chunk at a time, so what a chunk allocates
- * dies young instead of 100,000 views and rows living at once.
+ * tier may see. Tasks held by or offered to one advocate are in their own part. Everything is
+ * read in one transaction, which stays open while `use` runs: the threads first, then the task
+ * rows a page at a time as `use` asks for them (in creation order, then id: the order
+ * `tasks_snapshot_order` holds them in, so each page is a range of that index), so that what a
+ * page allocates dies young and what `use` does with a page (compression on the thread pool)
+ * runs beside the read of the next instead of after the read of all of them.
  */
-export async function buildBrandSnapshotParts(
+export async function buildBrandSnapshotParts<T>(
   ctx: StoreContext,
   brandId: string,
   tier: number,
   suspended: boolean,
   now: number,
-  caps: Capabilities = ALL_CAPABILITIES,
-): Promise<BrandSnapshotParts> {
+  caps: Capabilities,
+  use: (parts: BrandSnapshotParts) => Promise<T>,
+): Promise<T> {
   return readTransaction(ctx, async (trx) => {
     const cursor = await currentHorizonCursor(ctx, trx);
     const { brand, payoutRules, macros } = await brandParts(trx, brandId);
     const articles = await liveContent(trx, 'articles', brandId);
     const viewer: Viewer = { advocateId: NOBODY, tier, suspended };
-    let open: TaskViewRow[] = [];
-    let messages: MessageViewRow[] = [];
-    if (!suspended) {
-      // Only the columns a view is rendered from: every other column of 100,000 rows would be
-      // parsed into strings and objects that die unread (about half of the read's CPU).
-      const openTasks = () => sharedTasks(trx, brandId, tier);
-      // Messages in their tasks' order (tasks in a total order: creation, then id), so each
-      // task's thread is the run of messages that follows the previous one's (`threadRuns`).
-      open = await openTasks()
-        .select(TASK_VIEW_COLUMNS.map((c) => `tasks.${c}` as const))
-        .orderBy('tasks.created_at')
-        .orderBy('tasks.id')
-        .execute();
-      messages = await openTasks()
-        .innerJoin('messages', 'messages.task_id', 'tasks.id')
-        .select(MESSAGE_VIEW_COLUMNS.map((c) => `messages.${c}` as const))
-        .orderBy('tasks.created_at')
-        .orderBy('tasks.id')
-        .orderBy('messages.created_at')
-        .orderBy('messages.ord')
-        .execute();
-    }
     const compact = caps.has('compact-ids');
     const head: BrandSnapshot = {
       brandId,
@@ -256,26 +221,60 @@ export async function buildBrandSnapshotParts(
       tasks: taskTable([], compact),
       ...(caps.has('customers') ? await customerSnapshot(trx, brandId, viewer) : {}),
     };
-    return {
+    // Only the columns a view is rendered from: every other column of 100,000 rows would be
+    // parsed into strings and objects that die unread (about half of the read's CPU).
+    const page = (size: number, after: PageEnd | undefined) =>
+      sharedTasks(trx, brandId, tier)
+        .select(TASK_VIEW_COLUMNS.map((c) => `tasks.${c}` as const))
+        .$if(after !== undefined, (q) =>
+          q.where((eb) =>
+            eb(
+              eb.refTuple('tasks.created_at', 'tasks.id'),
+              '>',
+              eb.tuple(after!.created_at, after!.id),
+            ),
+          ),
+        )
+        .orderBy('tasks.created_at')
+        .orderBy('tasks.id')
+        .limit(size)
+        .execute();
+    // Every thread at once, in one read: read per page (the messages of a list of 2,000 tasks),
+    // PostgreSQL's planner scans the whole messages table for each page.
+    const byTask = suspended
+      ? new Map<string, MessageViewRow[]>()
+      : threads(
+          await sharedTasks(trx, brandId, tier)
+            .innerJoin('messages', 'messages.task_id', 'tasks.id')
+            .select(MESSAGE_VIEW_COLUMNS.map((c) => `messages.${c}` as const))
+            .orderBy('tasks.created_at')
+            .orderBy('tasks.id')
+            .orderBy('messages.created_at')
+            .orderBy('messages.ord')
+            .execute(),
+        );
+    return use({
       head,
-      // About 330 bytes a task with its first message (measured: 33.5 MB for 100,000).
-      sizeHint: 4096 + open.length * 330,
-      *rows(size) {
-        const runs = threadRuns(messages);
-        for (let i = 0; i < open.length; i += size) {
-          const tasks: TaskViewRow[] = [];
-          const threads: MessageViewRow[][] = [];
-          for (const t of open.slice(i, i + size)) {
-            const thread = runs.next(t.id);
-            if (!visibleTo(t, viewer)) continue;
-            tasks.push(t);
-            threads.push(thread);
-          }
-          yield sharedTaskRows(tasks, threads, tier, compact);
+      // About 330 bytes a task with its first message (measured: 33.5 MB for 100,000); every
+      // task has a thread.
+      sizeHint: 4096 + byTask.size * 330,
+      async *rows(size) {
+        if (suspended) return;
+        let after: PageEnd | undefined;
+        for (;;) {
+          const read = await page(size, after);
+          const tasks = read.filter((t) => visibleTo(t, viewer));
+          yield sharedTaskRows(
+            tasks,
+            tasks.map((t) => byTask.get(t.id) ?? []),
+            tier,
+            compact,
+          );
+          if (read.length < size) return;
+          after = read[read.length - 1];
         }
-        runs.end();
       },
-    };
+    });
   });
 }
 
@@ -288,8 +287,11 @@ export async function buildBrandSnapshot(
   now: number,
   caps: Capabilities = ALL_CAPABILITIES,
 ): Promise<BrandSnapshot> {
-  const { head, rows } = await buildBrandSnapshotParts(ctx, brandId, tier, suspended, now, caps);
-  return { ...head, tasks: { ...head.tasks, rows: [...rows(10_000)].flat() } };
+  return buildBrandSnapshotParts(ctx, brandId, tier, suspended, now, caps, async (parts) => {
+    const rows: TaskRow[] = [];
+    for await (const chunk of parts.rows(10_000)) rows.push(...chunk);
+    return { ...parts.head, tasks: { ...parts.head.tasks, rows } };
+  });
 }
 
 /** The first `limit` tasks of the shared part in the feed's default order (see below). */
@@ -437,14 +439,18 @@ export interface SnapshotReads {
     now: number,
     caps?: Capabilities,
   ): Promise<BrandSnapshot>;
-  /** `brand`, its task rows rendered as they are read out (what the shared cache builds from). */
-  brandParts(
+  /**
+   * `brand` handed to `use`, its task rows read and rendered as `use` asks for them (what the
+   * shared cache builds from); its read stays open until `use` settles.
+   */
+  brandParts<T>(
     brandId: string,
     tier: number,
     suspended: boolean,
     now: number,
-    caps?: Capabilities,
-  ): Promise<BrandSnapshotParts>;
+    caps: Capabilities,
+    use: (parts: BrandSnapshotParts) => Promise<T>,
+  ): Promise<T>;
   firstPage(
     brandId: string,
     tier: number,
@@ -484,8 +490,8 @@ export function snapshotReads(ctx: StoreContext): SnapshotReads {
     },
     brand: (brandId, tier, suspended, now, caps) =>
       buildBrandSnapshot(ctx, brandId, tier, suspended, now, caps),
-    brandParts: (brandId, tier, suspended, now, caps) =>
-      buildBrandSnapshotParts(ctx, brandId, tier, suspended, now, caps),
+    brandParts: (brandId, tier, suspended, now, caps, use) =>
+      buildBrandSnapshotParts(ctx, brandId, tier, suspended, now, caps, use),
     firstPage: (brandId, tier, suspended, limit, caps) =>
       buildBrandFirstPage(ctx, brandId, tier, suspended, limit, caps),
     own: (advocateId, brandIds) => buildOwnSnapshot(ctx, advocateId, brandIds),
