@@ -2,9 +2,16 @@
  * `npm run bench -- claims`: PostgreSQL under contention.
  *
  * Claim race: 1,000 advocates (GIGDESK_CLAIMS_ADVOCATES) over 500 new tasks (GIGDESK_CLAIMS_TASKS)
- * on two replicas; each advocate claims tasks in its own random order, one request at a time,
- * until it wins one or has tried 5; 64 requests in flight. `claims.postgres.*` for the
- * one-statement action path, `claims.postgres.ref.*` for the transaction path, same run.
+ * on two replicas, one request at a time per advocate. `claims.postgres.*` for the one-statement
+ * action path, `claims.postgres.ref.*` for the transaction path, same run. Three races:
+ * - herd: each advocate claims tasks in its own random order until it wins one or has tried 5;
+ *   closed loop, 64 requests in flight (capacity: `.req_rate`; its p95 is 64 × service time, a
+ *   queue length, not a wait anyone sees at a lower rate);
+ * - pairs (`.pairs_*`): the two advocates of each task claim it one after the other, one try
+ *   each, closed loop: half the requests can win, the most any race of 1,000 over 500 allows, so
+ *   `.pairs_applied_rate` is how fast the server applies claims while refusing as many;
+ * - herd open loop (`.open_*`) at GIGDESK_CLAIMS_OFFERED requests per second (1,000), each
+ *   request timed from its scheduled moment: what an advocate waits at that rate.
  * Then, on the same deployment, every winner works its task: a reply, a note and a renewal
  * (`.mixed_rate`), then closes it in a race (`.resolve_rate`): a resolve sent twice at once with
  * one key (one copy to each replica) against an escalation under another key; exactly one close
@@ -12,14 +19,15 @@
  * run's PostgreSQL backends) per request of each phase: `.cpu_per_req`, `.mixed_cpu_per_req`,
  * `.resolve_cpu_per_req` (ms).
  *
- * What bounds `.applied_rate`: the race makes about 3,400 requests for its 500 wins whatever the
+ * What bounds the herd's `.applied_rate`: it makes about 3,400 requests for its 500 wins whatever the
  * server's speed (a simulation of this generator: 3,396; runs here: 3,346–3,393), so applied/s is
  * about 15 % of req/s. Half the wins come in the first ~11 % of the race; after that most
  * requests are advocates arriving late (64 in flight serialise the 1,000 arrivals) and trying
  * 5 tasks that are mostly long taken, and the last few open tasks are found by chance. At
  * 1,000 req/s the whole race lasts ~3.5 s, within an app's view lag (events coalesced 1–2 s,
  * pulls every 2 s), so clicking tasks claimed a moment ago is what advocates would do: ≥ 500
- * applied/s with this race needs ~3,400 req/s, not faster claims.
+ * applied/s with this race needs ~3,400 req/s, not faster claims; the pairs race measures how
+ * fast claims apply.
  *
  * Change log: 16 writers commit one change row per transaction for GIGDESK_CHANGELOG_SECONDS
  * (5) while a reader pages the log; `changelog.postgres.commit_rate` and `.skipped` (committed
@@ -43,6 +51,8 @@ const cfg = {
   advocates: Number(process.env.GIGDESK_CLAIMS_ADVOCATES ?? 1000),
   tasks: Number(process.env.GIGDESK_CLAIMS_TASKS ?? 500),
   inFlight: 64,
+  /** The open-loop race's offered rate (requests per second). */
+  offered: Number(process.env.GIGDESK_CLAIMS_OFFERED ?? 1000),
   tries: 5,
   changelogSeconds: Number(process.env.GIGDESK_CHANGELOG_SECONDS ?? 5),
   writers: 16,
@@ -79,7 +89,15 @@ function shuffled<T>(items: T[]): T[] {
   return out;
 }
 
-async function claimRace(path: 'statement' | 'transaction') {
+/**
+ * The race. `offered` null: closed loop, `inFlight` requests at a time (capacity). A number: open
+ * loop at that many requests per second (what a user waits at that rate, see `openLoop`).
+ */
+async function claimRace(
+  path: 'statement' | 'transaction',
+  offered: number | null = null,
+  choice: 'herd' | 'pairs' = 'herd',
+) {
   const d = await deploy('postgres', cfg.pgUrl, { GIGDESK_ACTION_PATH: path });
   const store = openStore(d.db);
   try {
@@ -115,7 +133,9 @@ async function claimRace(path: 'statement' | 'transaction') {
     const ids = (
       await sql<{ id: string }>`select id from tasks`.execute(dialectFor(d.db).createKysely())
     ).rows.map((r) => r.id);
-    const agents = d.urls.map(() => new http.Agent({ keepAlive: true, maxSockets: cfg.inFlight }));
+    // Open loop: enough sockets that the generator never queues what its schedule sent.
+    const sockets = offered === null ? cfg.inFlight : 1024;
+    const agents = d.urls.map(() => new http.Agent({ keepAlive: true, maxSockets: sockets }));
     // Warm each advocate's token on its replica (auth is cached per process).
     await Promise.all(
       advocates.map((a, i) =>
@@ -131,38 +151,55 @@ async function claimRace(path: 'statement' | 'transaction') {
     await cpu.start();
     let applied = 0;
     let errors = 0;
-    let queue = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: cfg.inFlight }, async () => {
-        for (let i = queue++; i < advocates.length; i = queue++) {
-          const a = advocates[i]!;
-          const r = i % d.urls.length;
-          for (const [k, taskId] of shuffled(ids).slice(0, cfg.tries).entries()) {
-            const t0 = performance.now();
-            const reply = await call<ActionsResponse>(
-              agents[r]!,
-              d.urls[r]!,
-              'POST',
-              '/v1/actions',
-              a.token,
-              { actions: [{ key: `race-${i}-${k}`, type: 'claim', taskId }] },
-            );
-            latencies.push(performance.now() - t0);
-            if (reply.status !== 200) {
-              errors++;
-              continue;
-            }
-            if (reply.body.results[0]!.status === 'applied') {
-              applied++;
-              winners.set(taskId, (winners.get(taskId) ?? 0) + 1);
-              wonBy.set(taskId, i);
-              break;
-            }
-          }
-        }
-      }),
+    /** Advocate i's k-th try, its latency counted from `sentAt`; true when it won the task. */
+    const attempt = async (i: number, k: number, taskId: string, sentAt: number) => {
+      const r = i % d.urls.length;
+      const reply = await call<ActionsResponse>(
+        agents[r]!,
+        d.urls[r]!,
+        'POST',
+        '/v1/actions',
+        advocates[i]!.token,
+        { actions: [{ key: `race-${i}-${k}`, type: 'claim', taskId }] },
+      );
+      latencies.push(performance.now() - sentAt);
+      if (reply.status !== 200) {
+        errors++;
+        return false;
+      }
+      if (reply.body.results[0]!.status !== 'applied') return false;
+      applied++;
+      winners.set(taskId, (winners.get(taskId) ?? 0) + 1);
+      wonBy.set(taskId, i);
+      return true;
+    };
+    // Herd: each advocate tries up to `tries` tasks in its own random order. Pairs: advocate i
+    // claims task i mod 500 only, the two advocates of a task one after the other.
+    const tries = advocates.map((_, i) =>
+      choice === 'herd' ? shuffled(ids).slice(0, cfg.tries) : [ids[i % ids.length]!],
     );
+    const order = advocates.map((_, i) => i);
+    if (choice === 'pairs') order.sort((a, b) => (a % ids.length) - (b % ids.length) || a - b);
+    const started = performance.now();
+    if (offered === null) {
+      let queue = 0;
+      await Promise.all(
+        Array.from({ length: cfg.inFlight }, async () => {
+          for (let q = queue++; q < order.length; q = queue++) {
+            const i = order[q]!;
+            for (const [k, taskId] of tries[i]!.entries())
+              if (await attempt(i, k, taskId, performance.now())) break;
+          }
+        }),
+      );
+    } else {
+      await openLoop(
+        offered,
+        order,
+        (i) => tries[i]!.length,
+        (i, k, sentAt) => attempt(i, k, tries[i]![k]!, sentAt),
+      );
+    }
     const seconds = (performance.now() - started) / 1000;
     const used = await cpu.stop();
     const cpuSeconds = used.total;
@@ -195,6 +232,7 @@ async function claimRace(path: 'statement' | 'transaction') {
       appliedRate: applied / seconds,
       p95: percentile(latencies, 95),
       p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
       cpuPerReq: (cpuSeconds * 1000) / latencies.length,
       replicaCpuPerReq: (used.replicas * 1000) / latencies.length,
       ...work,
@@ -209,6 +247,43 @@ async function claimRace(path: 'statement' | 'transaction') {
     await store.close();
     await d.stop();
   }
+}
+
+/**
+ * Open loop: one request every 1/`rate` s on a fixed schedule, whatever the answers, each timed
+ * from its scheduled moment, so a slow server cannot slow the generator and hide its own queue.
+ * A slot goes to the advocate that has waited longest for its next try: each advocate starts
+ * with one, in `order`; one refused queues again once its answer arrives, until it has tried
+ * `tries(i)` tasks. A slot with nobody waiting stays empty. `attempt` resolves true on a win.
+ */
+function openLoop(
+  rate: number,
+  order: readonly number[],
+  tries: (i: number) => number,
+  attempt: (i: number, k: number, scheduledAt: number) => Promise<boolean>,
+): Promise<void> {
+  const ready = order.map((i) => ({ i, k: 0 }));
+  let head = 0;
+  let slot = 0;
+  let inFlight = 0;
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const tick = () => {
+      const due = Math.floor(((performance.now() - t0) * rate) / 1000);
+      for (; slot < due && head < ready.length; slot++) {
+        const a = ready[head++]!;
+        inFlight++;
+        attempt(a.i, a.k, t0 + (slot * 1000) / rate).then((won) => {
+          inFlight--;
+          if (!won && a.k + 1 < tries(a.i)) ready.push({ i: a.i, k: a.k + 1 });
+        }, reject);
+      }
+      slot = Math.max(slot, due);
+      if (head === ready.length && inFlight === 0) resolve();
+      else setTimeout(tick, 1);
+    };
+    tick();
+  });
 }
 
 /**
@@ -397,49 +472,77 @@ async function changeLog(write_: WriteMode, read: ReadMode) {
   }
 }
 
+type Race = Awaited<ReturnType<typeof claimRace>>;
+
+const raceLine = (name: string, r: Race) =>
+  `  ${name.padEnd(18)} ${Math.round(r.reqRate)} req/s, ${Math.round(r.appliedRate)} applied/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${r.applied} won, ${r.doubles} double, ${r.errors} errors, CPU ${r.cpuPerReq.toFixed(2)} ms/req (replicas ${r.replicaCpuPerReq.toFixed(2)})`;
+
+/** A race's figures under `prefix` (`claims.postgres.` + the race's own part). */
+function raceMetrics(prefix: string, r: Race): void {
+  metric(`${prefix}req_rate`, r.reqRate, 'req/s');
+  metric(`${prefix}applied_rate`, r.appliedRate, 'req/s');
+  metric(`${prefix}p50`, r.p50, 'ms');
+  metric(`${prefix}p95`, r.p95, 'ms');
+  metric(`${prefix}p99`, r.p99, 'ms');
+  metric(`${prefix}double_claims`, r.doubles, 'count');
+  metric(`${prefix}cpu_per_req`, r.cpuPerReq, 'ms');
+}
+
 export async function run(): Promise<void> {
   const pinned = pinGenerator();
   const ours = await claimRace('statement');
   const ref = await claimRace('transaction');
+  const pairs = await claimRace('statement', null, 'pairs');
+  const pairsRef = await claimRace('transaction', null, 'pairs');
+  const open = await claimRace('statement', cfg.offered);
+  const openRef = await claimRace('transaction', cfg.offered);
   console.log(
-    `claim race, ${cfg.advocates} advocates over ${cfg.tasks} tasks, 2 replicas, ${cfg.inFlight} in flight${pinned ? ' (generator on core 1)' : ''}`,
+    `claim race, ${cfg.advocates} advocates over ${cfg.tasks} tasks, 2 replicas${pinned ? ' (generator on core 1)' : ''}`,
+  );
+  console.log(
+    `herd (up to ${cfg.tries} random tasks each), closed loop, ${cfg.inFlight} in flight`,
   );
   for (const [name, r] of [
     ['one statement', ours],
     ['transaction (ref)', ref],
   ] as const)
     console.log(
-      `  ${name.padEnd(18)} ${Math.round(r.reqRate)} req/s, ${Math.round(r.appliedRate)} applied/s, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${r.applied} won, ${r.doubles} double, ${r.errors} errors, CPU ${r.cpuPerReq.toFixed(2)} ms/req (replicas ${r.replicaCpuPerReq.toFixed(2)})\n` +
+      `${raceLine(name, r)}\n` +
         `  ${''.padEnd(18)} work (reply, note, renew) ${Math.round(r.mixedRate)} req/s, CPU ${r.mixedCpuPerReq.toFixed(2)} ms/req (replicas ${r.mixedReplicaCpuPerReq.toFixed(2)}); close race ${Math.round(r.resolveRate)} req/s, CPU ${r.resolveCpuPerReq.toFixed(2)} ms/req (replicas ${r.resolveReplicaCpuPerReq.toFixed(2)}), ${r.closed} closed, ${r.doubleCloses} double closes, ${r.doublePaid} double paid, ${r.workErrors} errors`,
     );
+  console.log(
+    `pairs (two advocates per task, one try each), closed loop, ${cfg.inFlight} in flight`,
+  );
+  console.log(raceLine('one statement', pairs));
+  console.log(raceLine('transaction (ref)', pairsRef));
+  console.log(
+    `herd, open loop at ${cfg.offered} req/s offered (latency from each request's scheduled moment)`,
+  );
+  console.log(raceLine('one statement', open));
+  console.log(raceLine('transaction (ref)', openRef));
   const log = await changeLog('horizon', 'horizon');
   const lock = await changeLog('lock', 'horizon');
   const plain = await changeLog('horizon', 'seq');
   console.log(
     `change log, ${cfg.writers} writers, ${cfg.changelogSeconds} s: (xid, seq) below the horizon ${Math.round(log.commitRate)} commits/s, ${log.skipped} skipped; advisory lock (ref) ${Math.round(lock.commitRate)} commits/s; plain seq read (ref) ${plain.skipped} skipped`,
   );
-  metric('claims.postgres.req_rate', ours.reqRate, 'req/s');
-  metric('claims.postgres.applied_rate', ours.appliedRate, 'req/s');
-  metric('claims.postgres.p95', ours.p95, 'ms');
-  metric('claims.postgres.double_claims', ours.doubles, 'count');
-  metric('claims.postgres.cpu_per_req', ours.cpuPerReq, 'ms');
-  metric('claims.postgres.mixed_rate', ours.mixedRate, 'req/s');
-  metric('claims.postgres.mixed_cpu_per_req', ours.mixedCpuPerReq, 'ms');
-  metric('claims.postgres.resolve_rate', ours.resolveRate, 'req/s');
-  metric('claims.postgres.resolve_cpu_per_req', ours.resolveCpuPerReq, 'ms');
-  metric('claims.postgres.double_closes', ours.doubleCloses, 'count');
-  metric('claims.postgres.double_paid', ours.doublePaid, 'count');
-  metric('claims.postgres.ref.req_rate', ref.reqRate, 'req/s');
-  metric('claims.postgres.ref.applied_rate', ref.appliedRate, 'req/s');
-  metric('claims.postgres.ref.p95', ref.p95, 'ms');
-  metric('claims.postgres.ref.double_claims', ref.doubles, 'count');
-  metric('claims.postgres.ref.cpu_per_req', ref.cpuPerReq, 'ms');
-  metric('claims.postgres.ref.mixed_rate', ref.mixedRate, 'req/s');
-  metric('claims.postgres.ref.mixed_cpu_per_req', ref.mixedCpuPerReq, 'ms');
-  metric('claims.postgres.ref.resolve_rate', ref.resolveRate, 'req/s');
-  metric('claims.postgres.ref.resolve_cpu_per_req', ref.resolveCpuPerReq, 'ms');
-  metric('claims.postgres.ref.double_closes', ref.doubleCloses, 'count');
-  metric('claims.postgres.ref.double_paid', ref.doublePaid, 'count');
+  for (const [path, mine] of [
+    ['claims.postgres.', ours],
+    ['claims.postgres.ref.', ref],
+  ] as const) {
+    raceMetrics(path, mine);
+    metric(`${path}mixed_rate`, mine.mixedRate, 'req/s');
+    metric(`${path}mixed_cpu_per_req`, mine.mixedCpuPerReq, 'ms');
+    metric(`${path}resolve_rate`, mine.resolveRate, 'req/s');
+    metric(`${path}resolve_cpu_per_req`, mine.resolveCpuPerReq, 'ms');
+    metric(`${path}double_closes`, mine.doubleCloses, 'count');
+    metric(`${path}double_paid`, mine.doublePaid, 'count');
+  }
+  raceMetrics('claims.postgres.pairs_', pairs);
+  raceMetrics('claims.postgres.ref.pairs_', pairsRef);
+  metric('claims.postgres.open_offered', cfg.offered, 'req/s');
+  raceMetrics('claims.postgres.open_', open);
+  raceMetrics('claims.postgres.ref.open_', openRef);
   metric('changelog.postgres.commit_rate', log.commitRate, 'commits/s');
   metric('changelog.postgres.skipped', log.skipped, 'count');
   metric('changelog.postgres.ref.lock_commit_rate', lock.commitRate, 'commits/s');

@@ -306,10 +306,16 @@ interface Timed {
 
 async function timedLoad(
   file: string,
-  source: SnapshotSource,
+  snapshots: { own: OwnSnapshot; brands: BrandSnapshot[] },
   appliers: SyncAppliers,
 ): Promise<Timed> {
   const db = openDatabase(file);
+  // A copy per load, as the app reads its own: the load rewrites the tables' ids in place.
+  const { own, brands } = structuredClone(snapshots);
+  const source: SnapshotSource = {
+    own: async () => own,
+    brand: async (id) => brands.find((b) => b.brandId === id)!,
+  };
   collect();
   const start = performance.now();
   const cpu = process.cpuUsage();
@@ -406,10 +412,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     const own: OwnSnapshot = await client.ownSnapshot();
     const brands: BrandSnapshot[] = [];
     for (const m of own.memberships) brands.push(await client.brandSnapshot(m.brandId));
-    const source: SnapshotSource = {
-      own: async () => own,
-      brand: async (id) => brands.find((b) => b.brandId === id)!,
-    };
+    const source = { own, brands };
     // Reference: the same load writing each row with its change's applier (the bulk load before
     // it was set-based: a read per row, then one upsert per task and per message). Run in both
     // orders (bulk, per row, per row, bulk), each after a full collection, so that neither

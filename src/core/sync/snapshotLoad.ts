@@ -33,11 +33,12 @@ import type {
   TaskRow,
 } from '../../shared/protocol';
 import { earliestCursor } from '../../shared/domain/syncCursor';
-import { plainRows, readableTable, taskOfRow } from '../../shared/snapshotRows';
+import { ownPlainRows, readableTable, taskOfRow } from '../../shared/snapshotRows';
 import type { Db } from '../db/open';
 import { applyChange, type ChangeAppliers, type SyncAppliers } from './appliers';
 import { readSyncState, writeCursor } from './syncStateRepo';
 
+/** The load owns what its reads answer: it rewrites their tables' short ids in place. */
 export interface SnapshotSource {
   own(): Promise<OwnSnapshot>;
   /**
@@ -159,7 +160,7 @@ export async function loadSnapshot(
 ): Promise<SnapshotLoadResult | null> {
   const own = await source.own();
   if (!readableTable(own.tasks)) return null;
-  const ownRows = plainRows(own.tasks);
+  const ownRows = ownPlainRows(own.tasks);
   const readBrands = async () => {
     const brands: BrandSnapshot[] = [];
     for (const m of own.memberships) brands.push(await source.brand(m.brandId));
@@ -170,11 +171,11 @@ export async function loadSnapshot(
   let brands: BrandSnapshot[] | null = null;
   let rows: TaskRow[] = [];
   let first: { parts: BrandParts[]; tasks: TaskRow[] };
-  if (pages) first = { parts: pages, tasks: pages.flatMap((p) => plainRows(p.tasks)) };
+  if (pages) first = { parts: pages, tasks: pages.flatMap((p) => ownPlainRows(p.tasks)) };
   else {
     brands = await readBrands();
     if (!brands) return null;
-    rows = brands.flatMap((b) => plainRows(b.tasks));
+    rows = brands.flatMap((b) => ownPlainRows(b.tasks));
     first = { parts: brands, tasks: firstOf(rows, firstPageSize) };
   }
 
@@ -204,7 +205,7 @@ export async function loadSnapshot(
   if (!brands) {
     brands = await readBrands();
     if (!brands) return null;
-    rows = brands.flatMap((b) => plainRows(b.tasks));
+    rows = brands.flatMap((b) => ownPlainRows(b.tasks));
   }
   const cursor = earliestCursor([
     own.cursor,

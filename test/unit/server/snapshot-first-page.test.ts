@@ -165,95 +165,97 @@ describe('first feed page content', () => {
   let run = 0;
   it('is the first rows of the brand snapshot in feed order, with no personal data at tier 0', async () => {
     let tierZeroTasks = 0;
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(spec, { minLength: 1, maxLength: 12 }),
-        fc.nat(2),
-        fc.integer({ min: 1, max: 10 }),
-        async (specs, tier, limit) => {
-          run++;
-          const made = await s.store.createBrand(
-            { name: `Brand ${run}`, currency: 'EUR' },
-            s.clock.t,
-          );
-          const brandId = made.brand.id;
-          await s.store.setPayoutRules(brandId, rules, s.clock.t);
-          const viewer = await s.advocate({ tier, brandId });
-          const other = await s.advocate({ tier: 3, brandId });
-          const push = await s.pushTasks(
-            specs.map((p, i) => ({
-              externalRef: `F-${run}-${i}`,
-              subject: p.subject.text,
-              channel: 'email',
-              complexity: p.complexity,
-              minTier: p.minTier,
-              customerName: p.customer.text,
-              createdAt: T0 - p.age * 60_000,
-              messages: [{ author: 'customer', body: p.subject.text, createdAt: T0 - 1 }],
-            })),
-            made.adminKey,
-          );
-          expect(push.status).toBe(200);
-          const ids = new Map<string, string>();
-          for (const c of (await syncAll(s, other.token)).changes)
-            if (c.kind === 'task') ids.set(c.task.externalRef, c.task.id);
-          const act = (token: string, action: Record<string, unknown>) =>
-            s.call('POST', '/v1/actions', {
-              token,
-              body: { actions: [{ key: key('first'), ...action }] },
-            });
-          for (const [i, p] of specs.entries()) {
-            const taskId = ids.get(`F-${run}-${i}`)!;
-            if (p.fate === 'open') continue;
-            const claim = await act(other.token, { type: 'claim', taskId });
-            expect(claim.body.results[0].status).toBe('applied');
-            // Offered to the viewer (refused when the task is above its tier: then still held).
-            if (p.fate === 'offered')
-              await act(other.token, {
-                type: 'transfer',
-                taskId,
-                to: { kind: 'advocate', advocateId: viewer.id },
+    // Again until a tier-0 page held tasks (a round of 15 has none about one time in 16).
+    for (let round = 0; round < 5 && tierZeroTasks === 0; round++)
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(spec, { minLength: 1, maxLength: 12 }),
+          fc.nat(2),
+          fc.integer({ min: 1, max: 10 }),
+          async (specs, tier, limit) => {
+            run++;
+            const made = await s.store.createBrand(
+              { name: `Brand ${run}`, currency: 'EUR' },
+              s.clock.t,
+            );
+            const brandId = made.brand.id;
+            await s.store.setPayoutRules(brandId, rules, s.clock.t);
+            const viewer = await s.advocate({ tier, brandId });
+            const other = await s.advocate({ tier: 3, brandId });
+            const push = await s.pushTasks(
+              specs.map((p, i) => ({
+                externalRef: `F-${run}-${i}`,
+                subject: p.subject.text,
+                channel: 'email',
+                complexity: p.complexity,
+                minTier: p.minTier,
+                customerName: p.customer.text,
+                createdAt: T0 - p.age * 60_000,
+                messages: [{ author: 'customer', body: p.subject.text, createdAt: T0 - 1 }],
+              })),
+              made.adminKey,
+            );
+            expect(push.status).toBe(200);
+            const ids = new Map<string, string>();
+            for (const c of (await syncAll(s, other.token)).changes)
+              if (c.kind === 'task') ids.set(c.task.externalRef, c.task.id);
+            const act = (token: string, action: Record<string, unknown>) =>
+              s.call('POST', '/v1/actions', {
+                token,
+                body: { actions: [{ key: key('first'), ...action }] },
               });
-          }
+            for (const [i, p] of specs.entries()) {
+              const taskId = ids.get(`F-${run}-${i}`)!;
+              if (p.fate === 'open') continue;
+              const claim = await act(other.token, { type: 'claim', taskId });
+              expect(claim.body.results[0].status).toBe('applied');
+              // Offered to the viewer (refused when the task is above its tier: then still held).
+              if (p.fate === 'offered')
+                await act(other.token, {
+                  type: 'transfer',
+                  taskId,
+                  to: { kind: 'advocate', advocateId: viewer.id },
+                });
+            }
 
-          const path = `/v1/snapshot/brands/${brandId}`;
-          const r = await s.call('GET', `${path}/first?limit=${limit}`, {
-            token: viewer.token,
-            headers: asApp,
-          });
-          expect(r.status).toBe(200);
-          const page = BrandFirstPage.parse(r.body);
-          const full = BrandSnapshot.parse(
-            (await s.call('GET', path, { token: viewer.token, headers: asApp })).body,
-          );
-          expect(page.tasks.ids).toBe('base64url');
-          expect(page.tasks.columns).toEqual(full.tasks.columns);
-          expect(page.tasks.messageColumns).toEqual(full.tasks.messageColumns);
-          expect({ ...page, cursor: '', tasks: null }).toEqual({
-            brandId,
-            tier,
-            cursor: '',
-            brand: full.brand,
-            payoutRules: full.payoutRules,
-            macros: full.macros,
-            tasks: null,
-          });
-          const expected = plainRows(full.tasks).sort(feedOrder).slice(0, limit);
-          expect(plainRows(page.tasks)).toEqual(expected);
-          // Not vacuous: held and offered tasks and those above the tier are left out.
-          const visible = specs.filter((p) => p.fate === 'open' && p.minTier <= tier).length;
-          expect(page.tasks.rows).toHaveLength(Math.min(limit, visible));
+            const path = `/v1/snapshot/brands/${brandId}`;
+            const r = await s.call('GET', `${path}/first?limit=${limit}`, {
+              token: viewer.token,
+              headers: asApp,
+            });
+            expect(r.status).toBe(200);
+            const page = BrandFirstPage.parse(r.body);
+            const full = BrandSnapshot.parse(
+              (await s.call('GET', path, { token: viewer.token, headers: asApp })).body,
+            );
+            expect(page.tasks.ids).toBe('base64url');
+            expect(page.tasks.columns).toEqual(full.tasks.columns);
+            expect(page.tasks.messageColumns).toEqual(full.tasks.messageColumns);
+            expect({ ...page, cursor: '', tasks: null }).toEqual({
+              brandId,
+              tier,
+              cursor: '',
+              brand: full.brand,
+              payoutRules: full.payoutRules,
+              macros: full.macros,
+              tasks: null,
+            });
+            const expected = plainRows(full.tasks).sort(feedOrder).slice(0, limit);
+            expect(plainRows(page.tasks)).toEqual(expected);
+            // Not vacuous: held and offered tasks and those above the tier are left out.
+            const visible = specs.filter((p) => p.fate === 'open' && p.minTier <= tier).length;
+            expect(page.tasks.rows).toHaveLength(Math.min(limit, visible));
 
-          if (tier === 0) {
-            tierZeroTasks += page.tasks.rows.length;
-            const secrets = specs.flatMap((p) => [p.customer, ...p.subject.secrets]);
-            for (const str of strings(page))
-              for (const p of secrets) expect(leaks(str, p), `leaks ${p.text}`).toBe(false);
-          }
-        },
-      ),
-      { numRuns: 15 },
-    );
+            if (tier === 0) {
+              tierZeroTasks += page.tasks.rows.length;
+              const secrets = specs.flatMap((p) => [p.customer, ...p.subject.secrets]);
+              for (const str of strings(page))
+                for (const p of secrets) expect(leaks(str, p), `leaks ${p.text}`).toBe(false);
+            }
+          },
+        ),
+        { numRuns: 15 },
+      );
     expect(tierZeroTasks).toBeGreaterThan(0);
   }, 120_000);
 

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPABILITIES_HEADER } from '../../../src/shared/capabilities';
 import type { TaskView } from '../../../src/shared/protocol';
 import { BrandSnapshot } from '../../../src/shared/protocol';
-import { longId, plainRows, shortId, taskOfRow, taskTable } from '../../../src/shared/snapshotRows';
+import {
+  longId,
+  ownPlainRows,
+  plainRows,
+  shortId,
+  taskOfRow,
+  taskTable,
+} from '../../../src/shared/snapshotRows';
 import { task, type TestServer, testServer } from '../server/helpers';
 
 const UUID_SHAPE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -68,6 +75,30 @@ describe('short ids', () => {
         const short = taskTable(tasks, true);
         expect(short.ids).toBe('base64url');
         expect(plainRows(short)).toEqual(taskTable(tasks).rows);
+      }),
+    );
+  });
+
+  it('read back in place (initial sync owns its table) as a copy would, and then as plain', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(anyId, anyId, fc.option(anyId), anyId)), (ids) => {
+        // Rows of a few brands in runs, and a brand coming back after another's rows.
+        const tasks: TaskView[] = ids.map(([id, msg, holder, brand], i) => ({
+          ...taskOfRow(SAMPLE),
+          id,
+          brandId: i % 3 === 2 ? brand : ids[0]![3],
+          holderId: holder,
+          offeredTo: holder,
+          customerId: holder,
+          createdAt: i,
+          messages: [{ ...taskOfRow(SAMPLE).messages[0]!, id: msg }],
+        }));
+        const short = taskTable(tasks, true);
+        const plain = taskTable(tasks).rows;
+        expect(ownPlainRows(short)).toEqual(plain);
+        expect(short.ids).toBeUndefined();
+        expect(ownPlainRows(short)).toEqual(plain);
+        expect(plainRows(short)).toEqual(plain);
       }),
     );
   });
