@@ -171,6 +171,37 @@ const sharedTasks = (db: Kysely<DB>, brandId: string, tier: number) =>
     .where('tasks.offered_to', 'is', null)
     .where('tasks.min_tier', '<=', tier);
 
+/** Where a page of the shared part's tasks ends: the next page starts after it. */
+export type PageEnd = Pick<TaskViewRow, 'created_at' | 'id'>;
+
+/**
+ * The shared part's next `size` tasks after `after` (from the first without), in creation order
+ * then id: a range of `tasks_snapshot_order`, read in its order. Only the columns a view is
+ * rendered from: every other column of 100,000 rows would be parsed into strings and objects
+ * that die unread (about half of the read's CPU).
+ */
+export const sharedTasksPage = (
+  db: Kysely<DB>,
+  brandId: string,
+  tier: number,
+  size: number,
+  after: PageEnd | undefined,
+) =>
+  sharedTasks(db, brandId, tier)
+    .select(TASK_VIEW_COLUMNS.map((c) => `tasks.${c}` as const))
+    .$if(after !== undefined, (q) =>
+      q.where((eb) =>
+        eb(
+          eb.refTuple('tasks.created_at', 'tasks.id'),
+          '>',
+          eb.tuple(after!.created_at, after!.id),
+        ),
+      ),
+    )
+    .orderBy('tasks.created_at')
+    .orderBy('tasks.id')
+    .limit(size);
+
 /** A brand snapshot whose task rows are read and rendered a chunk at a time (snapshotBody.ts). */
 export interface BrandSnapshotParts {
   /** The snapshot without its task rows (`tasks.rows` is empty). */
@@ -180,9 +211,6 @@ export interface BrandSnapshotParts {
   /** About how many bytes its JSON takes (a hint for the compressor). */
   sizeHint: number;
 }
-
-/** Where a page of the shared part's tasks ends: the next page starts after it. */
-type PageEnd = Pick<TaskViewRow, 'created_at' | 'id'>;
 
 /**
  * The shared part for (brand, tier, suspended): the brand, its payout rules (every version, as
@@ -221,24 +249,6 @@ export async function buildBrandSnapshotParts<T>(
       tasks: taskTable([], compact),
       ...(caps.has('customers') ? await customerSnapshot(trx, brandId, viewer) : {}),
     };
-    // Only the columns a view is rendered from: every other column of 100,000 rows would be
-    // parsed into strings and objects that die unread (about half of the read's CPU).
-    const page = (size: number, after: PageEnd | undefined) =>
-      sharedTasks(trx, brandId, tier)
-        .select(TASK_VIEW_COLUMNS.map((c) => `tasks.${c}` as const))
-        .$if(after !== undefined, (q) =>
-          q.where((eb) =>
-            eb(
-              eb.refTuple('tasks.created_at', 'tasks.id'),
-              '>',
-              eb.tuple(after!.created_at, after!.id),
-            ),
-          ),
-        )
-        .orderBy('tasks.created_at')
-        .orderBy('tasks.id')
-        .limit(size)
-        .execute();
     // Every thread at once, in one read: read per page (the messages of a list of 2,000 tasks),
     // PostgreSQL's planner scans the whole messages table for each page.
     const byTask = suspended
@@ -262,7 +272,7 @@ export async function buildBrandSnapshotParts<T>(
         if (suspended) return;
         let after: PageEnd | undefined;
         for (;;) {
-          const read = await page(size, after);
+          const read = await sharedTasksPage(trx, brandId, tier, size, after).execute();
           const tasks = read.filter((t) => visibleTo(t, viewer));
           yield sharedTaskRows(
             tasks,

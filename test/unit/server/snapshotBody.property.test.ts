@@ -1,8 +1,8 @@
 /**
  * A brand snapshot's body written a chunk of rows at a time is byte for byte what
- * `JSON.stringify` writes for the whole snapshot (its brotli form decodes to the same bytes, its
- * ETag is their hash), whatever the chunk size, empty chunks, and text in the snapshot that looks
- * like the writer's own marks.
+ * `JSON.stringify` writes for the whole snapshot (what its brotli form decodes to; its ETag is
+ * the hash of those bytes), whatever the chunk size, empty chunks, and text in the snapshot that
+ * looks like the writer's own marks.
  */
 import { createHash } from 'node:crypto';
 import { brotliDecompressSync } from 'node:zlib';
@@ -58,9 +58,8 @@ describe('snapshot body', () => {
             },
             chunk,
           );
-          const json = Buffer.concat(body.json);
+          const json = brotliDecompressSync(await body.br);
           expect(json.toString()).toBe(JSON.stringify(whole));
-          expect(brotliDecompressSync(await body.br).equals(json)).toBe(true);
           const hash = createHash('sha256').update(json).digest('base64url').slice(0, 27);
           expect(body.etag).toBe(`"${hash}"`);
         },
