@@ -304,14 +304,11 @@ interface Timed {
   cpuMs: number;
 }
 
-async function timedLoad(
-  file: string,
-  snapshots: { own: OwnSnapshot; brands: BrandSnapshot[] },
-  appliers: SyncAppliers,
-): Promise<Timed> {
+async function timedLoad(file: string, snapshots: string, appliers: SyncAppliers): Promise<Timed> {
   const db = openDatabase(file);
-  // A copy per load, as the app reads its own: the load rewrites the tables' ids in place.
-  const { own, brands } = structuredClone(snapshots);
+  // Parsed for each load, as the app loads what it just read (the load rewrites the tables' ids
+  // in place), and the only copy in the heap meanwhile, as in the app's worker.
+  const { own, brands } = JSON.parse(snapshots) as { own: OwnSnapshot; brands: BrandSnapshot[] };
   const source: SnapshotSource = {
     own: async () => own,
     brand: async (id) => brands.find((b) => b.brandId === id)!,
@@ -324,6 +321,14 @@ async function timedLoad(
   const ms = performance.now() - start;
   db.close();
   return { ms, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** The advocate's snapshots as the client read them, as text (`timedLoad` parses a copy). */
+async function snapshotsText(client: FeedClient): Promise<string> {
+  const own = await client.ownSnapshot();
+  const brands: BrandSnapshot[] = [];
+  for (const m of own.memberships) brands.push(await client.brandSnapshot(m.brandId));
+  return JSON.stringify({ own, brands });
 }
 
 /** The server's database: a SQLite file in `dir`, or a new schema of SYNC_BENCH_PG_URL. */
@@ -409,10 +414,7 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     await announceStepBench(join(dir, 'late-app.sqlite'), announceWorker, rows);
 
     // 3. Client bulk apply rate: the same snapshot loaded from memory into a fresh file.
-    const own: OwnSnapshot = await client.ownSnapshot();
-    const brands: BrandSnapshot[] = [];
-    for (const m of own.memberships) brands.push(await client.brandSnapshot(m.brandId));
-    const source = { own, brands };
+    const source = await snapshotsText(client);
     // Reference: the same load writing each row with its change's applier (the bulk load before
     // it was set-based: a read per row, then one upsert per task and per message). Run in both
     // orders (bulk, per row, per row, bulk), each after a full collection, so that neither
