@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Db } from '../db/open';
+import { type SqliteWorker, startSqliteWorker } from '../db/sqliteWorker';
 import type {
   AnnounceFindings,
   AnnounceQuery,
@@ -24,7 +25,7 @@ interface Job {
  * in-thread; so is a query the worker failed to answer.
  */
 export class AnnounceRunner {
-  private worker: Worker | null = null;
+  private thread: SqliteWorker | null = null;
   private running: Job | null = null;
   private waiting: Job | null = null;
   private nextId = 1;
@@ -52,19 +53,19 @@ export class AnnounceRunner {
 
   /** Stops the worker; what was asked and not shown yet is dropped. */
   close(): Promise<number> | undefined {
-    const worker = this.worker;
-    this.worker = null;
+    const thread = this.thread;
+    this.thread = null;
     for (const job of [this.running, this.waiting]) job?.resolve();
     this.running = null;
     this.waiting = null;
-    return worker?.terminate();
+    return thread?.stop();
   }
 
   private pump(): void {
     if (this.running) return;
     const job = this.waiting;
     if (!job) {
-      this.worker?.unref();
+      this.thread?.worker.unref();
       return;
     }
     this.waiting = null;
@@ -75,25 +76,26 @@ export class AnnounceRunner {
   }
 
   private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.entry!.file, {
+    if (this.thread) return this.thread.worker;
+    const thread = startSqliteWorker(this.entry!.file, {
       workerData: { file: this.db.name },
       execArgv: this.entry!.execArgv,
     });
+    const worker = thread.worker;
     worker.on('message', (response: AnnounceResponse) => {
       if (response.id !== this.running?.id) return;
       this.finish(response.ok ? response.findings : null);
     });
     worker.on('error', () => this.fail(worker));
     worker.on('exit', () => this.fail(worker));
-    this.worker = worker;
+    this.thread = thread;
     return worker;
   }
 
   /** A crashed worker: its query is read in-thread; the next one starts a fresh worker. */
   private fail(worker: Worker): void {
-    if (this.worker !== worker) return;
-    this.worker = null;
+    if (this.thread?.worker !== worker) return;
+    this.thread = null;
     if (this.running) this.finish(null);
   }
 

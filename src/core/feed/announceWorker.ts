@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
+import { markSqliteLoaded } from '../db/sqliteWorker';
 import type { AnnounceRequest, AnnounceResponse } from './announceProtocol';
 import { findAnnouncements } from './notifyRepo';
 
@@ -12,6 +13,7 @@ const db = new Database((workerData as { file: string }).file, {
   readonly: true,
   fileMustExist: true,
 });
+markSqliteLoaded();
 db.pragma('busy_timeout = 5000');
 db.pragma('temp_store = MEMORY');
 

@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../db/open';
+import { markSqliteLoaded } from '../db/sqliteWorker';
 import { FeedClient, HttpError, NetworkError } from '../sync/client';
 import { pullPages } from '../sync/pullPages';
 import { loadSnapshot } from '../sync/snapshotLoad';
@@ -33,6 +34,7 @@ function failureOf(error: unknown): WorkerFailure {
 const offset = data.now - Date.now();
 const now = () => Date.now() + offset;
 const db = openDatabase(data.file);
+markSqliteLoaded();
 // A 100,000-task snapshot is megabytes, and the first ask of a brand builds it: more time than
 // a sync page gets.
 const client = new FeedClient({ baseUrl: data.baseUrl, token: data.token, timeoutMs: 180_000 });

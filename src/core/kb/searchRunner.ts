@@ -1,5 +1,6 @@
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import type { Db } from '../db/open';
+import { type SqliteWorker, startSqliteWorker } from '../db/sqliteWorker';
 import { analyzeInBackground, type BackgroundAnalysis } from './backgroundAnalysis';
 import type {
   SearchWorkerEntry,
@@ -40,7 +41,10 @@ type Payload<K extends WorkerKind> = Extract<WorkerRequest, { kind: K }>['reques
  * some tests) is searched in-process instead.
  */
 export class SearchRunner {
-  private worker: Worker | null = null;
+  private thread: SqliteWorker | null = null;
+  private get worker(): Worker | null {
+    return this.thread?.worker ?? null;
+  }
   private running: Job | null = null;
   private readonly queued = new Map<WorkerKind, Job>();
   private readonly latest = new Map<WorkerKind, number>();
@@ -80,9 +84,9 @@ export class SearchRunner {
 
   close(): Promise<number> | undefined {
     this.analysis.stop();
-    const worker = this.worker;
-    this.worker = null;
-    return worker?.terminate();
+    const thread = this.thread;
+    this.thread = null;
+    return thread?.stop();
   }
 
   private pump(): void {
@@ -103,15 +107,16 @@ export class SearchRunner {
   private start(): Worker {
     if (this.worker) return this.worker;
     const data: WorkerData = { file: this.db.name };
-    const worker = new Worker(this.entry.file, {
+    const thread = startSqliteWorker(this.entry.file, {
       workerData: data,
       execArgv: this.entry.execArgv,
       resourceLimits: SEARCH_WORKER_LIMITS,
     });
+    const worker = thread.worker;
     worker.on('message', (response: WorkerResponse) => this.settle(response));
     worker.on('error', (error) => this.fail(worker, error));
     worker.on('exit', (code) => this.fail(worker, new Error(`KB search worker exited (${code})`)));
-    this.worker = worker;
+    this.thread = thread;
     return worker;
   }
 
@@ -128,7 +133,7 @@ export class SearchRunner {
   /** A crashed worker fails what it held; the next request starts a fresh one. */
   private fail(worker: Worker, error: Error): void {
     if (this.worker !== worker && this.worker !== null) return;
-    this.worker = null;
+    this.thread = null;
     const job = this.running;
     this.running = null;
     job?.reject(error);

@@ -3,12 +3,15 @@
  * the main process's event loop.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { markSqliteLoaded } from '../db/sqliteWorker';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './searchProtocol';
 import { openSearchConnection } from './searchConnection';
 import { searchSession } from './searchSession';
 
 const { file } = workerData as WorkerData;
-const answer = searchSession(openSearchConnection(file));
+const connection = openSearchConnection(file);
+markSqliteLoaded();
+const answer = searchSession(connection);
 
 parentPort?.on('message', (message: WorkerRequest) => {
   let response: WorkerResponse;

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { startSqliteWorker } from '../db/sqliteWorker';
 import { HttpError, NetworkError } from './client';
 import type { SnapshotLoadResult } from './snapshotLoad';
 import type {
@@ -27,7 +27,8 @@ export function loadSnapshotInWorker(
   onFirstPage: (tasks: number) => void,
 ): Promise<SnapshotLoadResult | null> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry.file, { workerData: data, execArgv: entry.execArgv });
+    const thread = startSqliteWorker(entry.file, { workerData: data, execArgv: entry.execArgv });
+    const worker = thread.worker;
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
@@ -36,7 +37,7 @@ export function loadSnapshotInWorker(
       fn();
     };
     const stop = () => {
-      void worker.terminate();
+      void thread.stop();
       finish(() => reject(new NetworkError('Sync stopped.')));
     };
     signal.addEventListener('abort', stop, { once: true });
