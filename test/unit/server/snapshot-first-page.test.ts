@@ -7,15 +7,13 @@
  * tier 0. Read on its index (the plan is checked), never by building the brand snapshot.
  */
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectFor } from '../../../src/server/store/dialect';
 import { firstPageTasks } from '../../../src/server/store/snapshot';
 import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../../../src/shared/capabilities';
 import { BrandFirstPage, BrandSnapshot, type TaskRow } from '../../../src/shared/protocol';
 import { plainRows } from '../../../src/shared/snapshotRows';
 import { leaks, type Pii, pii, textWithPii } from '../../support/personalData';
-import { testBackend } from '../../support/serverBackends';
+import { queryPlan } from '../../support/queryPlan';
 import { key, rules, syncAll, T0, task, type TestServer, testServer } from './helpers';
 
 /** Every string anywhere in an answer. */
@@ -106,33 +104,10 @@ describe('first feed page route', () => {
   });
 
   it('is read on its index, in order, stopping after the page', async () => {
-    const dialect = dialectFor(s.db);
-    const db = dialect.createKysely();
-    try {
-      const query = firstPageTasks(db, s.brandId, 1, 200).compile();
-      const plan = await db.transaction().execute(async (trx) => {
-        if (testBackend() === 'postgres') {
-          // The tables here are tiny: without this the planner would rightly read them whole.
-          await sql`set local enable_seqscan = off`.execute(trx);
-          const r = await trx.executeQuery<{ 'QUERY PLAN': string }>({
-            ...query,
-            sql: `explain ${query.sql}`,
-          });
-          return r.rows.map((row) => row['QUERY PLAN']).join('\n');
-        }
-        const r = await trx.executeQuery<{ detail: string }>({
-          ...query,
-          sql: `explain query plan ${query.sql}`,
-        });
-        return r.rows.map((row) => row.detail).join('\n');
-      });
-      expect(plan).toContain('tasks_first_page');
-      // No sort of the brand's open tasks: the index gives the order.
-      expect(plan).not.toMatch(/TEMP B-TREE|Sort/);
-    } finally {
-      await db.destroy();
-      await dialect.closed();
-    }
+    const plan = await queryPlan(s.db, (db) => firstPageTasks(db, s.brandId, 1, 200).compile());
+    expect(plan).toContain('tasks_first_page');
+    // No sort of the brand's open tasks: the index gives the order.
+    expect(plan).not.toMatch(/TEMP B-TREE|Sort/);
   });
 });
 

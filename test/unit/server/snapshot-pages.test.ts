@@ -3,13 +3,11 @@
  * page size, its rows are those of one read of them all, in creation order then id, each with
  * its whole thread, without the tasks the tier may not see or someone holds.
  */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dialectFor } from '../../../src/server/store/dialect';
 import { sharedTasksPage } from '../../../src/server/store/snapshot';
 import { ALL_CAPABILITIES, type Capabilities } from '../../../src/shared/capabilities';
 import type { TaskRow } from '../../../src/shared/protocol';
-import { testBackend } from '../../support/serverBackends';
+import { queryPlan } from '../../support/queryPlan';
 import { key, T0, task, type TestServer, testServer } from './helpers';
 
 const TIER = 1;
@@ -87,32 +85,11 @@ describe('brand snapshot pages', () => {
   });
 
   it("reads each page on its index, in order, without a sort of the brand's tasks", async () => {
-    const dialect = dialectFor(s.db);
-    const db = dialect.createKysely();
-    try {
-      const after = { created_at: T0, id: '00000000-0000-4000-8000-000000000000' };
-      const query = sharedTasksPage(db, s.brandId, TIER, 2_000, after).compile();
-      const plan = await db.transaction().execute(async (trx) => {
-        if (testBackend() === 'postgres') {
-          // The tables here are tiny: without this the planner would rightly read them whole.
-          await sql`set local enable_seqscan = off`.execute(trx);
-          const r = await trx.executeQuery<{ 'QUERY PLAN': string }>({
-            ...query,
-            sql: `explain ${query.sql}`,
-          });
-          return r.rows.map((row) => row['QUERY PLAN']).join('\n');
-        }
-        const r = await trx.executeQuery<{ detail: string }>({
-          ...query,
-          sql: `explain query plan ${query.sql}`,
-        });
-        return r.rows.map((row) => row.detail).join('\n');
-      });
-      expect(plan).toContain('tasks_snapshot_order');
-      expect(plan).not.toMatch(/TEMP B-TREE|Sort/);
-    } finally {
-      await db.destroy();
-      await dialect.closed();
-    }
+    const after = { created_at: T0, id: '00000000-0000-4000-8000-000000000000' };
+    const plan = await queryPlan(s.db, (db) =>
+      sharedTasksPage(db, s.brandId, TIER, 2_000, after).compile(),
+    );
+    expect(plan).toContain('tasks_snapshot_order');
+    expect(plan).not.toMatch(/TEMP B-TREE|Sort/);
   });
 });
