@@ -13,6 +13,8 @@ export interface SqliteWorker {
   stop(): Promise<number>;
 }
 
+const STUCK_MS = 10_000;
+
 interface LoadedFlag {
   sqliteLoaded?: Int32Array;
 }
@@ -24,12 +26,18 @@ export function startSqliteWorker(
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const data: LoadedFlag = { ...options.workerData, sqliteLoaded: flag };
   const worker = new Worker(file, { ...options, workerData: data });
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let exited = false;
+  worker.once('exit', () => {
+    exited = true;
+  });
   return {
     worker,
     async stop() {
-      const loaded = Atomics.waitAsync(flag, 0, 0);
-      if (loaded.async) await Promise.race([loaded.value, exited]);
+      // Loading takes milliseconds; a look every few of them is all the wait needs. A thread
+      // stuck for seconds before its connection is terminated anyway (an app must close).
+      const giveUp = Date.now() + STUCK_MS;
+      while (Atomics.load(flag, 0) === 0 && !exited && Date.now() < giveUp)
+        await new Promise((r) => setTimeout(r, 5));
       return worker.terminate();
     },
   };
@@ -40,5 +48,4 @@ export function markSqliteLoaded(): void {
   const flag = (workerData as LoadedFlag | null)?.sqliteLoaded;
   if (!flag) return;
   Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
 }
