@@ -1,6 +1,6 @@
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
-import { dialectFor } from '../../src/server/store/dialect';
 import type { DB } from '../../src/server/store/schema';
+import { ownKysely } from './ownKysely';
 import { testBackend } from './serverBackends';
 
 /**
@@ -12,8 +12,7 @@ export async function queryPlan(
   db: string,
   build: (kdb: Kysely<DB>) => CompiledQuery,
 ): Promise<string> {
-  const dialect = dialectFor(db);
-  const kdb = dialect.createKysely();
+  const { kdb, close } = ownKysely(db);
   try {
     const query = build(kdb);
     return await kdb.transaction().execute(async (trx) => {
@@ -32,7 +31,6 @@ export async function queryPlan(
       return r.rows.map((row) => row.detail).join('\n');
     });
   } finally {
-    await kdb.destroy();
-    await dialect.closed();
+    await close();
   }
 }

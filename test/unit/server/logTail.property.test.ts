@@ -11,11 +11,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../../src/server';
-import { dialectFor } from '../../../src/server/store/dialect';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../src/server/store/schema';
 import { tailReads } from '../../../src/server/store/logTail';
 import { ALL_CAPABILITIES, type Capabilities } from '../../../src/shared/capabilities';
 import type { Change } from '../../../src/shared/protocol';
 import { allReadable } from '../../support/allReadable';
+import { ownKysely } from '../../support/ownKysely';
 import { leaks, type Pii, textWithPii } from '../../support/personalData';
 import { key, rules, T0, task, type TestServer, testServer } from './helpers';
 
@@ -103,14 +105,16 @@ const NO_CUSTOMERS: Capabilities = new Set(['compact-ids']);
 describe('pulls from the log tail', () => {
   let s: TestServer;
   let reference: Store;
-  let db: ReturnType<ReturnType<typeof dialectFor>['createKysely']>;
+  let own: ReturnType<typeof ownKysely> | undefined;
+  let db: Kysely<DB>;
   beforeAll(async () => {
     s = await testServer({ storeOptions: { logTails: { maxAgeMs: 0, maxRows: 10 } } });
     reference = openStore(s.db, { logTails: false, leaseClock: 'process' });
-    db = dialectFor(s.db).createKysely();
+    own = ownKysely(s.db);
+    db = own.kdb;
   });
   afterAll(async () => {
-    await db?.destroy();
+    await own?.close();
     await reference?.close();
     await s?.close();
   });

@@ -5,10 +5,8 @@
  * and CSV; identical payout rules make no version; ratings re-posted change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../../../src/server/store/schema';
 import { loadTasks, outcomeFor } from '../../../../src/server/store/views';
-import { dialectFor } from '../../../../src/server/store/dialect';
+import { ownKysely } from '../../../support/ownKysely';
 import { parseCsv } from '../../../../src/shared/domain/csv';
 import { rules, syncAll, type TestServer } from '../helpers';
 import { type BrandWorld, dumpDb, signIn, twoBrands } from './harness';
@@ -99,7 +97,8 @@ describe('console admin actions', () => {
 
   it('tells only the advocate who escalated, with the case’s rating once there is one', async () => {
     const t4 = A.tasks['T-4']!;
-    const kdb = dialectFor(s.db).createKysely() as unknown as Kysely<DB>;
+    const own = ownKysely(s.db);
+    const kdb = own.kdb;
     try {
       await kdb
         .insertInto('ratings')
@@ -120,7 +119,7 @@ describe('console admin actions', () => {
     } finally {
       // The later tests count the brand's ratings: this one was only for this read.
       await kdb.deleteFrom('ratings').where('task_id', '=', t4).execute();
-      await kdb.destroy();
+      await own.close();
     }
   });
 

@@ -1,8 +1,8 @@
 /** The audit log, payout status moves, payout runs and escalation events refuse edits in the database. */
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPEND_ONLY_TABLES } from '../../../../src/server/store/consoleMigration';
-import { dialectFor } from '../../../../src/server/store/dialect';
+import { ownKysely } from '../../../support/ownKysely';
 import type { TestServer } from '../helpers';
 import { type BrandWorld, signIn, twoBrands } from './harness';
 
@@ -18,7 +18,8 @@ describe('append-only console tables', () => {
   afterAll(() => s.close());
 
   it.each(APPEND_ONLY_TABLES)('%s refuses UPDATE and DELETE', async (table) => {
-    const kdb = dialectFor(s.db).createKysely() as unknown as Kysely<Record<string, never>>;
+    const own = ownKysely<Record<string, never>>(s.db);
+    const kdb = own.kdb;
     try {
       const n = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(
         kdb,
@@ -31,7 +32,7 @@ describe('append-only console tables', () => {
         /append-only/,
       );
     } finally {
-      await kdb.destroy();
+      await own.close();
     }
   });
 });

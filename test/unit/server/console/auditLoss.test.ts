@@ -5,8 +5,8 @@
  */
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Kysely, sql } from 'kysely';
-import { dialectFor } from '../../../../src/server/store/dialect';
+import { sql } from 'kysely';
+import { ownKysely } from '../../../support/ownKysely';
 import { type TestServer, testServer } from '../helpers';
 import { dumpDb } from './harness';
 
@@ -53,7 +53,8 @@ describe('audit entries that cannot be written', () => {
   });
 
   it('leaves no change when its audit entry cannot be written in the same transaction', async () => {
-    const kdb = dialectFor(s.db).createKysely() as unknown as Kysely<Record<string, never>>;
+    const own = ownKysely<Record<string, never>>(s.db);
+    const kdb = own.kdb;
     // The database itself refuses this route's entry (the store's own code cannot be skipped).
     const pg = s.db.startsWith('postgres');
     if (pg) {
@@ -78,7 +79,7 @@ describe('audit entries that cannot be written', () => {
       expect(brand.status).toBe(200);
     } finally {
       await sql`drop trigger refuse_settings_audit${pg ? sql` on audit_log` : sql``}`.execute(kdb);
-      await kdb.destroy();
+      await own.close();
     }
     // Once the entry can be written, the same change goes through with it.
     expect((await settings(900)).status).toBe(200);

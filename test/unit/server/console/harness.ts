@@ -2,8 +2,8 @@
  * A brand-console world for tests: a real feed server with two brands, console accounts that
  * sign in through the real routes, and a cookie-keeping client that behaves like a browser.
  */
-import { type Kysely, sql } from 'kysely';
-import { dialectFor } from '../../../../src/server/store/dialect';
+import { sql } from 'kysely';
+import { ownKysely } from '../../../support/ownKysely';
 import type { AdminRole } from '../../../../src/shared/consoleProtocol';
 import { key, type Reply, rules, type TestServer, task, testServer } from '../helpers';
 
@@ -142,7 +142,8 @@ export async function twoBrands() {
 
 /** Every row of every table (rate-limit counters aside), for "nothing changed" assertions. */
 export async function dumpDb(db: string): Promise<Record<string, unknown[]>> {
-  const kdb = dialectFor(db).createKysely() as unknown as Kysely<Record<string, never>>;
+  const own = ownKysely<Record<string, never>>(db);
+  const kdb = own.kdb;
   try {
     const names = db.startsWith('postgres')
       ? (
@@ -164,6 +165,6 @@ export async function dumpDb(db: string): Promise<Record<string, unknown[]>> {
     }
     return out;
   } finally {
-    await kdb.destroy();
+    await own.close();
   }
 }
