@@ -46,6 +46,20 @@ describe.runIf(pgTestUrl())('prepared statements on PostgreSQL', () => {
     }
   });
 
+  it('prepares a statement whose only * is a multiplication or count(*)', async () => {
+    const { pool, prepared } = await onePool();
+    try {
+      const times = 'select id * 1000 as ms from items where id = $1';
+      const counted = 'select count(*) as n from items where id = $1';
+      for (let i = 0; i < 2; i++) await pool.query(times, [2]);
+      for (let i = 0; i < 2; i++) await pool.query(counted, [2]);
+      expect(await prepared()).toEqual([times, counted]);
+      expect((await pool.query(times, [2])).rows).toEqual([{ ms: 2000 }]);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('never prepares a statement projecting *, and survives a migration adding a column', async () => {
     const { pool, prepared } = await onePool();
     try {

@@ -218,7 +218,9 @@ async function decideAndWrite(
       select brand_id, kind, entity_id, advocate_id, ${now}::bigint
       from (${sql.join(
         [...effects.changes, taskChanges(task, next)].map(
-          (rows, i) => sql`select ${i}::int as part, p.* from (${rows}) p`,
+          (rows, i) =>
+            sql`select ${i}::int as part, p.n, p.brand_id, p.kind, p.entity_id, p.advocate_id
+              from (${rows}) p(n, brand_id, kind, entity_id, advocate_id)`,
         ),
         sql` union all `,
       )}) c(part, n, brand_id, kind, entity_id, advocate_id)
@@ -271,7 +273,9 @@ function effectsOf(read: Read, actor: Actor, a: ResolvedAction, now: number) {
   if (extra.closesCustomerCase) {
     const closed = caseClosedSql(now);
     set = closed.set;
-    changes.push(sql`select 0::bigint as n, c.* from (${closed.change}) c`);
+    changes.push(
+      sql`select 0::bigint as n, c.brand_id, c.kind, c.id, c.advocate_id from (${closed.change}) c`,
+    );
   }
   // A brand without payout rules pays nothing yet (ledger.ts `writeCaseEntry`).
   if (rule.payout && read.rules_version !== null && read.rules !== null) {

@@ -24,12 +24,15 @@ export interface PreparedOptions {
 
 type Query = (...args: unknown[]) => unknown;
 
-/** `*` as a projection (not `count(*)`, not inside a comment). */
+/**
+ * `*` as a projection: `*` or `alias.*` ending a select list item (before `,`, `from`, `)` or
+ * the end). Not `count(*)`, not inside a comment, not a multiplication (`now * 1000`: the
+ * claim's read has one, and it kept that statement from being prepared).
+ */
 const projectsStar = (text: string): boolean =>
-  text
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/count\(\s*\*\s*\)/gi, '')
-    .includes('*');
+  /(?:^|[\s,(])(?:"?\w+"?\.)?\*\s*(?:,|from\b|\)|$)/i.test(
+    text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/count\(\s*\*\s*\)/gi, ''),
+  );
 
 /** Makes every client of `pool` send repeated statements as named prepared statements. */
 export function preparedStatements(pool: pg.Pool, options: PreparedOptions = {}): pg.Pool {
