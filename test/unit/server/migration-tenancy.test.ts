@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/server/app';
 import { openStore, type Store } from '../../../src/server/store';
-import { dialectFor } from '../../../src/server/store/dialect';
+import { ownKysely } from '../../support/ownKysely';
 import { migrate, migrations } from '../../../src/server/store/migrations';
 import { hashSecret } from '../../../src/server/store/secrets';
 import { freshDb } from '../../support/serverBackends';
@@ -21,8 +21,7 @@ describe('the tenancy migration on a database of migration 1', () => {
 
   it('keeps admin keys, tokens (now expiring) and members with their invited address', async () => {
     const db = await freshDb({ dir });
-    const dialect = dialectFor(db);
-    const kdb = dialect.createKysely();
+    const { kdb, dialect, close } = ownKysely(db);
     const later = migrations.splice(1);
     try {
       await migrate(kdb, dialect, T0);
@@ -66,8 +65,7 @@ describe('the tenancy migration on a database of migration 1', () => {
         revoked_at: null,
       })
       .execute();
-    await kdb.destroy();
-    await dialect.closed();
+    await close();
 
     store = openStore(db);
     await store.migrate(T0);

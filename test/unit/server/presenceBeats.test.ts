@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/server';
 import { localNotifier } from '../../../src/server/notifier';
 import type { StoreContext } from '../../../src/server/store/context';
-import { dialectFor } from '../../../src/server/store/dialect';
+import { ownKysely } from '../../support/ownKysely';
 import { heartbeats, streamClosed, streamOpened } from '../../../src/server/store/presence';
 import { freshDb } from '../../support/serverBackends';
 import { T0 } from './helpers';
@@ -35,13 +35,8 @@ async function setup() {
     },
     transformResult: async (args) => args.result,
   };
-  const dialect = dialectFor(db);
-  const kysely = dialect.createKysely();
-  // The directory is removed after: wait for the WAL checkpointer's worker too (Kysely does not).
-  cleanups.push(async () => {
-    await kysely.destroy();
-    await dialect.closed();
-  });
+  const { kdb: kysely, dialect, close } = ownKysely(db);
+  cleanups.push(close);
   const ctx: StoreContext = {
     db: kysely.withPlugin(counter),
     dialect,

@@ -61,17 +61,8 @@ describe('short ids', () => {
 
   it('leave a table read back equal to the one written with plain ids', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(anyId, anyId, fc.option(anyId), anyId)), (ids) => {
-        const tasks: TaskView[] = ids.map(([id, msg, holder, brand], i) => ({
-          ...taskOfRow(SAMPLE),
-          id,
-          brandId: brand,
-          holderId: holder,
-          offeredTo: holder,
-          customerId: holder,
-          createdAt: i,
-          messages: [{ ...taskOfRow(SAMPLE).messages[0]!, id: msg }],
-        }));
+      fc.property(idSets, (ids) => {
+        const tasks = tasksWith(ids, (brand) => brand);
         const short = taskTable(tasks, true);
         expect(short.ids).toBe('base64url');
         expect(plainRows(short)).toEqual(taskTable(tasks).rows);
@@ -81,18 +72,9 @@ describe('short ids', () => {
 
   it('read back in place (initial sync owns its table) as a copy would, and then as plain', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(anyId, anyId, fc.option(anyId), anyId)), (ids) => {
+      fc.property(idSets, (ids) => {
         // Rows of a few brands in runs, and a brand coming back after another's rows.
-        const tasks: TaskView[] = ids.map(([id, msg, holder, brand], i) => ({
-          ...taskOfRow(SAMPLE),
-          id,
-          brandId: i % 3 === 2 ? brand : ids[0]![3],
-          holderId: holder,
-          offeredTo: holder,
-          customerId: holder,
-          createdAt: i,
-          messages: [{ ...taskOfRow(SAMPLE).messages[0]!, id: msg }],
-        }));
+        const tasks = tasksWith(ids, (brand, i) => (i % 3 === 2 ? brand : ids[0]![3]));
         const short = taskTable(tasks, true);
         const plain = taskTable(tasks).rows;
         expect(ownPlainRows(short)).toEqual(plain);
@@ -170,3 +152,23 @@ describe('brand snapshot route and compact ids', () => {
     expect(plainRows(newSnap.tasks)).toEqual(oldSnap.tasks.rows);
   });
 });
+
+/** Per task: its id, its message's id, its holder (also offer and customer), its brand. */
+const idSets = fc.array(fc.tuple(anyId, anyId, fc.option(anyId), anyId));
+
+/** Sample tasks carrying `ids`, each of the brand `brandOf` picks. */
+function tasksWith(
+  ids: [string, string, string | null, string][],
+  brandOf: (brand: string, i: number) => string,
+): TaskView[] {
+  return ids.map(([id, msg, holder, brand], i) => ({
+    ...taskOfRow(SAMPLE),
+    id,
+    brandId: brandOf(brand, i),
+    holderId: holder,
+    offeredTo: holder,
+    customerId: holder,
+    createdAt: i,
+    messages: [{ ...taskOfRow(SAMPLE).messages[0]!, id: msg }],
+  }));
+}
