@@ -2,7 +2,8 @@
  * `GIGDESK_LOAD_PROFILE=DIR` (bench/loadReplica.ts): what a replica spends its time on during a
  * load run, written to DIR/replica-PID.json (and .cpuprofile) when it stops: event-loop delay,
  * server-side time per route (request start → response finished), how long a query waited for a
- * pool connection, the statements sent (by text), and a CPU profile (open it in Chrome DevTools or speedscope).
+ * pool connection, the statements sent (by text), and a CPU profile (open it in Chrome DevTools or
+ * speedscope), each from the bench's `reset` line if it sends one.
  */
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -67,17 +68,19 @@ export async function profileReplica(dir: string): Promise<() => Promise<void>> 
     return query.apply(this, args);
   } as typeof pg.Client.prototype.query;
   // The bench's `reset` line (deployment.ts `watchLoops`) starts the measured window: routes and
-  // statements count from there (the CPU profile covers the whole run).
-  createInterface({ input: process.stdin }).on('line', (line) => {
-    if (line !== 'reset') return;
-    routes.clear();
-    statements.clear();
-  });
+  // statements and the CPU profile count from there.
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
   await session.post('Profiler.setSamplingInterval', { interval: 500 });
   await session.post('Profiler.start');
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    if (line !== 'reset') return;
+    routes.clear();
+    statements.clear();
+    // The CPU profile too: setup (migrations, seeding, loading modules) is not what is measured.
+    void session.post('Profiler.stop').then(() => session.post('Profiler.start'));
+  });
   return async () => {
     const { profile } = await session.post('Profiler.stop');
     writeFileSync(join(dir, `replica-${process.pid}.cpuprofile`), JSON.stringify(profile));
