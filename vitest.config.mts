@@ -10,6 +10,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/pg/**/*.test.ts'],
           setupFiles: ['test/support/fastCheckSeed.ts'],
+          globalSetup: ['test/support/pgSchemas.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

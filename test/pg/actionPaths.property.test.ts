@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type AdvocateAuth, openStore, type Store } from '../../src/server';
 import { type Action, type ActionResult, TaskPush } from '../../src/shared/protocol';
 import pg from 'pg';
+import { allReadable } from '../support/allReadable';
 import { rawQuery } from '../support/rawDb';
 import { dropFreshDbs, freshDb, pgTestUrl, useBackend } from '../support/serverBackends';
 import { seedBrand } from './brandFixture';
@@ -111,8 +112,13 @@ const push = (run: number, i: number, followUpAt?: number) =>
     ],
   });
 
-/** Every page of an advocate's sync after `cursor`, and the cursor after them. */
+/**
+ * Every page of an advocate's sync after `cursor`, and the cursor after them, once everything
+ * written so far is readable: a transaction of another test on the cluster can hold PostgreSQL's
+ * horizon back (changeLog.ts), and the two worlds must stop at the same place.
+ */
 async function syncAll(w: World, who: number, cursor: string | undefined) {
+  await allReadable(w.db);
   const changes: unknown[] = [];
   for (;;) {
     const page = await w.store.sync(w.people[who]!.id, cursor, 500, [w.brandId]);

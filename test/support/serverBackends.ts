@@ -50,7 +50,7 @@ function urlWithSchema(base: string, schema: string): string {
 const postgres: ServerBackend = {
   name: 'postgres',
   async freshDb() {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const schema = `${schemaPrefix()}${randomBytes(6).toString('hex')}`;
     try {
       await adminPool().query(`CREATE SCHEMA ${schema}`);
     } catch (err) {
@@ -77,14 +77,38 @@ export const testBackend = (): BackendName => current.name;
 /** A new empty database on the backend this test file runs on. */
 export const freshDb = (options?: FreshDbOptions): Promise<string> => current.freshDb(options);
 
-/** Drops every schema `freshDb` created in this file; call from a top-level `afterAll`. */
+/**
+ * Set by the unit suite's global setup (pgSchemas.ts): this run's schemas are named with it and
+ * dropped once, after every test file has finished.
+ */
+export const RUN_ENV = 'GIGDESK_TEST_PG_RUN';
+
+/** `t_` and, in a vitest run, that run's tag: `t_<run>_`. */
+export const schemaPrefix = (): string => {
+  const run = process.env[RUN_ENV];
+  return run ? `t_${run}_` : 't_';
+};
+
+/**
+ * Drops every schema `freshDb` created in this file; call from a top-level `afterAll`. In a
+ * vitest run it only closes the connection: the run drops its schemas at its end instead
+ * (pgSchemas.ts), because a DROP is a transaction that writes, and while it runs, PostgreSQL's
+ * horizon stands still for every other test on the cluster: their changes stay unreadable by
+ * `/v1/sync` (changeLog.ts) for the seconds dropping takes on a loaded machine.
+ */
 export async function dropFreshDbs(): Promise<void> {
   if (!admin) return;
-  // Ten schemas a statement: one commit per ten, within the default lock table (each schema
-  // holds about a hundred objects; a suite leaves a few hundred schemas).
   const all = schemas.splice(0);
-  for (let i = 0; i < all.length; i += 10)
-    await admin.query(`DROP SCHEMA IF EXISTS ${all.slice(i, i + 10).join(', ')} CASCADE`);
+  if (!process.env[RUN_ENV]) await dropSchemas(admin, all);
   await admin.end();
   admin = undefined;
+}
+
+/**
+ * Ten schemas a statement: one commit per ten, within the default lock table (each schema holds
+ * about a hundred objects; a suite leaves a few hundred schemas).
+ */
+export async function dropSchemas(db: pg.Pool | pg.Client, names: string[]): Promise<void> {
+  for (let i = 0; i < names.length; i += 10)
+    await db.query(`DROP SCHEMA IF EXISTS ${names.slice(i, i + 10).join(', ')} CASCADE`);
 }

@@ -12,6 +12,7 @@ import {
   parseCapabilities,
 } from '../../../src/shared/capabilities';
 import { BrandSnapshot, Change } from '../../../src/shared/protocol';
+import { allReadable } from '../../support/allReadable';
 import { key, T0, task, type TestServer, testServer } from './helpers';
 
 const customerKinds: readonly string[] = KINDS_OF_CAPABILITY.customers;
@@ -73,6 +74,7 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 async function pull(token: string, caps?: string, cursor?: string) {
+  await allReadable(s.db);
   const r = await s.call('GET', `/v1/sync?limit=1000${cursor ? `&cursor=${cursor}` : ''}`, {
     token,
     headers: caps === undefined ? {} : { [CAPABILITIES_HEADER]: caps },

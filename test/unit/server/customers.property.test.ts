@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../src/server/app';
 import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../../../src/shared/capabilities';
 import { openStore, type Store } from '../../../src/server/store';
+import { allReadable } from '../../support/allReadable';
 import { freshDb } from '../../support/serverBackends';
 import { T0, task } from './helpers';
 
@@ -31,12 +32,14 @@ const world = fc.record({
 
 type World = { fields: Item[]; events: Item[]; cases: number[]; ref: string };
 
+let db: string;
 let store: Store;
 let app: FastifyInstance;
 let run = 0;
 
 beforeAll(async () => {
-  store = openStore(await freshDb(), { leaseClock: 'process' });
+  db = await freshDb();
+  store = openStore(db, { leaseClock: 'process' });
   await store.migrate(T0);
   app = (await buildApp(store, { now: () => T0, rateLimitMax: 1_000_000 })).app;
 });
@@ -139,6 +142,7 @@ async function advocateAt(brandId: string, tier: number, label: string) {
 }
 
 async function syncText(token: string): Promise<string> {
+  await allReadable(db);
   const r = await call('GET', '/v1/sync?limit=1000', token);
   expect(r.status).toBe(200);
   return JSON.stringify(r.body);

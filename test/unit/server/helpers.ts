@@ -9,6 +9,7 @@ import {
   startServer,
   type StartServerOptions,
 } from '../../../src/server/index';
+import { allReadable } from '../../support/allReadable';
 import { freshDb } from '../../support/serverBackends';
 
 export const T0 = Date.UTC(2026, 2, 14, 9, 0, 0);
@@ -153,8 +154,12 @@ export function task(n: number, over: Partial<TaskPush> = {}): TaskPush {
 let keys = 0;
 export const key = (label = 'k') => `${label}-${String(++keys).padStart(8, '0')}`;
 
-/** Pages through /v1/sync until hasMore is false, as the current app (all capabilities). */
+/**
+ * Pages through /v1/sync until hasMore is false, as the current app (all capabilities), once
+ * everything written so far is readable (as the app pulls once told: allReadable.ts).
+ */
 export async function syncAll(s: TestServer, token: string, cursor?: string, limit = 500) {
+  await allReadable(s.db);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const changes: any[] = [];
   let c = cursor;
