@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { TaskRow } from '../../shared/protocol';
 import type { Db } from '../db/open';
 import { taskOfRow } from '../../shared/snapshotRows';
@@ -54,15 +55,27 @@ export function writeTaskRows(
   const indexes = indexesOf(db, ['tasks', 'messages']);
   for (const i of indexes) db.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
 
-  // The rows are new; a row repeated in one snapshot replaces its earlier copy (the upsert).
-  const { tasks, messages } = multiRowWriters(db, options.announced ?? false);
   // In the snapshot's order, as pulled changes would arrive: the feed breaks ties by rowid.
-  for (const r of fresh) putRowValues(tasks.values, tasks.next(), r, estimates.of(r[1]));
-  tasks.flush();
-  for (const r of fresh) {
-    for (const m of r[17]) putMessageRowValues(messages.values, messages.next(), r[0], m);
+  const write = ({ tasks, messages }: ReturnType<typeof multiRowWriters>) => {
+    for (const r of fresh) putRowValues(tasks.values, tasks.next(), r, estimates.of(r[1]));
+    tasks.flush();
+    for (const r of fresh) {
+      for (const m of r[17]) putMessageRowValues(messages.values, messages.next(), r[0], m);
+    }
+    messages.flush();
+  };
+  const announced = options.announced ?? false;
+  try {
+    // Plain inserts, as the ids are new (the case of every snapshot the server sends), in a
+    // savepoint: a task id repeated in the snapshot, or a message id that is, or is already
+    // here, fails them and leaves nothing of them; the upserts then write the rows instead
+    // (a repeated task replaces its earlier copy, a message id seen again its row).
+    db.transaction(() => write(multiRowWriters(db, announced, true)))();
+  } catch (error) {
+    if (!(error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT')))
+      throw error;
+    write(multiRowWriters(db, announced));
   }
-  messages.flush();
   for (const i of indexes) db.exec(i.sql);
 }
 

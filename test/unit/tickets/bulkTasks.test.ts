@@ -169,6 +169,42 @@ describe('bulk load of snapshot task rows', () => {
     ).toEqual({ payout_estimate_minor: 500, currency: 'EUR' });
     db.close();
   });
+
+  it('writes a task repeated in the snapshot once, and a message id already here over its row', () => {
+    const db = freshDb();
+    writeTask(db, taskView(9), pageEstimates(db).of('b1'));
+    const t1 = taskView(1);
+    const rows = [
+      t1,
+      // Takes over message m9 of task t9.
+      taskView(2, { messages: [{ ...t1.messages[0]!, id: 'm9', body: 'Moved' }] }),
+      { ...t1, subject: 'Changed', messages: [{ ...t1.messages[0]!, body: 'Changed' }] },
+    ].map(taskRow);
+    db.transaction(() => writeTaskRows(db, rows, pageEstimates(db)))();
+    // The repeated task keeps its first place (rowid) with its last copy's values.
+    expect(db.prepare('SELECT id, subject FROM tasks ORDER BY rowid').raw().all()).toEqual([
+      ['t9', 'Subject 9'],
+      ['t1', 'Changed'],
+      ['t2', 'Subject 2'],
+    ]);
+    expect(db.prepare('SELECT id, task_id, body FROM messages ORDER BY id').raw().all()).toEqual([
+      ['m1', 't1', 'Changed'],
+      ['m9', 't2', 'Moved'],
+    ]);
+    db.close();
+  });
+
+  it('writes a message id already here over its row, the tasks new', () => {
+    const db = freshDb();
+    writeTask(db, taskView(9), pageEstimates(db).of('b1'));
+    const moved = taskView(2, { messages: [{ ...taskView(9).messages[0]!, body: 'Moved' }] });
+    db.transaction(() => writeTaskRows(db, [taskRow(moved)], pageEstimates(db)))();
+    expect(db.prepare('SELECT id FROM tasks ORDER BY rowid').pluck().all()).toEqual(['t9', 't2']);
+    expect(db.prepare('SELECT id, task_id, body FROM messages').raw().all()).toEqual([
+      ['m9', 't2', 'Moved'],
+    ]);
+    db.close();
+  });
 });
 
 describe("a pulled page's run of task changes written at once", () => {
