@@ -65,12 +65,19 @@ const upsertSet = TASK_WRITE_COLUMNS.slice(1)
  * worth of index pages copied per statement. A failure still throws out of the page's
  * transaction, which rolls back whole. A 10,000-task delta measured ~10 % less CPU.
  */
-const taskInsert = (rows: number): string =>
-  `INSERT OR FAIL INTO tasks (${writeColumns}) VALUES ${placeholders(rows, TASK_WRITE_WIDTH)}`;
+const taskInsert = (rows: number, omit: readonly number[] = []): string => {
+  const columns = writtenBut(omit);
+  return `INSERT OR FAIL INTO tasks (${columns.join(', ')})
+    VALUES ${placeholders(rows, columns.length)}`;
+};
+
+/** The written columns but those at the positions `omit` (see `multiRow`). */
+const writtenBut = (omit: readonly number[]): readonly string[] =>
+  omit.length === 0 ? TASK_WRITE_COLUMNS : TASK_WRITE_COLUMNS.filter((_, i) => !omit.includes(i));
 
 /** `notified` 1: initial sync's bulk load writes its new tasks as already announced. */
-const announcedRows = (rows: number): string => {
-  const row = `(${Array.from({ length: TASK_WRITE_WIDTH }, () => '?').join(', ')}, 1)`;
+const announcedRows = (rows: number, width = TASK_WRITE_WIDTH): string => {
+  const row = `(${Array.from({ length: width }, () => '?').join(', ')}, 1)`;
   return Array.from({ length: rows }, () => row).join(', ');
 };
 
@@ -84,8 +91,25 @@ const announcedTaskUpsert = (rows: number): string =>
     ON CONFLICT (id) DO UPDATE SET ${upsertSet}`;
 
 /** `taskInsert` of tasks written announced, likewise. */
-const announcedTaskInsert = (rows: number): string =>
-  `INSERT OR FAIL INTO tasks (${writeColumns}, notified) VALUES ${announcedRows(rows)}`;
+const announcedTaskInsert = (rows: number, omit: readonly number[] = []): string => {
+  const columns = writtenBut(omit);
+  return `INSERT OR FAIL INTO tasks (${columns.join(', ')}, notified)
+    VALUES ${announcedRows(rows, columns.length)}`;
+};
+
+/**
+ * Positions in `TASK_WRITE_COLUMNS` of the `tasks` columns without a default: an insert that
+ * leaves one out writes NULL there, exactly as binding null would.
+ */
+const nullByDefault = (db: Db): number[] => {
+  const names = new Set(
+    db
+      .prepare("SELECT name FROM pragma_table_info('tasks') WHERE dflt_value IS NULL")
+      .pluck()
+      .all() as string[],
+  );
+  return TASK_WRITE_COLUMNS.flatMap((c, i) => (names.has(c) ? [i] : []));
+};
 
 /** The insert of `rows` server messages (a message id seen again replaces its row). */
 const messageInsert = (rows: number): string =>
@@ -195,7 +219,15 @@ export function multiRowWriters(
       ? ['task-announced', announcedTaskUpsert]
       : ['task', taskUpsert];
   return {
-    tasks: multiRow(db, key, sql, TASK_WRITE_WIDTH, TASKS_PER_STATEMENT),
+    // The plain inserts leave out the columns a whole statement's rows leave null.
+    tasks: multiRow(
+      db,
+      key,
+      sql,
+      TASK_WRITE_WIDTH,
+      TASKS_PER_STATEMENT,
+      fresh ? nullByDefault(db) : [],
+    ),
     messages: fresh
       ? multiRow(db, 'message-new', newMessageInsert, MESSAGE_WRITE_WIDTH, MESSAGES_PER_STATEMENT)
       : multiRow(db, 'message', messageInsert, MESSAGE_WRITE_WIDTH, MESSAGES_PER_STATEMENT),
