@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../../src/server';
 import type { PgNotifier } from '../../src/server/notifierPg';
+import { allReadable } from '../support/allReadable';
 import { dropFreshDbs, freshDb, pgTestUrl, useBackend } from '../support/serverBackends';
 import { seedBrand, taskPush } from './brandFixture';
 
@@ -66,12 +67,15 @@ describe.runIf(pgTestUrl())('change events on PostgreSQL', () => {
     const server = servers[0]!;
     const seed = await seedBrand(server.store, now(), 1);
     const me = seed.advocates[0]!;
+    // The seed is readable once every older transaction on the cluster has ended (another
+    // test's may still run): start after it.
+    await allReadable(db);
     const start = (await server.store.sync(me.id, undefined, 1000)).cursor;
     const controller = new AbortController();
     const events = await stream(server.url, me.token, controller.signal);
-    // The seed's own announcement may still be on its way (one per brand per second): let it
+    // The seed's own announcement may still be on its way (one per brand per 1-2 s): let it
     // pass, then watch only what the late commit causes.
-    await sleep(1500);
+    await sleep(2500);
     events.length = 0;
 
     // An older transaction holds the horizon: it has written (so it has an xid) and stays open.
@@ -86,7 +90,9 @@ describe.runIf(pgTestUrl())('change events on PostgreSQL', () => {
 
     await old.query('rollback');
     await old.end();
-    for (let i = 0; i < 50 && events.length === 0; i++) await sleep(20);
+    // Readable once this and every other transaction older than the push has ended; announced
+    // at the brand's next turn.
+    for (let i = 0; i < 500 && events.length === 0; i++) await sleep(20);
     expect(events).toHaveLength(1);
     const notice = JSON.parse(events[0]!.data) as { cursor: string };
     const page = await server.store.sync(me.id, start, 1000);
