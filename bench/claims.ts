@@ -138,11 +138,7 @@ async function claimRace(
       Array.from({ length: cfg.tasks }, (_, i) => task(i)),
       now,
     );
-    const ids = (
-      await sql<{
-        id: string;
-      }>`select id from tasks where brand_id = ${brand.id}`.execute(dialectFor(d.db).createKysely())
-    ).rows.map((r) => r.id);
+    const ids = await taskIds(d, brand.id);
     // Open loop: enough sockets that the generator never queues what its schedule sent.
     const sockets = offered === null ? cfg.inFlight : 1024;
     const agents = d.urls.map(() => new http.Agent({ keepAlive: true, maxSockets: sockets }));
@@ -263,6 +259,18 @@ async function claimRace(
   }
 }
 
+/** The ids of a brand's tasks. */
+async function taskIds(d: Deployment, brandId: string): Promise<string[]> {
+  const kdb = dialectFor(d.db).createKysely();
+  try {
+    return (
+      await sql<{ id: string }>`select id from tasks where brand_id = ${brandId}`.execute(kdb)
+    ).rows.map((r) => r.id);
+  } finally {
+    await kdb.destroy();
+  }
+}
+
 /** `cfg.warmup` claims on each replica, by advocates of a brand of their own (see the top). */
 async function warmUp(
   store: ReturnType<typeof openStore>,
@@ -280,11 +288,7 @@ async function warmUp(
     Array.from({ length: 1000 }, (_, i) => task(100_000 + i)),
     now,
   );
-  const kdb = dialectFor(d.db).createKysely();
-  const ids = (
-    await sql<{ id: string }>`select id from tasks where brand_id = ${brand.id}`.execute(kdb)
-  ).rows.map((r) => r.id);
-  await kdb.destroy();
+  const ids = await taskIds(d, brand.id);
   const tokens: string[] = [];
   for (let i = 0; i < 8; i++) {
     const inv = await store.invite(
