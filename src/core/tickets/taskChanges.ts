@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { MacroView, MessageView, TaskView } from '../../shared/protocol';
-import { multiRow, type MultiRow } from '../db/multiRow';
+import { MultiRow } from '../db/multiRow';
 import type { Db } from '../db/open';
 import type { BrandEstimate } from '../earnings/estimates';
 import {
@@ -71,7 +71,7 @@ const taskInsert = (rows: number, omit: readonly number[] = []): string => {
     VALUES ${placeholders(rows, columns.length)}`;
 };
 
-/** The written columns but those at the positions `omit` (see `multiRow`). */
+/** The written columns but those at the positions `omit` (see `MultiRow`). */
 const writtenBut = (omit: readonly number[]): readonly string[] =>
   omit.length === 0 ? TASK_WRITE_COLUMNS : TASK_WRITE_COLUMNS.filter((_, i) => !omit.includes(i));
 
@@ -220,7 +220,7 @@ export function multiRowWriters(
       : ['task', taskUpsert];
   return {
     // The plain inserts leave out the columns a whole statement's rows leave null.
-    tasks: multiRow(
+    tasks: new MultiRow(
       db,
       key,
       sql,
@@ -229,8 +229,14 @@ export function multiRowWriters(
       fresh ? nullByDefault(db) : [],
     ),
     messages: fresh
-      ? multiRow(db, 'message-new', newMessageInsert, MESSAGE_WRITE_WIDTH, MESSAGES_PER_STATEMENT)
-      : multiRow(db, 'message', messageInsert, MESSAGE_WRITE_WIDTH, MESSAGES_PER_STATEMENT),
+      ? new MultiRow(
+          db,
+          'message-new',
+          newMessageInsert,
+          MESSAGE_WRITE_WIDTH,
+          MESSAGES_PER_STATEMENT,
+        )
+      : new MultiRow(db, 'message', messageInsert, MESSAGE_WRITE_WIDTH, MESSAGES_PER_STATEMENT),
   };
 }
 
@@ -332,8 +338,8 @@ function writeChunk(
 const PAGE_ROWS_PER_STATEMENT = 100;
 
 const pageWriters = (db: Db): { tasks: MultiRow; messages: MultiRow } => ({
-  tasks: multiRow(db, 'page-task', taskInsert, TASK_WRITE_WIDTH, PAGE_ROWS_PER_STATEMENT),
-  messages: multiRow(
+  tasks: new MultiRow(db, 'page-task', taskInsert, TASK_WRITE_WIDTH, PAGE_ROWS_PER_STATEMENT),
+  messages: new MultiRow(
     db,
     'page-message',
     messageInsert,
