@@ -2,7 +2,8 @@
  * Brand snapshots are built ahead after an admin push (snapshotCache.ts, `warm`): the first
  * advocate after a brand's import is served a snapshot built before it asked; a later push that
  * leaves a cached snapshot within the staleness bound (`maxLag` change rows) does not rebuild it,
- * one past it does, and the next advocate is served the push, not the stale one.
+ * one past it does, and the next advocate is served the push, not the stale one. A first-page
+ * read starts the build of its brand snapshot, which the app asks for next.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../../../src/shared/capabilities';
@@ -79,5 +80,21 @@ describe('brand snapshots built ahead of an admin push', () => {
     }
     expect(rows(after)).toBe(4);
     expect(builds).toBe(2);
+  });
+
+  it('starts the build of a snapshot nobody built when its first page is read; the ask after gets that build', async () => {
+    // A tier no member held at the pushes: nothing was built ahead for it.
+    ({ token } = await s.advocate({ tier: 2 }));
+    const before = builds;
+    const page = await s.call('GET', `${path()}/first?limit=1`, {
+      token,
+      headers: { [CAPABILITIES_HEADER]: capabilitiesHeaderValue() },
+    });
+    expect(page.status).toBe(200);
+    expect(await buildsReach(before + 1)).toBe(before + 1);
+    const snapshot = await ask();
+    expect(snapshot.status).toBe(200);
+    expect(rows(snapshot)).toBe(4);
+    expect(builds).toBe(before + 1);
   });
 });
