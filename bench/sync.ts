@@ -90,6 +90,14 @@ function median(xs: number[]): number {
   return percentile(xs, 50);
 }
 
+/** The table of parts 1-3, under the load it was measured at. */
+function printRows(rows: [string, string][]): void {
+  console.log(
+    `sync benchmark (1-min load average ${round(loadavg()[0]!, 1)} on ${cpus().length} CPUs)`,
+  );
+  for (const [name, value] of rows) console.log(`  ${name.padEnd(40)} ${value}`);
+}
+
 /** 4. Initial sync from snapshots, end to end against a real server (syncSnapshot.ts). */
 async function snapshotPart(dir: string): Promise<void> {
   const rows: [string, string][] = [];
@@ -101,7 +109,8 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gigdesk-bench-sync-'));
   const rows: [string, string][] = [];
   try {
-    // SYNC_BENCH_ONLY=snapshot: only the initial sync from snapshots (4), for short runs.
+    // SYNC_BENCH_ONLY=snapshot: only the initial sync from snapshots (4); =apply: only the delta
+    // (1) and its reference. For short runs.
     if (process.env.SYNC_BENCH_ONLY === 'snapshot') return await snapshotPart(dir);
     // 1. A 10,000-task delta over a feed that already holds 10,000 tasks (half updates, half new).
     const apply: number[] = [];
@@ -132,6 +141,24 @@ export async function run(): Promise<void> {
     refDb.prepare('UPDATE sync_state SET cursor = ? WHERE id = 1').run(page.cursor);
     const ref = ((performance.now() - refStart) * 10_000) / refChanges.length;
     refDb.close();
+
+    const applyMs = median(apply);
+    rows.push(
+      [
+        'apply 10k-task delta (median of 5)',
+        `${round(applyMs, 1)} ms (CPU ${round(median(applyCpu), 1)} ms)`,
+      ],
+      [
+        '  reference: per-row autocommit (scaled)',
+        `${round(ref, 1)} ms (×${round(ref / applyMs, 1)})`,
+      ],
+    );
+    if (process.env.SYNC_BENCH_ONLY === 'apply') {
+      printRows(rows);
+      metric('sync.apply_10k', applyMs, 'ms');
+      metric('sync.ref.apply_10k', ref, 'ms');
+      return;
+    }
 
     // 2. Initial sync of 100,000 tasks in pages of 1,000 (parse + apply + cursor per page).
     const initDb = freshDb(dir, 'initial');
@@ -169,16 +196,7 @@ export async function run(): Promise<void> {
     }
     initDb.close();
 
-    const applyMs = median(apply);
     rows.push(
-      [
-        'apply 10k-task delta (median of 5)',
-        `${round(applyMs, 1)} ms (CPU ${round(median(applyCpu), 1)} ms)`,
-      ],
-      [
-        '  reference: per-row autocommit (scaled)',
-        `${round(ref, 1)} ms (×${round(ref / applyMs, 1)})`,
-      ],
       [
         'initial sync, 100k tasks',
         `${round(initialSeconds, 2)} s = ${Math.round(100_000 / initialSeconds)} rows/s (CPU ${round(initialCpuSeconds, 2)} s)`,
@@ -188,13 +206,10 @@ export async function run(): Promise<void> {
         `${round(percentile(query, 50), 3)} / ${round(percentile(query, 95), 3)} ms`,
       ],
     );
-    console.log(
-      `sync benchmark (1-min load average ${round(loadavg()[0]!, 1)} on ${cpus().length} CPUs)`,
-    );
     for (const [key, ms] of [...slowest].sort((a, b) => b[1] - a[1]).slice(0, 3)) {
       rows.push([`  slowest feed query: ${key}`.slice(0, 40), `${round(ms, 2)} ms`]);
     }
-    for (const [name, value] of rows) console.log(`  ${name.padEnd(40)} ${value}`);
+    printRows(rows);
     metric('sync.apply_10k', applyMs, 'ms');
     metric('sync.ref.apply_10k', ref, 'ms');
     metric('sync.initial_100k_rate', 100_000 / initialSeconds, 'rows/s');

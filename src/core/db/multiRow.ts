@@ -2,21 +2,6 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 
 /**
- * Rows gathered into multi-row statements (`INSERT … VALUES (…), (…)`): one call into SQLite
- * per `per` rows instead of one per row. `next()` answers where the next row's `width` values go
- * in `values` (one flat array, reused for every full statement); `flush()` writes what is
- * gathered, a remainder in power-of-two statements so that a handle prepares at most a dozen
- * sizes of each statement whatever the row counts. The values are passed to `run` as arguments,
- * not as one array: better-sqlite3 then reads each value from the call's arguments instead of
- * asking V8 for each array element, ~20 % less CPU binding strings and ~40 % numbers.
- */
-export interface MultiRow {
-  values: unknown[];
-  next(): number;
-  flush(): void;
-}
-
-/**
  * A statement of `rows` rows, without the columns at the positions `omit` (ascending) when the
  * writer was given `omittable` ones.
  */
@@ -36,60 +21,96 @@ function statement(db: Db, name: string, sql: () => string): Statement {
 const NONE: readonly number[] = [];
 
 /**
- * `per` × `width` must stay under SQLite's 32,766 parameters. `omittable`: positions of columns
- * whose default is NULL; one that is null in every row of a statement is left out of it (a
- * bound null costs about as much as a bound string: ~20 % of a task insert's CPU for the seven
- * a snapshot task leaves null).
+ * Rows gathered into multi-row statements (`INSERT … VALUES (…), (…)`): one call into SQLite
+ * per `per` rows instead of one per row. `next()` answers where the next row's `width` values go
+ * in `values` (one flat array, reused for every full statement); `flush()` writes what is
+ * gathered, a remainder in power-of-two statements so that a handle prepares at most a dozen
+ * sizes of each statement whatever the row counts. The values are passed to `run` as arguments,
+ * not as one array: better-sqlite3 then reads each value from the call's arguments instead of
+ * asking V8 for each array element, ~20 % less CPU binding strings and ~40 % numbers.
+ *
+ * A class, not closures made per writer: a page's row loop calls `next()` of a new writer each
+ * page, and a new closure there is a new call target, which throws away the loop's optimised
+ * code (V8 "wrong call target") and has it compiled again while the page is written.
  */
-export function multiRow(
-  db: Db,
-  key: string,
-  sql: MultiRowSql,
-  width: number,
-  per: number,
-  omittable: readonly number[] = NONE,
-): MultiRow {
-  const values: unknown[] = new Array<unknown>(per * width);
-  let rows = 0;
-  const run = (from: number, size: number) => {
-    const omit = omittable.filter((c) => {
-      for (let at = from * width + c; at < (from + size) * width; at += width) {
-        if (values[at] !== null && values[at] !== undefined) return false;
-      }
-      return true;
-    });
-    const s = statement(db, `${key}:${size}:${omit.join(',')}`, () => sql(size, omit));
-    if (omit.length === 0) {
-      s.run(...(size === per ? values : values.slice(from * width, (from + size) * width)));
-      return;
-    }
-    const kept: unknown[] = [];
-    for (let at = from * width, o = 0; at < (from + size) * width; at++) {
-      if (at % width === omit[o]) o = (o + 1) % omit.length;
-      else kept.push(values[at]);
-    }
-    s.run(...kept);
-  };
-  const flush = () => {
-    if (rows === per) run(0, per);
+export class MultiRow {
+  readonly values: unknown[];
+  private rows = 0;
+
+  /**
+   * `per` × `width` must stay under SQLite's 32,766 parameters. `omittable`: positions of columns
+   * whose default is NULL; one that is null in every row of a statement is left out of it (a
+   * bound null costs about as much as a bound string: ~20 % of a task insert's CPU for the seven
+   * a snapshot task leaves null).
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly key: string,
+    private readonly sql: MultiRowSql,
+    private readonly width: number,
+    private readonly per: number,
+    private readonly omittable: readonly number[] = NONE,
+  ) {
+    this.values = new Array<unknown>(per * width);
+  }
+
+  next(): number {
+    if (this.rows === this.per) this.write();
+    return this.rows++ * this.width;
+  }
+
+  flush(): void {
+    if (this.rows > 0) this.write();
+  }
+
+  private write(): void {
+    if (this.rows === this.per) this.run(0, this.per);
     else {
       let from = 0;
-      for (let size = 1 << Math.floor(Math.log2(per)); size >= 1; size >>= 1) {
-        if (rows - from < size) continue;
-        run(from, size);
+      for (let size = 1 << Math.floor(Math.log2(this.per)); size >= 1; size >>= 1) {
+        if (this.rows - from < size) continue;
+        this.run(from, size);
         from += size;
       }
     }
-    rows = 0;
-  };
-  return {
-    values,
-    next(): number {
-      if (rows === per) flush();
-      return rows++ * width;
-    },
-    flush: () => {
-      if (rows > 0) flush();
-    },
-  };
+    this.rows = 0;
+  }
+
+  private run(from: number, size: number): void {
+    const { values, width } = this;
+    const omit = this.omittable.filter((c) => allNull(values, width, from, size, c));
+    const s = statement(this.db, `${this.key}:${size}:${omit.join(',')}`, () =>
+      this.sql(size, omit),
+    );
+    if (omit.length > 0) s.run(...kept(values, width, from, size, omit));
+    else s.run(...(size === this.per ? values : values.slice(from * width, (from + size) * width)));
+  }
+}
+
+// The loops over a statement's values are functions of their own: a loop of thousands of
+// values inside `run` was compiled on the stack (OSR) at every statement and its code thrown
+// away at the `run(...)` after it (V8 traced 60 such deoptimisations in two 10,000-task pages).
+
+/** Whether column `c` of rows `from` to `from + size` is null (or unset) in every row. */
+function allNull(values: unknown[], width: number, from: number, size: number, c: number) {
+  for (let at = from * width + c; at < (from + size) * width; at += width) {
+    if (values[at] !== null && values[at] !== undefined) return false;
+  }
+  return true;
+}
+
+/** The values of rows `from` to `from + size` without the columns at the positions `omit`. */
+function kept(
+  values: unknown[],
+  width: number,
+  from: number,
+  size: number,
+  omit: readonly number[],
+): unknown[] {
+  const out: unknown[] = [];
+  for (let at = from * width, o = 0; at < (from + size) * width; at++) {
+    if (at % width === omit[o]) o = (o + 1) % omit.length;
+    else out.push(values[at]);
+  }
+  return out;
 }
