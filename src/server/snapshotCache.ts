@@ -109,7 +109,10 @@ export function snapshotCache(
 
   const build = (key: Key): Promise<CachedSnapshot> => {
     const built = make(key);
-    built.then(options.onBuilt, options.onBuilt);
+    // Only with a listener: `then` without handlers would make a second promise that rejects
+    // with a failed build, unhandled (which ends the process). The caller handles `built`.
+    const onBuilt = options.onBuilt;
+    if (onBuilt) built.then(onBuilt, onBuilt);
     return built;
   };
 

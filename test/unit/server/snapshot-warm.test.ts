@@ -13,6 +13,7 @@ describe('brand snapshots built ahead of an admin push', () => {
   let s: TestServer;
   let token: string;
   let builds = 0;
+  let failNextBuild = false;
   /** Staleness checks the cache made (each one a `lag` read). */
   let lagReads = 0;
   const path = () => `/v1/snapshot/brands/${s.brandId}`;
@@ -34,6 +35,10 @@ describe('brand snapshots built ahead of an admin push', () => {
     const brandParts = s.store.snapshots.brandParts.bind(s.store.snapshots);
     s.store.snapshots.brandParts = (...args) => {
       builds++;
+      if (failNextBuild) {
+        failNextBuild = false;
+        return Promise.reject(new Error('the read failed'));
+      }
       return brandParts(...args);
     };
     const lag = s.store.snapshots.lag.bind(s.store.snapshots);
@@ -96,5 +101,30 @@ describe('brand snapshots built ahead of an admin push', () => {
     expect(snapshot.status).toBe(200);
     expect(rows(snapshot)).toBe(4);
     expect(builds).toBe(before + 1);
+  });
+
+  it('survives a build started by a first-page read that fails: the ask after builds again', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      ({ token } = await s.advocate({ tier: 3 }));
+      const before = builds;
+      failNextBuild = true;
+      const page = await s.call('GET', `${path()}/first?limit=1`, {
+        token,
+        headers: { [CAPABILITIES_HEADER]: capabilitiesHeaderValue() },
+      });
+      expect(page.status).toBe(200);
+      expect(await buildsReach(before + 1)).toBe(before + 1);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).toEqual([]);
+      const snapshot = await ask();
+      expect(snapshot.status).toBe(200);
+      expect(rows(snapshot)).toBe(4);
+      expect(builds).toBe(before + 2);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
   });
 });
