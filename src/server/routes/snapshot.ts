@@ -65,8 +65,8 @@ export function snapshotRoutes(
     return reply.type('application/json; charset=utf-8').send(body);
   });
 
-  // Its own read per request (an index scan of one page), never the shared build: an app shows
-  // its feed from this while the brand's snapshot is built and sent. It starts that build.
+  // Its own read per request (an index scan of one page), not the shared build: an app shows
+  // its feed from this while the brand's snapshot is built and sent.
   app.get('/v1/snapshot/brands/:brandId/first', { onRequest: auth }, async (request, reply) => {
     const { limit } = parseInput(FirstPageQuery, request.query, 'query');
     const viewer = await viewerOf(request);
@@ -80,9 +80,9 @@ export function snapshotRoutes(
     );
     const encoding = negotiateEncoding(request.headers['accept-encoding']);
     const body = await encode(Buffer.from(JSON.stringify(page)), encoding);
-    // The app asks for this brand's snapshot as soon as it has shown this page: a build its ask
-    // would start (seconds for a big brand) starts now instead, once this page is on its way.
-    // A build it fails is built again on that ask.
+    // The app asks for the brand's snapshot as soon as it has shown this page: the build that ask
+    // would start (seconds for a big brand) starts now, once this page is on its way. A failed
+    // build is built again on that ask.
     setImmediate(() => {
       cache.get(viewer.brandId, viewer.tier, viewer.suspended, caps).catch(() => {});
     });
