@@ -7,6 +7,17 @@ import type { ChangeNotifier, LogNotice } from '../notifier';
  * every request up for tens of milliseconds (~30 µs a write).
  */
 export const STREAMS_PER_TURN = 100;
+/**
+ * How fast one process tells a brand's streams of a change. Every stream told pulls within its
+ * app's jitter (0.5 s): told all at once, a brand's thousand advocates pull as one herd, which
+ * queues behind itself for as long as it takes to serve (measured: pulls' p95 0.5 s in a herd,
+ * 50 ms otherwise). So a brand with many streams here is told over `n / STREAMS_PER_SECOND`
+ * (at most the coalescing interval), in a new random order each time, so no advocate is always
+ * told first (first told, first to claim).
+ */
+export const STREAMS_PER_SECOND = 1000;
+/** A paced announcement tells a slice of its streams every this many ms. */
+export const SLICE_MS = 20;
 
 export interface Listener {
   brandIds: ReadonlySet<string>;
@@ -19,12 +30,13 @@ export interface Listener {
  * `intervalMs`, carrying the newest cursor announced meanwhile, to every stream of that brand;
  * rows meant for one advocate (renewals, ledger entries, tier re-renders, a holder's own work on
  * a claimed task) likewise per (brand, advocate), to that advocate's streams only. The first
- * change after a quiet interval goes out at once; later ones wait for the interval's end.
- * So however fast a brand changes, each advocate is told to pull at most once or twice per
+ * change after a quiet interval goes out at once (paced over a brand's many streams: above);
+ * later ones wait for the interval's end. So however fast a brand changes, each advocate is told to pull at most once or twice per
  * interval, and never because of another advocate's private rows.
  */
 export function announcer(notifier: ChangeNotifier, intervalMs: number) {
   const listeners = new Set<Listener>();
+  let closed = false;
   const slots = new Map<
     string,
     {
@@ -43,19 +55,24 @@ export function announcer(notifier: ChangeNotifier, intervalMs: number) {
     const notice: ChangeNotice = { brandId: slot.brandId, cursor: slot.cursor };
     slot.cursor = null;
     slot.sentAt = Date.now();
-    const to = [...listeners].filter(
-      (l) =>
-        l.brandIds.has(slot.brandId) &&
-        (slot.advocateId === undefined || slot.advocateId === l.advocateId),
+    const to = shuffled(
+      [...listeners].filter(
+        (l) =>
+          l.brandIds.has(slot.brandId) &&
+          (slot.advocateId === undefined || slot.advocateId === l.advocateId),
+      ),
     );
-    sendInTurns(to, notice, 0);
+    const spreadMs = Math.min(intervalMs, (to.length / STREAMS_PER_SECOND) * 1000);
+    const slices = Math.max(1, Math.floor(spreadMs / SLICE_MS));
+    sendInSlices(to, notice, 0, Math.min(STREAMS_PER_TURN, Math.ceil(to.length / slices)));
   };
 
-  /** The first `STREAMS_PER_TURN` at once, the rest in later turns (still listening then). */
-  const sendInTurns = (to: Listener[], notice: ChangeNotice, from: number) => {
-    const end = Math.min(to.length, from + STREAMS_PER_TURN);
+  /** `perSlice` now, the next slice `SLICE_MS` later (to streams still listening then). */
+  const sendInSlices = (to: Listener[], notice: ChangeNotice, from: number, perSlice: number) => {
+    const end = Math.min(to.length, from + perSlice);
     for (let i = from; i < end; i++) if (listeners.has(to[i]!)) to[i]!.send(notice);
-    if (end < to.length) setImmediate(() => sendInTurns(to, notice, end));
+    if (end < to.length && !closed)
+      setTimeout(() => sendInSlices(to, notice, end, perSlice), SLICE_MS).unref();
   };
 
   const hear = (n: LogNotice) => {
@@ -97,6 +114,7 @@ export function announcer(notifier: ChangeNotifier, intervalMs: number) {
       return () => void listeners.delete(l);
     },
     close() {
+      closed = true;
       unsubscribe();
       clearInterval(sweep);
       for (const slot of slots.values()) if (slot.timer) clearTimeout(slot.timer);
@@ -107,3 +125,11 @@ export function announcer(notifier: ChangeNotifier, intervalMs: number) {
 }
 
 export type Announcer = ReturnType<typeof announcer>;
+
+function shuffled<T>(items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}

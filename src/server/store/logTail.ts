@@ -25,6 +25,7 @@ import { type LogRow, positionOf, readBrandAfter, readBrandLast } from './change
 import { type LoadedTask, loadTasks } from './views';
 import { EVERYONE } from '../notifier';
 import type { MembershipTable } from './schema';
+import { cacheLifetime } from './cacheLifetime';
 
 type MembershipRow = Selectable<MembershipTable>;
 
@@ -38,9 +39,8 @@ const MAX_BRANDS = 32;
 const MAX_ROWS = 10_000;
 const MAX_TASKS = 2_000;
 const MAX_MEMBERS = 50_000;
-/** Cached memberships live at most this long, each between SPREAD × and 1 × of it. */
+/** Cached memberships live at most this long (each a random part of it: cacheLifetime.ts). */
 const MEMBERS_TTL_MS = 30_000;
-const MEMBERS_TTL_SPREAD = 0.5;
 /** Rows a new tail starts with; it grows from there up to MAX_ROWS. */
 const FIRST_READ = 1_000;
 /** Rows read per statement while catching up. */
@@ -239,12 +239,8 @@ export class LogTails {
     const epoch = this.membershipEpoch;
     const rows = await readMemberships(this.ctx, advocateId);
     // Read before an invalidation that came meanwhile: maybe stale, so not kept.
-    // Each kept for a random part of the TTL: a brand's advocates, read in the same burst of
-    // pulls, would otherwise all read theirs again in one burst, queueing the pool behind them.
     if (epoch === this.membershipEpoch)
-      this.members.set(advocateId, rows, {
-        ttl: MEMBERS_TTL_MS * (MEMBERS_TTL_SPREAD + (1 - MEMBERS_TTL_SPREAD) * Math.random()),
-      });
+      this.members.set(advocateId, rows, { ttl: cacheLifetime(MEMBERS_TTL_MS) });
     return rows;
   }
 

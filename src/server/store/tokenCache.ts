@@ -1,7 +1,11 @@
 import { EVERYONE } from '../notifier';
 import type { AdvocateAuth } from './tokens';
+import { cacheLifetime } from './cacheLifetime';
 
-/** A cached answer is re-checked against the database at least this often (missed invalidations). */
+/**
+ * A cached answer is re-checked against the database at least this often (missed invalidations);
+ * each entry after a random part of it (cacheLifetime.ts).
+ */
 export const TOKEN_CACHE_TTL_MS = 30_000;
 const MAX_ENTRIES = 50_000;
 
@@ -9,7 +13,8 @@ interface Entry {
   auth: AdvocateAuth;
   /** The token's own expiry: past it the entry answers nothing, whatever the cache's age. */
   expiresAt: number;
-  cachedAt: number;
+  /** Past this (clock time) the entry is read again. */
+  staleAt: number;
 }
 
 /**
@@ -24,12 +29,15 @@ export class TokenCache {
   private readonly byHash = new Map<string, Entry>();
   private readonly hashesOf = new Map<string, Set<string>>();
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly clock: () => number = Date.now,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   get(tokenHash: string, now: number): AdvocateAuth | undefined {
     const e = this.byHash.get(tokenHash);
     if (!e) return undefined;
-    if (now >= e.expiresAt || this.clock() - e.cachedAt > TOKEN_CACHE_TTL_MS) {
+    if (now >= e.expiresAt || this.clock() > e.staleAt) {
       this.drop(tokenHash, e.auth.id);
       return undefined;
     }
@@ -38,7 +46,8 @@ export class TokenCache {
 
   set(tokenHash: string, auth: AdvocateAuth, expiresAt: number) {
     if (this.byHash.size >= MAX_ENTRIES) this.clear();
-    this.byHash.set(tokenHash, { auth, expiresAt, cachedAt: this.clock() });
+    const staleAt = this.clock() + cacheLifetime(TOKEN_CACHE_TTL_MS, this.random);
+    this.byHash.set(tokenHash, { auth, expiresAt, staleAt });
     let hashes = this.hashesOf.get(auth.id);
     if (!hashes) this.hashesOf.set(auth.id, (hashes = new Set()));
     hashes.add(tokenHash);

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { announcer, STREAMS_PER_TURN } from '../../../src/server/events/announcer';
+import {
+  announcer,
+  SLICE_MS,
+  STREAMS_PER_SECOND,
+  STREAMS_PER_TURN,
+} from '../../../src/server/events/announcer';
 import { localNotifier } from '../../../src/server/notifier';
 import type { ChangeNotice } from '../../../src/shared/protocol';
 
@@ -58,24 +63,51 @@ describe('change events (announcer)', () => {
     expect(heard.get('ann')).toEqual([{ brandId: 'b1', cursor: '7' }]);
   });
 
-  it('tell a brand’s streams a slice per turn of the event loop, skipping streams closed meanwhile', () => {
+  it('tell a brand’s many streams at a steady pace, skipping streams closed meanwhile', () => {
     const { notifier, a, heard, listen } = setup();
-    const n = STREAMS_PER_TURN * 2 + 50;
+    const n = 500;
     for (let i = 0; i < n; i++) listen(`adv${i}`, ['b1']);
     const told = () => [...heard.values()].filter((h) => h.length > 0).length;
     notifier.publish([{ brandId: 'b1', cursor: '3' }]);
-    expect(told()).toBe(STREAMS_PER_TURN);
-    a.close(); // every stream ends before the next turn
-    vi.advanceTimersByTime(1);
-    expect(told()).toBe(STREAMS_PER_TURN);
+    const first = told();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual((STREAMS_PER_SECOND * SLICE_MS) / 1000);
+    // At any time, about as many told as the pace allows: neither a herd nor a trickle.
+    for (let t = 100; t <= 400; t += 100) {
+      vi.advanceTimersByTime(100);
+      expect(told()).toBeGreaterThanOrEqual((STREAMS_PER_SECOND * (t - SLICE_MS)) / 1000);
+      expect(told()).toBeLessThanOrEqual((STREAMS_PER_SECOND * (t + SLICE_MS)) / 1000);
+    }
+    a.close(); // every stream ends before the next slice
+    const before = told();
+    vi.advanceTimersByTime(1000);
+    expect(told()).toBe(before);
   });
 
-  it('tell every stream of the brand, the later ones in later turns', () => {
+  it('tell every stream of the brand once, within the interval however many there are', () => {
     const { notifier, heard, listen } = setup();
-    const n = STREAMS_PER_TURN * 2 + 50;
+    const n = STREAMS_PER_TURN * 30 + 7;
     for (let i = 0; i < n; i++) listen(`adv${i}`, ['b1']);
     notifier.publish([{ brandId: 'b1', cursor: '3' }]);
-    vi.advanceTimersByTime(1);
+    vi.advanceTimersByTime(1000);
     for (const h of heard.values()) expect(h).toEqual([{ brandId: 'b1', cursor: '3' }]);
+  });
+
+  it('tell a brand’s streams in a new order each time, so no advocate is always told first', () => {
+    const { notifier, heard, listen } = setup();
+    const n = 200;
+    for (let i = 0; i < n; i++) listen(`adv${i}`, ['b1']);
+    const firstTold = (cursor: string) =>
+      [...heard].filter(([, h]) => h.at(-1)?.cursor === cursor).map(([id]) => id);
+    notifier.publish([{ brandId: 'b1', cursor: '3' }]);
+    const once = firstTold('3');
+    vi.advanceTimersByTime(1000);
+    notifier.publish([{ brandId: 'b1', cursor: '4' }]);
+    const twice = firstTold('4');
+    expect(once.length).toBeGreaterThan(0);
+    expect(once.length).toBeLessThan(n);
+    expect(twice).not.toEqual(once);
+    vi.advanceTimersByTime(1000);
+    for (const h of heard.values()) expect(h.map((x) => x.cursor)).toEqual(['3', '4']);
   });
 });
