@@ -28,9 +28,33 @@ export async function rateLimitLease(
   const ended = now - windowMs;
   const first = Math.max(1, Math.floor(max / 4));
   const slice = sql<number>`greatest(1, (${max} - rate_limits.hits) / 4)`;
-  const row = await ctx.db
-    .insertInto('rate_limits')
-    .values({ key, window_start: now, hits: first, leased: first })
+  // PostgreSQL: committed without waiting for the WAL flush. Every request of a key waits for
+  // its lease, so a lease waiting on a slow fsync stalls pulls that write nothing (load bench:
+  // pulls' p95 0.2-0.8 s for a second, every ~11 s, with leases waiting on WALSync). A crash of
+  // the database loses at most its last moments of counts: a client gets a few more requests.
+  // Other transactions see the row at once either way; an upsert's lock orders replicas.
+  const insert =
+    ctx.dialect.name === 'postgres'
+      ? ctx.db
+          .with('async_commit', (db) =>
+            db.selectNoFrom(sql`set_config('synchronous_commit', 'off', true)`.as('set')),
+          )
+          .insertInto('rate_limits')
+          .columns(['key', 'window_start', 'hits', 'leased'])
+          .expression((eb) =>
+            eb
+              .selectFrom('async_commit')
+              .select([
+                sql<string>`${key}`.as('key'),
+                sql<number>`${now}::bigint`.as('window_start'),
+                sql<number>`${first}::bigint`.as('hits'),
+                sql<number>`${first}::bigint`.as('leased'),
+              ]),
+          )
+      : ctx.db
+          .insertInto('rate_limits')
+          .values({ key, window_start: now, hits: first, leased: first });
+  const row = await insert
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         hits: sql`case when rate_limits.window_start <= ${ended} then ${first} else rate_limits.hits + ${slice} end`,
