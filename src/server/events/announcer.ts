@@ -11,8 +11,8 @@ export const STREAMS_PER_TURN = 100;
  * How fast one process tells a brand's streams of a change. Every stream told pulls within its
  * app's jitter (0.5 s): told all at once, a brand's thousand advocates pull as one herd, which
  * queues behind itself for as long as it takes to serve (load bench, PostgreSQL, the seconds
- * after a quiet brand changes: pulls' p95 0.3–0.65 s told at once, 0.1–0.35 s at 1,000 streams
- * a second, 40–95 ms at 500). So a brand with many streams here is told over
+ * after a quiet brand changes: pulls' p95 0.2–0.7 s told at once, up to 0.5 s at 1,000 streams
+ * a second, 29–87 ms at 500). So a brand with many streams here is told over
  * `n / STREAMS_PER_SECOND` (at most the coalescing interval), in a new random order each time,
  * so no advocate is always told first (first told, first to claim).
  */
@@ -32,8 +32,9 @@ export interface Listener {
  * rows meant for one advocate (renewals, ledger entries, tier re-renders, a holder's own work on
  * a claimed task) likewise per (brand, advocate), to that advocate's streams only. The first
  * change after a quiet interval goes out at once (paced over a brand's many streams: above);
- * later ones wait for the interval's end. So however fast a brand changes, each advocate is told to pull at most once or twice per
- * interval, and never because of another advocate's private rows.
+ * later ones wait for the interval's end. So however fast a brand changes, each advocate is told
+ * to pull at most once or twice per interval, and never because of another advocate's private
+ * rows.
  */
 export function announcer(notifier: ChangeNotifier, intervalMs: number) {
   const listeners = new Set<Listener>();
