@@ -29,10 +29,10 @@ export async function rateLimitLease(
   const first = Math.max(1, Math.floor(max / 4));
   const slice = sql<number>`greatest(1, (${max} - rate_limits.hits) / 4)`;
   // PostgreSQL: committed without waiting for the WAL flush. Every request of a key waits for
-  // its lease, so a lease waiting on a slow fsync stalls pulls that write nothing (load bench:
-  // pulls' p95 0.2-0.8 s for a second, every ~11 s, with leases waiting on WALSync). A crash of
-  // the database loses at most its last moments of counts: a client gets a few more requests.
-  // Other transactions see the row at once either way; an upsert's lock orders replicas.
+  // its lease, so a lease behind a slow fsync held up requests that write nothing (load bench:
+  // leases seen waiting on WALSync during ~1 s stalls of the disk). A crash of the database
+  // loses at most its last moments of counts: a client gets a few more requests. Other
+  // transactions see the row at once either way; an upsert's lock orders replicas.
   const insert =
     ctx.dialect.name === 'postgres'
       ? ctx.db
