@@ -28,6 +28,7 @@ interface Entry {
 export class TokenCache {
   private readonly byHash = new Map<string, Entry>();
   private readonly hashesOf = new Map<string, Set<string>>();
+  private invalidations = 0;
 
   constructor(
     private readonly clock: () => number = Date.now,
@@ -44,7 +45,18 @@ export class TokenCache {
     return e.auth;
   }
 
-  set(tokenHash: string, auth: AdvocateAuth, expiresAt: number) {
+  /** Moves at every invalidation: take it before reading what `set` is to keep. */
+  get epoch(): number {
+    return this.invalidations;
+  }
+
+  /**
+   * Keeps what a read begun at `readAt` (the `epoch` then) answered, unless an invalidation came
+   * since: that read may have seen the token before its revocation committed, and keeping it
+   * would let the revoked token in until the entry lapsed.
+   */
+  set(tokenHash: string, auth: AdvocateAuth, expiresAt: number, readAt: number) {
+    if (readAt !== this.invalidations) return;
     if (this.byHash.size >= MAX_ENTRIES) this.clear();
     const staleAt = this.clock() + cacheLifetime(TOKEN_CACHE_TTL_MS, this.random);
     this.byHash.set(tokenHash, { auth, expiresAt, staleAt });
@@ -55,6 +67,7 @@ export class TokenCache {
 
   /** Forgets every token of this advocate (`EVERYONE`: of all advocates). */
   invalidate(advocateId: string) {
+    this.invalidations++;
     if (advocateId === EVERYONE) return this.clear();
     for (const h of this.hashesOf.get(advocateId) ?? []) this.byHash.delete(h);
     this.hashesOf.delete(advocateId);

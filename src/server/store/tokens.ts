@@ -79,6 +79,7 @@ export async function advocateForToken(
   const hash = hashSecret(token);
   const cached = ctx.tokens?.get(hash, now);
   if (cached) return cached;
+  const readAt = ctx.tokens?.epoch ?? 0;
   const rows = await liveTokenWithBrands(ctx.db, hash, now);
   const row = rows[0];
   if (!row) return undefined;
@@ -87,7 +88,7 @@ export async function advocateForToken(
     name: row.name,
     brandIds: rows.flatMap((r) => (r.brand_id === null ? [] : [r.brand_id])).sort(),
   };
-  ctx.tokens?.set(hash, auth, row.expires_at ?? Number.MAX_SAFE_INTEGER);
+  ctx.tokens?.set(hash, auth, row.expires_at ?? Number.MAX_SAFE_INTEGER, readAt);
   return auth;
 }
 

@@ -25,7 +25,7 @@ describe('cached credentials lapse spread out', () => {
     let t = 1_000_000;
     const cache = new TokenCache(() => t);
     const n = 1_000;
-    for (let i = 0; i < n; i++) cache.set(`h${i}`, auth(`a${i}`), t + DAY);
+    for (let i = 0; i < n; i++) cache.set(`h${i}`, auth(`a${i}`), t + DAY, cache.epoch);
     const held = () =>
       Array.from({ length: n }, (_, i) => cache.get(`h${i}`, t)).filter(Boolean).length;
     const start = t;
@@ -54,7 +54,7 @@ describe('cached credentials lapse spread out', () => {
       () => t,
       () => 0.999,
     );
-    cache.set('h', auth('a'), 5_000);
+    cache.set('h', auth('a'), 5_000, cache.epoch);
     expect(cache.get('h', 4_999)).toBeDefined();
     t = 5_000;
     expect(cache.get('h', 5_000)).toBeUndefined();
@@ -65,8 +65,8 @@ describe('cached credentials lapse spread out', () => {
       () => 0,
       () => 0.999,
     );
-    cache.set('h1', auth('a'), DAY);
-    cache.set('h2', auth('b'), DAY);
+    cache.set('h1', auth('a'), DAY, cache.epoch);
+    cache.set('h2', auth('b'), DAY, cache.epoch);
     cache.invalidate('a');
     expect(cache.get('h1', 0)).toBeUndefined();
     expect(cache.get('h2', 0)).toBeDefined();
