@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, PostgresAdapter, type RawBuilder, type Selectable, sql } from 'kysely';
 import type {
   ArticleView,
   BrandView,
@@ -238,55 +238,82 @@ export interface LoadedTask {
 export const outcomeFor = (t: LoadedTask, v: Viewer): EscalationOutcomeView | undefined =>
   t.escalation?.advocateId === v.advocateId ? t.escalation.view : undefined;
 
-/** The tasks' closed escalations with the case's rating, if any. */
-async function closedEscalations(
-  db: Kysely<DB>,
-  ids: string[],
-): Promise<Map<string, ClosedEscalation>> {
-  const rows = await db
-    .selectFrom('escalation_events')
-    .innerJoin('escalations', 'escalations.task_id', 'escalation_events.task_id')
-    .leftJoin('ratings', 'ratings.task_id', 'escalation_events.task_id')
-    .select([
-      'escalation_events.task_id',
-      'escalation_events.outcome',
-      'escalation_events.at',
-      'escalations.advocate_id',
-      'ratings.score',
-    ])
-    .where('escalation_events.task_id', 'in', ids)
-    .where('escalation_events.kind', '=', 'closed')
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.task_id,
-      {
-        advocateId: r.advocate_id,
-        view: {
-          outcome: r.outcome as EscalationOutcome,
-          closedAt: Number(r.at),
-          rating: r.score ?? null,
-        },
-      },
-    ]),
-  );
-}
+/** Every column of `messages`, in table order (a loaded task's messages are whole rows). */
+const MESSAGE_COLUMNS = [
+  'id',
+  'task_id',
+  'origin',
+  'author',
+  'author_name',
+  'kind',
+  'body',
+  'created_at',
+  'ord',
+] as const satisfies readonly (keyof MessageRow)[];
+/** A compile error when `messages` gains a column the list above leaves out. */
+const everyMessageColumn: Exclude<keyof MessageRow, (typeof MESSAGE_COLUMNS)[number]> extends never
+  ? true
+  : never = true;
+void everyMessageColumn;
 
-/** Tasks with their messages and closed escalations, loaded in three queries. */
+/** The dialect's JSON object of `pairs` (name, SQL expression). */
+const jsonObject = (postgres: boolean, pairs: [string, RawBuilder<unknown>][]) => {
+  const args = sql.join(pairs.map(([name, value]) => sql`${sql.lit(name)}, ${value}`));
+  return postgres ? sql`json_build_object(${args})` : sql`json_object(${args})`;
+};
+
+/**
+ * Tasks with their messages (in thread order) and their closed escalation with the case's
+ * rating, in one statement: a pull that meets a changed task loads it, and three statements
+ * were each a round trip and a parse on every replica for every changed task.
+ */
 export async function loadTasks(db: Kysely<DB>, ids: string[]): Promise<Map<string, LoadedTask>> {
   const out = new Map<string, LoadedTask>();
   if (ids.length === 0) return out;
-  const tasks = await db.selectFrom('tasks').selectAll().where('id', 'in', ids).execute();
-  const closed = await closedEscalations(db, ids);
-  for (const t of tasks)
-    out.set(t.id, { task: t, messages: [], escalation: closed.get(t.id) ?? null });
-  const messages = await db
-    .selectFrom('messages')
-    .selectAll()
-    .where('task_id', 'in', ids)
-    .orderBy('created_at')
-    .orderBy('ord')
-    .execute();
-  for (const m of messages) out.get(m.task_id)?.messages.push(m);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const message = jsonObject(
+    postgres,
+    MESSAGE_COLUMNS.map((c) => [c, sql.ref(`m.${c}`)]),
+  );
+  const escalation = jsonObject(postgres, [
+    ['outcome', sql.ref('e.outcome')],
+    ['at', sql.ref('e.at')],
+    ['advocate_id', sql.ref('x.advocate_id')],
+    ['score', sql.ref('r.score')],
+  ]);
+  const messages = postgres
+    ? sql`coalesce(json_agg(${message} order by m.created_at, m.ord), '[]'::json)`
+    : sql`json_group_array(${message} order by m.created_at, m.ord)`;
+  const r = await sql<TaskRow & { _messages: unknown; _escalation: unknown }>`
+    select t.*,
+      (select ${messages} from messages m where m.task_id = t.id) as _messages,
+      (select ${escalation} from escalation_events e
+          inner join escalations x on x.task_id = e.task_id
+          left join ratings r on r.task_id = e.task_id
+        where e.task_id = t.id and e.kind = 'closed'
+        order by e.at desc limit 1) as _escalation
+    from tasks t where t.id in (${sql.join(ids)})`.execute(db);
+  // PostgreSQL answers json parsed; SQLite answers its text.
+  const parsed = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+  for (const { _messages, _escalation, ...task } of r.rows) {
+    const closed = parsed<{
+      outcome: string;
+      at: number;
+      advocate_id: string;
+      score: number | null;
+    } | null>(_escalation);
+    out.set(task.id, {
+      task,
+      messages: parsed<MessageRow[]>(_messages),
+      escalation: closed && {
+        advocateId: closed.advocate_id,
+        view: {
+          outcome: closed.outcome as EscalationOutcome,
+          closedAt: Number(closed.at),
+          rating: closed.score ?? null,
+        },
+      },
+    });
+  }
   return out;
 }

@@ -1,9 +1,9 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreContext } from '../../../src/server/store/context';
-import { dialectFor } from '../../../src/server/store/dialect';
 import { TokenCache } from '../../../src/server/store/tokenCache';
 import { advocateForToken } from '../../../src/server/store/tokens';
+import { ownKysely } from '../../support/ownKysely';
 import { type TestServer, testServer } from './helpers';
 
 /** Holds every query's answer until `release()`: the read is done, its caller not yet told. */
@@ -42,12 +42,12 @@ describe('the token cache and revocation', () => {
   it('a lookup read before a revocation committed does not keep the revoked token cached', async () => {
     const a = await s.advocate();
     const answers = heldAnswers();
-    const dialect = dialectFor(s.db);
+    const own = ownKysely(s.db);
     const tokens = new TokenCache();
     // Another process's view: its own cache, told of invalidations through the notifier.
     const ctx: StoreContext = {
-      db: dialect.createKysely().withPlugin(answers.plugin),
-      dialect,
+      db: own.kdb.withPlugin(answers.plugin),
+      dialect: own.dialect,
       notifier: s.store.notifier,
       tokens,
       interleave: async () => {},
@@ -66,7 +66,7 @@ describe('the token cache and revocation', () => {
       expect(await advocateForToken(ctx, a.token, s.clock.t)).toBeUndefined();
     } finally {
       stop();
-      await ctx.db.destroy();
+      await own.close();
     }
   });
 });
