@@ -27,7 +27,7 @@ import { EVERYONE } from '../notifier';
 import type { MembershipTable } from './schema';
 import { cacheLifetime } from './cacheLifetime';
 
-type MembershipRow = Selectable<MembershipTable>;
+export type MembershipRow = Selectable<MembershipTable>;
 
 /** Every membership of the advocate (sync.ts keeps those its token reaches). */
 export const readMemberships = (ctx: StoreContext, advocateId: string): Promise<MembershipRow[]> =>
@@ -242,6 +242,16 @@ export class LogTails {
     if (epoch === this.membershipEpoch)
       this.members.set(advocateId, rows, { ttl: cacheLifetime(MEMBERS_TTL_MS) });
     return rows;
+  }
+
+  /**
+   * Keeps memberships read elsewhere (with the advocate's token: tokens.ts) when no invalidation
+   * came since `readAt` (`membershipEpoch` before that read). For the whole TTL, so that they
+   * outlive the token's cache entry (at most the same TTL) and are read again with it.
+   */
+  keepMemberships(advocateId: string, rows: MembershipRow[], readAt: number) {
+    if (readAt === this.membershipEpoch)
+      this.members.set(advocateId, rows, { ttl: MEMBERS_TTL_MS });
   }
 
   private forgetMemberships(advocateId: string) {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { RefreshResponse } from '../../shared/protocol';
 import { ApiFailure } from '../errors';
 import { type StoreContext, type Trx, write } from './context';
+import type { MembershipRow } from './logTail';
 import { hashSecret, newDeviceToken } from './secrets';
 
 /** A device token lives this long unless refreshed; the app refreshes after half of it. */
@@ -80,36 +81,47 @@ export async function advocateForToken(
   const cached = ctx.tokens?.get(hash, now);
   if (cached) return cached;
   const readAt = ctx.tokens?.epoch ?? 0;
-  const rows = await liveTokenWithBrands(ctx.db, hash, now);
-  const row = rows[0];
-  if (!row) return undefined;
-  const auth = {
-    id: row.id,
-    name: row.name,
-    brandIds: rows.flatMap((r) => (r.brand_id === null ? [] : [r.brand_id])).sort(),
-  };
-  ctx.tokens?.set(hash, auth, row.expires_at ?? Number.MAX_SAFE_INTEGER, readAt);
+  const membersReadAt = ctx.tails?.membershipEpoch ?? 0;
+  const rows = await liveTokenWithMemberships(ctx.db, hash, now);
+  const first = rows[0];
+  if (!first) return undefined;
+  const memberships: MembershipRow[] = [];
+  const brandIds: string[] = [];
+  for (const { _id, _name, _expires_at, _reached, ...m } of rows) {
+    if (m.brand_id === null) continue;
+    memberships.push(m as MembershipRow);
+    if (_reached) brandIds.push(m.brand_id);
+  }
+  const auth = { id: first._id, name: first._name, brandIds: brandIds.sort() };
+  ctx.tokens?.set(hash, auth, first._expires_at ?? Number.MAX_SAFE_INTEGER, readAt);
+  // The pull this request is likely to be needs them next (logTail.ts `membershipsOf`).
+  ctx.tails?.keepMemberships(auth.id, memberships, membersReadAt);
   return auth;
 }
 
 /**
- * The live token (`liveToken`) and the granted brands its identity is still enrolled in (a token
- * reaches nothing else), in one statement: a row per brand, or one row with `brand_id` null when
- * it reaches none; no row when the token is not live. One round trip per uncached request.
+ * The live token (`liveToken`), its advocate, and every membership of that advocate, marked
+ * `_reached` where the token was granted the brand (a token reaches nothing else), in one
+ * statement: a row per membership, or one row with the membership's columns null when there is
+ * none; no row when the token is not live. One round trip per uncached request, and the pull
+ * behind it needs no read of its memberships.
  */
-async function liveTokenWithBrands(db: StoreContext['db'], tokenHash: string, now: number) {
-  const r = await sql<{
-    id: string;
-    name: string;
-    expires_at: number | null;
-    brand_id: string | null;
-  }>`select advocates.id, advocates.name, tokens.expires_at, reach.brand_id
+async function liveTokenWithMemberships(db: StoreContext['db'], tokenHash: string, now: number) {
+  type Nullable<T> = { [K in keyof T]: T[K] | null };
+  const r = await sql<
+    Nullable<MembershipRow> & {
+      _id: string;
+      _name: string;
+      _expires_at: number | null;
+      _reached: boolean | number | null;
+    }
+  >`select advocates.id as _id, advocates.name as _name, tokens.expires_at as _expires_at,
+      memberships.*, token_brands.brand_id is not null as _reached
     from tokens
     inner join advocates on advocates.id = tokens.advocate_id
-    left join (select token_brands.brand_id, memberships.advocate_id from token_brands
-        inner join memberships on memberships.brand_id = token_brands.brand_id
-        where token_brands.token_hash = ${tokenHash}) reach
-      on reach.advocate_id = tokens.advocate_id
+    left join memberships on memberships.advocate_id = tokens.advocate_id
+    left join token_brands on token_brands.token_hash = tokens.token_hash
+      and token_brands.brand_id = memberships.brand_id
     where tokens.token_hash = ${tokenHash} and tokens.revoked_at is null
       and tokens.expires_at > ${now}`.execute(db);
   return r.rows;
