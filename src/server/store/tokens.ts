@@ -94,7 +94,7 @@ export async function advocateForToken(
   }
   const auth = { id: first._id, name: first._name, brandIds: brandIds.sort() };
   ctx.tokens?.set(hash, auth, first._expires_at ?? Number.MAX_SAFE_INTEGER, readAt);
-  // The pull this request is likely to be needs them next (logTail.ts `membershipsOf`).
+  // Most requests are pulls, which need them next (logTail.ts `membershipsOf`).
   ctx.tails?.keepMemberships(auth.id, memberships, membersReadAt);
   return auth;
 }

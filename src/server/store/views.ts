@@ -284,14 +284,15 @@ export async function loadTasks(db: Kysely<DB>, ids: string[]): Promise<Map<stri
   const messages = postgres
     ? sql`coalesce(json_agg(${message} order by m.created_at, m.ord), '[]'::json)`
     : sql`json_group_array(${message} order by m.created_at, m.ord)`;
+  // At most one row per task in the escalation's subquery: escalation_events' key is (task,
+  // kind); escalations and ratings are keyed by task.
   const r = await sql<TaskRow & { _messages: unknown; _escalation: unknown }>`
     select t.*,
       (select ${messages} from messages m where m.task_id = t.id) as _messages,
       (select ${escalation} from escalation_events e
           inner join escalations x on x.task_id = e.task_id
           left join ratings r on r.task_id = e.task_id
-        where e.task_id = t.id and e.kind = 'closed'
-        order by e.at desc limit 1) as _escalation
+        where e.task_id = t.id and e.kind = 'closed') as _escalation
     from tasks t where t.id in (${sql.join(ids)})`.execute(db);
   // PostgreSQL answers json parsed; SQLite answers its text.
   const parsed = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
