@@ -131,7 +131,7 @@ class BrandTail {
       else missing.push(id);
     }
     if (missing.length) {
-      const loading = loadTasks(this.ctx.db, missing);
+      const loading = loadTasks(this.ctx.db, this.ctx.dialect, missing);
       for (const id of missing) {
         const one = loading.then((m) => m.get(id));
         held.set(id, one);

@@ -398,6 +398,7 @@ export async function buildOwnSnapshot(
       .execute();
     const loaded = await loadTasks(
       trx,
+      ctx.dialect,
       mine.filter((t) => viewers.has(t.brand_id)).map((t) => t.id),
     );
     const tasks: TaskView[] = [];

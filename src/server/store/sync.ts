@@ -91,7 +91,8 @@ async function render(
   rows: Row[],
   viewers: Map<string, Viewer>,
   members: Selectable<MembershipTable>[],
-  tasksOf: (ids: string[]) => Promise<Map<string, LoadedTask>> = (ids) => loadTasks(ctx.db, ids),
+  tasksOf: (ids: string[]) => Promise<Map<string, LoadedTask>> = (ids) =>
+    loadTasks(ctx.db, ctx.dialect, ids),
 ): Promise<Change[]> {
   const ids = (kind: string) => [
     ...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entity_id)),

@@ -1,4 +1,5 @@
-import { type Kysely, PostgresAdapter, type RawBuilder, type Selectable, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
+import type { SqlDialect } from './dialect';
 import type {
   ArticleView,
   BrandView,
@@ -267,10 +268,14 @@ const jsonObject = (postgres: boolean, pairs: [string, RawBuilder<unknown>][]) =
  * rating, in one statement: a pull that meets a changed task loads it, and three statements
  * were each a round trip and a parse on every replica for every changed task.
  */
-export async function loadTasks(db: Kysely<DB>, ids: string[]): Promise<Map<string, LoadedTask>> {
+export async function loadTasks(
+  db: Kysely<DB>,
+  dialect: SqlDialect,
+  ids: string[],
+): Promise<Map<string, LoadedTask>> {
   const out = new Map<string, LoadedTask>();
   if (ids.length === 0) return out;
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = dialect.name === 'postgres';
   const message = jsonObject(
     postgres,
     MESSAGE_COLUMNS.map((c) => [c, sql.ref(`m.${c}`)]),

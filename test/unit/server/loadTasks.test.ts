@@ -45,7 +45,7 @@ describe('loading tasks for rendering', () => {
               )
               .execute();
             const ids = [...rows.map((r) => r.id), 'no-such-task'];
-            const loaded = await loadTasks(kdb, ids);
+            const loaded = await loadTasks(kdb, own.dialect, ids);
             expect([...loaded.keys()].sort()).toEqual(rows.map((r) => r.id).sort());
             for (const row of rows) {
               const messages = await kdb

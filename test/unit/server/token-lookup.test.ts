@@ -9,27 +9,52 @@ import { heldAnswers } from '../../support/heldAnswers';
 import { ownKysely } from '../../support/ownKysely';
 import { type TestServer, testServer } from './helpers';
 
-describe('the token cache and revocation', () => {
+describe('the token lookup', () => {
   let s: TestServer;
   beforeEach(async () => {
     s = await testServer();
   });
   afterEach(() => s.close());
 
-  it('a lookup read before a revocation committed does not keep the revoked token cached', async () => {
-    const a = await s.advocate();
-    const answers = heldAnswers();
+  /**
+   * Another process's store context over the test's database, as `openStore` wires one (its
+   * token cache and tails told of invalidations through the notifier), its statements counted.
+   */
+  const context = (plugins: KyselyPlugin[] = []) => {
     const own = ownKysely(s.db);
+    const statements: string[] = [];
+    let db = own.kdb;
+    for (const p of plugins) db = db.withPlugin(p);
     const tokens = new TokenCache();
-    // Another process's view: its own cache, told of invalidations through the notifier.
     const ctx: StoreContext = {
-      db: own.kdb.withPlugin(answers.plugin),
+      db: db.withPlugin({
+        transformQuery: (args) => {
+          statements.push(JSON.stringify(args.node));
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      }),
       dialect: own.dialect,
       notifier: s.store.notifier,
       tokens,
       interleave: async () => {},
     };
+    ctx.tails = new LogTails(ctx);
     const stop = s.store.notifier.onInvalidate((id) => tokens.invalidate(id));
+    const close = () => {
+      stop();
+      ctx.tails!.stop();
+      return own.close();
+    };
+    return { ctx, statements, close };
+  };
+  const membershipReads = (statements: string[]) =>
+    statements.filter((q) => q.includes('"SelectQueryNode"') && q.includes('"memberships"')).length;
+
+  it('a lookup read before a revocation committed does not keep the revoked token cached', async () => {
+    const a = await s.advocate();
+    const answers = heldAnswers();
+    const { ctx, close } = context([answers.plugin]);
     try {
       answers.hold();
       const lookup = advocateForToken(ctx, a.token, s.clock.t);
@@ -42,48 +67,14 @@ describe('the token cache and revocation', () => {
       // ... but it does not keep it: the next request with the revoked token is refused.
       expect(await advocateForToken(ctx, a.token, s.clock.t)).toBeUndefined();
     } finally {
-      stop();
-      await own.close();
+      await close();
     }
   });
-});
-
-describe('the token lookup and the memberships a pull needs', () => {
-  let s: TestServer;
-  beforeEach(async () => {
-    s = await testServer();
-  });
-  afterEach(() => s.close());
-
-  /** Another process's store context over the test's database, its statements counted. */
-  const context = (plugins: KyselyPlugin[]) => {
-    const own = ownKysely(s.db);
-    const statements: string[] = [];
-    let db = own.kdb;
-    for (const p of plugins) db = db.withPlugin(p);
-    const ctx: StoreContext = {
-      db: db.withPlugin({
-        transformQuery: (args) => {
-          statements.push(JSON.stringify(args.node));
-          return args.node;
-        },
-        transformResult: async (args) => args.result,
-      }),
-      dialect: own.dialect,
-      notifier: s.store.notifier,
-      tokens: new TokenCache(),
-      interleave: async () => {},
-    };
-    ctx.tails = new LogTails(ctx);
-    return { ctx, statements, close: () => (ctx.tails!.stop(), own.close()) };
-  };
-  const membershipReads = (statements: string[]) =>
-    statements.filter((q) => q.includes('"SelectQueryNode"') && q.includes('"memberships"')).length;
 
   it('a pull after an uncached lookup reads no memberships: the lookup brought them', async () => {
     const a = await s.advocate();
     const other = await s.advocate();
-    const { ctx, statements, close } = context([]);
+    const { ctx, statements, close } = context();
     try {
       // The brand's tail is here already, as on a replica that serves the brand.
       await syncPage(ctx, other.id, undefined, 100, [s.brandId]);

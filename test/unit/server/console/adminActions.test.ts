@@ -112,7 +112,7 @@ describe('console admin actions', () => {
           rated_at: s.clock.t,
         })
         .execute();
-      const loaded = (await loadTasks(kdb, [t4, A.tasks['T-5']!])).get(t4)!;
+      const loaded = (await loadTasks(kdb, own.dialect, [t4, A.tasks['T-5']!])).get(t4)!;
       const escalator = { advocateId: A.advocateId, tier: 0, suspended: false };
       expect(outcomeFor(loaded, escalator)).toMatchObject({ outcome: 'refunded', rating: 4 });
       expect(outcomeFor(loaded, { ...escalator, advocateId: 'someone-else' })).toBeUndefined();
