@@ -36,6 +36,7 @@ const NONE: readonly number[] = [];
 export class MultiRow {
   readonly values: unknown[];
   private rows = 0;
+  private readonly scratch = new Map<string, unknown[]>();
 
   /**
    * `per` × `width` must stay under SQLite's 32,766 parameters. `omittable`: positions of columns
@@ -79,11 +80,23 @@ export class MultiRow {
   private run(from: number, size: number): void {
     const { values, width } = this;
     const omit = this.omittable.filter((c) => allNull(values, width, from, size, c));
-    const s = statement(this.db, `${this.key}:${size}:${omit.join(',')}`, () =>
-      this.sql(size, omit),
-    );
-    if (omit.length > 0) s.run(...kept(values, width, from, size, omit));
+    const key = `${this.key}:${size}:${omit.join(',')}`;
+    const s = statement(this.db, key, () => this.sql(size, omit));
+    if (omit.length > 0) s.run(...this.kept(key, from, size, omit));
     else s.run(...(size === this.per ? values : values.slice(from * width, (from + size) * width)));
+  }
+
+  /**
+   * The values of rows `from` to `from + size` without the columns at the positions `omit`, in
+   * an array kept per statement and refilled: a new one for each statement was half of what a
+   * bulk load of 100,000 tasks allocated (~47 of 105 MB), each a young-generation collection
+   * sooner.
+   */
+  private kept(key: string, from: number, size: number, omit: readonly number[]): unknown[] {
+    let out = this.scratch.get(key);
+    if (!out) this.scratch.set(key, (out = new Array<unknown>(size * (this.width - omit.length))));
+    fillKept(out, this.values, this.width, from, size, omit);
+    return out;
   }
 }
 
@@ -99,18 +112,18 @@ function allNull(values: unknown[], width: number, from: number, size: number, c
   return true;
 }
 
-/** The values of rows `from` to `from + size` without the columns at the positions `omit`. */
-function kept(
+/** Writes into `out` the values of rows `from` to `from + size` without the columns `omit`. */
+function fillKept(
+  out: unknown[],
   values: unknown[],
   width: number,
   from: number,
   size: number,
   omit: readonly number[],
-): unknown[] {
-  const out: unknown[] = [];
+): void {
+  let i = 0;
   for (let at = from * width, o = 0; at < (from + size) * width; at++) {
     if (at % width === omit[o]) o = (o + 1) % omit.length;
-    else out.push(values[at]);
+    else out[i++] = values[at];
   }
-  return out;
 }

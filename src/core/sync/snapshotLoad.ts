@@ -90,14 +90,47 @@ export function customerChanges(b: BrandSnapshot): Change[] {
 
 /**
  * The tasks the feed shows first under its default sort (payout, which grows with complexity),
- * newest first among equals: where the server has no first-page read.
+ * newest first among equals, then in snapshot order: where the server has no first-page read.
+ * A selection, not a sort of every row: the `size` best are kept in a heap whose root is the
+ * worst of them, so most rows cost one comparison with it (sorting 100,000 rows to take 200 was
+ * ~25 ms of a bulk load).
  */
-function firstOf(all: TaskRow[], size: number): TaskRow[] {
-  if (all.length <= size) return all;
-  const order = all
-    .map((row, i) => i)
-    .sort((a, b) => all[b]![6] - all[a]![6] || all[b]![15] - all[a]![15]);
-  return order.slice(0, size).map((i) => all[i]!);
+export function firstOf(all: readonly TaskRow[], size: number): TaskRow[] {
+  if (all.length <= size) return [...all];
+  // Whether row i comes before row j in the feed's order.
+  const before = (i: number, j: number) => {
+    const a = all[i]!;
+    const b = all[j]!;
+    return a[6] !== b[6] ? a[6] > b[6] : a[15] !== b[15] ? a[15] > b[15] : i < j;
+  };
+  const heap: number[] = [];
+  const siftDown = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let worst = at;
+      if (l < heap.length && before(heap[worst]!, heap[l]!)) worst = l;
+      if (r < heap.length && before(heap[worst]!, heap[r]!)) worst = r;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  };
+  for (let i = 0; i < all.length; i++) {
+    if (heap.length < size) {
+      heap.push(i);
+      for (let at = heap.length - 1; at > 0;) {
+        const up = (at - 1) >> 1;
+        if (!before(heap[up]!, heap[at]!)) break;
+        [heap[at], heap[up]] = [heap[up]!, heap[at]!];
+        at = up;
+      }
+    } else if (size > 0 && before(i, heap[0]!)) {
+      heap[0] = i;
+      siftDown(0);
+    }
+  }
+  return heap.sort((i, j) => (before(i, j) ? -1 : 1)).map((i) => all[i]!);
 }
 
 /** What a brand's first page applies besides tasks; both reads carry it. */

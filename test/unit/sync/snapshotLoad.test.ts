@@ -2,12 +2,13 @@
  * The in-thread snapshot load (`loadSnapshot`) and the connection settings its bulk transaction
  * changes: they hold only for that transaction, whether it commits or fails.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/core/db/open';
 import { appAppliers } from '../../../src/core/handlers/changeAppliers';
-import { loadSnapshot, type SnapshotSource } from '../../../src/core/sync/snapshotLoad';
+import { firstOf, loadSnapshot, type SnapshotSource } from '../../../src/core/sync/snapshotLoad';
 import { readSyncState } from '../../../src/core/sync/syncStateRepo';
-import type { BrandSnapshot, OwnSnapshot } from '../../../src/shared/protocol';
+import type { BrandSnapshot, OwnSnapshot, TaskRow } from '../../../src/shared/protocol';
 import { taskTable } from '../../../src/shared/snapshotRows';
 import { taskView, testPayoutRules } from '../../support/taskViews';
 
@@ -80,5 +81,33 @@ describe('loadSnapshot on this thread', () => {
     expect(settings(db)).toEqual(before);
     expect(readSyncState(db).cursor).toBeNull();
     db.close();
+  });
+});
+
+describe('the first page cut from a brand snapshot (a server without the first-page read)', () => {
+  it("is the first rows of the feed's default order: complexity, then newest, then snapshot order", () => {
+    // Few complexities and times, so that most rows tie with others on both.
+    const row = fc
+      .tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 6 }))
+      .map(([complexity, createdAt]) => {
+        const r = taskTable([taskView(0)]).rows[0]!;
+        r[6] = complexity;
+        r[15] = createdAt;
+        return r;
+      });
+    fc.assert(
+      fc.property(
+        fc.array(row, { maxLength: 120 }),
+        fc.integer({ min: 0, max: 130 }),
+        (rows, size) => {
+          rows.forEach((r, i) => (r[0] = `t${i}`));
+          // The order stated plainly: a stable sort of every row.
+          const sorted = [...rows].sort((a, b) => b[6] - a[6] || b[15] - a[15]);
+          const expected = rows.length <= size ? rows : sorted.slice(0, size);
+          expect(firstOf(rows, size).map((r: TaskRow) => r[0])).toEqual(expected.map((r) => r[0]));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
