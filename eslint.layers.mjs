@@ -180,6 +180,8 @@ export const zones = {
       'html-to-text',
       // Issue 18: rendered task changes cached per (task, version, tier).
       'lru-cache',
+      // Issue 18: task and message ids in creation order (UUID version 7).
+      'uuid',
     ],
   },
   'server/entry': { paths: ['src/server/index.ts'], layers: ['server'], packages: [NODE] },

@@ -7,7 +7,7 @@ import { json, type StoreContext, write } from './context';
 import { ensureCustomer } from './customers';
 import { duplicateRefIssues, inChunks, rejectIfAny } from './pushBatch';
 import { isFollowUp, reopenForFollowUp } from './reopen';
-import { fingerprint, newId } from './secrets';
+import { fingerprint, newId, newOrderedId } from './secrets';
 import type { TaskRow } from './views';
 
 type ParsedTask = z.output<typeof TaskPushSchema>;
@@ -67,7 +67,7 @@ export async function upsertTasks(
         .where('origin', '=', 'feed')
         .execute();
     } else {
-      taskId = newId();
+      taskId = newOrderedId();
       await trx
         .insertInto('tasks')
         .values({
@@ -90,7 +90,7 @@ export async function upsertTasks(
         .insertInto('messages')
         .values(
           item.messages.map((m, ord) => ({
-            id: newId(),
+            id: newOrderedId(),
             task_id: taskId,
             origin: 'feed',
             author: m.author,

@@ -1,10 +1,21 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { v7 as uuidV7 } from 'uuid';
 
 /** Only these hashes are stored; the secrets themselves are shown once and never logged. */
 export const hashSecret = (secret: string): string =>
   createHash('sha256').update(secret).digest('hex');
 
 export const newId = (): string => randomUUID();
+
+/**
+ * The id of a task or a message: a UUID whose first 48 bits are its creation time (version 7,
+ * increasing within this process), so that rows written in creation order are written in id
+ * order. Apps load a brand's tasks and their messages in creation order in one transaction; with
+ * random ids each row's primary-key entry went to a random place in a B-tree larger than the
+ * page cache (~1 µs of CPU a row more than an append, in the app and in PostgreSQL alike). These
+ * ids say when the row was created, which the rows themselves already say.
+ */
+export const newOrderedId = (): string => uuidV7();
 
 export const newAdminKey = (): string => `gdk_${randomBytes(32).toString('base64url')}`;
 export const newDeviceToken = (): string => `gdt_${randomBytes(32).toString('base64url')}`;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Trx } from './context';
-import { newId } from './secrets';
+import { newOrderedId } from './secrets';
 
 /**
  * Appends a message to a task's thread, after its last one. Callers mark the task changed (its
@@ -25,7 +25,7 @@ export async function appendTaskMessage(
   await trx
     .insertInto('messages')
     .values({
-      id: newId(),
+      id: newOrderedId(),
       task_id: taskId,
       origin: 'advocate',
       author: m.author,
@@ -48,7 +48,7 @@ export const appendTaskMessageCte = (
 ) =>
   sql`msg as (insert into messages
       (id, task_id, origin, author, author_name, kind, body, created_at, ord)
-    select ${newId()}, upd.id, 'advocate', 'advocate', ${m.authorName}::text, ${m.kind}::text,
+    select ${newOrderedId()}, upd.id, 'advocate', 'advocate', ${m.authorName}::text, ${m.kind}::text,
       ${m.body}::text, ${now}::bigint,
       (select coalesce(max(ord), -1) + 1 from messages where task_id = upd.id)
     from upd)`;
