@@ -12,8 +12,9 @@ export const newId = (): string => randomUUID();
  * increasing within this process), so that rows written in creation order are written in id
  * order. Apps load a brand's tasks and their messages in creation order in one transaction; with
  * random ids each row's primary-key entry went to a random place in a B-tree larger than the
- * page cache (~1 µs of CPU a row more than an append, in the app and in PostgreSQL alike). These
- * ids say when the row was created, which the rows themselves already say.
+ * page cache (~1 µs of the app's CPU a row more than an append); PostgreSQL's primary keys of
+ * these tables get the same locality. An id then tells when its row reached the server, nothing
+ * more than its times already tell. Other ids stay random: an advocate's would date the account.
  */
 export const newOrderedId = (): string => uuidV7();
 
