@@ -67,9 +67,9 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
       if (votes.status === 'rejected') throw votes.reason;
       return attempts.value;
     },
-    reset: async () => {
+    reset: () => {
       leases.reset();
-      await announcer.close();
+      void announcer.close();
     },
   };
   sync = createSyncController(s, features, tuning);
