@@ -3,6 +3,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { type AppOptions, buildApp, type RegisteredRoute } from './app';
+import { closesIdleConnections } from './http/connections';
 import { loadLanguageDetector } from './language';
 import { openStore, type OpenStoreOptions, type Store } from './store';
 import { deliverWebhooks } from './webhooks/dispatcher';
@@ -57,6 +58,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const { app, events, routes } = await buildApp(store, { ...options, now });
   // Now, not by the first push: loading it stalls every request (language.ts).
   loadLanguageDetector().catch((err: unknown) => app.log.error({ err }, 'language model failed'));
+  const connections = closesIdleConnections(app.server);
   const host = options.host ?? '127.0.0.1';
   await app.listen({ port: options.port ?? 0, host });
   const port = (app.server.address() as AddressInfo).port;
@@ -83,6 +85,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close() {
       closing ??= (async () => {
         if (timer) clearInterval(timer);
+        connections.closeIdle();
         events.closeAll();
         await app.close();
         await store.close();

@@ -96,10 +96,17 @@ export function eventRoutes(
       store.streamClosed(streamId).catch(() => {});
     };
     open.add(end);
-    request.raw.on('close', end);
+    res.on('close', end);
+    // The client may have left, or shutdown begun, while the stream was being opened (the
+    // awaits above): a 'close' that came before the listener, or a `closeAll` that ran before
+    // `open.add`, would otherwise keep this stream, its place under the token's cap and its
+    // presence for good, and keep the server's `close()` waiting on it.
+    if (closing || res.destroyed || !res.socket || res.socket.destroyed) end();
   });
+  let closing = false;
   return {
     closeAll() {
+      closing = true;
       for (const end of [...open]) end();
       changes.close();
     },

@@ -1,11 +1,13 @@
 /**
  * What one client can cost the server: authentication before the body, a rate limit no header
  * trick escapes, a declared oversized upload refused before it is sent, a bounded number of
- * event streams per token that end when the token is revoked.
+ * event streams per token that end when the token is revoked, and that a client leaving (or the
+ * server closing) while its stream is being opened does not keep.
  */
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ownKysely } from '../../support/ownKysely';
 import { type TestServer, testServer } from './helpers';
 
 let s: TestServer | undefined;
@@ -142,5 +144,81 @@ describe('request bounds', () => {
     const out = await s.call('POST', '/v1/auth/logout', { token: a.token });
     expect(out.status).toBe(204);
     for (const at of await Promise.all(ends)) expect(at - revokedAt).toBeLessThan(100 * 3);
+  });
+
+  /**
+   * Holds the next stream's opening (its presence row written, the answer not yet begun) until
+   * `release()`; `entered` resolves once a request is held there.
+   */
+  const holdStreamOpening = (server: TestServer) => {
+    const opened = server.store.streamOpened.bind(server.store);
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let entered = () => {};
+    const inside = new Promise<void>((r) => (entered = r));
+    server.store.streamOpened = async (...args) => {
+      await opened(...args);
+      entered();
+      await gate;
+    };
+    return { entered: inside, release: () => release() };
+  };
+
+  const openStreams = async (server: TestServer) => {
+    const own = ownKysely(server.db);
+    try {
+      return (await own.kdb.selectFrom('presence').select('stream_id').execute()).length;
+    } finally {
+      await own.close();
+    }
+  };
+
+  it('does not keep a stream whose client left while it was being opened', async () => {
+    s = await testServer({ heartbeatMs: 60_000, maxStreamsPerToken: 1 });
+    const a = await s.advocate();
+    const held = holdStreamOpening(s);
+    const leaving = new AbortController();
+    const first = fetch(`${s.url}/v1/events`, {
+      headers: { authorization: `Bearer ${a.token}` },
+      signal: leaving.signal,
+    }).catch(() => null);
+    await held.entered;
+    leaving.abort();
+    await first;
+    await new Promise((r) => setTimeout(r, 100)); // the server sees the connection close
+    held.release();
+    await new Promise((r) => setTimeout(r, 100));
+
+    // Its place under the token's cap (1) is free and its presence gone.
+    expect(await openStreams(s)).toBe(0);
+    const staying = new AbortController();
+    const next = await fetch(`${s.url}/v1/events`, {
+      headers: { authorization: `Bearer ${a.token}` },
+      signal: staying.signal,
+    });
+    expect(next.status).toBe(200);
+    staying.abort();
+  });
+
+  it('closes promptly while a stream is being opened, and does not keep that stream', async () => {
+    s = await testServer({ heartbeatMs: 60_000 });
+    const a = await s.advocate();
+    const held = holdStreamOpening(s);
+    const stream = fetch(`${s.url}/v1/events`, {
+      headers: { authorization: `Bearer ${a.token}` },
+    }).then(async (res) => {
+      await res.text(); // until the server ends it
+      return res.status;
+    });
+    await held.entered;
+    const server = s;
+    s = undefined;
+    const closed = server.close().then(() => 'closed');
+    await new Promise((r) => setTimeout(r, 50)); // the close has begun: streams were ended
+    held.release();
+    // Well within the client's keep-alive (fetch's: 4 s), which a close must not wait out.
+    const late = new Promise((r) => setTimeout(() => r('still open after 2 s'), 2_000));
+    expect(await Promise.race([closed, late])).toBe('closed');
+    expect(await stream).toBe(200);
   });
 });
