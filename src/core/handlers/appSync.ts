@@ -67,9 +67,9 @@ export function createAppSync(s: Services, tuning: SyncTuning = {}): SyncControl
       if (votes.status === 'rejected') throw votes.reason;
       return attempts.value;
     },
-    reset: () => {
+    reset: async () => {
       leases.reset();
-      void announcer.close();
+      await announcer.close();
     },
   };
   sync = createSyncController(s, features, tuning);

@@ -49,8 +49,11 @@ export interface SyncFeatures {
    * outbox with this session's client (engine.ts `sendQueued`); true = settled something shown.
    */
   sendQueued?(client: FeedClient, signal: AbortSignal): Promise<boolean>;
-  /** Signed out: forget per-session state. */
-  reset(): void;
+  /**
+   * Signed out: forget per-session state. Done when what it stops (a worker thread with its own
+   * connection to the database) has stopped, so nothing uses the file after `stop()`.
+   */
+  reset(): void | Promise<void>;
 }
 
 /** The sync engine's lifecycle for the signed-in session: started on sign-in, stopped on sign-out. */
@@ -210,7 +213,7 @@ export function createSyncController(
       const stopping = engine;
       engine = null;
       await stopping?.stop();
-      features.reset();
+      await features.reset();
     },
     async syncNow() {
       if (!engine) await controller.start();
