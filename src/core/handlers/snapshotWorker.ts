@@ -5,7 +5,7 @@
  * handlers because it composes sync with the features' appliers.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../db/open';
+import { closeLoaderDatabase, openLoaderDatabase } from '../db/loaderConnection';
 import { markSqliteLoaded } from '../db/sqliteWorker';
 import { FeedClient, HttpError, NetworkError } from '../sync/client';
 import { pullPages } from '../sync/pullPages';
@@ -33,7 +33,7 @@ function failureOf(error: unknown): WorkerFailure {
 // The app's clock (tests move it), carried over as an offset from this thread's.
 const offset = data.now - Date.now();
 const now = () => Date.now() + offset;
-const db = openDatabase(data.file);
+const db = openLoaderDatabase(data.file);
 markSqliteLoaded();
 // A 100,000-task snapshot is megabytes, and the first ask of a brand builds it: more time than
 // a sync page gets.
@@ -64,4 +64,4 @@ loadAndCatchUp()
     (result) => post({ type: 'done', result }),
     (error: unknown) => post({ type: 'failed', failure: failureOf(error) }),
   )
-  .finally(() => db.close());
+  .finally(() => closeLoaderDatabase(db));

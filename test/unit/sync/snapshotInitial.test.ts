@@ -6,6 +6,7 @@
  * claim's local state) exactly as it was.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/core/db/open';
 import { appAppliers } from '../../../src/core/handlers/changeAppliers';
@@ -222,6 +223,34 @@ describe('initial sync from snapshots', () => {
     expect(db.prepare('SELECT count(*) FROM tasks').pluck().get()).toBe(127);
     const next = await client.pull(readSyncState(db).cursor, 1000);
     expect(next.changes).toEqual([]);
+    db.close();
+  });
+
+  it('copies what it loaded into the database file itself, on the worker thread', async () => {
+    // Its commits leave the write-ahead log as it is (the load reports done sooner); the
+    // worker copies the log into the file before it exits, so that no later commit of the
+    // app's main thread has a whole feed to copy.
+    feed = await startTestFeedServer();
+    await feed.pushTasks(300);
+    const { token } = await feed.server.store.redeem(await feed.invite('Ben'), 'test', Date.now());
+    const file = join(feed.dir, 'ben.sqlite');
+    const db = openDatabase(file);
+    const load = snapshotInitialLoad({
+      db,
+      client: new FeedClient({ baseUrl: feed.url, token }),
+      baseUrl: feed.url,
+      token: async () => token,
+      appliers: appAppliers,
+      now: Date.now,
+      worker: snapshotWorkerForTests,
+      onFirstPage: () => {},
+    });
+    expect(await load(new AbortController().signal)).toBe(true);
+    const pages = () => db.pragma('page_count', { simple: true }) as number;
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    expect(db.prepare('SELECT count(*) FROM tasks').pluck().get()).toBe(300);
+    // The file holds every page of the database (this thread wrote nothing since).
+    await waitFor(() => statSync(file).size === pages() * pageSize, 'the log copied into the file');
     db.close();
   });
 });
