@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { holdStoreCalls } from '../../support/heldCalls';
 import { ownKysely } from '../../support/ownKysely';
 import { type TestServer, testServer } from './helpers';
 
@@ -146,24 +147,6 @@ describe('request bounds', () => {
     for (const at of await Promise.all(ends)) expect(at - revokedAt).toBeLessThan(100 * 3);
   });
 
-  /**
-   * Holds the next stream's opening (its presence row written, the answer not yet begun) until
-   * `release()`; `entered` resolves once a request is held there.
-   */
-  const holdStreamOpening = (server: TestServer) => {
-    const opened = server.store.streamOpened.bind(server.store);
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    let entered = () => {};
-    const inside = new Promise<void>((r) => (entered = r));
-    server.store.streamOpened = async (...args) => {
-      await opened(...args);
-      entered();
-      await gate;
-    };
-    return { entered: inside, release: () => release() };
-  };
-
   const openStreams = async (server: TestServer) => {
     const own = ownKysely(server.db);
     try {
@@ -176,7 +159,8 @@ describe('request bounds', () => {
   it('does not keep a stream whose client left while it was being opened', async () => {
     s = await testServer({ heartbeatMs: 60_000, maxStreamsPerToken: 1 });
     const a = await s.advocate();
-    const held = holdStreamOpening(s);
+    // Held once its presence row is written, its answer not yet begun.
+    const held = holdStoreCalls(s.store, 'streamOpened', 'after');
     const leaving = new AbortController();
     const first = fetch(`${s.url}/v1/events`, {
       headers: { authorization: `Bearer ${a.token}` },
@@ -203,7 +187,8 @@ describe('request bounds', () => {
   it('closes promptly while a stream is being opened, and does not keep that stream', async () => {
     s = await testServer({ heartbeatMs: 60_000 });
     const a = await s.advocate();
-    const held = holdStreamOpening(s);
+    // Held once its presence row is written, its answer not yet begun.
+    const held = holdStoreCalls(s.store, 'streamOpened', 'after');
     const stream = fetch(`${s.url}/v1/events`, {
       headers: { authorization: `Bearer ${a.token}` },
     }).then(async (res) => {

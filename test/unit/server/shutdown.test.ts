@@ -7,6 +7,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { holdStoreCalls } from '../../support/heldCalls';
 import { type TestServer, testServer } from './helpers';
 
 let s: TestServer | undefined;
@@ -60,24 +61,15 @@ describe('server shutdown', () => {
   it('answers a request in flight when the close begins, then closes its connection', async () => {
     s = await testServer();
     const a = await s.advocate();
-    // A request whose answer is held until released: the sync read of this advocate.
-    const read = s.store.sync.bind(s.store);
-    let release = () => {};
-    const gate = new Promise<void>((r) => (release = r));
-    let entered = () => {};
-    const inside = new Promise<void>((r) => (entered = r));
-    s.store.sync = async (...args) => {
-      entered();
-      await gate;
-      return read(...args);
-    };
+    // A request held in flight: its sync read not yet begun.
+    const held = holdStoreCalls(s.store, 'sync', 'before');
     const inFlight = fetch(`${s.url}/v1/sync`, { headers: { authorization: `Bearer ${a.token}` } });
-    await inside;
+    await held.entered;
     const server = s;
     s = undefined;
     const closing = closeWithin(server, 2_000);
     await new Promise((r) => setTimeout(r, 100));
-    release();
+    held.release();
     const res = await inFlight;
     expect(res.status).toBe(200);
     expect(await closing).toBe('closed');

@@ -28,6 +28,25 @@ afterEach(async () => {
 
 const rows = (c: TestCore, sql: string) => c.db.prepare(sql).all();
 
+/** A new advocate's database file and its initial load on the worker thread, as the engine runs it. */
+async function newAdvocateLoad(server: TestFeedServer, name: string, pageSize?: number) {
+  const { token } = await server.server.store.redeem(await server.invite(name), 'test', Date.now());
+  const db = openDatabase(join(server.dir, `${name}.sqlite`));
+  const client = new FeedClient({ baseUrl: server.url, token });
+  const load = snapshotInitialLoad({
+    db,
+    client,
+    baseUrl: server.url,
+    token: async () => token,
+    appliers: appAppliers,
+    now: Date.now,
+    worker: snapshotWorkerForTests,
+    onFirstPage: () => {},
+    pageSize,
+  });
+  return { db, client, load };
+}
+
 describe('initial sync from snapshots', () => {
   it('ends where a full replay ends, showing the first feed page before it completes', async () => {
     feed = await startTestFeedServer();
@@ -203,20 +222,7 @@ describe('initial sync from snapshots', () => {
     // the cached snapshot the second advocate is served.
     core = await signedInCore(feed.url, await feed.invite('Ana'));
     await feed.pushTasks(7, 500);
-    const { token } = await feed.server.store.redeem(await feed.invite('Ben'), 'test', Date.now());
-    const db = openDatabase(join(feed.dir, 'ben.sqlite'));
-    const client = new FeedClient({ baseUrl: feed.url, token });
-    const load = snapshotInitialLoad({
-      db,
-      client,
-      baseUrl: feed.url,
-      token: async () => token,
-      appliers: appAppliers,
-      now: Date.now,
-      worker: snapshotWorkerForTests,
-      onFirstPage: () => {},
-      pageSize: 50,
-    });
+    const { db, client, load } = await newAdvocateLoad(feed, 'Ben', 50);
     expect(await load(new AbortController().signal)).toBe(true);
     // No pull ran on this thread, yet the tasks pushed after the snapshot are here and the
     // cursor is at the head: the next pull has nothing to apply.
@@ -232,19 +238,8 @@ describe('initial sync from snapshots', () => {
     // app's main thread has a whole feed to copy.
     feed = await startTestFeedServer();
     await feed.pushTasks(300);
-    const { token } = await feed.server.store.redeem(await feed.invite('Ben'), 'test', Date.now());
-    const file = join(feed.dir, 'ben.sqlite');
-    const db = openDatabase(file);
-    const load = snapshotInitialLoad({
-      db,
-      client: new FeedClient({ baseUrl: feed.url, token }),
-      baseUrl: feed.url,
-      token: async () => token,
-      appliers: appAppliers,
-      now: Date.now,
-      worker: snapshotWorkerForTests,
-      onFirstPage: () => {},
-    });
+    const { db, load } = await newAdvocateLoad(feed, 'Ben');
+    const file = db.name;
     expect(await load(new AbortController().signal)).toBe(true);
     const pages = () => db.pragma('page_count', { simple: true }) as number;
     const pageSize = db.pragma('page_size', { simple: true }) as number;
