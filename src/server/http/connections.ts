@@ -8,7 +8,11 @@ import type { Socket } from 'node:net';
  * client's keep-alive lets go (seconds), and one opened but never used (a preconnect, a load
  * balancer's TCP health check), which Node counts as busy until its headers' timeout (a minute).
  */
-export function closesIdleConnections(server: Server): { closeIdle(): void } {
+export function closesIdleConnections(server: Server): {
+  closeIdle(): void;
+  /** Connections tracked now (open ones only). */
+  tracked(): number;
+} {
   const inFlight = new Map<Socket, number>();
   let closing = false;
   server.on('connection', (socket: Socket) => {
@@ -19,12 +23,15 @@ export function closesIdleConnections(server: Server): { closeIdle(): void } {
     const socket = request.socket;
     inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1);
     response.once('close', () => {
-      const left = (inFlight.get(socket) ?? 1) - 1;
+      // A connection already closed is forgotten, not counted again.
+      if (!inFlight.has(socket)) return;
+      const left = inFlight.get(socket)! - 1;
       inFlight.set(socket, left);
       if (closing && left === 0) closeAfterFlush(socket);
     });
   });
   return {
+    tracked: () => inFlight.size,
     closeIdle() {
       closing = true;
       for (const [socket, requests] of inFlight) if (requests === 0) closeAfterFlush(socket);
@@ -32,8 +39,10 @@ export function closesIdleConnections(server: Server): { closeIdle(): void } {
   };
 }
 
-/** Sends what is written, then closes without waiting for the client's side (an http server's
- * sockets are half-open: `end()` alone would wait for the client to end too). */
+/**
+ * Sends what is written, then closes without waiting for the client's side (an http server's
+ * sockets are half-open: `end()` alone would wait for the client to end too).
+ */
 function closeAfterFlush(socket: Socket): void {
   socket.end(() => socket.destroy());
 }
