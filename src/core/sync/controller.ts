@@ -53,7 +53,7 @@ export interface SyncFeatures {
    * Signed out: forget per-session state. Done when what it stops (a worker thread with its own
    * connection to the database) has stopped, so nothing uses the file after `stop()`.
    */
-  reset(): void | Promise<void>;
+  reset(): Promise<void>;
 }
 
 /** The sync engine's lifecycle for the signed-in session: started on sign-in, stopped on sign-out. */
