@@ -34,6 +34,8 @@ import { readSyncState } from '../src/core/sync/syncStateRepo';
 import { CAPABILITIES_HEADER, capabilitiesHeaderValue } from '../src/shared/capabilities';
 import type { BrandSnapshot, OwnSnapshot } from '../src/shared/protocol';
 import { taskOfRow } from '../src/shared/snapshotRows';
+import { WriteGate } from '../src/core/db/writeGate';
+import { writeLockHeld } from '../test/support/sqliteLock';
 import { announceStepBench } from './announceStep';
 import { metric, round } from './stats';
 
@@ -256,6 +258,68 @@ async function appInitialSync(
   };
 }
 
+interface BulkWrite {
+  /** How long the call that made the write held up this (main) thread. */
+  blockedMs: number;
+  /** From the call until the row was written. */
+  writtenMs: number;
+}
+
+/**
+ * An advocate's draft saved while the worker's bulk load holds the write lock (seen from a probe
+ * connection): `gated`, as the app's handlers make it (waiting for the load's `WriteGate`), or
+ * straight to SQLite, as they did before (waiting on the lock: `busy_timeout`).
+ */
+async function writeDuringBulk(
+  file: string,
+  url: string,
+  token: string,
+  worker: SnapshotWorkerEntry,
+  gated: boolean,
+): Promise<BulkWrite> {
+  const db = openDatabase(file);
+  const writes = new WriteGate();
+  const load = snapshotInitialLoad({
+    db,
+    client: new FeedClient({ baseUrl: url, token }),
+    baseUrl: url,
+    token: async () => token,
+    appliers: appAppliers,
+    now: Date.now,
+    worker,
+    writes: gated ? writes : undefined,
+    onFirstPage: () => {},
+  });
+  let made: Promise<BulkWrite> | null = null;
+  const watch = setInterval(() => {
+    // After the first page (its own short transaction) the next long hold is the bulk load's.
+    const taskId = db.prepare('SELECT id FROM tasks LIMIT 1').pluck().get() as string | undefined;
+    if (made || taskId === undefined || !writeLockHeld(file)) return;
+    const start = performance.now();
+    const written = new Promise<number>((resolve) => {
+      const save = () => {
+        db.prepare(
+          "INSERT OR REPLACE INTO drafts (task_id, kind, body, updated_at) VALUES (?, 'reply', 'Hi', ?)",
+        ).run(taskId, Date.now());
+        resolve(performance.now() - start);
+      };
+      if (writes.isOpen) save();
+      else void writes.whenOpen().then(save);
+    });
+    const blockedMs = performance.now() - start;
+    made = written.then((writtenMs) => ({ blockedMs, writtenMs }));
+  }, 1);
+  try {
+    if (!(await load(new AbortController().signal))) throw new Error('snapshot load refused');
+  } finally {
+    clearInterval(watch);
+  }
+  if (!made) throw new Error('no write met the bulk load');
+  const result = await (made as Promise<BulkWrite>);
+  db.close();
+  return result;
+}
+
 /** Replays `/v1/sync` from the start, page by page, as the app did before snapshots. */
 async function replayLog(db: Db, client: FeedClient): Promise<number> {
   let rows = 0;
@@ -417,6 +481,22 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     // Reference for `main_block_ms`: the same monitor on this thread doing nothing for as long as
     // the catch-up took (this machine's own floor: timer ticks and the kernel's accounting steps).
     const idle = await idleBlock(late.doneMs);
+    // 2b'. A draft saved while the bulk load holds the write lock, waiting for it off and on
+    // this thread (the reference: as the app's writes waited before).
+    const gatedWrite = await writeDuringBulk(
+      join(dir, 'write-gated.sqlite'),
+      server.url,
+      first,
+      worker,
+      true,
+    );
+    const directWrite = await writeDuringBulk(
+      join(dir, 'write-direct.sqlite'),
+      server.url,
+      first,
+      worker,
+      false,
+    );
     // 2c. What the app does on its main thread after a sync that changed something, on that file.
     await announceStepBench(join(dir, 'late-app.sqlite'), announceWorker, rows);
 
@@ -485,6 +565,10 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
         `${round(late.doneMs, 0)} ms, main thread: ${block(late.block)}, ${late.mainThreadChanges} changes applied there`,
       ],
       [`  reference: the main thread idle as long`, block(idle)],
+      [
+        `a draft saved during the bulk load`,
+        `main thread held ${round(gatedWrite.blockedMs, 1)} ms, written after ${round(gatedWrite.writtenMs, 0)} ms (straight to SQLite: held ${round(directWrite.blockedMs, 0)} ms, written after ${round(directWrite.writtenMs, 0)} ms)`,
+      ],
     );
     metric('sync.first_page_ms', one.firstPageMs, 'ms');
     metric('sync.first_page_client_cpu_ms', one.firstPageCpuMs, 'ms');
@@ -513,6 +597,10 @@ export async function runSnapshotBench(dir: string, rows: [string, string][]): P
     metric('sync.main_loop_delay_ms', Math.max(one.block.delayMs, late.block.delayMs), 'ms');
     metric('sync.catchup_main_thread_changes', late.mainThreadChanges, 'count');
     metric('sync.catchup_done_ms', late.doneMs, 'ms');
+    metric('sync.bulk_write_block_ms', gatedWrite.blockedMs, 'ms');
+    metric('sync.ref.bulk_write_block_ms', directWrite.blockedMs, 'ms');
+    metric('sync.bulk_write_done_ms', gatedWrite.writtenMs, 'ms');
+    metric('sync.ref.bulk_write_done_ms', directWrite.writtenMs, 'ms');
     if (tasks !== 100_000) metric('sync.initial_tasks', tasks, 'count');
   } finally {
     await server.stop();

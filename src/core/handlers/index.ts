@@ -17,16 +17,18 @@ import { trustHandlers } from './trustHandlers';
 import type { Handlers } from './types';
 import { updateHandlers } from './updateHandlers';
 import { diagnosticsHandlers } from './diagnosticsHandlers';
+import { gateWrites } from './writeGated';
 
 /**
  * Every channel's handler. Typed as `Handlers`, so a channel without one fails to compile.
  * Pass the sync controller to own its lifecycle (start at launch, stop before closing the db).
+ * Channels that write wait while initial sync's bulk load holds the write lock (writeGated.ts).
  */
 export function createHandlers(
   services: Services,
   sync: SyncController = createAppSync(services),
 ): Handlers {
-  return {
+  const handlers: Handlers = {
     ...appHandlers(services),
     ...coursesHandlers(services, sync),
     ...customersHandlers(services, sync),
@@ -43,4 +45,5 @@ export function createHandlers(
     ...updateHandlers(services),
     ...diagnosticsHandlers(services),
   };
+  return gateWrites(handlers, sync.writes);
 }

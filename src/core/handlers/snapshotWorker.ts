@@ -11,6 +11,7 @@ import { FeedClient, HttpError, NetworkError } from '../sync/client';
 import { pullPages } from '../sync/pullPages';
 import { loadSnapshot } from '../sync/snapshotLoad';
 import type {
+  SnapshotAppMessage,
   SnapshotWorkerData,
   SnapshotWorkerMessage,
   WorkerFailure,
@@ -38,6 +39,19 @@ markSqliteLoaded();
 // A 100,000-task snapshot is megabytes, and the first ask of a brand builds it: more time than
 // a sync page gets.
 const client = new FeedClient({ baseUrl: data.baseUrl, token: data.token, timeoutMs: 180_000 });
+/** Asks the app to hold its writes (`bulkBegin`), once it has (`bulkGo`); releasing tells it. */
+function holdAppWrites(): Promise<() => void> {
+  return new Promise((resolve) => {
+    const go = (m: SnapshotAppMessage) => {
+      if (m.type !== 'bulkGo') return;
+      parentPort!.off('message', go);
+      resolve(() => post({ type: 'bulkEnd' }));
+    };
+    parentPort!.on('message', go);
+    post({ type: 'bulkBegin' });
+  });
+}
+
 async function loadAndCatchUp() {
   const result = await loadSnapshot(
     db,
@@ -49,6 +63,8 @@ async function loadAndCatchUp() {
     appAppliers,
     now,
     (tasks) => post({ type: 'firstPage', tasks }),
+    undefined,
+    holdAppWrites,
   );
   // Catch up from the snapshot's cursor here too, so that parsing and applying what changed
   // while the snapshot was loading stays off the main thread; the engine's own pull then finds

@@ -16,6 +16,7 @@ import { because, failureReason } from './reasons';
 import { worded } from '../i18n/translate';
 import { snapshotInitialLoad } from './initialSync';
 import { PullThrottle } from './pullThrottle';
+import { WriteGate } from '../db/writeGate';
 
 export interface SyncTuning {
   backoff?: BackoffPolicy;
@@ -66,6 +67,11 @@ export interface SyncController {
   status(): SyncStatus;
   /** Now by the feed server's clock as estimated from its answers: decide leases with it. */
   serverNow(): number;
+  /**
+   * Closed while initial sync's bulk load holds the database's write lock on its worker thread:
+   * the main thread's writes wait here instead of on the lock (handlers/writeGated.ts).
+   */
+  readonly writes: WriteGate;
 }
 
 const signedOut = (lastSyncedAt: number | null): SyncStatus => ({
@@ -84,6 +90,7 @@ export function createSyncController(
   let timers: ReturnType<typeof setInterval>[] = [];
   let throttle: PullThrottle | null = null;
   let clock = new ServerClock(s.now);
+  const writes = new WriteGate();
 
   const withClock = (status: SyncStatus): SyncStatus => ({
     ...status,
@@ -133,6 +140,7 @@ export function createSyncController(
         appliers: features.appliers,
         now: s.now,
         worker: s.snapshotWorker,
+        writes,
         onFirstPage: () => s.emit('feed:changed', {}),
         pageSize: tuning.pageSize,
       }),
@@ -174,7 +182,10 @@ export function createSyncController(
     });
     timers = [
       setInterval(() => requestSync(), tuning.pollMs ?? 5 * 60_000),
-      setInterval(() => features.periodic(session.advocateId), tuning.leaseCheckMs ?? 30_000),
+      // A check that falls in initial sync's bulk load is skipped: it may write (lease warnings).
+      setInterval(() => {
+        if (writes.isOpen) features.periodic(session.advocateId);
+      }, tuning.leaseCheckMs ?? 30_000),
     ];
     await current.syncNow();
   };
@@ -226,6 +237,7 @@ export function createSyncController(
       return withClock(engine?.currentStatus ?? signedOut(readSyncState(s.db).lastSyncedAt));
     },
     serverNow: () => clock.now(),
+    writes,
   };
   return controller;
 }

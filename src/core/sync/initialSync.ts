@@ -1,4 +1,5 @@
 import type { Db } from '../db/open';
+import type { WriteGate } from '../db/writeGate';
 import type { SyncAppliers } from './appliers';
 import { HttpError, type FeedClient } from './client';
 import { loadSnapshot, type SnapshotLoadResult } from './snapshotLoad';
@@ -14,6 +15,8 @@ export interface InitialSyncOptions {
   now: () => number;
   /** Where the worker thread's code is; without it (or without a file) the load runs here. */
   worker?: SnapshotWorkerEntry | undefined;
+  /** Closed while the worker's bulk load holds the write lock. */
+  writes?: WriteGate | undefined;
   /** The first feed page is in the database: show it. */
   onFirstPage: () => void;
   /** Changes per page of the worker's catch-up pull (the engine's page size). */
@@ -45,6 +48,7 @@ export function snapshotInitialLoad(
               },
               signal,
               o.onFirstPage,
+              o.writes,
             )
           : await loadSnapshot(
               o.db,

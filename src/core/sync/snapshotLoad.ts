@@ -190,6 +190,7 @@ export async function loadSnapshot(
   now: () => number,
   onFirstPage: (tasks: number) => void,
   firstPageSize = FIRST_PAGE_TASKS,
+  holdWrites: () => Promise<() => void> = async () => () => {},
 ): Promise<SnapshotLoadResult | null> {
   const own = await source.own();
   if (!readableTable(own.tasks)) return null;
@@ -263,6 +264,12 @@ export async function loadSnapshot(
     writeCursor(db, cursor);
     return true;
   });
-  if (!withBulkSettings(db, () => bulk.immediate())) return null;
+  // The app's other writes wait for this transaction without blocking its main thread.
+  const release = await holdWrites();
+  try {
+    if (!withBulkSettings(db, () => bulk.immediate())) return null;
+  } finally {
+    release();
+  }
   return { cursor, tasks: ownRows.length + rows.length, firstPageTasks: first.tasks.length };
 }

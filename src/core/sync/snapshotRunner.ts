@@ -1,7 +1,9 @@
 import { startSqliteWorker } from '../db/sqliteWorker';
+import type { WriteGate } from '../db/writeGate';
 import { HttpError, NetworkError } from './client';
 import type { SnapshotLoadResult } from './snapshotLoad';
 import type {
+  SnapshotAppMessage,
   SnapshotWorkerData,
   SnapshotWorkerEntry,
   SnapshotWorkerMessage,
@@ -18,31 +20,45 @@ export function failureError(f: WorkerFailure): Error {
 /**
  * Loads the snapshots on a worker thread (its own connection to the same database file), so
  * that fetching, parsing, validating and writing 100,000 tasks never holds up Electron's main
- * thread. Aborting terminates the worker: its open transaction rolls back whole.
+ * thread. Aborting terminates the worker: its open transaction rolls back whole. While the
+ * worker's bulk transaction holds the write lock, `writes` is held (the main thread's writes wait
+ * there, not on the lock), and it is released however the worker ends.
  */
 export function loadSnapshotInWorker(
   entry: SnapshotWorkerEntry,
   data: SnapshotWorkerData,
   signal: AbortSignal,
   onFirstPage: (tasks: number) => void,
+  writes?: WriteGate,
 ): Promise<SnapshotLoadResult | null> {
   return new Promise((resolve, reject) => {
     const thread = startSqliteWorker(entry.file, { workerData: data, execArgv: entry.execArgv });
     const worker = thread.worker;
     let settled = false;
+    let release = () => {};
     const finish = (fn: () => void) => {
+      release();
       if (settled) return;
       settled = true;
       signal.removeEventListener('abort', stop);
       fn();
     };
     const stop = () => {
-      void thread.stop();
+      // Writes wait until the thread is gone: its open transaction holds the lock until then.
+      const held = release;
+      release = () => {};
+      void thread.stop().finally(held);
       finish(() => reject(new NetworkError('Sync stopped.')));
     };
     signal.addEventListener('abort', stop, { once: true });
     worker.on('message', (m: SnapshotWorkerMessage) => {
       if (m.type === 'firstPage') onFirstPage(m.tasks);
+      else if (m.type === 'bulkBegin') {
+        if (settled) return;
+        // Synchronous writes of this thread end between two messages, so none is under way.
+        release = writes?.hold() ?? release;
+        worker.postMessage({ type: 'bulkGo' } satisfies SnapshotAppMessage);
+      } else if (m.type === 'bulkEnd') release();
       else if (m.type === 'done') finish(() => resolve(m.result));
       else finish(() => reject(failureError(m.failure)));
     });

@@ -26,7 +26,17 @@ export interface WorkerFailure {
   retryAfterMs: number | null;
 }
 
+/**
+ * The worker's messages. Around its bulk transaction, which holds the database's write lock for
+ * long: `bulkBegin`, answered by the app's `bulkGo` (`SnapshotAppMessage`) once its writes are
+ * held (db/writeGate.ts), and `bulkEnd` once the transaction has ended, either way.
+ */
 export type SnapshotWorkerMessage =
   | { type: 'firstPage'; tasks: number }
+  | { type: 'bulkBegin' }
+  | { type: 'bulkEnd' }
   | { type: 'done'; result: SnapshotLoadResult | null }
   | { type: 'failed'; failure: WorkerFailure };
+
+/** The app's answer to `bulkBegin`: its writes wait until `bulkEnd`. */
+export type SnapshotAppMessage = { type: 'bulkGo' };

@@ -1,0 +1,118 @@
+/**
+ * Initial sync's bulk load holds the database's write lock on its worker thread for as long as it
+ * writes the whole feed. Meanwhile the app stays usable: a channel that writes waits for the load
+ * to commit without blocking the main thread on SQLite's lock, and then writes; a channel that
+ * only reads runs at once. The real feed server, handlers and worker thread over a SQLite file.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Channel } from '../../../src/shared/contract';
+import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
+import { dispatch } from '../../../src/core/dispatch';
+import { READ_ONLY_CHANNELS } from '../../../src/core/handlers/writeGated';
+import { createTestCore, type TestCore } from '../../support/core';
+import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
+import { writeLockHeld } from '../../support/sqliteLock';
+import { fastTuning, localTasks, signedInCore, waitFor } from './helpers';
+
+let feed: TestFeedServer | undefined;
+let core: TestCore | undefined;
+afterEach(async () => {
+  await core?.close();
+  await feed?.close();
+  core = feed = undefined;
+});
+
+describe('writes during initial sync’s bulk load', () => {
+  it('wait for the load without blocking the main thread, then are written', async () => {
+    feed = await startTestFeedServer();
+    await feed.pushTasks(3000);
+    const c = (core = createTestCore({}, { tuning: fastTuning }));
+    const file = c.db.name;
+    // While the worker holds the lock, the main thread's connection gives up at once instead of
+    // waiting on it: a write that reached SQLite then would fail, where waiting would block.
+    const made: { draft?: Promise<{ result: { ok: boolean }; taskId: string }> } = {};
+    const watch = setInterval(() => {
+      if (made.draft || c.sync.writes.isOpen || !writeLockHeld(file)) return;
+      const taskId = c.db.prepare('SELECT id FROM tasks LIMIT 1').pluck().get() as string;
+      c.db.pragma('busy_timeout = 0');
+      void c.sync.writes.whenOpen().then(() => c.db.pragma('busy_timeout = 5000'));
+      made.draft = dispatch(c.handlers, 'tickets:saveDraft', {
+        taskId,
+        kind: 'reply',
+        body: 'Written during the load',
+      }).then((result) => ({ result, taskId }));
+    }, 1);
+    try {
+      const status = await c.handlers['session:connect']({
+        serverUrl: feed.url,
+        inviteCode: await feed.invite('Ana'),
+      });
+      expect(status.state).toBe('signed_in');
+      await c.handlers['sync:now'](undefined);
+      await waitFor(() => made.draft, 'a draft written while the worker held the lock');
+    } finally {
+      clearInterval(watch);
+    }
+    const { result, taskId } = await made.draft!;
+    expect(result).toMatchObject({ ok: true });
+    expect(c.db.prepare('SELECT body FROM drafts WHERE task_id = ?').pluck().get(taskId)).toBe(
+      'Written during the load',
+    );
+    expect(c.sync.writes.isOpen).toBe(true);
+    expect(localTasks(c)).toHaveLength(3000);
+  });
+
+  it('lets through only channels that read: each one runs on a read-only connection', async () => {
+    feed = await startTestFeedServer();
+    await feed.pushTasks(20);
+    const c = (core = await signedInCore(feed.url, await feed.invite('Ana')));
+    const taskId = localTasks(c)[0]!.id;
+    const inputs: Record<string, unknown> = {
+      'app:info': undefined,
+      'app:diagnostics': undefined,
+      'settings:get': undefined,
+      'session:status': undefined,
+      'offers:list': undefined,
+      'customers:timeline': { taskId },
+      'notifications:prefs': undefined,
+      'feed:list': { ...defaultFeedPrefs, offset: 0, limit: 50, withTotal: true },
+      'feed:facets': undefined,
+      'feed:prefs': undefined,
+      'feed:task': { taskId },
+      'tasks:mine': undefined,
+      'kb:search': { query: 'refund' },
+      'kb:suggest': { text: 'parcel refund', brandId: null, tag: null, limit: 5 },
+      'kb:article': { id: 'no-such-article' },
+      'kb:overview': undefined,
+      'nba:panel': { taskId },
+      'unsent:list': undefined,
+      'sync:current': undefined,
+      'sync:pending': undefined,
+      'tickets:board': { open: taskId },
+      'tickets:macros': { taskId },
+      'trust:ladder': undefined,
+      'courses:list': undefined,
+      'update:status': undefined,
+    };
+    expect(Object.keys(inputs).sort()).toEqual([...READ_ONLY_CHANNELS].sort());
+    c.db.pragma('query_only = ON');
+    try {
+      for (const channel of READ_ONLY_CHANNELS) {
+        let failure: unknown = null;
+        const result = await dispatch(c.handlers, channel satisfies Channel, inputs[channel], {
+          onInternalError: (_, error) => (failure = error),
+        });
+        // `not_found` is an answer (the article); a write fails as `internal` (SQLITE_READONLY).
+        if (!result.ok) {
+          expect([channel, result.error.code, String(failure)]).toEqual([
+            channel,
+            'not_found',
+            'null',
+          ]);
+        }
+      }
+    } finally {
+      c.db.pragma('query_only = OFF');
+    }
+  });
+});
