@@ -133,8 +133,15 @@ export class SyncEngine {
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      await this.runOnce();
-      if (this.wanted !== null && !this.holds(this.wanted)) this.again = true;
+      try {
+        await this.runOnce();
+        if (this.wanted !== null && !this.holds(this.wanted)) this.again = true;
+      } catch (error) {
+        // What the run could not handle itself: the app's own database failing (full, read-only,
+        // damaged) where the run records its outcome. Reported, so the app is not left
+        // "syncing"; the next change event or poll tries again.
+        if (!this.stopped) this.fail(error);
+      }
       this.wanted = null;
     } while (this.again && !this.stopped);
   }
@@ -194,7 +201,11 @@ export class SyncEngine {
 
   private fail(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
-    writeSyncOutcome(this.o.db, null, message);
+    try {
+      writeSyncOutcome(this.o.db, null, message);
+    } catch {
+      // The database that failed the run may fail this write too; the status says it all.
+    }
     if (isRetryable(error)) {
       const retryAfter = error instanceof HttpError ? error.retryAfterMs : null;
       const delay = backoffDelay(
