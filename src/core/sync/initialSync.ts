@@ -48,7 +48,7 @@ export function snapshotInitialLoad(
               },
               signal,
               o.onFirstPage,
-              o.writes,
+              o.writes ? { db: o.db, writes: o.writes } : undefined,
             )
           : await loadSnapshot(
               o.db,

@@ -1,3 +1,5 @@
+import { leaveCheckpointToLoader } from '../db/loaderConnection';
+import type { Db } from '../db/open';
 import { startSqliteWorker } from '../db/sqliteWorker';
 import type { WriteGate } from '../db/writeGate';
 import { HttpError, NetworkError } from './client';
@@ -20,22 +22,25 @@ export function failureError(f: WorkerFailure): Error {
 /**
  * Loads the snapshots on a worker thread (its own connection to the same database file), so
  * that fetching, parsing, validating and writing 100,000 tasks never holds up Electron's main
- * thread. Aborting terminates the worker: its open transaction rolls back whole. While the
- * worker's bulk transaction holds the write lock, `writes` is held (the main thread's writes wait
- * there, not on the lock), and it is released however the worker ends.
+ * thread. Aborting terminates the worker: its open transaction rolls back whole.
+ * `app`, the app's own connection and its write gate: while the worker's bulk transaction holds
+ * the write lock, the gate is held (the main thread's writes wait there, not on the lock); until
+ * the worker has exited (after copying its log into the file), the app's commits leave that copy
+ * to it. Both are undone however the worker ends.
  */
 export function loadSnapshotInWorker(
   entry: SnapshotWorkerEntry,
   data: SnapshotWorkerData,
   signal: AbortSignal,
   onFirstPage: (tasks: number) => void,
-  writes?: WriteGate,
+  app?: { db: Db; writes: WriteGate },
 ): Promise<SnapshotLoadResult | null> {
   return new Promise((resolve, reject) => {
     const thread = startSqliteWorker(entry.file, { workerData: data, execArgv: entry.execArgv });
     const worker = thread.worker;
     let settled = false;
     let release = () => {};
+    let restoreCheckpoints = () => {};
     const finish = (fn: () => void) => {
       release();
       if (settled) return;
@@ -47,7 +52,10 @@ export function loadSnapshotInWorker(
       // Writes wait until the thread is gone: its open transaction holds the lock until then.
       const held = release;
       release = () => {};
-      void thread.stop().finally(held);
+      void thread.stop().finally(() => {
+        held();
+        restoreCheckpoints();
+      });
       finish(() => reject(new NetworkError('Sync stopped.')));
     };
     signal.addEventListener('abort', stop, { once: true });
@@ -56,15 +64,20 @@ export function loadSnapshotInWorker(
       else if (m.type === 'bulkBegin') {
         if (settled) return;
         // Synchronous writes of this thread end between two messages, so none is under way.
-        release = writes?.hold() ?? release;
+        if (app) {
+          release = app.writes.hold();
+          restoreCheckpoints = leaveCheckpointToLoader(app.db);
+        }
         worker.postMessage({ type: 'bulkGo' } satisfies SnapshotAppMessage);
       } else if (m.type === 'bulkEnd') release();
       else if (m.type === 'done') finish(() => resolve(m.result));
       else finish(() => reject(failureError(m.failure)));
     });
     worker.on('error', (error) => finish(() => reject(error)));
-    worker.on('exit', (code) =>
-      finish(() => reject(new Error(`The snapshot loader stopped unexpectedly (exit ${code}).`))),
-    );
+    worker.on('exit', (code) => {
+      // After done too: the worker copies its log into the file before it exits.
+      restoreCheckpoints();
+      finish(() => reject(new Error(`The snapshot loader stopped unexpectedly (exit ${code}).`)));
+    });
   });
 }

@@ -4,6 +4,7 @@
  * to commit without blocking the main thread on SQLite's lock, and then writes; a channel that
  * only reads runs at once. The real feed server, handlers and worker thread over a SQLite file.
  */
+import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../src/shared/contract';
 import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
@@ -28,9 +29,18 @@ describe('writes during initial sync’s bulk load', () => {
     await feed.pushTasks(3000);
     const c = (core = createTestCore({}, { tuning: fastTuning }));
     const file = c.db.name;
+    // This connection's commits copy the write-ahead log into the file once it passes 100 pages
+    // (SQLite's default is 1,000), which a load of this size does.
+    c.db.pragma('wal_autocheckpoint = 100');
+    const fileHoldsAll = () =>
+      statSync(file).size ===
+      (c.db.pragma('page_count', { simple: true }) as number) *
+        (c.db.pragma('page_size', { simple: true }) as number);
     // While the worker holds the lock, the main thread's connection gives up at once instead of
     // waiting on it: a write that reached SQLite then would fail, where waiting would block.
-    const made: { draft?: Promise<{ result: { ok: boolean }; taskId: string }> } = {};
+    const made: {
+      draft?: Promise<{ result: { ok: boolean }; taskId: string; copied: boolean }>;
+    } = {};
     const watch = setInterval(() => {
       if (made.draft || c.sync.writes.isOpen || !writeLockHeld(file)) return;
       const taskId = c.db.prepare('SELECT id FROM tasks LIMIT 1').pluck().get() as string;
@@ -40,7 +50,7 @@ describe('writes during initial sync’s bulk load', () => {
         taskId,
         kind: 'reply',
         body: 'Written during the load',
-      }).then((result) => ({ result, taskId }));
+      }).then((result) => ({ result, taskId, copied: fileHoldsAll() }));
     }, 1);
     try {
       const status = await c.handlers['session:connect']({
@@ -53,8 +63,13 @@ describe('writes during initial sync’s bulk load', () => {
     } finally {
       clearInterval(watch);
     }
-    const { result, taskId } = await made.draft!;
+    const { result, taskId, copied } = await made.draft!;
     expect(result).toMatchObject({ ok: true });
+    // The write ran as soon as the load committed, and left copying the load's log into the file
+    // to the worker (on its own thread, once it is done).
+    expect(copied).toBe(false);
+    await waitFor(() => fileHoldsAll(), 'the worker copying its log into the file');
+    expect(c.db.pragma('wal_autocheckpoint', { simple: true })).toBe(100);
     expect(c.db.prepare('SELECT body FROM drafts WHERE task_id = ?').pluck().get(taskId)).toBe(
       'Written during the load',
     );
