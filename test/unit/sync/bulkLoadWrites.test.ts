@@ -5,29 +5,23 @@
  * only reads runs at once. The real feed server, handlers and worker thread over a SQLite file.
  */
 import { statSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Channel } from '../../../src/shared/contract';
 import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
 import { dispatch } from '../../../src/core/dispatch';
 import { READ_ONLY_CHANNELS } from '../../../src/core/handlers/writeGated';
-import { createTestCore, type TestCore } from '../../support/core';
-import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
+import { createTestCore } from '../../support/core';
+import { startTestFeedServer } from '../../support/feedServer';
 import { writeLockHeld } from '../../support/sqliteLock';
-import { fastTuning, localTasks, signedInCore, waitFor } from './helpers';
+import { closedAfterEach, fastTuning, localTasks, signedInCore, waitFor } from './helpers';
 
-let feed: TestFeedServer | undefined;
-let core: TestCore | undefined;
-afterEach(async () => {
-  await core?.close();
-  await feed?.close();
-  core = feed = undefined;
-});
+const started = closedAfterEach();
 
 describe('writes during initial sync’s bulk load', () => {
   it('wait for the load without blocking the main thread, then are written', async () => {
-    feed = await startTestFeedServer();
+    const feed = (started.feed = await startTestFeedServer());
     await feed.pushTasks(3000);
-    const c = (core = createTestCore({}, { tuning: fastTuning }));
+    const c = (started.core = createTestCore({}, { tuning: fastTuning }));
     const file = c.db.name;
     // This connection's commits copy the write-ahead log into the file once it passes 100 pages
     // (SQLite's default is 1,000), which a load of this size does.
@@ -78,9 +72,9 @@ describe('writes during initial sync’s bulk load', () => {
   });
 
   it('lets through only channels that read: each one runs on a read-only connection', async () => {
-    feed = await startTestFeedServer();
+    const feed = (started.feed = await startTestFeedServer());
     await feed.pushTasks(20);
-    const c = (core = await signedInCore(feed.url, await feed.invite('Ana')));
+    const c = (started.core = await signedInCore(feed.url, await feed.invite('Ana')));
     const taskId = localTasks(c)[0]!.id;
     const inputs: Record<string, unknown> = {
       'app:info': undefined,

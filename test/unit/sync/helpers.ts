@@ -1,8 +1,10 @@
+import { afterEach } from 'vitest';
 import type { SyncTuning } from '../../../src/core/sync/controller';
 import type { Services } from '../../../src/core';
 import type { Store } from '../../../src/server';
 import { listParked } from '../../../src/core/sync/outboxRepo';
 import { createTestCore, type TestCore } from '../../support/core';
+import type { TestFeedServer } from '../../support/feedServer';
 
 /** Fast retries so fault tests settle in seconds. */
 export const fastTuning: SyncTuning = {
@@ -11,6 +13,17 @@ export const fastTuning: SyncTuning = {
   pollMs: 60_000,
   idleTimeoutMs: 5_000,
 };
+
+/** What a test starts: a feed server and an app core, closed after each test (the core first). */
+export function closedAfterEach(): { feed?: TestFeedServer; core?: TestCore } {
+  const started: { feed?: TestFeedServer; core?: TestCore } = {};
+  afterEach(async () => {
+    await started.core?.close();
+    await started.feed?.close();
+    started.core = started.feed = undefined;
+  });
+  return started;
+}
 
 /** A signed-in app core (real handlers + SQLite) against `serverUrl`. */
 export async function signedInCore(

@@ -3,24 +3,17 @@
  * network: the app says so and is not left "syncing", and the next sync after the database
  * recovers brings everything. The real feed server and handlers over a SQLite file.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { TestCore } from '../../support/core';
-import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
-import { localTasks, signedInCore } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { startTestFeedServer } from '../../support/feedServer';
+import { closedAfterEach, localTasks, signedInCore } from './helpers';
 
-let feed: TestFeedServer | undefined;
-let core: TestCore | undefined;
-afterEach(async () => {
-  await core?.close();
-  await feed?.close();
-  core = feed = undefined;
-});
+const started = closedAfterEach();
 
 describe('a sync failing on the local database', () => {
   it('reports the failure instead of staying "syncing", and recovers with the database', async () => {
-    feed = await startTestFeedServer();
+    const feed = (started.feed = await startTestFeedServer());
     await feed.pushTasks(5);
-    const c = (core = await signedInCore(feed.url, await feed.invite('Ana')));
+    const c = (started.core = await signedInCore(feed.url, await feed.invite('Ana')));
     await feed.pushTasks(2, 100);
     // Every write of this connection now fails, as on a full disk.
     c.db.pragma('query_only = ON');

@@ -5,7 +5,7 @@
  * cursor, and leave everything the advocate wrote (outbox, drafts, "Not sent", a pending
  * claim's local state) exactly as it was.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../../src/core/db/open';
@@ -16,15 +16,16 @@ import { readSyncState, resetSyncState } from '../../../src/core/sync/syncStateR
 import type { TestCore } from '../../support/core';
 import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
 import { snapshotWorkerForTests } from '../../support/snapshotWorker';
-import { advocateIdOf, localTasks, serverView, signedInCore, waitFor } from './helpers';
+import {
+  closedAfterEach,
+  advocateIdOf,
+  localTasks,
+  serverView,
+  signedInCore,
+  waitFor,
+} from './helpers';
 
-let feed: TestFeedServer | undefined;
-let core: TestCore | undefined;
-afterEach(async () => {
-  await core?.close();
-  await feed?.close();
-  core = feed = undefined;
-});
+const started = closedAfterEach();
 
 const rows = (c: TestCore, sql: string) => c.db.prepare(sql).all();
 
@@ -49,7 +50,7 @@ async function newAdvocateLoad(server: TestFeedServer, name: string, pageSize?: 
 
 describe('initial sync from snapshots', () => {
   it('ends where a full replay ends, showing the first feed page before it completes', async () => {
-    feed = await startTestFeedServer();
+    const feed = (started.feed = await startTestFeedServer());
     await feed.pushTasks(450);
     await feed.server.store.upsertArticles(
       feed.brandId,
@@ -63,7 +64,7 @@ describe('initial sync from snapshots', () => {
       ],
       Date.now(),
     );
-    core = await signedInCore(feed.url, await feed.invite('Ana'));
+    const core = (started.core = await signedInCore(feed.url, await feed.invite('Ana')));
     const advocateId = advocateIdOf(core);
     expect(localTasks(core)).toEqual(await serverView(feed.server.store, advocateId));
     expect(localTasks(core)).toHaveLength(450);
@@ -91,7 +92,7 @@ describe('initial sync from snapshots', () => {
   });
 
   it('brings the customers and their events (changes from before the snapshot)', async () => {
-    feed = await startTestFeedServer();
+    const feed = (started.feed = await startTestFeedServer());
     const { store } = feed.server;
     const now = Date.now();
     await store.upsertCustomers(
@@ -121,7 +122,7 @@ describe('initial sync from snapshots', () => {
       now,
     );
     await feed.pushTasks(3);
-    core = await signedInCore(feed.url, await feed.invite('Cleo'));
+    const core = (started.core = await signedInCore(feed.url, await feed.invite('Cleo')));
     const snapshotLoaded = {
       customers: rows(core, 'SELECT id, fields FROM customers'),
       events: rows(core, 'SELECT id, summary, amount_minor FROM customer_events'),
@@ -136,7 +137,7 @@ describe('initial sync from snapshots', () => {
   });
 
   it('after an upgrade from an app without the customers capability, fills in what it skipped, once', async () => {
-    feed = await startTestFeedServer();
+    const feed = (started.feed = await startTestFeedServer());
     const now = Date.now();
     await feed.server.store.upsertCustomers(
       feed.brandId,
@@ -149,7 +150,7 @@ describe('initial sync from snapshots', () => {
       now,
     );
     await feed.pushTasks(2);
-    core = await signedInCore(feed.url, await feed.invite('Dag'));
+    const core = (started.core = await signedInCore(feed.url, await feed.invite('Dag')));
     const capabilities = () =>
       core!.db.prepare("SELECT value FROM settings WHERE key = 'sync.capabilities'").pluck().get();
     expect(capabilities()).toBe('["customers","compact-ids"]');
@@ -171,9 +172,9 @@ describe('initial sync from snapshots', () => {
   });
 
   it('leaves the outbox, drafts, "Not sent" and a pending claim as they were', async () => {
-    feed = await startTestFeedServer();
+    const feed = (started.feed = await startTestFeedServer());
     await feed.pushTasks(250);
-    core = await signedInCore(feed.url, await feed.invite('Ben'));
+    const core = (started.core = await signedInCore(feed.url, await feed.invite('Ben')));
     const c = core;
     const [held, other] = localTasks(c).map((t) => t.id);
     const now = Date.now();
@@ -216,11 +217,11 @@ describe('initial sync from snapshots', () => {
   });
 
   it('catches up from the snapshot cursor on the worker thread, not on this one', async () => {
-    feed = await startTestFeedServer();
+    const feed = (started.feed = await startTestFeedServer());
     await feed.pushTasks(120);
     // A first advocate's sync builds the brand's snapshot; tasks pushed after it are newer than
     // the cached snapshot the second advocate is served.
-    core = await signedInCore(feed.url, await feed.invite('Ana'));
+    started.core = await signedInCore(feed.url, await feed.invite('Ana'));
     await feed.pushTasks(7, 500);
     const { db, client, load } = await newAdvocateLoad(feed, 'Ben', 50);
     expect(await load(new AbortController().signal)).toBe(true);
@@ -236,7 +237,7 @@ describe('initial sync from snapshots', () => {
     // Its commits leave the write-ahead log as it is (the load reports done sooner); the
     // worker copies the log into the file before it exits, so that no later commit of the
     // app's main thread has a whole feed to copy.
-    feed = await startTestFeedServer();
+    const feed = (started.feed = await startTestFeedServer());
     await feed.pushTasks(300);
     const { db, load } = await newAdvocateLoad(feed, 'Ben');
     const file = db.name;
