@@ -39,6 +39,7 @@ export function loadSnapshotInWorker(
     const thread = startSqliteWorker(entry.file, { workerData: data, execArgv: entry.execArgv });
     const worker = thread.worker;
     let settled = false;
+    let stopping = false;
     let release = () => {};
     let restoreCheckpoints = () => {};
     const finish = (fn: () => void) => {
@@ -48,18 +49,18 @@ export function loadSnapshotInWorker(
       signal.removeEventListener('abort', stop);
       fn();
     };
+    // Answered once the thread is gone, as its open transaction holds the write lock until then:
+    // the writes held for it run before sync's stop resolves (before the app closes the database).
     const stop = () => {
-      // Writes wait until the thread is gone: its open transaction holds the lock until then.
-      const held = release;
-      release = () => {};
+      stopping = true;
       void thread.stop().finally(() => {
-        held();
         restoreCheckpoints();
+        finish(() => reject(new NetworkError('Sync stopped.')));
       });
-      finish(() => reject(new NetworkError('Sync stopped.')));
     };
     signal.addEventListener('abort', stop, { once: true });
     worker.on('message', (m: SnapshotWorkerMessage) => {
+      if (stopping) return;
       if (m.type === 'firstPage') onFirstPage(m.tasks);
       else if (m.type === 'bulkBegin') {
         if (settled) return;
@@ -73,11 +74,14 @@ export function loadSnapshotInWorker(
       else if (m.type === 'done') finish(() => resolve(m.result));
       else finish(() => reject(failureError(m.failure)));
     });
-    worker.on('error', (error) => finish(() => reject(error)));
+    worker.on('error', (error) => {
+      if (!stopping) finish(() => reject(error));
+    });
     worker.on('exit', (code) => {
       // After done too: the worker copies its log into the file before it exits.
       restoreCheckpoints();
-      finish(() => reject(new Error(`The snapshot loader stopped unexpectedly (exit ${code}).`)));
+      if (!stopping)
+        finish(() => reject(new Error(`The snapshot loader stopped unexpectedly (exit ${code}).`)));
     });
   });
 }

@@ -10,12 +10,47 @@ import type { Channel } from '../../../src/shared/contract';
 import { defaultFeedPrefs } from '../../../src/shared/contract/feed';
 import { dispatch } from '../../../src/core/dispatch';
 import { READ_ONLY_CHANNELS } from '../../../src/core/handlers/writeGated';
-import { createTestCore } from '../../support/core';
-import { startTestFeedServer } from '../../support/feedServer';
+import { createTestCore, type TestCore } from '../../support/core';
+import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
 import { writeLockHeld } from '../../support/sqliteLock';
-import { closedAfterEach, fastTuning, localTasks, signedInCore, waitFor } from './helpers';
+import {
+  closedAfterEach,
+  fastTuning,
+  newAdvocateLoad,
+  localTasks,
+  signedInCore,
+  waitFor,
+} from './helpers';
 
 const started = closedAfterEach();
+
+/**
+ * Signs `c` in against `feed` and, once the worker's bulk load holds the write lock (the gate
+ * closed, and a probe connection refused), runs `act` with a task of the first page.
+ */
+async function whileBulkLoads<T>(
+  c: TestCore,
+  feed: TestFeedServer,
+  act: (taskId: string) => Promise<T>,
+): Promise<T> {
+  const file = c.db.name;
+  let acted: Promise<T> | undefined;
+  const watch = setInterval(() => {
+    if (acted || c.sync.writes.isOpen || !writeLockHeld(file)) return;
+    acted = act(c.db.prepare('SELECT id FROM tasks LIMIT 1').pluck().get() as string);
+  }, 1);
+  try {
+    const status = await c.handlers['session:connect']({
+      serverUrl: feed.url,
+      inviteCode: await feed.invite('Ana'),
+    });
+    expect(status.state).toBe('signed_in');
+    await waitFor(() => acted, 'the worker holding the write lock');
+    return await acted!;
+  } finally {
+    clearInterval(watch);
+  }
+}
 
 describe('writes during initial sync’s bulk load', () => {
   it('wait for the load without blocking the main thread, then are written', async () => {
@@ -32,32 +67,16 @@ describe('writes during initial sync’s bulk load', () => {
         (c.db.pragma('page_size', { simple: true }) as number);
     // While the worker holds the lock, the main thread's connection gives up at once instead of
     // waiting on it: a write that reached SQLite then would fail, where waiting would block.
-    const made: {
-      draft?: Promise<{ result: { ok: boolean }; taskId: string; copied: boolean }>;
-    } = {};
-    const watch = setInterval(() => {
-      if (made.draft || c.sync.writes.isOpen || !writeLockHeld(file)) return;
-      const taskId = c.db.prepare('SELECT id FROM tasks LIMIT 1').pluck().get() as string;
+    const { result, taskId, copied } = await whileBulkLoads(c, feed, (taskId) => {
       c.db.pragma('busy_timeout = 0');
       void c.sync.writes.whenOpen().then(() => c.db.pragma('busy_timeout = 5000'));
-      made.draft = dispatch(c.handlers, 'tickets:saveDraft', {
+      return dispatch(c.handlers, 'tickets:saveDraft', {
         taskId,
         kind: 'reply',
         body: 'Written during the load',
       }).then((result) => ({ result, taskId, copied: fileHoldsAll() }));
-    }, 1);
-    try {
-      const status = await c.handlers['session:connect']({
-        serverUrl: feed.url,
-        inviteCode: await feed.invite('Ana'),
-      });
-      expect(status.state).toBe('signed_in');
-      await c.handlers['sync:now'](undefined);
-      await waitFor(() => made.draft, 'a draft written while the worker held the lock');
-    } finally {
-      clearInterval(watch);
-    }
-    const { result, taskId, copied } = await made.draft!;
+    });
+    await c.handlers['sync:now'](undefined);
     expect(result).toMatchObject({ ok: true });
     // The write ran as soon as the load committed, and left copying the load's log into the file
     // to the worker (on its own thread, once it is done).
@@ -69,6 +88,49 @@ describe('writes during initial sync’s bulk load', () => {
     );
     expect(c.sync.writes.isOpen).toBe(true);
     expect(localTasks(c)).toHaveLength(3000);
+  });
+
+  it('may run once a stopped load’s thread is gone, before the stop is answered', async () => {
+    // Sign-out and quitting stop sync, then close the database: what the load held must be
+    // free to run by then, and the worker's transaction gone.
+    const feed = (started.feed = await startTestFeedServer());
+    await feed.pushTasks(3000);
+    const { db, load, writes } = await newAdvocateLoad(feed, 'Ana');
+    const abort = new AbortController();
+    const watch = setInterval(() => {
+      if (!writes.isOpen && writeLockHeld(db.name)) abort.abort();
+    }, 1);
+    try {
+      await expect(load(abort.signal)).rejects.toThrow('Sync stopped.');
+    } finally {
+      clearInterval(watch);
+    }
+    expect(writes.isOpen).toBe(true);
+    expect(writeLockHeld(db.name)).toBe(false);
+    db.close();
+  });
+
+  it('are written before sync’s stop resolves when it stops the load', async () => {
+    const feed = (started.feed = await startTestFeedServer());
+    await feed.pushTasks(3000);
+    const c = (started.core = createTestCore({}, { tuning: fastTuning }));
+    const body = (taskId: string) =>
+      c.db.prepare('SELECT body FROM drafts WHERE task_id = ?').pluck().get(taskId);
+    // Sign-out and quitting stop sync, then close the database. (A stop during sign-in's first
+    // sync lets that sync finish; the test above stops a load midway.)
+    const { saved, taskId, atStop } = await whileBulkLoads(c, feed, async (taskId) => {
+      const saved = dispatch(c.handlers, 'tickets:saveDraft', {
+        taskId,
+        kind: 'reply',
+        body: 'Written as sync stops',
+      });
+      await c.sync.stop();
+      return { saved, taskId, atStop: body(taskId) };
+    });
+    expect(atStop).toBe('Written as sync stops');
+    expect(await saved).toMatchObject({ ok: true });
+    expect(c.sync.writes.isOpen).toBe(true);
+    expect(body(taskId)).toBe('Written as sync stops');
   });
 
   it('lets through only channels that read: each one runs on a read-only connection', async () => {

@@ -1,10 +1,17 @@
+import { join } from 'node:path';
 import { afterEach } from 'vitest';
+import { openDatabase } from '../../../src/core/db/open';
+import { WriteGate } from '../../../src/core/db/writeGate';
+import { appAppliers } from '../../../src/core/handlers/changeAppliers';
+import { FeedClient } from '../../../src/core/sync/client';
+import { snapshotInitialLoad } from '../../../src/core/sync/initialSync';
 import type { SyncTuning } from '../../../src/core/sync/controller';
 import type { Services } from '../../../src/core';
 import type { Store } from '../../../src/server';
 import { listParked } from '../../../src/core/sync/outboxRepo';
 import { createTestCore, type TestCore } from '../../support/core';
 import type { TestFeedServer } from '../../support/feedServer';
+import { snapshotWorkerForTests } from '../../support/snapshotWorker';
 
 /** Fast retries so fault tests settle in seconds. */
 export const fastTuning: SyncTuning = {
@@ -23,6 +30,30 @@ export function closedAfterEach(): { feed?: TestFeedServer; core?: TestCore } {
     started.core = started.feed = undefined;
   });
   return started;
+}
+
+/**
+ * A new advocate's database file and its initial load on the worker thread, as the engine runs
+ * it (with the app's write gate, `writes`).
+ */
+export async function newAdvocateLoad(server: TestFeedServer, name: string, pageSize?: number) {
+  const { token } = await server.server.store.redeem(await server.invite(name), 'test', Date.now());
+  const db = openDatabase(join(server.dir, `${name}.sqlite`));
+  const client = new FeedClient({ baseUrl: server.url, token });
+  const writes = new WriteGate();
+  const load = snapshotInitialLoad({
+    db,
+    client,
+    baseUrl: server.url,
+    token: async () => token,
+    appliers: appAppliers,
+    now: Date.now,
+    worker: snapshotWorkerForTests,
+    writes,
+    onFirstPage: () => {},
+    pageSize,
+  });
+  return { db, client, load, writes };
 }
 
 /** A signed-in app core (real handlers + SQLite) against `serverUrl`. */

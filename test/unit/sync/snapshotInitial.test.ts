@@ -7,15 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
-import { openDatabase } from '../../../src/core/db/open';
-import { appAppliers } from '../../../src/core/handlers/changeAppliers';
-import { FeedClient } from '../../../src/core/sync/client';
-import { snapshotInitialLoad } from '../../../src/core/sync/initialSync';
 import { readSyncState, resetSyncState } from '../../../src/core/sync/syncStateRepo';
 import type { TestCore } from '../../support/core';
-import { startTestFeedServer, type TestFeedServer } from '../../support/feedServer';
-import { snapshotWorkerForTests } from '../../support/snapshotWorker';
+import { startTestFeedServer } from '../../support/feedServer';
 import {
   closedAfterEach,
   advocateIdOf,
@@ -23,30 +17,12 @@ import {
   serverView,
   signedInCore,
   waitFor,
+  newAdvocateLoad,
 } from './helpers';
 
 const started = closedAfterEach();
 
 const rows = (c: TestCore, sql: string) => c.db.prepare(sql).all();
-
-/** A new advocate's database file and its initial load on the worker thread, as the engine runs it. */
-async function newAdvocateLoad(server: TestFeedServer, name: string, pageSize?: number) {
-  const { token } = await server.server.store.redeem(await server.invite(name), 'test', Date.now());
-  const db = openDatabase(join(server.dir, `${name}.sqlite`));
-  const client = new FeedClient({ baseUrl: server.url, token });
-  const load = snapshotInitialLoad({
-    db,
-    client,
-    baseUrl: server.url,
-    token: async () => token,
-    appliers: appAppliers,
-    now: Date.now,
-    worker: snapshotWorkerForTests,
-    onFirstPage: () => {},
-    pageSize,
-  });
-  return { db, client, load };
-}
 
 describe('initial sync from snapshots', () => {
   it('ends where a full replay ends, showing the first feed page before it completes', async () => {
