@@ -205,6 +205,26 @@ describe("the features' change appliers", () => {
     expect(readSyncState(core.db).cursor).toBeNull();
   });
 
+  it('flush a page to the disk at commit only when it carries earnings (ledger entries, ratings)', () => {
+    // SQLite's `synchronous` while each page applies: 1 NORMAL (not flushed), 2 FULL.
+    const seen: number[] = [];
+    const recording = {
+      ...appAppliers,
+      page(db: Parameters<typeof appAppliers.page>[0], now: number): PageAppliers {
+        seen.push(db.pragma('synchronous', { simple: true }) as number);
+        return appAppliers.page(db, now);
+      },
+    };
+    const without = (...kinds: ChangeKind[]) => page().filter((c) => !kinds.includes(c.kind));
+    applyPageWith(core.db, { changes: without('ledger', 'rating'), cursor: 'c1' }, at, recording);
+    applyPageWith(core.db, { changes: without('rating'), cursor: 'c2' }, at, recording);
+    applyPageWith(core.db, { changes: without('ledger'), cursor: 'c3' }, at, recording);
+    expect(seen).toEqual([1, 2, 2]);
+    // The connection's own setting is back after each (the outbox's commits are flushed).
+    expect(core.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(readSyncState(core.db).cursor).toBe('c3');
+  });
+
   it('write nothing for an empty page whose cursor is held, and move the cursor of one that moves it', () => {
     applyPage(core.db, { changes: page(), cursor: 'c1' }, at);
     const changes = () => core.db.prepare('SELECT total_changes()').pluck().get() as number;
