@@ -223,6 +223,12 @@ describe("the features' change appliers", () => {
     // The connection's own setting is back after each (the outbox's commits are flushed).
     expect(core.db.pragma('synchronous', { simple: true })).toBe(2);
     expect(readSyncState(core.db).cursor).toBe('c3');
+    // Inside a transaction of the caller's, its commit decides (SQLite refuses the setting there).
+    core.db.transaction(() =>
+      applyPageWith(core.db, { changes: without('ledger', 'rating'), cursor: 'c4' }, at, recording),
+    )();
+    expect(seen).toEqual([1, 2, 2, 2]);
+    expect(readSyncState(core.db).cursor).toBe('c4');
   });
 
   it('write nothing for an empty page whose cursor is held, and move the cursor of one that moves it', () => {
