@@ -1,6 +1,6 @@
 import type { Change, SyncResponse } from '../../shared/protocol';
 import type { Db } from '../db/open';
-import { unsyncedCommit } from '../db/unsyncedCommit';
+import { unsyncedCommit } from '../db/connectionSettings';
 import { applyChanges, type SyncAppliers } from './appliers';
 import { readSyncState, writeCursor } from './syncStateRepo';
 

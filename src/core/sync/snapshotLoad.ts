@@ -34,6 +34,7 @@ import type {
 } from '../../shared/protocol';
 import { earliestCursor } from '../../shared/domain/syncCursor';
 import { ownPlainRows, readableTable, taskOfRow } from '../../shared/snapshotRows';
+import { withSetting } from '../db/connectionSettings';
 import type { Db } from '../db/open';
 import { applyChange, type ChangeAppliers, type SyncAppliers } from './appliers';
 import { readSyncState, writeCursor } from './syncStateRepo';
@@ -168,15 +169,8 @@ async function firstPages(
  * saved). A setting of this connection, set outside the transaction
  * as SQLite requires, and put back. (Temporary files are already in memory: `openDatabase`.)
  */
-function withBulkSettings<T>(db: Db, run: () => T): T {
-  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
-  db.pragma('foreign_keys = OFF');
-  try {
-    return run();
-  } finally {
-    db.pragma(`foreign_keys = ${foreignKeys}`);
-  }
-}
+const withBulkSettings = <T>(db: Db, run: () => T): T =>
+  withSetting(db, 'foreign_keys', 'OFF', run);
 
 /**
  * Loads the snapshots into `db` and sets the cursor to continue from. Answers null, writing
